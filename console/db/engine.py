@@ -1,0 +1,70 @@
+"""Engines for the three database families, each set up the way the console needs it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import URL, Engine
+
+CONNECT_TIMEOUT_S = 10
+# A server that stops answering mid-query must surface as an error, not a hung executor.
+READ_TIMEOUT_S = 120
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+
+
+def make_engine(url: URL) -> Engine:
+    """Create an engine for ``url`` with per-engine settings (pragmas, charset, isolation)."""
+    backend = url.get_backend_name()
+    kwargs: dict[str, Any] = {"future": True}
+    if backend == "sqlite":
+        kwargs["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
+        engine = create_engine(url, **kwargs)
+        _configure_sqlite(engine)
+        return engine
+    kwargs["pool_pre_ping"] = True
+    kwargs["pool_recycle"] = 1800
+    if backend == "postgresql":
+        kwargs["connect_args"] = {
+            "connect_timeout": CONNECT_TIMEOUT_S,
+            "keepalives": 1,
+            "keepalives_idle": 30,
+            "keepalives_interval": 10,
+            "keepalives_count": 3,
+            "application_name": "cluster-console",
+        }
+    elif backend in ("mysql", "mariadb"):
+        url = url.update_query_dict({"charset": "utf8mb4"})
+        kwargs["connect_args"] = {
+            "connect_timeout": CONNECT_TIMEOUT_S,
+            "read_timeout": READ_TIMEOUT_S,
+            "write_timeout": READ_TIMEOUT_S,
+        }
+        # Under the default REPEATABLE READ, MariaDB's locking reads deadlock the audit queue's
+        # claims; READ COMMITTED gives the same guarantees the services rely on elsewhere.
+        kwargs["isolation_level"] = "READ COMMITTED"
+    return create_engine(url, **kwargs)
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    """WAL, foreign keys, and transactions that take the write lock up front.
+
+    pysqlite begins transactions lazily and never for SELECT, so a service could read, then
+    fail to write under another console's commit. ``BEGIN IMMEDIATE`` makes each transaction
+    serialisable against other writers; readers in WAL mode are never blocked by it.
+    """
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        if engine.url.database not in (None, "", ":memory:"):
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")

@@ -1,0 +1,44 @@
+"""SQLAlchemy models of the cluster database, one module per area."""
+
+from console.schema.accounts import Account, AccountStatus, Grant, Role
+from console.schema.base import Base, utcnow
+from console.schema.content import LexiconTerm, Post, QueueItem, QueueState, WhitelistPhrase
+from console.schema.filings import Filing, FilingAttachment, ProbeResult
+from console.schema.journal import JournalEntry, JournalHead
+from console.schema.operators import Duty, Operator, OperatorDuty
+from console.schema.presets import ColumnPreset, ColumnType, PresetColumn, PresetVersion
+from console.schema.settings import ClusterSetting
+from console.schema.sites import OrganiserType, Site, SiteColumn, SiteDomain, SiteKind, SiteState
+
+__all__ = [
+    "Account",
+    "AccountStatus",
+    "Base",
+    "ClusterSetting",
+    "ColumnPreset",
+    "ColumnType",
+    "Duty",
+    "Filing",
+    "FilingAttachment",
+    "Grant",
+    "JournalEntry",
+    "JournalHead",
+    "LexiconTerm",
+    "Operator",
+    "OperatorDuty",
+    "OrganiserType",
+    "Post",
+    "PresetColumn",
+    "PresetVersion",
+    "ProbeResult",
+    "QueueItem",
+    "QueueState",
+    "Role",
+    "Site",
+    "SiteColumn",
+    "SiteDomain",
+    "SiteKind",
+    "SiteState",
+    "WhitelistPhrase",
+    "utcnow",
+]
