@@ -26,7 +26,7 @@ def _identity(context: str, text: str) -> str:
 _translator: Translator = _identity
 
 
-def QT_TR_NOOP(text: str) -> str:  # noqa: N802 - the name Qt Linguist looks for
+def QT_TR_NOOP(text: str) -> str:
     """Mark ``text`` for translation without translating it now (it is translated when shown)."""
     return text
 

@@ -84,7 +84,9 @@ def scratch_database(engine: str, tmp_path: Path) -> Iterator[URL]:
     admin = create_engine(_admin_url(engine), isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         if engine == "postgresql":
-            connection.execute(text(f'CREATE DATABASE "{name}" ENCODING \'UTF8\' TEMPLATE template0'))
+            connection.execute(
+                text(f"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0")
+            )
         else:
             connection.execute(
                 text(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")

@@ -24,7 +24,9 @@ WRONG_CHARSET = QT_TR_NOOP(
 )
 
 
-def open_database(url: str | URL | None = None, *, upgrade_schema: bool | None = None) -> SessionFactory:
+def open_database(
+    url: str | URL | None = None, *, upgrade_schema: bool | None = None
+) -> SessionFactory:
     """Open the cluster database and return a session factory.
 
     With no URL (and no ``$CLUSTER_CONSOLE_DB``) this opens the embedded SQLite file in the

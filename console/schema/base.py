@@ -35,7 +35,7 @@ class Base(DeclarativeBase):
     """Base of every model; its metadata is what Alembic compares against."""
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {dt.datetime: Timestamp}
+    type_annotation_map = {dt.datetime: Timestamp}  # noqa: RUF012 - SQLAlchemy's own hook
 
 
 class Versioned:

@@ -46,6 +46,11 @@ def upgrade() -> None:
         sa.Column("hash", sa.String(length=64), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_journal_head")),
     )
+    # The journal chain starts from one head row; writers lock it to append (see journal.py).
+    op.bulk_insert(
+        sa.table("journal_head", sa.column("id"), sa.column("seq"), sa.column("hash")),
+        [{"id": 1, "seq": 0, "hash": "0" * 64}],
+    )
     op.create_table(
         "lexicon_terms",
         sa.Column("id", sa.Integer(), nullable=False),

@@ -1,0 +1,1 @@
+"""Services: every read the tabs make and every write anyone makes goes through here."""

@@ -1,0 +1,46 @@
+"""GUI test harness: real widgets offscreen, driven through the qasync loop."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Awaitable, Callable, Iterator
+from typing import Any, TypeVar
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+import qasync
+from PySide6.QtWidgets import QApplication
+
+T = TypeVar("T")
+
+
+@pytest.fixture
+def loop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
+    """A qasync event loop on the test's QApplication (pytest-qt's qtbot cannot drive coroutines)."""
+    event_loop = qasync.QEventLoop(qapp, already_running=False)
+    asyncio.set_event_loop(event_loop)
+    yield event_loop
+    event_loop.run_until_complete(asyncio.sleep(0))
+    event_loop.close()
+    asyncio.set_event_loop(None)
+
+
+@pytest.fixture
+def run(loop: qasync.QEventLoop) -> Callable[[Awaitable[T]], T]:
+    """Run a coroutine to completion on the Qt loop, with a generous timeout."""
+
+    def runner(awaitable: Awaitable[Any], timeout: float = 30.0) -> Any:
+        return loop.run_until_complete(asyncio.wait_for(awaitable, timeout))
+
+    return runner
+
+
+async def until(condition: Callable[[], bool], timeout: float = 10.0) -> None:
+    """Let the loop turn until ``condition()`` holds (fails the test after ``timeout`` s)."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not condition():
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError("condition not met in time")
+        await asyncio.sleep(0.01)

@@ -1,0 +1,1 @@
+"""The Qt GUI: thin widgets and item models over the services of ``console``."""

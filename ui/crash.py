@@ -1,0 +1,69 @@
+"""The crash handler: bugs are logged with their traceback and shown in a readable dialog."""
+
+from __future__ import annotations
+
+import faulthandler
+import logging
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from platformdirs import user_log_dir
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from console.errors import ConsoleError, classify
+
+log = logging.getLogger("cluster-console")
+_fault_file = None
+
+
+def log_file() -> Path:
+    """Where the console writes its log (no passwords are ever logged)."""
+    folder = Path(user_log_dir("cluster-console", appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / "console.log"
+
+
+def install() -> None:
+    """Log to the user's log folder, dump native crashes there, and catch what escapes."""
+    global _fault_file
+    logging.basicConfig(
+        filename=log_file(),
+        level=logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    _fault_file = open(log_file().with_suffix(".fault"), "a", encoding="utf-8")  # noqa: SIM115
+    faulthandler.enable(_fault_file)
+    sys.excepthook = report
+
+
+def report(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+    """Tell the operator about an error that escaped: plainly if it is theirs or the world's."""
+    if isinstance(error, KeyboardInterrupt):
+        return
+    tr = QCoreApplication.translate
+    fault = classify(error)
+    if isinstance(error, ConsoleError):
+        title, text, detail = tr("crash", "无法完成"), str(error), ""
+    elif fault is not None:
+        title, text, detail = tr("crash", "环境故障"), str(fault), ""
+        log.warning("environment fault: %s", fault)
+    else:
+        detail = "".join(traceback.format_exception(kind, error, trace))
+        log.error("unhandled error\n%s", detail)
+        title = tr("crash", "程序错误")
+        text = tr(
+            "crash",
+            "发生了一个程序错误，已记录到日志 {path}。您的数据未被改动；"
+            "可以继续工作，若反复出现请把日志交给运维开发人员。",
+        ).format(path=log_file())
+    if QApplication.instance() is None:
+        print(text, detail, file=sys.stderr)
+        return
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text)
+    if detail:
+        box.setDetailedText(detail)
+    box.setObjectName("crashDialog")
+    box.open()

@@ -1,0 +1,110 @@
+"""The asyncio glue: one serialised database worker, one bounded I/O pool, and task spawning.
+
+Database sessions never cross threads: every service call runs on the single ``db`` worker.
+Blocking I/O that is not the cluster database (keyring, test connections, probes) runs on a
+separate bounded pool, always with a timeout, so a hung call never blocks the window or the
+database queue.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+from collections.abc import Callable, Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, ParamSpec, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+
+from console.db import SessionFactory
+from console.errors import classify
+from ui.crash import report
+
+P = ParamSpec("P")
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+IO_WORKERS = 8
+
+
+class Database(QObject):
+    """Runs service calls on one worker thread and reports the connection's health.
+
+    ``faulted`` fires with a readable reason when a call fails for an environmental reason
+    (database gone, disk full); ``recovered`` fires on the next call that succeeds.
+    """
+
+    faulted = Signal(str)
+    recovered = Signal()
+
+    def __init__(self, sessions: SessionFactory, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.sessions = sessions
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db")
+        self.healthy = True
+
+    async def call(self, service: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run ``service(sessions, *args, **kwargs)`` on the database worker and await it."""
+        loop = asyncio.get_running_loop()
+        job = functools.partial(service, self.sessions, *args, **kwargs)
+        try:
+            result = await loop.run_in_executor(self._worker, job)
+        except Exception as error:
+            fault = classify(error)
+            if fault is not None:
+                self.healthy = False
+                self.faulted.emit(str(fault))
+                raise fault from error
+            raise
+        if not self.healthy:
+            self.healthy = True
+            self.recovered.emit()
+        return result
+
+    def close(self) -> None:
+        """Stop accepting work; queued calls are cancelled, a running one is not waited for."""
+        self._worker.shutdown(wait=False, cancel_futures=True)
+        bind = self.sessions.kw.get("bind")
+        if bind is not None:
+            bind.dispose()
+
+
+_io_pool = ThreadPoolExecutor(max_workers=IO_WORKERS, thread_name_prefix="io")
+
+
+async def run_io(function: Callable[P, T], timeout: float, *args: P.args, **kwargs: P.kwargs) -> T:
+    """Run blocking non-database I/O on the bounded pool; ``TimeoutError`` after ``timeout`` s.
+
+    A call that hangs past its timeout keeps its pool thread until it returns, but the caller
+    is released and told.
+    """
+    loop = asyncio.get_running_loop()
+    future = loop.run_in_executor(_io_pool, functools.partial(function, *args, **kwargs))
+    return await asyncio.wait_for(future, timeout)
+
+
+_running: set[asyncio.Task[Any]] = set()
+
+
+def spawn(coroutine: Coroutine[Any, Any, Any], name: str = "") -> asyncio.Task[Any]:
+    """Start ``coroutine`` as a task that is kept alive until done; errors go to the log.
+
+    Slots connected to Qt signals call this; whatever the coroutine does not handle itself is
+    logged with its traceback and passed to the crash handler.
+    """
+    task = asyncio.ensure_future(coroutine)
+    if name:
+        task.set_name(name)
+    _running.add(task)
+    task.add_done_callback(_finished)
+    return task
+
+
+def _finished(task: asyncio.Task[Any]) -> None:
+    _running.discard(task)
+    if task.cancelled():
+        return
+    error = task.exception()
+    if error is not None:
+        report(type(error), error, error.__traceback__)
