@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from console.db import SessionFactory
 from console.errors import NotFound
 from console.i18n import QT_TR_NOOP, translate
+from console.listing import Field, Listing
 from console.schema import Duty, JournalEntry, JournalHead, utcnow
 from console.services.actor import Actor, require
 
@@ -194,3 +195,23 @@ def verify(sessions: SessionFactory, actor: Actor) -> Verification:
     if head.seq != expected - 1 or head.hash != prev_hash:
         result.problems.append(translate("", BROKEN_HEAD).format(head=head.seq, last=expected - 1))
     return result
+
+
+JOURNAL = Listing(
+    name="journal",
+    title=QT_TR_NOOP("操作日志"),
+    source=JournalEntry.__table__,
+    row_id=JournalEntry.seq,
+    readers=frozenset({Duty.AUDIT_ADMIN}),
+    default_sort="seq",
+    fields=(
+        Field("seq", QT_TR_NOOP("序号"), JournalEntry.seq, width=6),
+        Field("at", QT_TR_NOOP("时间（UTC）"), JournalEntry.at, width=18),
+        Field(
+            "operator", QT_TR_NOOP("操作员"), JournalEntry.operator_name, searchable=True, width=10
+        ),
+        Field("action", QT_TR_NOOP("操作"), JournalEntry.action, searchable=True, width=16),
+        Field("target_type", QT_TR_NOOP("对象类型"), JournalEntry.target_type, width=8),
+        Field("target", QT_TR_NOOP("对象"), JournalEntry.target_label, searchable=True, width=20),
+    ),
+)

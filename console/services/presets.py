@@ -1,0 +1,56 @@
+"""Column presets: what the 栏目预设 tab lists."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from console.i18n import QT_TR_NOOP
+from console.labels import SITE_KINDS, label_of
+from console.listing import Field, Listing
+from console.schema import ColumnPreset, Duty, PresetColumn, PresetVersion, Site
+
+READERS = frozenset({Duty.SYSTEM_ADMIN, Duty.SECURITY_ADMIN, Duty.REVIEWER})
+
+_columns = (
+    select(func.count(PresetColumn.id))
+    .where(PresetColumn.version_id == PresetVersion.id)
+    .correlate(PresetVersion)
+    .scalar_subquery()
+)
+_followers = (
+    select(func.count(Site.id))
+    .where(Site.preset_version_id == PresetVersion.id)
+    .correlate(PresetVersion)
+    .scalar_subquery()
+)
+
+PRESET_VERSIONS = Listing(
+    name="presets",
+    title=QT_TR_NOOP("栏目预设"),
+    source=PresetVersion.__table__.join(ColumnPreset, ColumnPreset.id == PresetVersion.preset_id),
+    row_id=PresetVersion.id,
+    readers=READERS,
+    default_sort="name",
+    fields=(
+        Field("name", QT_TR_NOOP("预设名称"), ColumnPreset.name, searchable=True, width=20),
+        Field(
+            "kind",
+            QT_TR_NOOP("适用网站"),
+            ColumnPreset.site_kind,
+            render=label_of(SITE_KINDS),
+            width=10,
+        ),
+        Field("version", QT_TR_NOOP("版本"), PresetVersion.number, width=6),
+        Field("columns", QT_TR_NOOP("栏目数"), _columns, width=8),
+        Field("sites", QT_TR_NOOP("采用站点数"), _followers, width=10),
+        Field(
+            "description",
+            QT_TR_NOOP("说明"),
+            ColumnPreset.description,
+            searchable=True,
+            sortable=False,
+            width=30,
+        ),
+        Field("created", QT_TR_NOOP("创建时间"), PresetVersion.created_at, width=16),
+    ),
+)

@@ -1,0 +1,22 @@
+"""Cluster Console (站群运维控制台): starts the GUI, or a headless command when one is named."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``cluster-console [--db URL] [--lang en] [--demo]`` opens the console; commands run headless."""
+    from console.cli import build_parser, run
+
+    args = build_parser().parse_args(argv)
+    if args.command is None or args.command == "screenshots":
+        from ui.app import start
+
+        return start(args)
+    return run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
