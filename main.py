@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``cluster-console [--db URL] [--lang en] [--demo]`` opens the console; commands run headless."""
+    """Open the console (``--db URL``, ``--lang en``, ``--demo``), or run a headless command."""
     from console.cli import build_parser, run
 
     args = build_parser().parse_args(argv)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Select, and_, func, literal, or_, select
@@ -18,6 +19,8 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.selectable import FromClause
 
 from console.db import SessionFactory
+from console.export import write_table
+from console.i18n import translate
 from console.schema import Duty
 from console.services.actor import Actor, require
 
@@ -28,8 +31,12 @@ Render = Callable[[Any], str]
 
 
 def plain(value: Any) -> str:
-    """Show a value as text; None is blank."""
-    return "" if value is None else str(value)
+    """Show a value as text: None is blank, times to the minute."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ", timespec="minutes")
+    return str(value)
 
 
 @dataclass(frozen=True)
@@ -232,3 +239,10 @@ def iter_rendered(
         if page.after is None:
             return
         after = page.after
+
+
+def export_listing(sessions: SessionFactory, actor: Actor, listing: Listing, query: Query,
+                   path: Path, progress: Callable[[int], None] | None = None) -> int:
+    """Export every row matching ``query`` to ``path`` with the listing's fixed headings."""
+    headings = [translate("", f.title) for f in listing.fields]
+    return write_table(path, headings, iter_rendered(sessions, actor, listing, query), progress)

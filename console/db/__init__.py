@@ -68,3 +68,9 @@ def _check_charset(engine: Engine) -> None:
         charset = connection.execute(text("SELECT @@character_set_database")).scalar_one()
     if not str(charset).startswith("utf8mb4"):
         raise SchemaOutOfDate(WRONG_CHARSET, url=shown(engine.url), charset=charset)
+
+
+def ping(sessions: SessionFactory) -> None:
+    """Round-trip to the database (raises when it is unreachable)."""
+    with sessions() as session:
+        session.execute(text("SELECT 1"))

@@ -18,7 +18,7 @@ T = TypeVar("T")
 
 @pytest.fixture
 def loop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
-    """A qasync event loop on the test's QApplication (pytest-qt's qtbot cannot drive coroutines)."""
+    """A qasync loop on the test's QApplication (pytest-qt's qtbot cannot drive coroutines)."""
     event_loop = qasync.QEventLoop(qapp, already_running=False)
     asyncio.set_event_loop(event_loop)
     yield event_loop

@@ -1,0 +1,57 @@
+"""A small cluster for GUI tests, made through the services (no demo generator needed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import insert
+
+from console.db import SessionFactory
+from console.schema import Duty, Site, SiteDomain
+from console.services import operators
+
+PASSWORD = "Str0ng!Passw0rd"
+
+
+def small_cluster(sessions: SessionFactory, sites: int = 450) -> None:
+    """Three administrators and a reviewer, plus ``sites`` department sites."""
+    operators.bootstrap(
+        sessions,
+        [
+            operators.NewOperator(
+                "sysadmin", "系统管理员甲", PASSWORD, frozenset({Duty.SYSTEM_ADMIN})
+            ),
+            operators.NewOperator(
+                "secadmin", "安全管理员乙", PASSWORD, frozenset({Duty.SECURITY_ADMIN})
+            ),
+            operators.NewOperator(
+                "auditor", "审计管理员丙", PASSWORD, frozenset({Duty.AUDIT_ADMIN})
+            ),
+            operators.NewOperator("reviewer", "审核员丁", PASSWORD, frozenset({Duty.REVIEWER})),
+        ],
+    )
+    now = dt.datetime(2026, 11, 1)
+    rows = [
+        {
+            "id": i,
+            "code": f"331200{i:04d}",
+            "name": f"云溪市第{i}局",
+            "kind": "department",
+            "region_code": "331200",
+            "organiser_name": f"云溪市第{i}局",
+            "organiser_uscc": "11331200MB0000000X",
+            "organiser_type": "government",
+            "state": "running",
+            "created_at": now,
+            "updated_at": now,
+            "version": 1,
+        }
+        for i in range(1, sites + 1)
+    ]
+    domains = [
+        {"site_id": i, "domain": f"d{i}.yunxi.gov.cn", "is_main": True, "version": 1}
+        for i in range(1, sites + 1)
+    ]
+    with sessions.begin() as session:
+        session.execute(insert(Site), rows)
+        session.execute(insert(SiteDomain), domains)

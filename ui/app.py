@@ -1,0 +1,137 @@
+"""Starting the GUI: language, crash handler, the asyncio loop on Qt's, connect, log in, work."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+
+import qasync
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+
+from console.cli import demo_url
+from console.db import SessionFactory, open_database
+from console.db.location import resolve_url, shown
+from console.errors import ConsoleError, classify
+from console.services import operators
+from console.services.actor import Actor
+from ui import crash, i18n
+from ui.dialogs import finished
+from ui.login import FirstRunDialog, LoginDialog
+from ui.main_window import MainWindow
+from ui.tasks import Database, run_io
+
+OPEN_TIMEOUT_S = 60
+ORGANISATION = "cluster-console"
+
+
+def make_application() -> QApplication:
+    """The QApplication with our names (QSettings keys follow from them)."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QCoreApplication.setOrganizationName(ORGANISATION)
+    QCoreApplication.setApplicationName("Cluster Console")
+    app = QApplication(sys.argv[:1])
+    app.setApplicationDisplayName("站群运维控制台")
+    return app
+
+
+def start(args: argparse.Namespace) -> int:
+    """Run the GUI (or the screenshot renderer) until the window closes; the exit status."""
+    app = make_application()
+    crash.install()
+    language = args.lang or str(QSettings().value("language", "zh_CN"))
+    i18n.install(app, language)
+    if args.command == "screenshots":
+        from ui.screenshots import render_all
+
+        return render_all(app, args.directory)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    with loop:
+        return loop.run_until_complete(Session(args).run())
+
+
+class Session:
+    """One run of the console: connect, first run or demo, log in, then the main window."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.url = resolve_url(demo_url() if args.demo else args.db)
+        self.demo = bool(args.demo)
+
+    async def run(self) -> int:
+        """The whole interactive session; returns the exit status."""
+        sessions = await self._open()
+        if sessions is None:
+            return 1
+        database = Database(sessions)
+        try:
+            actor = await self._prepare_and_login(database)
+            if actor is None:
+                return 0
+            window = MainWindow(database, actor, shown(self.url))
+            window.show()
+            await window.closed
+            return 0
+        finally:
+            database.close()
+
+    async def _open(self) -> SessionFactory | None:
+        try:
+            return await run_io(open_database, OPEN_TIMEOUT_S, self.url)
+        except Exception as error:
+            fault = classify(error)
+            if not isinstance(error, ConsoleError | TimeoutError) and fault is None:
+                raise
+            reason = str(fault or error) or QCoreApplication.translate("app", "连接超时")
+            box = QMessageBox(
+                QMessageBox.Icon.Critical,
+                QCoreApplication.translate("app", "无法打开数据库"),
+                QCoreApplication.translate("app", "无法打开 {url}：\n{reason}").format(
+                    url=shown(self.url), reason=reason
+                ),
+            )
+            await finished(box)
+            return None
+
+    async def _prepare_and_login(self, database: Database) -> Actor | None:
+        if await database.call(operators.needs_first_run):
+            if self.demo:
+                await generate_demo(database)
+            else:
+                first = FirstRunDialog(database)
+                if not await finished(first):
+                    return None
+        login = LoginDialog(database, shown(self.url), self.demo)
+        if not await finished(login):
+            return None
+        return login.actor
+
+
+async def generate_demo(database: Database) -> None:
+    """Fill an empty database with the demo cluster, showing progress."""
+    from console.demo import generate
+
+    loop = asyncio.get_running_loop()
+    dialog = QProgressDialog(QCoreApplication.translate("app", "正在生成演示站群…"), "", 0, 100)
+    dialog.setWindowTitle(QCoreApplication.translate("app", "演示站群"))
+    dialog.setCancelButton(None)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    dialog.show()
+
+    def progress(done: int, total: int, label: str) -> None:
+        loop.call_soon_threadsafe(_show_progress, dialog, done, total, label)
+
+    try:
+        await database.call(generate, progress=progress)
+    finally:
+        dialog.close()
+
+
+def _show_progress(dialog: QProgressDialog, done: int, total: int, label: str) -> None:
+    dialog.setLabelText(label)
+    dialog.setMaximum(max(total, 1))
+    dialog.setValue(min(done, max(total, 1)))

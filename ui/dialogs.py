@@ -1,0 +1,23 @@
+"""Dialogs under asyncio: open them with ``open()`` and await the result, never ``exec()``."""
+
+from __future__ import annotations
+
+import asyncio
+
+from PySide6.QtWidgets import QDialog
+
+
+async def finished(dialog: QDialog) -> int:
+    """Open ``dialog`` window-modally and wait (without blocking the loop) until it closes."""
+    done: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+
+    def on_finished(result: int) -> None:
+        if not done.done():
+            done.set_result(result)
+
+    dialog.finished.connect(on_finished)
+    dialog.open()
+    try:
+        return await done
+    finally:
+        dialog.finished.disconnect(on_finished)

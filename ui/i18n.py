@@ -1,0 +1,33 @@
+"""Installing the interface language: Qt's own strings and ours, and the core's translator."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from console import i18n
+
+
+def install(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Load the translators for ``language`` (``zh_CN`` or ``en``) and route the core's too.
+
+    Our source strings are Chinese, so Chinese needs only Qt's own catalogue (for standard
+    buttons and dialogs); English loads ours from ``resources/translations``.
+    """
+    translators: list[QTranslator] = []
+    qt_catalogue = QTranslator(app)
+    if qt_catalogue.load(
+        QLocale(language),
+        "qtbase",
+        "_",
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+    ):
+        translators.append(qt_catalogue)
+    if language != "zh_CN":
+        ours = QTranslator(app)
+        if ours.load(str(i18n.catalogue_path(language, ".qm"))):
+            translators.append(ours)
+    for translator in translators:
+        app.installTranslator(translator)
+    QLocale.setDefault(QLocale(language))
+    i18n.set_translator(QCoreApplication.translate)
+    return translators

@@ -1,0 +1,162 @@
+"""One list of a tab: quick filter, counts in the header, the lazy table, refresh and export."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.errors import ConsoleError, EnvironmentFault
+from console.export import dated_name
+from console.listing import Listing, export_listing
+from console.services.actor import Actor
+from ui.dialogs import finished
+from ui.paged_model import PagedModel
+from ui.tasks import Database, spawn
+
+FILTER_DELAY_MS = 250
+
+
+class ListPane(QWidget):
+    """A filterable, exportable, lazily loaded list of one ``Listing``."""
+
+    refreshed = Signal(object)
+
+    def __init__(
+        self, listing: Listing, database: Database, actor: Actor, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.listing = listing
+        self.setObjectName(f"pane_{listing.name}")
+        self.model = PagedModel(listing, database, actor, self)
+
+        self.filter = QLineEdit(self)
+        self.filter.setObjectName("quickFilter")
+        self.filter.setPlaceholderText(self.tr("快速筛选（标识码、名称、域名…）  Ctrl+F"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setAccessibleName(self.tr("快速筛选"))
+        self.counts = QLabel(self)
+        self.counts.setObjectName("counts")
+        self.refresh_button = QPushButton(self.tr("刷新"), self)
+        self.refresh_button.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.refresh_button.setToolTip(self.tr("从数据库重新读取（F5）"))
+        self.export_button = QPushButton(self.tr("导出…"), self)
+        self.export_button.setToolTip(self.tr("把当前筛选结果导出为 CSV 或 XLSX"))
+        self.status = QLabel(self)
+        self.status.setObjectName("paneStatus")
+        self.status.setWordWrap(True)
+        self.status.hide()
+
+        self.view = QTableView(self)
+        self.view.setObjectName("table")
+        self.view.setModel(self.model)
+        self.view.setSortingEnabled(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        vertical = self.view.verticalHeader()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        vertical.hide()
+        header = self.view.horizontalHeader()
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        header.setStretchLastSection(True)
+        char = self.fontMetrics().horizontalAdvance("国")
+        for column, field in enumerate(listing.fields):
+            header.resizeSection(column, max(field.width, 4) * char // 2 + char)
+
+        top = QHBoxLayout()
+        top.addWidget(self.filter, 1)
+        top.addWidget(self.counts)
+        top.addWidget(self.refresh_button)
+        top.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(top)
+        layout.addWidget(self.status)
+        layout.addWidget(self.view, 1)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(FILTER_DELAY_MS)
+        self._debounce.timeout.connect(lambda: self.model.set_text_filter(self.filter.text()))
+        self.filter.textChanged.connect(lambda _text: self._debounce.start())
+        self.filter.returnPressed.connect(self._apply_filter_now)
+        self.refresh_button.clicked.connect(lambda: spawn(self.refresh(), "refresh"))
+        self.export_button.clicked.connect(lambda: spawn(self.export(), "export"))
+        self.model.countsChanged.connect(self._show_counts)
+        self.model.failed.connect(self._show_failure)
+        self.model.loaded.connect(self._loaded)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.filter.setFocus)
+        self._show_counts(0, 0)
+
+    async def refresh(self) -> None:
+        """Reload the list from the database, keeping the filter and sort."""
+        await self.model.reload()
+
+    def _apply_filter_now(self) -> None:
+        self._debounce.stop()
+        self.model.set_text_filter(self.filter.text())
+
+    def _show_counts(self, shown: int, total: int) -> None:
+        self.counts.setText(self.tr("显示 {shown} / {total}").format(shown=shown, total=total))
+
+    def _show_failure(self, message: str) -> None:
+        self.status.setText(message)
+        self.status.show()
+
+    def _loaded(self, when: dt.datetime) -> None:
+        self.status.hide()
+        self.refreshed.emit(when)
+
+    async def export(self) -> None:
+        """Ask where to save, then export the current filtered list off the UI thread."""
+        title = QCoreApplication.translate("", self.listing.title)
+        dialog = QFileDialog(
+            self, self.tr("导出列表"), str(Path.home() / dated_name(title, "xlsx"))
+        )
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilters([self.tr("Excel 工作簿 (*.xlsx)"), self.tr("CSV 文件 (*.csv)")])
+        if not await finished(dialog) or not dialog.selectedFiles():
+            return
+        path = Path(dialog.selectedFiles()[0])
+        if path.suffix.lower() not in (".csv", ".xlsx"):
+            path = path.with_suffix(".csv" if "csv" in dialog.selectedNameFilter() else ".xlsx")
+        await self.export_to(path)
+
+    async def export_to(self, path: Path) -> int:
+        """Export the current filtered list to ``path``; tells the operator the outcome."""
+        self.export_button.setEnabled(False)
+        try:
+            written: int = await self.model.database.call(
+                export_listing, self.model.actor, self.listing, self.model.query, path
+            )
+        except (ConsoleError, EnvironmentFault, OSError) as error:
+            self._show_failure(self.tr("导出失败：{error}").format(error=error))
+            return 0
+        finally:
+            self.export_button.setEnabled(True)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("导出完成"),
+            self.tr("已导出 {n} 行到 {path}").format(n=written, path=path),
+            parent=self,
+        )
+        box.open()
+        return written

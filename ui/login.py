@@ -1,0 +1,180 @@
+"""Operator login and the first-run creation of the three administrators."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.errors import AuthenticationFailed, ConsoleError, EnvironmentFault
+from console.schema import Duty
+from console.services import operators
+from console.services.actor import Actor
+from ui.tasks import Database, spawn
+
+
+class _FormDialog(QDialog):
+    """A dialog with a form, an inline message line and OK/Cancel; OK runs ``submit``."""
+
+    def __init__(self, title: str, ok_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.message = QLabel(self)
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(ok_text)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.buttons.accepted.connect(lambda: spawn(self._run_submit(), "submit"))
+        self.buttons.rejected.connect(self.reject)
+        self.body = QVBoxLayout(self)
+
+    def finish_layout(self) -> None:
+        """Put the message line and the buttons under the form."""
+        self.body.addWidget(self.message)
+        self.body.addWidget(self.buttons)
+
+    def say(self, text: str) -> None:
+        """Show ``text`` inline (the operator's input stays as typed)."""
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    async def submit(self) -> bool:
+        """Do the dialog's work; True closes it."""
+        raise NotImplementedError
+
+    async def _run_submit(self) -> None:
+        self.ok_button.setEnabled(False)
+        self.say(self.tr("请稍候…"))
+        try:
+            done = await self.submit()
+        except (ConsoleError, EnvironmentFault) as error:
+            self.say(str(error))
+            return
+        finally:
+            self.ok_button.setEnabled(True)
+        if done:
+            self.say("")
+            self.accept()
+
+
+class LoginDialog(_FormDialog):
+    """Asks for the operator's name and password; ``actor`` is set on success."""
+
+    def __init__(
+        self, database: Database, where: str, demo: bool, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(self.tr("登录 — 站群运维控制台"), self.tr("登录"), parent)
+        self.setObjectName("loginDialog")
+        self.database = database
+        self.actor: Actor | None = None
+        self.username = QLineEdit(self)
+        self.username.setObjectName("username")
+        self.password = QLineEdit(self)
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        form.addRow(self.tr("数据库"), QLabel(where, self))
+        form.addRow(self.tr("用户名(&U)"), self.username)
+        form.addRow(self.tr("密码(&P)"), self.password)
+        self.body.addLayout(form)
+        if demo:
+            hint = QLabel(
+                self.tr(
+                    "演示站群：用户名 sysadmin、secadmin、auditor、reviewer1…8，密码均为 demo。"
+                ),
+                self,
+            )
+            hint.setObjectName("demoHint")
+            hint.setWordWrap(True)
+            self.body.addWidget(hint)
+        self.finish_layout()
+
+    async def submit(self) -> bool:
+        """Log in through the operators service."""
+        try:
+            self.actor = await self.database.call(
+                operators.login, self.username.text(), self.password.text()
+            )
+        except AuthenticationFailed:
+            self.password.clear()
+            self.password.setFocus()
+            raise
+        return True
+
+
+class FirstRunDialog(_FormDialog):
+    """Creates the system, security and audit administrators of a new cluster database."""
+
+    ROLES = (
+        (Duty.SYSTEM_ADMIN, "sysadmin"),
+        (Duty.SECURITY_ADMIN, "secadmin"),
+        (Duty.AUDIT_ADMIN, "auditor"),
+    )
+
+    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("首次运行 — 建立管理员"), self.tr("建立"), parent)
+        self.setObjectName("firstRunDialog")
+        self.database = database
+        intro = QLabel(
+            self.tr(
+                "这是一个新的站群数据库。按三员分立的要求，请为系统管理员、安全管理员和"
+                "审计管理员分别建立账号（三人不同）。"
+                "密码至少 10 位，包含大写字母、小写字母、数字、符号中的三类。"
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        self.body.addWidget(intro)
+        self.titles = titles = {
+            Duty.SYSTEM_ADMIN: self.tr("系统管理员"),
+            Duty.SECURITY_ADMIN: self.tr("安全管理员"),
+            Duty.AUDIT_ADMIN: self.tr("审计管理员"),
+        }
+        self.fields: dict[Duty, tuple[QLineEdit, QLineEdit, QLineEdit, QLineEdit]] = {}
+        for duty, suggested in self.ROLES:
+            box = QGroupBox(titles[duty], self)
+            form = QFormLayout(box)
+            username, name = QLineEdit(suggested, box), QLineEdit(box)
+            password, again = QLineEdit(box), QLineEdit(box)
+            for line in (password, again):
+                line.setEchoMode(QLineEdit.EchoMode.Password)
+            username.setObjectName(f"{duty}_username")
+            name.setObjectName(f"{duty}_name")
+            password.setObjectName(f"{duty}_password")
+            again.setObjectName(f"{duty}_again")
+            form.addRow(self.tr("用户名"), username)
+            form.addRow(self.tr("姓名"), name)
+            form.addRow(self.tr("密码"), password)
+            form.addRow(self.tr("确认密码"), again)
+            self.fields[duty] = (username, name, password, again)
+            self.body.addWidget(box)
+        self.finish_layout()
+
+    async def submit(self) -> bool:
+        """Create the three administrators in one transaction."""
+        new = []
+        for duty, (username, name, password, again) in self.fields.items():
+            if password.text() != again.text():
+                self.say(self.tr("{who}的两次密码不一致。").format(who=self.titles[duty]))
+                return False
+            new.append(
+                operators.NewOperator(
+                    username.text(), name.text(), password.text(), frozenset({duty})
+                )
+            )
+        await self.database.call(operators.bootstrap, new)
+        return True

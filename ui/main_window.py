@@ -1,0 +1,202 @@
+"""The main window: five area tabs, a status bar with connection, operator and data age."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QPushButton, QTabWidget, QWidget
+
+from console.db import ping
+from console.errors import ConsoleError, EnvironmentFault
+from console.i18n import LANGUAGES
+from console.services.actor import DUTY_LABELS, Actor
+from ui.tabs import TABS, AreaTab
+from ui.tasks import Database, spawn
+
+AGE_TICK_MS = 15_000
+
+
+class MainWindow(QMainWindow):
+    """The console's window for one operator on one database."""
+
+    def __init__(
+        self, database: Database, actor: Actor, where: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.actor = actor
+        self.closed: asyncio.Future[None] = asyncio.get_event_loop().create_future()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("站群运维控制台 — {where}").format(where=where))
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("areaTabs")
+        self.tabs.setDocumentMode(True)
+        self.area_tabs: dict[str, AreaTab] = {}
+        for spec in TABS:
+            tab = AreaTab(spec, database, actor, self.tabs)
+            self.area_tabs[spec.key] = tab
+            self.tabs.addTab(tab, QCoreApplication.translate("", spec.title))
+            for pane in tab.panes:
+                pane.refreshed.connect(self._refreshed)
+        self.setCentralWidget(self.tabs)
+        self._build_status_bar(where)
+        self._build_menus()
+        self.tabs.currentChanged.connect(lambda _i: self._load_current())
+        database.faulted.connect(self._faulted)
+        database.recovered.connect(self._recovered)
+        self._last_refresh: dt.datetime | None = None
+        self._age_timer = QTimer(self)
+        self._age_timer.setInterval(AGE_TICK_MS)
+        self._age_timer.timeout.connect(self._show_age)
+        self._age_timer.start()
+        self._loaded: set[str] = set()
+        self._restore_state()
+
+    # -- building ------------------------------------------------------------------------
+
+    def _build_status_bar(self, where: str) -> None:
+        bar = self.statusBar()
+        self.connection_label = QLabel(self.tr("已连接：{where}").format(where=where), self)
+        self.connection_label.setObjectName("connectionState")
+        duties = "、".join(
+            QCoreApplication.translate("", DUTY_LABELS[d]) for d in sorted(self.actor.duties)
+        )
+        self.operator_label = QLabel(
+            self.tr("操作员：{name}（{duties}）").format(name=self.actor.username, duties=duties),
+            self,
+        )
+        self.operator_label.setObjectName("operator")
+        self.age_label = QLabel(self)
+        self.age_label.setObjectName("dataAge")
+        self.retry_button = QPushButton(self.tr("重试连接"), self)
+        self.retry_button.setObjectName("retry")
+        self.retry_button.hide()
+        self.retry_button.clicked.connect(lambda: spawn(self.retry(), "retry"))
+        bar.addWidget(self.connection_label, 1)
+        bar.addWidget(self.retry_button)
+        bar.addPermanentWidget(self.operator_label)
+        bar.addPermanentWidget(self.age_label)
+        self._where = where
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        quit_action = QAction(self.tr("退出(&Q)"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        view_menu = self.menuBar().addMenu(self.tr("视图(&V)"))
+        refresh = QAction(self.tr("刷新当前页(&R)"), self)
+        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        refresh.triggered.connect(lambda: spawn(self.refresh_current(), "refresh"))
+        view_menu.addAction(refresh)
+        for index in range(self.tabs.count()):
+            jump = QAction(self.tabs.tabText(index), self)
+            jump.setShortcut(QKeySequence(f"Alt+{index + 1}"))
+            jump.triggered.connect(lambda _c=False, i=index: self.tabs.setCurrentIndex(i))
+            view_menu.addAction(jump)
+        language_menu = view_menu.addMenu(self.tr("界面语言"))
+        names = {"zh_CN": "简体中文", "en": "English"}
+        for code in LANGUAGES:
+            action = QAction(names[code], self)
+            action.triggered.connect(lambda _c=False, c=code: self._choose_language(c))
+            language_menu.addAction(action)
+
+    # -- behaviour -----------------------------------------------------------------------
+
+    def _load_current(self) -> None:
+        tab = self.tabs.currentWidget()
+        if isinstance(tab, AreaTab) and tab.spec.key not in self._loaded:
+            self._loaded.add(tab.spec.key)
+            for pane in tab.panes:
+                spawn(pane.refresh(), f"load-{tab.spec.key}")
+
+    async def refresh_current(self) -> None:
+        """Reload every list of the current tab."""
+        tab = self.tabs.currentWidget()
+        if isinstance(tab, AreaTab):
+            await asyncio.gather(*(pane.refresh() for pane in tab.panes))
+
+    async def retry(self) -> None:
+        """Try the database again; on success reload what is on screen."""
+        self.retry_button.setEnabled(False)
+        try:
+            await self.database.call(ping)
+        except (EnvironmentFault, ConsoleError):
+            return
+        finally:
+            self.retry_button.setEnabled(True)
+        await self.refresh_current()
+
+    def _faulted(self, reason: str) -> None:
+        self.connection_label.setText(
+            self.tr("⚠ 数据库不可用：{reason}。已显示的数据可能过时，请稍后重试。").format(
+                reason=reason
+            )
+        )
+        self.connection_label.setProperty("fault", True)
+        self.retry_button.show()
+
+    def _recovered(self) -> None:
+        self.connection_label.setText(self.tr("已连接：{where}").format(where=self._where))
+        self.connection_label.setProperty("fault", False)
+        self.retry_button.hide()
+
+    def _refreshed(self, when: dt.datetime) -> None:
+        self._last_refresh = when
+        self._show_age()
+
+    def _show_age(self) -> None:
+        if self._last_refresh is None:
+            self.age_label.setText(self.tr("尚未读取数据"))
+            return
+        seconds = int((dt.datetime.now() - self._last_refresh).total_seconds())
+        stamp = self._last_refresh.strftime("%H:%M:%S")
+        if seconds < 60:
+            self.age_label.setText(self.tr("数据读取于 {t}").format(t=stamp))
+        else:
+            self.age_label.setText(
+                self.tr("数据读取于 {t}（{m} 分钟前）").format(t=stamp, m=seconds // 60)
+            )
+
+    def _choose_language(self, code: str) -> None:
+        QSettings().setValue("language", code)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("界面语言"),
+            self.tr("界面语言将在下次启动时切换。"),
+            parent=self,
+        )
+        box.open()
+
+    def showEvent(self, event: object) -> None:
+        """Load the visible tab the first time the window is shown."""
+        super().showEvent(event)  # type: ignore[arg-type]
+        self._load_current()
+        self._show_age()
+
+    # -- state ---------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        self.tabs.setCurrentIndex(int(str(settings.value("window/tab", 0))))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Save the window's geometry, layout and current tab."""
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/tab", self.tabs.currentIndex())
+        super().closeEvent(event)
+        if not self.closed.done():
+            self.closed.set_result(None)

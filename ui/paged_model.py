@@ -1,0 +1,176 @@
+"""A table model over a ``Listing``: holds loaded pages only, fetches more as the view scrolls.
+
+Sorting and filtering are done by SQL (``reload``); ``fetchMore`` asks the database worker for
+the next keyset page and is guarded so one request is in flight at a time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from console.errors import ConsoleError, EnvironmentFault
+from console.listing import Counts, Listing, Page, Query, read_counts, read_page, rendered
+from console.services.actor import Actor
+from ui.tasks import Database, spawn
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class PagedModel(QAbstractTableModel):
+    """Rows of one listing, fetched page by page through the database worker."""
+
+    countsChanged = Signal(int, int)
+    loaded = Signal(object)
+    failed = Signal(str)
+
+    def __init__(
+        self, listing: Listing, database: Database, actor: Actor, parent: Any = None
+    ) -> None:
+        super().__init__(parent)
+        self.listing = listing
+        self.database = database
+        self.actor = actor
+        self.query = Query()
+        self._ids: list[Any] = []
+        self._rows: list[list[str]] = []
+        self._after: tuple[Any, Any] | None = None
+        self._more = False
+        self._fetching = False
+        self._generation = 0
+        self.counts = Counts(0, 0)
+        self.loaded_at: dt.datetime | None = None
+
+    # -- Qt model interface -------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """Rows loaded so far (none under a valid parent: this is a flat table)."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """One column per listing field."""
+        return 0 if parent.isValid() else len(self.listing.fields)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """The rendered text of a cell (also as tooltip, for long values)."""
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._rows[index.row()][index.column()]
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Translated field headings; row numbers vertically."""
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(self.listing.fields):
+                return QCoreApplication.translate("", self.listing.fields[section].title)
+            return None
+        return section + 1
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        """Whether another page exists and none is being fetched."""
+        return not parent.isValid() and self._more and not self._fetching
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        """Ask for the next page; rows arrive asynchronously."""
+        if parent.isValid() or not self.canFetchMore():
+            return
+        self._fetching = True
+        spawn(self._fetch_next(self._generation), "fetch-more")
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in SQL by the field in ``column`` (unsortable fields are ignored)."""
+        if not 0 <= column < len(self.listing.fields):
+            return
+        field = self.listing.fields[column]
+        if not field.sortable:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if self.query.sort == field.key and self.query.descending == descending:
+            return
+        self.query = Query(field.key, descending, self.query.text, self.query.equals)
+        spawn(self.reload(), "sort")
+
+    # -- loading ------------------------------------------------------------------------
+
+    def row_id(self, row: int) -> Any:
+        """The database id of a loaded row."""
+        return self._ids[row]
+
+    def set_text_filter(self, text: str) -> None:
+        """Filter by quick text (in SQL) and reload."""
+        if text == self.query.text:
+            return
+        self.query = Query(self.query.sort, self.query.descending, text, self.query.equals)
+        spawn(self.reload(), "filter")
+
+    async def reload(self) -> None:
+        """Drop loaded rows and fetch the first page and the counts again.
+
+        On an operator or environment error the rows already shown stay (stale, not lost)
+        and ``failed`` fires; bugs propagate to the crash handler.
+        """
+        self._generation += 1
+        generation = self._generation
+        self._fetching = True
+        try:
+            page: Page = await self.database.call(read_page, self.actor, self.listing, self.query)
+            counts: Counts = await self.database.call(
+                read_counts, self.actor, self.listing, self.query
+            )
+        except (ConsoleError, EnvironmentFault) as error:
+            if generation == self._generation:
+                self._fetching = False
+                self.failed.emit(str(error))
+            return
+        if generation != self._generation:
+            return
+        self.beginResetModel()
+        self._ids, self._rows = [], []
+        self._append(page)
+        self.endResetModel()
+        self._fetching = False
+        self.counts = counts
+        self.loaded_at = dt.datetime.now()
+        self.countsChanged.emit(counts.shown, counts.total)
+        self.loaded.emit(self.loaded_at)
+
+    async def _fetch_next(self, generation: int) -> None:
+        try:
+            page: Page = await self.database.call(
+                read_page, self.actor, self.listing, self.query, self._after
+            )
+        except (ConsoleError, EnvironmentFault) as error:
+            if generation == self._generation:
+                self._fetching = False
+                self.failed.emit(str(error))
+            return
+        if generation != self._generation:
+            return
+        if page.ids:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page.ids) - 1)
+            self._append(page)
+            self.endInsertRows()
+        else:
+            self._more = False
+        self._fetching = False
+
+    def _append(self, page: Page) -> None:
+        self._ids.extend(page.ids)
+        self._rows.extend(rendered(self.listing, row) for row in page.rows)
+        self._after = page.after
+        self._more = page.after is not None

@@ -1,0 +1,69 @@
+"""``cluster-console screenshots DIR``: every tab rendered with the demo cluster, as PNG."""
+
+from __future__ import annotations
+
+import asyncio
+import tempfile
+from pathlib import Path
+
+import qasync
+from PySide6.QtWidgets import QApplication, QWidget
+from sqlalchemy.engine import URL
+
+from console.db import engine_of, open_database
+from console.services import operators
+from ui.main_window import MainWindow
+from ui.tabs import TABS
+from ui.tasks import Database
+
+# Who looks at each tab in the pictures: the operator whose duty the tab serves.
+VIEWERS = {
+    "sites": "sysadmin",
+    "presets": "sysadmin",
+    "permissions": "secadmin",
+    "filings": "sysadmin",
+    "audit": "reviewer1",
+}
+SIZE = (1400, 820)
+
+
+def render_all(app: QApplication, directory: Path, seed: int = 2026) -> int:
+    """Render each tab of a fresh demo cluster into ``directory``; the exit status."""
+    directory.mkdir(parents=True, exist_ok=True)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    with tempfile.TemporaryDirectory() as scratch, loop:
+        url = URL.create("sqlite", database=str(Path(scratch) / "demo.sqlite3"))
+        loop.run_until_complete(_render(url, directory, seed))
+    return 0
+
+
+async def _render(url: URL, directory: Path, seed: int) -> None:
+    from console.demo import generate
+
+    sessions = open_database(url)
+    database = Database(sessions)
+    try:
+        await database.call(generate, seed=seed)
+        for spec in TABS:
+            actor = await database.call(operators.login, VIEWERS[spec.key], "demo")
+            window = MainWindow(database, actor, "demo.sqlite3")
+            window.resize(*SIZE)
+            window.tabs.setCurrentIndex([t.key for t in TABS].index(spec.key))
+            window.show()
+            for pane in window.area_tabs[spec.key].panes:
+                await pane.refresh()
+            await asyncio.sleep(0.05)
+            save(window, directory / f"{spec.key}.png")
+            window.close()
+            window.deleteLater()
+    finally:
+        database.close()
+        engine_of(sessions).dispose()
+
+
+def save(widget: QWidget, path: Path) -> None:
+    """Grab ``widget`` as it is painted and write it to ``path``."""
+    QApplication.processEvents()
+    if not widget.grab().save(str(path)):
+        raise OSError(f"cannot write {path}")
