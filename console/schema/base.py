@@ -41,12 +41,16 @@ class Base(DeclarativeBase):
 class Versioned:
     """Mixin for rows operators edit: a version column for optimistic locking.
 
-    SQLAlchemy bumps ``version`` on every UPDATE and raises ``StaleDataError`` when the row
-    changed underneath; services turn that into a conflict the operator can act on.
+    Services set the next version themselves (``services.editing``); SQLAlchemy adds
+    ``WHERE version = <old>`` to the UPDATE and raises ``StaleDataError`` when the row changed
+    underneath, which the services turn into a conflict the operator can act on.
     """
 
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:
-        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
+        return {
+            "version_id_col": cls.__table__.c.version,  # type: ignore[attr-defined]
+            "version_id_generator": False,
+        }

@@ -8,7 +8,6 @@ from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
 from console.db import SessionFactory
@@ -37,6 +36,8 @@ def editing(
 ) -> Iterator[tuple[Session, V]]:
     """Open a transaction holding ``model`` ``object_id`` if still at ``expected_version``.
 
+    On leaving, the object is saved as the next version (even when only related rows
+    changed, e.g. an operator's duties), so every edit is visible to optimistic locking.
     Raises ``Conflict`` naming the last change from the journal when someone else saved in
     between (before the read, or between the read and the write).
     """
@@ -55,6 +56,7 @@ def editing(
             )
         try:
             yield session, obj
+            obj.version = expected_version + 1
             session.flush()
         except StaleDataError:
             session.rollback()
@@ -68,11 +70,6 @@ def editing(
                     expected_version,
                     current.version if current else expected_version,
                 ) from None
-
-
-def touch(obj: Versioned) -> None:
-    """Force a version bump when only related rows changed (e.g. an operator's duties)."""
-    flag_modified(obj, "version")
 
 
 def _conflict(

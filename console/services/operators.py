@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from console.db import SessionFactory
@@ -21,7 +21,7 @@ from console.schema import Duty, Operator, OperatorDuty, utcnow
 from console.services import journal
 from console.services.actor import DUTY_LABELS, Actor, require
 from console.services.cluster import is_demo
-from console.services.editing import editing, touch
+from console.services.editing import editing
 from console.services.passwords import check_password, check_policy, hash_password
 
 MAX_FAILED_LOGINS = 5
@@ -117,7 +117,6 @@ def set_duties(
     with _editing_operator(sessions, operator_id, expected_version) as (session, operator):
         before = _snapshot(operator)
         operator.duties = [OperatorDuty(duty=str(d)) for d in sorted(duties)]
-        touch(operator)
         journal.record(
             session,
             actor,
@@ -193,44 +192,25 @@ def login(
     """Check credentials and return the acting operator; every attempt is journalled.
 
     After ``MAX_FAILED_LOGINS`` consecutive failures the operator is locked for
-    ``LOCK_MINUTES``. Unknown names and wrong passwords get the same message.
+    ``LOCK_MINUTES``. Unknown names and wrong passwords get the same message. The failure
+    count is bookkeeping, not an edit: it does not bump the operator's version, and the row is
+    locked so concurrent attempts count correctly.
     """
     now = now or utcnow()
+    name = username.strip()[:64]
     refusal: AuthenticationFailed | None = None
     with sessions.begin() as session:
-        operator = session.scalar(select(Operator).where(Operator.username == username.strip()))
+        operator = session.scalar(
+            select(Operator).where(Operator.username == name).with_for_update()
+        )
         if operator is None:
             journal.record(
-                session,
-                Actor(None, username[:64], frozenset()),
-                "login.unknown",
-                "operator",
-                "-",
-                username[:64],
+                session, Actor(None, name, frozenset()), "login.unknown", "operator", "-", name
             )
-            refusal = AuthenticationFailed(LOGIN_FAILED)
-        elif not operator.active:
-            refusal = AuthenticationFailed(DISABLED)
-        elif operator.locked_until is not None and operator.locked_until > now:
-            refusal = AuthenticationFailed(
-                LOCKED, until=operator.locked_until.isoformat(sep=" ", timespec="minutes")
-            )
-        elif not check_password(password, operator.password_hash):
-            operator.failed_logins += 1
-            if operator.failed_logins >= MAX_FAILED_LOGINS:
-                operator.locked_until = now + dt.timedelta(minutes=LOCK_MINUTES)
-                operator.failed_logins = 0
             refusal = AuthenticationFailed(LOGIN_FAILED)
         else:
-            operator.failed_logins = 0
-            operator.locked_until = None
-            operator.last_login_at = now
-        actor = Actor(
-            operator.id if operator else None,
-            username[:64],
-            operator.duty_set if operator else frozenset(),
-        )
-        if operator is not None:
+            refusal = _check_login(session, operator, password, now)
+            actor = Actor(operator.id, operator.username, operator.duty_set)
             journal.record(
                 session,
                 actor,
@@ -242,6 +222,30 @@ def login(
     if refusal is not None:
         raise refusal
     return actor
+
+
+def _check_login(
+    session: Session, operator: Operator, password: str, now: dt.datetime
+) -> AuthenticationFailed | None:
+    """Apply one login attempt to the operator's counters; the refusal, or None."""
+    values: dict[str, object]
+    refusal: AuthenticationFailed | None = None
+    if not operator.active:
+        return AuthenticationFailed(DISABLED)
+    if operator.locked_until is not None and operator.locked_until > now:
+        return AuthenticationFailed(
+            LOCKED, until=operator.locked_until.isoformat(sep=" ", timespec="minutes")
+        )
+    if check_password(password, operator.password_hash):
+        values = {"failed_logins": 0, "locked_until": None, "last_login_at": now}
+    else:
+        failed = operator.failed_logins + 1
+        values = {"failed_logins": failed}
+        if failed >= MAX_FAILED_LOGINS:
+            values = {"failed_logins": 0, "locked_until": now + dt.timedelta(minutes=LOCK_MINUTES)}
+        refusal = AuthenticationFailed(LOGIN_FAILED)
+    session.execute(update(Operator).where(Operator.id == operator.id).values(**values))
+    return refusal
 
 
 def must_change_password(sessions: SessionFactory, actor: Actor) -> bool:

@@ -1,0 +1,175 @@
+"""三员分立 is enforced by the services themselves, and every login is journalled."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from console.db import SessionFactory
+from console.errors import AuthenticationFailed, Conflict, InvalidInput, NotPermitted
+from console.schema import Duty, JournalEntry, Operator
+from console.services import operators
+from console.services.actor import Actor
+from console.services.cluster import mark_demo
+from console.services.operators import NewOperator
+
+STRONG = "Str0ng!Passw0rd"
+SYS, SEC, AUD, REV = Duty.SYSTEM_ADMIN, Duty.SECURITY_ADMIN, Duty.AUDIT_ADMIN, Duty.REVIEWER
+
+
+def _first_run(sessions: SessionFactory) -> None:
+    operators.bootstrap(
+        sessions,
+        [
+            NewOperator("sys", "系统管理员", STRONG, frozenset({SYS})),
+            NewOperator("sec", "安全管理员", STRONG, frozenset({SEC})),
+            NewOperator("aud", "审计管理员", STRONG, frozenset({AUD})),
+        ],
+    )
+
+
+def _as(sessions: SessionFactory, username: str) -> Actor:
+    return operators.login(sessions, username, STRONG)
+
+
+@pytest.mark.parametrize(
+    "duties",
+    [
+        {AUD, SYS},
+        {AUD, SEC},
+        {AUD, REV},
+        {SYS, SEC},
+        set(),
+    ],
+)
+def test_forbidden_duty_combinations_are_refused(
+    sqlite_sessions: SessionFactory, duties: set[Duty]
+) -> None:
+    _first_run(sqlite_sessions)
+    security = _as(sqlite_sessions, "sec")
+    with pytest.raises(InvalidInput):
+        operators.create(
+            sqlite_sessions, security, NewOperator("x1", "某人", STRONG, frozenset(duties))
+        )
+
+
+@pytest.mark.parametrize("duties", [{SYS}, {SEC}, {AUD}, {REV}, {SYS, REV}, {SEC, REV}])
+def test_allowed_duty_combinations_are_accepted(
+    sqlite_sessions: SessionFactory, duties: set[Duty]
+) -> None:
+    _first_run(sqlite_sessions)
+    security = _as(sqlite_sessions, "sec")
+    operators.create(
+        sqlite_sessions, security, NewOperator("x1", "某人", STRONG, frozenset(duties))
+    )
+    assert _as(sqlite_sessions, "x1").duties == frozenset(duties)
+
+
+def test_only_the_security_administrator_manages_operators(sqlite_sessions: SessionFactory) -> None:
+    _first_run(sqlite_sessions)
+    for name in ("sys", "aud"):
+        with pytest.raises(NotPermitted):
+            operators.create(
+                sqlite_sessions,
+                _as(sqlite_sessions, name),
+                NewOperator("x2", "某人", STRONG, frozenset({REV})),
+            )
+
+
+def test_nobody_changes_their_own_duties(sqlite_sessions: SessionFactory) -> None:
+    _first_run(sqlite_sessions)
+    security = _as(sqlite_sessions, "sec")
+    with pytest.raises(NotPermitted):
+        operators.set_duties(
+            sqlite_sessions,
+            security,
+            security.operator_id or 0,
+            frozenset({SEC, REV}),
+            expected_version=1,
+        )
+
+
+def test_first_run_needs_all_three_administrators_and_runs_once(
+    sqlite_sessions: SessionFactory,
+) -> None:
+    with pytest.raises(InvalidInput):
+        operators.bootstrap(
+            sqlite_sessions,
+            [
+                NewOperator("sys", "甲", STRONG, frozenset({SYS})),
+                NewOperator("sec", "乙", STRONG, frozenset({SEC})),
+            ],
+        )
+    assert operators.needs_first_run(sqlite_sessions)
+    _first_run(sqlite_sessions)
+    assert not operators.needs_first_run(sqlite_sessions)
+    with pytest.raises(NotPermitted):
+        _first_run(sqlite_sessions)
+
+
+def test_a_real_database_gets_no_weak_password(sqlite_sessions: SessionFactory) -> None:
+    with pytest.raises(InvalidInput):
+        operators.bootstrap(
+            sqlite_sessions,
+            [
+                NewOperator("sys", "甲", "demo", frozenset({SYS})),
+                NewOperator("sec", "乙", STRONG, frozenset({SEC})),
+                NewOperator("aud", "丙", STRONG, frozenset({AUD})),
+            ],
+        )
+
+
+def test_a_demo_database_accepts_the_published_demo_password(
+    sqlite_sessions: SessionFactory,
+) -> None:
+    with sqlite_sessions.begin() as session:
+        mark_demo(session)
+    operators.bootstrap(
+        sqlite_sessions,
+        [
+            NewOperator(n, n, "demo", frozenset({d}))
+            for n, d in (("sysadmin", SYS), ("secadmin", SEC), ("auditor", AUD))
+        ],
+    )
+    assert operators.login(sqlite_sessions, "sysadmin", "demo").duties == {SYS}
+
+
+def test_five_wrong_passwords_lock_the_login_for_a_while(sqlite_sessions: SessionFactory) -> None:
+    _first_run(sqlite_sessions)
+    now = dt.datetime(2026, 11, 22, 8, 0)
+    for _ in range(operators.MAX_FAILED_LOGINS):
+        with pytest.raises(AuthenticationFailed):
+            operators.login(sqlite_sessions, "sys", "wrong", now=now)
+    with pytest.raises(AuthenticationFailed, match="锁定"):
+        operators.login(sqlite_sessions, "sys", STRONG, now=now)
+    later = now + dt.timedelta(minutes=operators.LOCK_MINUTES + 1)
+    assert operators.login(sqlite_sessions, "sys", STRONG, now=later).username == "sys"
+    with sqlite_sessions() as session:
+        actions = session.scalars(select(JournalEntry.action)).all()
+    assert actions.count("login.failed") == operators.MAX_FAILED_LOGINS + 1
+    assert actions.count("login") == 1
+
+
+def test_unknown_name_and_wrong_password_read_the_same(sqlite_sessions: SessionFactory) -> None:
+    _first_run(sqlite_sessions)
+    with pytest.raises(AuthenticationFailed) as unknown:
+        operators.login(sqlite_sessions, "nobody", STRONG)
+    with pytest.raises(AuthenticationFailed) as wrong:
+        operators.login(sqlite_sessions, "sys", "nope")
+    assert str(unknown.value) == str(wrong.value)
+
+
+def test_a_stale_edit_names_who_changed_the_operator(sessions: SessionFactory) -> None:
+    _first_run(sessions)
+    security = _as(sessions, "sec")
+    operators.create(sessions, security, NewOperator("rev", "审核员", STRONG, frozenset({REV})))
+    with sessions() as session:
+        target = session.scalars(select(Operator).where(Operator.username == "rev")).one()
+    operators.set_duties(sessions, security, target.id, frozenset({REV, SYS}), target.version)
+    with pytest.raises(Conflict, match="sec"):
+        operators.set_active(sessions, security, target.id, False, target.version)
+    with sessions() as session:
+        fresh = session.get(Operator, target.id)
+        assert fresh is not None and fresh.active and fresh.duty_set == {REV, SYS}
