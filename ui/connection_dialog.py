@@ -44,6 +44,7 @@ from console.connections import (
     test_connection,
 )
 from console.errors import InvalidInput
+from ui.dialogs import finished
 from ui.tasks import run_io, spawn
 
 FILE_TIMEOUT_S = 5.0
@@ -392,20 +393,9 @@ async def choose_connection(
     except (InvalidInput, OSError, TimeoutError) as error:
         profiles, problem = [], str(error) or type(error).__name__
     dialog = ConnectionDialog(store, profiles, profiles_path, parent, problem=problem)
-    closed: asyncio.Future[int] = asyncio.get_running_loop().create_future()
-
-    def on_finished(code: int) -> None:
-        if not closed.done():
-            closed.set_result(code)
-
-    dialog.finished.connect(on_finished)
-    dialog.open()
     try:
-        code = await closed
+        code = await finished(dialog)
     finally:
-        # The parent may have taken the dialog with it (the window closed while it was open).
         if shiboken6.isValid(dialog):
-            if dialog.isVisible():
-                dialog.reject()
             dialog.deleteLater()
     return dialog.chosen if code == int(QDialog.DialogCode.Accepted.value) else None

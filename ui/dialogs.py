@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
+import shiboken6
 from PySide6.QtWidgets import QDialog
 
 
@@ -20,4 +21,8 @@ async def finished(dialog: QDialog) -> int:
     try:
         return await done
     finally:
-        dialog.finished.disconnect(on_finished)
+        # The parent may have taken the dialog with it (its window closed while it was open).
+        if shiboken6.isValid(dialog):
+            dialog.finished.disconnect(on_finished)
+            if dialog.isVisible():
+                dialog.reject()

@@ -83,6 +83,10 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        switch = QAction(self.tr("切换数据库(&O)…"), self)
+        switch.setShortcut(QKeySequence.StandardKey.Open)
+        switch.triggered.connect(self.switchRequested.emit)
+        file_menu.addAction(switch)
         quit_action = QAction(self.tr("退出(&Q)"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)

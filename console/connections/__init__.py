@@ -21,7 +21,6 @@ from console.connections.profiles import (
     profiles_path,
     replace_profile,
     save_profiles,
-    stripped,
 )
 
 __all__ = [
@@ -40,6 +39,5 @@ __all__ = [
     "profiles_path",
     "replace_profile",
     "save_profiles",
-    "stripped",
     "test_connection",
 ]

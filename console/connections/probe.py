@@ -13,7 +13,8 @@ from sqlalchemy import create_engine
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.pool import NullPool
 
-from console.connections.profiles import Profile, stripped
+from console.connections.profiles import Profile
+from console.db.engine import make_engine
 from console.db.location import shown
 from console.db.migrate import alembic_config, current_revision, head_revision
 from console.i18n import QT_TR_NOOP, translate
@@ -35,9 +36,6 @@ OLD_EMBEDDED = QT_TR_NOOP(
 OLD_SERVER = QT_TR_NOOP(
     "连接成功：{version}。数据库结构版本为 {revision}，本程序需要 {head}。"
     "请由数据库管理员执行：cluster-console --db {url} db upgrade"
-)
-PASSWORD_CHARACTERS = QT_TR_NOOP(
-    "密码含有 MySQL/MariaDB 驱动（PyMySQL）无法发送的字符：它只支持西文字母、数字和符号。"
 )
 NEWER = QT_TR_NOOP(
     "连接成功：{version}。数据库结构版本 {revision} 比本程序认识的版本新，请升级本程序。"
@@ -108,7 +106,7 @@ def test_connection(url: URL | str, timeout: float = CONNECT_TIMEOUT_S) -> Conne
     secret = url.password or url.query.get("password")
     if not isinstance(secret, str):
         secret = ""
-    display = shown(stripped(url))
+    display = shown(url)
     if url.get_backend_name() == "sqlite":
         missing = _missing_file(url, display, head)
         if missing is not None:
@@ -157,12 +155,7 @@ def _engine(url: URL, timeout: float) -> Engine:
         path = Path(url.database or "").expanduser().resolve()
         read_only = URL.create("sqlite", database=f"{path.as_uri()}?mode=ro", query={"uri": "true"})
         return create_engine(read_only, poolclass=NullPool)
-    seconds = max(2, math.ceil(timeout))
-    connect_args: dict[str, Any] = {"connect_timeout": seconds}
-    if backend in ("mysql", "mariadb"):
-        url = url.update_query_dict({"charset": "utf8mb4"})
-        connect_args |= {"read_timeout": seconds, "write_timeout": seconds}
-    return create_engine(url, poolclass=NullPool, connect_args=connect_args)
+    return make_engine(url, connect_timeout=max(2, math.ceil(timeout)), pooled=False)
 
 
 def _version(connection: Connection) -> str:
@@ -185,9 +178,6 @@ def _known(revision: str) -> bool:
 def _detail(error: Exception, password: str) -> str:
     """The first line of the driver's own message, with the password blanked should it appear."""
     cause = getattr(error, "orig", None) or error
-    if isinstance(cause, UnicodeEncodeError) and password:
-        # PyMySQL sends passwords as Latin-1; any other character fails before the server sees it.
-        return translate("", PASSWORD_CHARACTERS)
     lines = [line.strip() for line in str(cause).strip().splitlines() if line.strip()]
     detail = lines[0] if lines else type(cause).__name__
     if password:

@@ -65,13 +65,7 @@ def make_profile(name: str, url: str | URL) -> Profile:
     name = name.strip()
     if not name:
         raise InvalidInput(NAME_EMPTY)
-    return Profile(name=name, url=shown(stripped(_parse(url))))
-
-
-def stripped(url: URL) -> URL:
-    """``url`` without any password, whether in its credentials or in its query."""
-    # URL.set(password=None) leaves the password in place (None there means "unchanged").
-    return url._replace(password=None).difference_update_query(["password"])
+    return Profile(name=name, url=shown(_parse(url)))
 
 
 def _parse(url: str | URL) -> URL:

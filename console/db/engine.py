@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import URL, Engine
+from sqlalchemy.pool import NullPool
 
 CONNECT_TIMEOUT_S = 10
 # A server that stops answering mid-query must surface as an error, not a hung executor.
@@ -13,20 +14,28 @@ READ_TIMEOUT_S = 120
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
 
-def make_engine(url: URL) -> Engine:
-    """Create an engine for ``url`` with per-engine settings (pragmas, charset, isolation)."""
+def make_engine(
+    url: URL, *, connect_timeout: int = CONNECT_TIMEOUT_S, pooled: bool = True
+) -> Engine:
+    """Create an engine for ``url`` with per-engine settings (pragmas, charset, isolation).
+
+    ``pooled=False`` gives a one-shot engine (a connection test) that keeps no connection.
+    """
     backend = url.get_backend_name()
     kwargs: dict[str, Any] = {"future": True}
+    if not pooled:
+        kwargs["poolclass"] = NullPool
     if backend == "sqlite":
         kwargs["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
         engine = create_engine(url, **kwargs)
         _configure_sqlite(engine)
         return engine
-    kwargs["pool_pre_ping"] = True
-    kwargs["pool_recycle"] = 1800
+    if pooled:
+        kwargs["pool_pre_ping"] = True
+        kwargs["pool_recycle"] = 1800
     if backend == "postgresql":
         kwargs["connect_args"] = {
-            "connect_timeout": CONNECT_TIMEOUT_S,
+            "connect_timeout": connect_timeout,
             "keepalives": 1,
             "keepalives_idle": 30,
             "keepalives_interval": 10,
@@ -36,10 +45,14 @@ def make_engine(url: URL) -> Engine:
     elif backend in ("mysql", "mariadb"):
         url = url.update_query_dict({"charset": "utf8mb4"})
         kwargs["connect_args"] = {
-            "connect_timeout": CONNECT_TIMEOUT_S,
-            "read_timeout": READ_TIMEOUT_S,
-            "write_timeout": READ_TIMEOUT_S,
+            "connect_timeout": connect_timeout,
+            "read_timeout": max(READ_TIMEOUT_S if pooled else connect_timeout, connect_timeout),
+            "write_timeout": max(READ_TIMEOUT_S if pooled else connect_timeout, connect_timeout),
         }
+        if url.password:
+            # PyMySQL encodes str passwords as Latin-1 and fails on Chinese ones; bytes pass
+            # through unchanged, and servers compare the UTF-8 bytes.
+            kwargs["connect_args"]["password"] = str(url.password).encode("utf-8")
         # Under the default REPEATABLE READ, MariaDB's locking reads deadlock the audit queue's
         # claims; READ COMMITTED gives the same guarantees the services rely on elsewhere.
         kwargs["isolation_level"] = "READ COMMITTED"

@@ -41,9 +41,10 @@ def is_sqlite(url: URL) -> bool:
 
 def shown(url: URL) -> str:
     """``url`` as it may be shown or logged: never with its password."""
-    return url.render_as_string(hide_password=True)
+    return without_password(url).render_as_string(hide_password=True)
 
 
 def without_password(url: URL) -> URL:
-    """``url`` with the password removed, the form kept in connection profiles."""
-    return url.set(password=None)
+    """``url`` without any password, in its credentials or its query (kept in profiles)."""
+    # URL.set(password=None) would leave the password in place: None there means "unchanged".
+    return url._replace(password=None).difference_update_query(["password"])

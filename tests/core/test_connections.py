@@ -6,12 +6,14 @@ import socket
 import sqlite3
 import threading
 import time
+import uuid
 from pathlib import Path
 
 import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import fail
 from keyring.errors import KeyringLocked, PasswordDeleteError
+from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL
 
 from console import connections
@@ -374,11 +376,20 @@ def test_a_wrong_password_is_reported_without_it(tmp_path: Path) -> None:
 
 
 @pytest.mark.server
-def test_a_password_pymysql_cannot_send_is_explained(tmp_path: Path) -> None:
+def test_a_chinese_password_reaches_mariadb(tmp_path: Path) -> None:
     with scratch_database("mariadb", tmp_path) as url:
-        report = connections.test_connection(url.set(password=SECRET))
-    assert not report.reachable
-    assert "只支持西文字母" in report.message
+        user = f"cc_{uuid.uuid4().hex[:8]}"
+        admin = create_engine(url, isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            connection.execute(text(f"CREATE USER '{user}'@'%' IDENTIFIED BY :pw"), {"pw": SECRET})
+            connection.execute(text(f"GRANT ALL ON `{url.database}`.* TO '{user}'@'%'"))
+        try:
+            report = connections.test_connection(url.set(username=user, password=SECRET))
+        finally:
+            with admin.connect() as connection:
+                connection.execute(text(f"DROP USER '{user}'@'%'"))
+            admin.dispose()
+    assert report.reachable, report.message
     assert SECRET not in repr(report)
 
 
