@@ -114,7 +114,7 @@ async def generate_demo(database: Database) -> None:
     """Fill an empty database with the demo cluster, showing progress."""
     from console.demo import generate
 
-    loop = asyncio.get_running_loop()
+    loop = asyncio.get_event_loop()
     dialog = QProgressDialog(QCoreApplication.translate("app", "正在生成演示站群…"), "", 0, 100)
     dialog.setWindowTitle(QCoreApplication.translate("app", "演示站群"))
     dialog.setCancelButton(None)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog
 
 async def finished(dialog: QDialog) -> int:
     """Open ``dialog`` window-modally and wait (without blocking the loop) until it closes."""
-    done: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+    done: asyncio.Future[int] = asyncio.get_event_loop().create_future()
 
     def on_finished(result: int) -> None:
         if not done.done():

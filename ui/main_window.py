@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QPushButton, QTabWidget, QWidget
 
@@ -21,6 +21,8 @@ AGE_TICK_MS = 15_000
 
 class MainWindow(QMainWindow):
     """The console's window for one operator on one database."""
+
+    switchRequested = Signal()  # noqa: N815 - Qt signal naming
 
     def __init__(
         self, database: Database, actor: Actor, where: str, parent: QWidget | None = None

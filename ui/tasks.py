@@ -1,6 +1,10 @@
 """The asyncio glue: one serialised database worker, one bounded I/O pool, and task spawning.
 
 Database sessions never cross threads: every service call runs on the single ``db`` worker.
+Coroutines look up the loop with ``get_event_loop``: qasync may step a task while Qt
+processes events outside ``run_forever`` (modal dialogs, tests), when no loop counts as
+running.
+
 Blocking I/O that is not the cluster database (keyring, test connections, probes) runs on a
 separate bounded pool, always with a timeout, so a hung call never blocks the window or the
 database queue.
@@ -46,7 +50,7 @@ class Database(QObject):
 
     async def call(self, service: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run ``service(sessions, *args, **kwargs)`` on the database worker and await it."""
-        loop = asyncio.get_running_loop()
+        loop = asyncio.get_event_loop()
         job = functools.partial(service, self.sessions, *args, **kwargs)
         try:
             result = await loop.run_in_executor(self._worker, job)
@@ -79,7 +83,7 @@ async def run_io(function: Callable[P, T], timeout: float, *args: P.args, **kwar
     A call that hangs past its timeout keeps its pool thread until it returns, but the caller
     is released and told.
     """
-    loop = asyncio.get_running_loop()
+    loop = asyncio.get_event_loop()
     future = loop.run_in_executor(_io_pool, functools.partial(function, *args, **kwargs))
     return await asyncio.wait_for(future, timeout)
 

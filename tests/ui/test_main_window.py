@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import sessionmaker
@@ -22,7 +22,6 @@ def _window(sessions: SessionFactory, run, username: str = "sysadmin") -> MainWi
     database = Database(sessions)
     actor = run(database.call(operators.login, username, PASSWORD))
     window = MainWindow(database, actor, "test.sqlite3")
-    window.tabs.setCurrentIndex(0)
     window.show()
     return window
 
@@ -30,6 +29,7 @@ def _window(sessions: SessionFactory, run, username: str = "sysadmin") -> MainWi
 def test_sites_tab_pages_lazily_with_counts(sqlite_sessions, run) -> None:  # type: ignore[no-untyped-def]
     small_cluster(sqlite_sessions)
     window = _window(sqlite_sessions, run)
+    window.tabs.setCurrentIndex(0)
     try:
         pane = window.area_tabs["sites"].panes[0]
         QAbstractItemModelTester(pane.model, QAbstractItemModelTester.FailureReportingMode.Fatal)
@@ -105,3 +105,18 @@ def test_export_writes_the_filtered_view(sqlite_sessions, run, tmp_path: Path) -
     finally:
         window.close()
         window.database.close()
+
+
+def test_window_state_is_saved_and_restored(sqlite_sessions, run) -> None:  # type: ignore[no-untyped-def]
+    small_cluster(sqlite_sessions, sites=3)
+    first = _window(sqlite_sessions, run)
+    first.tabs.setCurrentIndex(3)
+    first.close()
+    first.database.close()
+    second = _window(sqlite_sessions, run)
+    try:
+        assert second.tabs.currentIndex() == 3
+        assert QSettings().value("window/geometry") is not None
+    finally:
+        second.close()
+        second.database.close()
