@@ -29,8 +29,12 @@ def _safe(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_PREFIXES) else cell
 
 
-def write_table(path: Path, headings: Sequence[str], rows: Iterable[Sequence[str]],
-                progress: Callable[[int], None] | None = None) -> int:
+def write_table(
+    path: Path,
+    headings: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    progress: Callable[[int], None] | None = None,
+) -> int:
     """Write ``rows`` under fixed ``headings`` to ``path`` (format from its suffix).
 
     The file appears complete or not at all: rows go to a temporary file that replaces

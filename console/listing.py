@@ -241,8 +241,14 @@ def iter_rendered(
         after = page.after
 
 
-def export_listing(sessions: SessionFactory, actor: Actor, listing: Listing, query: Query,
-                   path: Path, progress: Callable[[int], None] | None = None) -> int:
+def export_listing(
+    sessions: SessionFactory,
+    actor: Actor,
+    listing: Listing,
+    query: Query,
+    path: Path,
+    progress: Callable[[int], None] | None = None,
+) -> int:
     """Export every row matching ``query`` to ``path`` with the listing's fixed headings."""
     headings = [translate("", f.title) for f in listing.fields]
     return write_table(path, headings, iter_rendered(sessions, actor, listing, query), progress)

@@ -22,7 +22,7 @@ AGE_TICK_MS = 15_000
 class MainWindow(QMainWindow):
     """The console's window for one operator on one database."""
 
-    switchRequested = Signal()  # noqa: N815 - Qt signal naming
+    switchRequested = Signal()
 
     def __init__(
         self, database: Database, actor: Actor, where: str, parent: QWidget | None = None

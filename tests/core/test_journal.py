@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import threading
 
 import pytest
@@ -28,7 +29,7 @@ def test_every_write_is_journalled_in_a_chain(sessions: SessionFactory) -> None:
     entries = _entries(sessions)
     assert [e.action for e in entries] == ["operator.create"] * 3 + ["login"]
     assert entries[0].operator_name == "system"
-    assert all(b.prev_hash == a.hash for a, b in zip(entries, entries[1:], strict=False))
+    assert all(b.prev_hash == a.hash for a, b in itertools.pairwise(entries))
     result = journal.verify(sessions, AUDITOR)
     assert result.intact and result.entries == 4 and result.head_hash == entries[-1].hash
 
