@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Select, and_, func, literal, or_, select
+from sqlalchemy import Column, Select, and_, func, literal, or_, select
 from sqlalchemy.orm import QueryableAttribute, Session
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.selectable import FromClause
@@ -119,11 +119,20 @@ def _sort_expr(listing: Listing, query: Query) -> ColumnElement[Any]:
     chosen = listing.field(key)
     if not chosen.sortable:
         chosen = listing.field(listing.default_sort)
-    return _non_null(chosen.expr)
+    return _non_null(chosen.expr, listing)
 
 
-def _non_null(expr: ColumnElement[Any]) -> ColumnElement[Any]:
-    """``expr`` with NULL replaced by the type's smallest value: keyset steps cannot skip NULLs."""
+def _non_null(expr: ColumnElement[Any], listing: Listing) -> ColumnElement[Any]:
+    """``expr`` with NULL replaced by the type's smallest value: keyset steps cannot skip NULLs.
+
+    A NOT NULL column of the listing's own table is left bare, so its index serves the sort.
+    """
+    if (
+        isinstance(expr, Column)
+        and not expr.nullable
+        and expr.table is getattr(listing.id_expr, "table", None)
+    ):
+        return expr
     try:
         kind = expr.type.python_type
     except NotImplementedError:
@@ -170,15 +179,13 @@ def fetch_page(
     sort = _sort_expr(listing, query)
     statement = _base(listing, query).add_columns(sort)
     if after is not None:
+        # The bare range on the sort key lets every engine seek its (key, id) index; the OR
+        # then only breaks ties.
         value, last_id = after
         if query.descending:
-            statement = statement.where(
-                or_(sort < value, and_(sort == value, listing.id_expr < last_id))
-            )
+            statement = statement.where(sort <= value, or_(sort < value, listing.id_expr < last_id))
         else:
-            statement = statement.where(
-                or_(sort > value, and_(sort == value, listing.id_expr > last_id))
-            )
+            statement = statement.where(sort >= value, or_(sort > value, listing.id_expr > last_id))
     order = (sort.desc(), listing.id_expr.desc()) if query.descending else (sort, listing.id_expr)
     result = session.execute(statement.order_by(*order).limit(size)).all()
     ids = [row[0] for row in result]

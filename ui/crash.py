@@ -43,17 +43,16 @@ def report(kind: type[BaseException], error: BaseException, trace: TracebackType
     """Tell the operator about an error that escaped: plainly if it is theirs or the world's."""
     if isinstance(error, KeyboardInterrupt):
         return
-    tr = QCoreApplication.translate
     fault = classify(error)
     if isinstance(error, ConsoleError):
-        title, text, detail = tr("crash", "无法完成"), str(error), ""
+        title, text, detail = QCoreApplication.translate("crash", "无法完成"), str(error), ""
     elif fault is not None:
-        title, text, detail = tr("crash", "环境故障"), str(fault), ""
+        title, text, detail = QCoreApplication.translate("crash", "环境故障"), str(fault), ""
         log.warning("environment fault: %s", fault)
     else:
         detail = "".join(traceback.format_exception(kind, error, trace))
         log.error("unhandled error\n%s", detail)
-        title = tr("crash", "程序错误")
+        title = QCoreApplication.translate("crash", "程序错误")
         text = tr(
             "crash",
             "发生了一个程序错误，已记录到日志 {path}。您的数据未被改动；"

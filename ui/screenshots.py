@@ -12,6 +12,7 @@ from sqlalchemy.engine import URL
 
 from console.db import engine_of, open_database
 from console.services import operators
+from ui.login import LoginDialog
 from ui.main_window import MainWindow
 from ui.tabs import TABS
 from ui.tasks import Database
@@ -45,6 +46,11 @@ async def _render(url: URL, directory: Path, seed: int) -> None:
     database = Database(sessions)
     try:
         await database.call(generate, seed=seed)
+        login = LoginDialog(database, "demo.sqlite3", demo=True)
+        login.username.setText("sysadmin")
+        login.show()
+        save(login, directory / "login.png")
+        login.close()
         for spec in TABS:
             actor = await database.call(operators.login, VIEWERS[spec.key], "demo")
             window = MainWindow(database, actor, "demo.sqlite3")
