@@ -102,8 +102,8 @@ def main() -> None:
                 statement = (
                     _base(SITES, query).order_by(sort, SITES.id_expr).offset(depth).limit(PAGE_SIZE)
                 )
-                keyset = median_ms(lambda: fetch_page(session, SITES, query, key), args.repeat)
-                offset = median_ms(lambda: session.execute(statement).all(), args.repeat)
+                keyset = median_ms(lambda k=key: fetch_page(session, SITES, query, k), args.repeat)
+                offset = median_ms(lambda s=statement: session.execute(s).all(), args.repeat)
             print(f"{depth:>8} {keyset:>10.2f} {offset:>10.2f} {offset / keyset:>14.1f}")
         engine_of(sessions).dispose()
 

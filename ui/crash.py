@@ -53,7 +53,7 @@ def report(kind: type[BaseException], error: BaseException, trace: TracebackType
         detail = "".join(traceback.format_exception(kind, error, trace))
         log.error("unhandled error\n%s", detail)
         title = QCoreApplication.translate("crash", "程序错误")
-        text = tr(
+        text = QCoreApplication.translate(
             "crash",
             "发生了一个程序错误，已记录到日志 {path}。您的数据未被改动；"
             "可以继续工作，若反复出现请把日志交给运维开发人员。",
