@@ -17,6 +17,7 @@ from console.errors import ConsoleError, classify
 
 log = logging.getLogger("cluster-console")
 _fault_file = None
+_open_boxes: set[QMessageBox] = set()
 
 
 def log_file() -> Path:
@@ -61,8 +62,11 @@ def report(kind: type[BaseException], error: BaseException, trace: TracebackType
     if QApplication.instance() is None:
         print(text, detail, file=sys.stderr)
         return
-    box = QMessageBox(QMessageBox.Icon.Critical, title, text)
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text, parent=QApplication.activeWindow())
     if detail:
         box.setDetailedText(detail)
     box.setObjectName("crashDialog")
+    # Keep the box alive until it closes: nothing else holds a reference to it.
+    _open_boxes.add(box)
+    box.finished.connect(lambda _result: _open_boxes.discard(box))
     box.open()
