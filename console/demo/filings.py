@@ -1,0 +1,140 @@
+"""Filing records of the demo sites: ICP, 公安联网备案 and 等级保护, with some due or overdue."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from typing import Any
+
+from console.demo.places import CITY_CODE, HOSTING_DIVISION, PROVINCE_SHORT
+from console.demo.sites import EARLY_STATES, SitePlan
+from console.schema import SiteState
+
+MLPS_2_0 = dt.date(2019, 12, 1)
+NEW_ICP_FORMAT_FROM = 2012
+PSB_MISSING_SHARE = 0.03
+PSB_LATE_SHARE = 0.08
+MLPS_UNFILED_SHARE = 0.06
+ASSESSMENT_OVERDUE_SHARE = 0.12
+NEVER_ASSESSED_SHARE = 0.08
+RESULTS = (("符合", 0.3), ("基本符合", 0.6), ("不符合", 0.1))
+RECTIFICATION = "测评发现中高风险问题 {n} 项，已制定整改方案，限期完成整改后申请复测。"
+
+
+class FilingNumbers:
+    """Issues ICP, 公安 and 等保 numbers: unique, and shared with ``-N`` by one organiser."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self._rng = rng
+        self._icp: dict[str, tuple[str, int]] = {}
+        self._icp_taken: set[str] = set()
+        self._psb: dict[str, int] = {}
+        self._mlps: dict[str, int] = {}
+
+    def icp(self, organiser: str, filed_on: dt.date) -> str:
+        """The ICP number of the organiser's next site (``浙ICP备2019012345号-2``)."""
+        if organiser in self._icp:
+            number, count = self._icp[organiser]
+        else:
+            number, count = self._new_icp(filed_on.year), 0
+        count += 1
+        self._icp[organiser] = (number, count)
+        old_form = len(number) == 8
+        suffix = "" if old_form and count == 1 else f"-{count}"
+        return f"{PROVINCE_SHORT}ICP备{number}号{suffix}"
+
+    def psb(self, county_code: str) -> str:
+        """The next 公安联网备案号 issued by the police of ``county_code``."""
+        serial = self._psb.get(county_code, 2_000_000 + self._rng.randint(100, 3000))
+        self._psb[county_code] = serial + self._rng.randint(1, 40)
+        return f"{PROVINCE_SHORT}公网安备{county_code}{serial:08d}号"
+
+    def mlps_form(self, bureau_code: str) -> str:
+        """The next 11-digit 等保备案 form number of ``bureau_code``."""
+        sequence = self._mlps.get(bureau_code, self._rng.randint(100, 900))
+        self._mlps[bureau_code] = sequence + self._rng.randint(1, 12)
+        return f"{bureau_code}{sequence:05d}"
+
+    def _new_icp(self, year: int) -> str:
+        while True:
+            serial = self._rng.randrange(10**6)
+            if year < NEW_ICP_FORMAT_FROM:
+                number = f"{year % 100:02d}{serial:06d}"
+            else:
+                number = f"{year}{serial:06d}"
+            if number not in self._icp_taken:
+                self._icp_taken.add(number)
+                return number
+
+
+def filing_row(
+    rng: random.Random, numbers: FilingNumbers, site: SitePlan, as_of: dt.date
+) -> dict[str, Any] | None:
+    """The filing of ``site`` as a row, or None when it has filed nothing yet."""
+    if site.state in (SiteState.APPLIED, SiteState.APPROVED, SiteState.BADGED):
+        return None
+    row: dict[str, Any] = dict.fromkeys(
+        ("psb_number", "psb_date", "mlps_level", "graded_on", "mlps_form_number"), None
+    )
+    row.update(mlps_filed_on=None, assessed_on=None, assessment_result=None)
+    row.update(site_id=site.id, rectification_notes="", version=1)
+    county = site.division.code if site.division else HOSTING_DIVISION
+    if site.state in EARLY_STATES:
+        icp_date = min(as_of, site.registered_on + dt.timedelta(days=rng.randint(20, 60)))
+        row.update(icp_number=numbers.icp(site.organiser.name, icp_date), icp_date=icp_date)
+        if site.state is not SiteState.ICP_FILED:
+            psb_date = min(as_of, icp_date + dt.timedelta(days=rng.randint(3, 20)))
+            row.update(psb_number=numbers.psb(county), psb_date=psb_date)
+        return row
+    assert site.opened_on is not None
+    icp_date = site.opened_on - dt.timedelta(days=rng.randint(15, 90))
+    row.update(icp_number=numbers.icp(site.organiser.name, icp_date), icp_date=icp_date)
+    police_filed = _psb_date(rng, site.opened_on, as_of)
+    if police_filed is not None:
+        row.update(psb_number=numbers.psb(county), psb_date=police_filed)
+    row.update(_mlps(rng, numbers, site, as_of))
+    return row
+
+
+def _psb_date(rng: random.Random, opened_on: dt.date, as_of: dt.date) -> dt.date | None:
+    """When the site filed with the police: mostly within 30 days, some late, a few never."""
+    if rng.random() < PSB_MISSING_SHARE:
+        return None
+    late = rng.random() < PSB_LATE_SHARE
+    filed = opened_on + dt.timedelta(days=rng.randint(31, 120) if late else rng.randint(2, 28))
+    return filed if filed <= as_of else None
+
+
+def _mlps(
+    rng: random.Random, numbers: FilingNumbers, site: SitePlan, as_of: dt.date
+) -> dict[str, Any]:
+    """等级保护: graded, filed within 30 days (mostly), assessed (yearly for level 3, mostly)."""
+    assert site.opened_on is not None
+    latest = as_of - dt.timedelta(days=1)
+    if site.opened_on >= MLPS_2_0:
+        graded = site.opened_on - dt.timedelta(days=rng.randint(0, 30))
+    else:
+        graded = min(latest, MLPS_2_0 + dt.timedelta(days=rng.randint(30, 900)))
+    result: dict[str, Any] = {"mlps_level": site.mlps_level, "graded_on": graded}
+    filed = graded + dt.timedelta(days=rng.randint(3, 28))
+    if rng.random() >= MLPS_UNFILED_SHARE and filed <= as_of:
+        bureau = site.region_code if site.division else CITY_CODE
+        result.update(mlps_form_number=numbers.mlps_form(bureau), mlps_filed_on=filed)
+    assessed = _assessed_on(rng, site.mlps_level, as_of)
+    if assessed is not None and assessed >= graded + dt.timedelta(days=30):
+        outcome = rng.choices([name for name, _ in RESULTS], [share for _, share in RESULTS])[0]
+        result.update(assessed_on=assessed, assessment_result=outcome)
+        if outcome == "不符合":
+            result["rectification_notes"] = RECTIFICATION.format(n=rng.randint(1, 6))
+    return result
+
+
+def _assessed_on(rng: random.Random, level: int, as_of: dt.date) -> dt.date | None:
+    draw = rng.random()
+    if level >= 3:
+        if draw < NEVER_ASSESSED_SHARE:
+            return None
+        if draw < NEVER_ASSESSED_SHARE + ASSESSMENT_OVERDUE_SHARE:
+            return as_of - dt.timedelta(days=rng.randint(380, 760))
+        return as_of - dt.timedelta(days=rng.randint(20, 350))
+    return as_of - dt.timedelta(days=rng.randint(30, 700)) if draw < 0.5 else None
