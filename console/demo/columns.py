@@ -9,6 +9,7 @@ agree with them.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import random
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -150,6 +151,25 @@ class SiteTree:
             }
 
 
+class Neglect(enum.Enum):
+    """How a site falls short of the inspection rules, if it does."""
+
+    HOME_STALE = enum.auto()
+    MANY_STALE = enum.auto()
+    FEW_STALE = enum.auto()
+    MANY_BLANK = enum.auto()
+    FEW_BLANK = enum.auto()
+
+
+# Share of the sites that may be inspected which fall short in each way (at least one each).
+STALENESS_SHARES = (
+    (Neglect.HOME_STALE, 0.04),
+    (Neglect.MANY_STALE, 0.03),
+    (Neglect.FEW_STALE, 0.15),
+)
+BLANKNESS_SHARES = ((Neglect.MANY_BLANK, 0.02), (Neglect.FEW_BLANK, 0.10))
+
+
 def plan_trees(
     rng: random.Random,
     sites: Sequence[SitePlan],
@@ -158,17 +178,40 @@ def plan_trees(
     as_of: dt.date,
 ) -> list[SiteTree]:
     """The column tree of every site with each leaf's planned last update (None = blank)."""
+    neglect = _neglect(rng, sites)
     trees: list[SiteTree] = []
     for site in sites:
         template = templates[PRESET_FOR_KIND[site.kind]]
-        tree = _plan_site(rng, site, template, first_id, as_of)
+        trees.append(_plan_site(rng, site, template, first_id, as_of, neglect.get(site.id, set())))
         first_id += len(template.columns)
-        trees.append(tree)
     return trees
 
 
+def _neglect(rng: random.Random, sites: Sequence[SitePlan]) -> dict[int, set[Neglect]]:
+    """Which open sites are neglected how: one staleness and one blankness at most each."""
+    open_sites = [
+        site.id
+        for site in sites
+        if site.publishes and site.closed_on is None and site.kind is not SiteKind.CITY_PORTAL
+    ]
+    chosen: dict[int, set[Neglect]] = {}
+    for shares in (STALENESS_SHARES, BLANKNESS_SHARES):
+        wanted = [
+            kind for kind, share in shares for _ in range(max(1, round(share * len(open_sites))))
+        ]
+        wanted = wanted[: len(open_sites)]
+        for site_id, kind in zip(rng.sample(open_sites, len(wanted)), wanted, strict=True):
+            chosen.setdefault(site_id, set()).add(kind)
+    return chosen
+
+
 def _plan_site(
-    rng: random.Random, site: SitePlan, template: Template, first_id: int, as_of: dt.date
+    rng: random.Random,
+    site: SitePlan,
+    template: Template,
+    first_id: int,
+    as_of: dt.date,
+    neglect: set[Neglect],
 ) -> SiteTree:
     size = len(template.columns)
     if site.opened_on is None:
@@ -179,24 +222,20 @@ def _plan_site(
     dynamic = [c for c in leaves if c.max_idle_days is not None]
     stale: set[int] = set()
     blank: set[int] = set()
-    if site.kind is not SiteKind.CITY_PORTAL and site.closed_on is None:
-        draw = rng.random()
-        if draw < 0.04:
-            end = max(start, as_of - dt.timedelta(days=rng.randint(15, 60)))
-        elif draw < 0.07:
-            stale = _pick(rng, dynamic, rng.randint(5, 8))
-        elif draw < 0.22:
-            stale = _pick(rng, dynamic, rng.randint(1, 3))
-        draw = rng.random()
-        if draw < 0.03:
-            blank = _pick(rng, leaves, rng.randint(5, 6))
-        elif draw < 0.13:
-            blank = _pick(rng, leaves, rng.randint(1, 2))
+    if Neglect.HOME_STALE in neglect:
+        end = max(start, as_of - dt.timedelta(days=rng.randint(15, 60)))
+    if Neglect.MANY_STALE in neglect:
+        stale = _pick(rng, dynamic, rng.randint(5, 8))
+    if Neglect.FEW_STALE in neglect:
+        stale = _pick(rng, dynamic, rng.randint(1, 3))
+    if Neglect.MANY_BLANK in neglect:
+        blank = _pick(rng, leaves, rng.randint(5, 6))
+    if Neglect.FEW_BLANK in neglect:
+        blank = _pick(rng, leaves, rng.randint(1, 2))
     last: list[dt.date | None] = [None] * size
     for column in leaves:
-        if column.index in blank:
-            continue
-        last[column.index] = _last_update(rng, column, start, end, column.index in stale)
+        if column.index not in blank:
+            last[column.index] = _last_update(rng, column, start, end, column.index in stale)
     return SiteTree(site, template, first_id, start, last)
 
 
