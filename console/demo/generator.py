@@ -12,7 +12,14 @@ from sqlalchemy import func, select
 
 from console.db import SessionFactory
 from console.demo.accounts import ACCOUNTS_PER_SITE, AccountMaker, accounts_per_site
-from console.demo.columns import PRESET_FOR_KIND, Template, allocate, build_template, plan_trees
+from console.demo.columns import (
+    PRESET_FOR_KIND,
+    SiteTree,
+    Template,
+    allocate,
+    build_template,
+    plan_trees,
+)
 from console.demo.filings import FilingNumbers, filing_row
 from console.demo.names import People
 from console.demo.places import CITY_NAME
@@ -20,7 +27,7 @@ from console.demo.posts import PostMaker
 from console.demo.sites import MAX_SITES, MIN_SITES, SitePlan, all_domains, plan_sites
 from console.demo.writer import BulkWriter, next_ids
 from console.errors import InvalidInput
-from console.i18n import QT_TR_NOOP
+from console.i18n import QT_TR_NOOP, translate
 from console.lexicon_files import (
     STARTER_TERMS,
     STARTER_WHITELIST,
@@ -171,7 +178,7 @@ class _Reporter:
     def step(self, units: int, label: str) -> None:
         self.done = min(self.total, self.done + units)
         if self.callback is not None:
-            self.callback(self.done, self.total, label)
+            self.callback(self.done, self.total, translate("", label))
 
     def finish(self, label: str) -> None:
         self.step(self.total, label)
@@ -199,50 +206,52 @@ class _Run:
         terms: Sequence[TermEntry],
         whitelist: list[str],
     ) -> None:
-        rng, as_of = self.rng, self.as_of
+        """Plan the city, then write presets, register, editors, lexicon and posts in turn."""
         ids = next_ids(writer.session, TABLES)
         templates = self._presets(writer, presets, ids)
-        plans = plan_sites(rng, total_sites, as_of, ids["sites"])
-        trees = plan_trees(rng, plans, templates, ids["site_columns"], as_of)
-        allocate(rng, trees, total_posts)
-        numbers = FilingNumbers(rng)
-        filing_id = ids["filings"]
-        for tree in trees:
-            writer.add("sites", self._site_row(tree.site, templates, tree.home_updated_at()))
-        for domain_id, (site_id, domain, main) in enumerate(
-            all_domains(plans), ids["site_domains"]
-        ):
-            writer.add(
-                "site_domains",
-                {
-                    "id": domain_id,
-                    "site_id": site_id,
-                    "domain": domain,
-                    "is_main": main,
-                    "version": 1,
-                },
-            )
-        for tree in trees:
-            filing = filing_row(rng, numbers, tree.site, as_of)
-            if filing is not None:
-                writer.add("filings", {"id": filing_id, **filing})
-                filing_id += 1
-            writer.add_all(("site_columns", row) for row in tree.rows())
+        plans = plan_sites(self.rng, total_sites, self.as_of, ids["sites"])
+        trees = plan_trees(self.rng, plans, templates, ids["site_columns"], self.as_of)
+        allocate(self.rng, trees, total_posts)
+        self._register(writer, trees, templates, ids)
         self.report.step(total_sites, LABEL_SITES)
-        maker = AccountMaker(rng, as_of, self.secadmin, ids["accounts"], ids["grants"])
-        for tree, count in zip(
-            trees, accounts_per_site(trees, total_sites * ACCOUNTS_PER_SITE), strict=True
-        ):
+        maker = AccountMaker(self.rng, self.as_of, self.secadmin, ids["accounts"], ids["grants"])
+        shares = accounts_per_site(trees, total_sites * ACCOUNTS_PER_SITE)
+        for tree, count in zip(trees, shares, strict=True):
             writer.add_all(maker.for_site(tree, count))
         self.report.step(total_sites * ACCOUNTS_PER_SITE, LABEL_ACCOUNTS)
         self._lexicon(writer, ids, terms, whitelist)
-        poster = PostMaker(rng, as_of, terms, self.reviewers, ids["posts"], ids["queue_items"])
+        poster = PostMaker(
+            self.rng, self.as_of, terms, self.reviewers, ids["posts"], ids["queue_items"]
+        )
         for tree in trees:
             for name, row in poster.for_tree(tree, maker.staff.authors.get(tree.site.id, [])):
                 writer.add(name, row)
                 if name == "posts" and poster.posts % PROGRESS_EVERY == 0:
                     self.report.step(PROGRESS_EVERY, LABEL_POSTS)
         writer.finish()
+
+    def _register(
+        self,
+        writer: BulkWriter,
+        trees: list[SiteTree],
+        templates: dict[SiteKind, Template],
+        ids: dict[str, int],
+    ) -> None:
+        """Sites, their domains, filings and column trees."""
+        for tree in trees:
+            writer.add("sites", self._site_row(tree.site, templates, tree.home_updated_at()))
+        domains = all_domains([tree.site for tree in trees])
+        for domain_id, (site_id, domain, main) in enumerate(domains, ids["site_domains"]):
+            row = {"id": domain_id, "site_id": site_id, "domain": domain, "is_main": main}
+            writer.add("site_domains", {**row, "version": 1})
+        numbers = FilingNumbers(self.rng)
+        filing_id = ids["filings"]
+        for tree in trees:
+            filing = filing_row(self.rng, numbers, tree.site, self.as_of)
+            if filing is not None:
+                writer.add("filings", {"id": filing_id, **filing})
+                filing_id += 1
+            writer.add_all(("site_columns", row) for row in tree.rows())
 
     def summary(self, writer: BulkWriter, operator_count: int) -> DemoSummary:
         count = writer.written
