@@ -40,6 +40,7 @@ BAD_NOTE = QT_TR_NOOP("词库文件 {file} 第 {line} 行的说明超过 {limit}
 DUPLICATE = QT_TR_NOOP("词库文件 {file} 第 {line} 行的 {text} 与第 {first} 行重复。")
 NO_TERMS = QT_TR_NOOP("词库文件 {file} 没有任何词条。")
 BAD_PHRASE = QT_TR_NOOP("白名单文件 {file} 第 {line} 行的短语超过 {limit} 个字符。")
+DUPLICATE_PHRASE = QT_TR_NOOP("白名单文件 {file} 第 {line} 行的 {text} 与第 {first} 行重复。")
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,7 @@ def read_whitelist(path: Path) -> list[str]:
             raise InvalidInput(BAD_PHRASE, file=path.name, line=number, limit=TERM_LIMIT)
         if phrase in seen:
             raise InvalidInput(
-                DUPLICATE, file=path.name, line=number, text=phrase, first=seen[phrase]
+                DUPLICATE_PHRASE, file=path.name, line=number, text=phrase, first=seen[phrase]
             )
         seen[phrase] = number
         phrases.append(phrase)
