@@ -70,6 +70,7 @@ class Listing:
     fields: tuple[Field, ...]
     readers: frozenset[Duty]
     default_sort: str
+    default_descending: bool = False
     where: tuple[ColumnElement[bool], ...] = ()
 
     @property
@@ -177,16 +178,17 @@ def fetch_page(
 ) -> Page:
     """The ``size`` rows following keyset position ``after`` (from the start when None)."""
     sort = _sort_expr(listing, query)
+    descending = query.descending if query.sort else listing.default_descending
     statement = _base(listing, query).add_columns(sort)
     if after is not None:
         # The bare range on the sort key lets every engine seek its (key, id) index; the OR
         # then only breaks ties.
         value, last_id = after
-        if query.descending:
+        if descending:
             statement = statement.where(sort <= value, or_(sort < value, listing.id_expr < last_id))
         else:
             statement = statement.where(sort >= value, or_(sort > value, listing.id_expr > last_id))
-    order = (sort.desc(), listing.id_expr.desc()) if query.descending else (sort, listing.id_expr)
+    order = (sort.desc(), listing.id_expr.desc()) if descending else (sort, listing.id_expr)
     result = session.execute(statement.order_by(*order).limit(size)).all()
     ids = [row[0] for row in result]
     rows = [tuple(row[1:-1]) for row in result]

@@ -9,18 +9,21 @@ import sys
 import qasync
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+from sqlalchemy.engine import URL
 
 from console.cli import demo_url
+from console.connections import PasswordStore
 from console.db import SessionFactory, open_database
 from console.db.location import resolve_url, shown
 from console.errors import ConsoleError, classify
 from console.services import operators
 from console.services.actor import Actor
 from ui import crash, i18n
+from ui.connection_dialog import choose_connection
 from ui.dialogs import finished
 from ui.login import FirstRunDialog, LoginDialog
 from ui.main_window import MainWindow
-from ui.tasks import Database, run_io
+from ui.tasks import Database, run_io, spawn
 
 OPEN_TIMEOUT_S = 60
 ORGANISATION = "cluster-console"
@@ -35,6 +38,8 @@ def make_application() -> QApplication:
     QCoreApplication.setApplicationName("Cluster Console")
     app = QApplication(sys.argv[:1])
     app.setApplicationDisplayName("站群运维控制台")
+    # Dialogs close between steps (login, then the window): the session decides when to end.
+    app.setQuitOnLastWindowClosed(False)
     return app
 
 
@@ -55,46 +60,68 @@ def start(args: argparse.Namespace) -> int:
 
 
 class Session:
-    """One run of the console: connect, first run or demo, log in, then the main window."""
+    """One run of the console: connect, first run or demo, log in, then the main window.
+
+    Switching database from the window starts the same sequence again on the new one.
+    """
 
     def __init__(self, args: argparse.Namespace) -> None:
         self.url = resolve_url(demo_url() if args.demo else args.db)
         self.demo = bool(args.demo)
+        self.passwords = PasswordStore()
+        self._switch_to: URL | None = None
 
     async def run(self) -> int:
         """The whole interactive session; returns the exit status."""
-        sessions = await self._open()
-        if sessions is None:
-            return 1
-        database = Database(sessions)
-        try:
-            actor = await self._prepare_and_login(database)
-            if actor is None:
+        while True:
+            sessions = await self._open()
+            if sessions is None:
+                return 1
+            database = Database(sessions)
+            try:
+                actor = await self._prepare_and_login(database)
+                if actor is None:
+                    return 0
+                window = MainWindow(database, actor, shown(self.url))
+                window.switchRequested.connect(lambda w=window: spawn(self._switch(w), "switch"))
+                window.show()
+                await window.closed
+                # Destroyed by Qt now, not by the garbage collector at some later moment.
+                window.deleteLater()
+            finally:
+                database.close()
+            if self._switch_to is None:
                 return 0
-            window = MainWindow(database, actor, shown(self.url))
-            window.show()
-            await window.closed
-            return 0
-        finally:
-            database.close()
+            self.url, self._switch_to, self.demo = self._switch_to, None, False
+
+    async def _switch(self, window: MainWindow) -> None:
+        chosen = await choose_connection(window, self.passwords)
+        if chosen is not None:
+            self._switch_to = chosen[0]
+            window.close()
 
     async def _open(self) -> SessionFactory | None:
-        try:
-            return await run_io(open_database, OPEN_TIMEOUT_S, self.url)
-        except Exception as error:
-            fault = classify(error)
-            if not isinstance(error, ConsoleError | TimeoutError) and fault is None:
-                raise
-            reason = str(fault or error) or QCoreApplication.translate("app", "连接超时")
+        """Open ``self.url``; when that fails, say why and let the operator choose another."""
+        while True:
+            try:
+                return await run_io(open_database, OPEN_TIMEOUT_S, self.url)
+            except Exception as error:
+                fault = classify(error)
+                if not isinstance(error, ConsoleError | TimeoutError) and fault is None:
+                    raise
+                reason = str(fault or error) or QCoreApplication.translate("app", "连接超时")
             box = QMessageBox(
-                QMessageBox.Icon.Critical,
+                QMessageBox.Icon.Warning,
                 QCoreApplication.translate("app", "无法打开数据库"),
-                QCoreApplication.translate("app", "无法打开 {url}：\n{reason}").format(
-                    url=shown(self.url), reason=reason
-                ),
+                QCoreApplication.translate(
+                    "app", "无法打开 {url}：\n{reason}\n\n请选择其他连接。"
+                ).format(url=shown(self.url), reason=reason),
             )
             await finished(box)
-            return None
+            chosen = await choose_connection(None, self.passwords)
+            if chosen is None:
+                return None
+            self.url, self.demo = chosen[0], False
 
     async def _prepare_and_login(self, database: Database) -> Actor | None:
         if await database.call(operators.needs_first_run):
@@ -102,12 +129,14 @@ class Session:
                 await generate_demo(database)
             else:
                 first = FirstRunDialog(database)
-                if not await finished(first):
+                created = await finished(first)
+                first.deleteLater()
+                if not created:
                     return None
         login = LoginDialog(database, shown(self.url), self.demo)
-        if not await finished(login):
-            return None
-        return login.actor
+        accepted = await finished(login)
+        login.deleteLater()
+        return login.actor if accepted else None
 
 
 async def generate_demo(database: Database) -> None:

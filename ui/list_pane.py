@@ -47,7 +47,12 @@ class ListPane(QWidget):
 
         self.filter = QLineEdit(self)
         self.filter.setObjectName("quickFilter")
-        self.filter.setPlaceholderText(self.tr("快速筛选（标识码、名称、域名…）  Ctrl+F"))
+        searched = "、".join(
+            QCoreApplication.translate("", f.title) for f in listing.fields if f.searchable
+        )
+        self.filter.setPlaceholderText(
+            self.tr("快速筛选：{fields}（Ctrl+F）").format(fields=searched)
+        )
         self.filter.setClearButtonEnabled(True)
         self.filter.setAccessibleName(self.tr("快速筛选"))
         self.counts = QLabel(self)
@@ -65,7 +70,6 @@ class ListPane(QWidget):
         self.view = QTableView(self)
         self.view.setObjectName("table")
         self.view.setModel(self.model)
-        self.view.setSortingEnabled(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setAlternatingRowColors(True)
@@ -75,11 +79,20 @@ class ListPane(QWidget):
         vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
         vertical.hide()
         header = self.view.horizontalHeader()
-        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        default = [f.key for f in listing.fields].index(listing.default_sort)
+        header.setSortIndicator(
+            default,
+            Qt.SortOrder.DescendingOrder
+            if listing.default_descending
+            else Qt.SortOrder.AscendingOrder,
+        )
+        self.view.setSortingEnabled(True)
         header.setStretchLastSection(True)
-        char = self.fontMetrics().horizontalAdvance("国")
+        # Widths come from the field (in digits; a Chinese character counts two), never from
+        # measuring rows: resizing to contents reads every row through Python.
+        digit = self.fontMetrics().horizontalAdvance("0")
         for column, field in enumerate(listing.fields):
-            header.resizeSection(column, max(field.width, 4) * char // 2 + char)
+            header.resizeSection(column, (max(field.width, 4) + 3) * digit)
 
         top = QHBoxLayout()
         top.addWidget(self.filter, 1)

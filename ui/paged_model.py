@@ -40,7 +40,7 @@ class PagedModel(QAbstractTableModel):
         self.listing = listing
         self.database = database
         self.actor = actor
-        self.query = Query()
+        self.query = Query(listing.default_sort, listing.default_descending)
         self._ids: list[Any] = []
         self._rows: list[list[str]] = []
         self._after: tuple[Any, Any] | None = None
@@ -102,7 +102,8 @@ class PagedModel(QAbstractTableModel):
         if self.query.sort == field.key and self.query.descending == descending:
             return
         self.query = Query(field.key, descending, self.query.text, self.query.equals)
-        spawn(self.reload(), "sort")
+        if self.loaded_at is not None:
+            spawn(self.reload(), "sort")
 
     # -- loading ------------------------------------------------------------------------
 
@@ -115,7 +116,8 @@ class PagedModel(QAbstractTableModel):
         if text == self.query.text:
             return
         self.query = Query(self.query.sort, self.query.descending, text, self.query.equals)
-        spawn(self.reload(), "filter")
+        if self.loaded_at is not None:
+            spawn(self.reload(), "filter")
 
     async def reload(self) -> None:
         """Drop loaded rows and fetch the first page and the counts again.

@@ -25,17 +25,17 @@ ACCOUNTS = Listing(
     readers=frozenset({Duty.SECURITY_ADMIN}),
     default_sort="username",
     fields=(
-        Field("username", QT_TR_NOOP("账号"), Account.username, searchable=True, width=14),
+        Field("username", QT_TR_NOOP("账号"), Account.username, searchable=True, width=12),
         Field("name", QT_TR_NOOP("姓名"), Account.full_name, searchable=True, width=8),
-        Field("organisation", QT_TR_NOOP("单位"), Account.organisation, searchable=True, width=20),
-        Field("site", QT_TR_NOOP("所属网站"), Site.name, searchable=True, width=20),
+        Field("organisation", QT_TR_NOOP("单位"), Account.organisation, searchable=True, width=26),
+        Field("site", QT_TR_NOOP("所属网站"), Site.name, searchable=True, width=24),
         Field(
             "phone",
             QT_TR_NOOP("手机"),
             Account.phone,
             sortable=False,
             render=lambda v: mask_phone(str(v or "")),
-            width=12,
+            width=11,
         ),
         Field(
             "status", QT_TR_NOOP("状态"), Account.status, render=label_of(ACCOUNT_STATUSES), width=6

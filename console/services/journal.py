@@ -206,12 +206,12 @@ JOURNAL = Listing(
     default_sort="seq",
     fields=(
         Field("seq", QT_TR_NOOP("序号"), JournalEntry.seq, width=6),
-        Field("at", QT_TR_NOOP("时间（UTC）"), JournalEntry.at, width=18),
+        Field("at", QT_TR_NOOP("时间（UTC）"), JournalEntry.at, width=16),
         Field(
             "operator", QT_TR_NOOP("操作员"), JournalEntry.operator_name, searchable=True, width=10
         ),
-        Field("action", QT_TR_NOOP("操作"), JournalEntry.action, searchable=True, width=16),
+        Field("action", QT_TR_NOOP("操作"), JournalEntry.action, searchable=True, width=18),
         Field("target_type", QT_TR_NOOP("对象类型"), JournalEntry.target_type, width=8),
-        Field("target", QT_TR_NOOP("对象"), JournalEntry.target_label, searchable=True, width=20),
+        Field("target", QT_TR_NOOP("对象"), JournalEntry.target_label, searchable=True, width=30),
     ),
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 from collections.abc import Awaitable, Callable, Iterator
 from typing import Any, TypeVar
@@ -11,7 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 import qasync
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtWidgets import QApplication
 
 T = TypeVar("T")
@@ -26,15 +27,33 @@ def private_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]
     yield
 
 
-@pytest.fixture
-def loop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
-    """A qasync loop on the test's QApplication (pytest-qt's qtbot cannot drive coroutines)."""
+@pytest.fixture(scope="session")
+def session_loop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
+    """One qasync loop for the whole run: loops closed per test left Qt objects for the garbage
+    collector to destroy at random moments, inside later tests' event processing."""
+    # As in the console: closing the last dialog must not quit the application (and the loop).
+    qapp.setQuitOnLastWindowClosed(False)
     event_loop = qasync.QEventLoop(qapp, already_running=False)
     asyncio.set_event_loop(event_loop)
     yield event_loop
-    event_loop.run_until_complete(asyncio.sleep(0))
     event_loop.close()
     asyncio.set_event_loop(None)
+
+
+@pytest.fixture
+def loop(session_loop: qasync.QEventLoop) -> Iterator[qasync.QEventLoop]:
+    """The qasync loop on the test's QApplication (pytest-qt's qtbot cannot drive coroutines).
+
+    Windows a test leaves behind are closed and destroyed afterwards, while the loop runs.
+    """
+    yield session_loop
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    session_loop.run_until_complete(asyncio.sleep(0.05))
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QApplication.processEvents()
+    gc.collect()
 
 
 @pytest.fixture
@@ -49,8 +68,8 @@ def run(loop: qasync.QEventLoop) -> Callable[[Awaitable[T]], T]:
 
 async def until(condition: Callable[[], bool], timeout: float = 10.0) -> None:
     """Let the loop turn until ``condition()`` holds (fails the test after ``timeout`` s)."""
-    deadline = asyncio.get_running_loop().time() + timeout
+    deadline = asyncio.get_event_loop().time() + timeout
     while not condition():
-        if asyncio.get_running_loop().time() > deadline:
+        if asyncio.get_event_loop().time() > deadline:
             raise AssertionError("condition not met in time")
         await asyncio.sleep(0.01)

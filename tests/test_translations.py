@@ -1,0 +1,75 @@
+"""Every visible string has its English translation, and the compiled catalogue is current."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from console.i18n import catalogue_path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+
+
+def sources() -> list[str]:
+    """The Python files whose strings the catalogue covers."""
+    files = [p for p in (ROOT / "console").rglob("*.py") if "migrations" not in p.parts]
+    files += [*(ROOT / "ui").rglob("*.py"), ROOT / "main.py"]
+    return sorted(str(p.relative_to(ROOT)) for p in files)
+
+
+def update(ts: Path) -> None:
+    """Refresh ``ts`` from the sources (what a developer runs after adding strings)."""
+    subprocess.run(
+        [
+            str(BIN / "pyside6-lupdate"),
+            *sources(),
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-source-language",
+            "zh_CN",
+            "-target-language",
+            "en",
+            "-ts",
+            str(ts),
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+
+
+def test_every_string_is_translated_to_english(tmp_path: Path) -> None:
+    committed = catalogue_path("en")
+    copy = tmp_path / committed.name
+    shutil.copy(committed, copy)
+    update(copy)
+    missing = [
+        message.findtext("source")
+        for message in ET.parse(copy).getroot().iter("message")
+        if (
+            message.find("translation") is None
+            or message.find("translation").get("type") == "unfinished"
+        )  # type: ignore[union-attr]
+    ]
+    assert missing == [], f"{len(missing)} strings lack English: {missing[:10]}"
+
+
+def test_compiled_catalogue_matches_its_source(tmp_path: Path) -> None:
+    compiled = tmp_path / "en.qm"
+    subprocess.run(
+        [str(BIN / "pyside6-lrelease"), str(catalogue_path("en")), "-qm", str(compiled)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    assert compiled.read_bytes() == catalogue_path("en", ".qm").read_bytes()
+
+
+if __name__ == "__main__":
+    update(catalogue_path("en"))
