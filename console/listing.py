@@ -227,11 +227,13 @@ def read_page(
         return fetch_page(session, listing, query, after, size)
 
 
-def read_counts(sessions: SessionFactory, actor: Actor, listing: Listing, query: Query) -> Counts:
-    """Service entry: the header counts of ``listing`` for ``actor``."""
+def read_first(
+    sessions: SessionFactory, actor: Actor, listing: Listing, query: Query
+) -> tuple[Page, Counts]:
+    """Service entry: the first page and the header counts, read in one session."""
     require(actor, *listing.readers)
     with sessions() as session:
-        return count(session, listing, query)
+        return fetch_page(session, listing, query), count(session, listing, query)
 
 
 def iter_rendered(

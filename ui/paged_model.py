@@ -7,7 +7,8 @@ the next keyset page and is guarded so one request is in flight at a time.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -19,11 +20,12 @@ from PySide6.QtCore import (
 )
 
 from console.errors import ConsoleError, EnvironmentFault
-from console.listing import Counts, Listing, Page, Query, read_counts, read_page, rendered
+from console.listing import Counts, Listing, Page, Query, read_first, read_page, rendered
 from console.services.actor import Actor
 from ui.tasks import Database, spawn
 
 Index = QModelIndex | QPersistentModelIndex
+T = TypeVar("T")
 
 
 class PagedModel(QAbstractTableModel):
@@ -126,20 +128,13 @@ class PagedModel(QAbstractTableModel):
         and ``failed`` fires; bugs propagate to the crash handler.
         """
         self._generation += 1
-        generation = self._generation
         self._fetching = True
-        try:
-            page: Page = await self.database.call(read_page, self.actor, self.listing, self.query)
-            counts: Counts = await self.database.call(
-                read_counts, self.actor, self.listing, self.query
-            )
-        except (ConsoleError, EnvironmentFault) as error:
-            if generation == self._generation:
-                self._fetching = False
-                self.failed.emit(str(error))
+        first: tuple[Page, Counts] | None = await self._load(
+            self._generation, read_first, self.actor, self.listing, self.query
+        )
+        if first is None:
             return
-        if generation != self._generation:
-            return
+        page, counts = first
         self.beginResetModel()
         self._ids, self._rows = [], []
         self._append(page)
@@ -151,16 +146,10 @@ class PagedModel(QAbstractTableModel):
         self.loaded.emit(self.loaded_at)
 
     async def _fetch_next(self, generation: int) -> None:
-        try:
-            page: Page = await self.database.call(
-                read_page, self.actor, self.listing, self.query, self._after
-            )
-        except (ConsoleError, EnvironmentFault) as error:
-            if generation == self._generation:
-                self._fetching = False
-                self.failed.emit(str(error))
-            return
-        if generation != self._generation:
+        page: Page | None = await self._load(
+            generation, read_page, self.actor, self.listing, self.query, self._after
+        )
+        if page is None:
             return
         if page.ids:
             first = len(self._rows)
@@ -170,6 +159,17 @@ class PagedModel(QAbstractTableModel):
         else:
             self._more = False
         self._fetching = False
+
+    async def _load(self, generation: int, service: Callable[..., T], *args: Any) -> T | None:
+        """Run ``service`` on the database worker; None when it failed or was superseded."""
+        try:
+            result = await self.database.call(service, *args)
+        except (ConsoleError, EnvironmentFault) as error:
+            if generation == self._generation:
+                self._fetching = False
+                self.failed.emit(str(error))
+            return None
+        return result if generation == self._generation else None
 
     def _append(self, page: Page) -> None:
         self._ids.extend(page.ids)
