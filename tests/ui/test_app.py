@@ -96,3 +96,31 @@ def test_a_dead_server_is_explained_and_another_connection_offered(run) -> None:
         return await task
 
     assert run(operate(), timeout=60) == 1
+
+
+def test_demo_mode_generates_the_cluster_once_then_logs_in(  # type: ignore[no-untyped-def]
+    run, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr("console.cli.data_dir", lambda: tmp_path)
+    session = Session(argparse.Namespace(db=None, demo=True, lang=None, command=None))
+
+    async def operate() -> int:
+        task = asyncio.ensure_future(session.run())
+        await until(lambda: _visible(LoginDialog) is not None, timeout=60)
+        login = _visible(LoginDialog)
+        assert isinstance(login, LoginDialog)
+        assert login.findChild(QWidget, "demoHint") is not None
+        login.username.setText("reviewer1")
+        login.password.setText("demo")
+        login.ok_button.click()
+        await until(lambda: _visible(MainWindow) is not None)
+        window = _visible(MainWindow)
+        assert isinstance(window, MainWindow)
+        window.tabs.setCurrentIndex(4)
+        pane = window.area_tabs["audit"].panes[0]
+        await until(lambda: pane.model.rowCount() > 0)
+        window.close()
+        return await task
+
+    assert run(operate(), timeout=120) == 0
+    assert (tmp_path / "demo.sqlite3").exists()
