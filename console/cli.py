@@ -16,11 +16,16 @@ from console.db.engine import make_engine
 from console.db.location import ENV_URL, data_dir, resolve_url, shown
 from console.db.migrate import current_revision, head_revision, upgrade
 from console.errors import ConsoleError, classify
-from console.i18n import LANGUAGES, translate, use_language
+from console.i18n import LANGUAGES, QT_TR_NOOP, translate, use_language
 from console.services import journal, operators
 from console.services.actor import Actor
 
 DEMO_FILE = "demo.sqlite3"
+INTACT = QT_TR_NOOP("日志完整：共 {n} 条，链头哈希 {hash}")
+TAMPERED = QT_TR_NOOP("日志已被篡改：共 {n} 条")
+SCHEMA_UPGRADED = QT_TR_NOOP("{url}：结构版本 {before} → {after}")
+SCHEMA_CURRENT = QT_TR_NOOP("{url}：当前结构版本 {current}，最新 {head}")
+PASSWORD_PROMPT = QT_TR_NOOP("密码：")
 
 
 def demo_url() -> str:
@@ -124,14 +129,14 @@ def _db(args: argparse.Namespace) -> int:
             before = current_revision(engine)
             upgrade(engine)
             print(
-                translate("", "{url}：结构版本 {before} → {after}").format(
+                translate("", SCHEMA_UPGRADED).format(
                     url=shown(url), before=before or "（空库）", after=head_revision()
                 )
             )
         else:
             current = current_revision(engine)
             print(
-                translate("", "{url}：当前结构版本 {current}，最新 {head}").format(
+                translate("", SCHEMA_CURRENT).format(
                     url=shown(url), current=current or "（空库）", head=head_revision()
                 )
             )
@@ -161,9 +166,7 @@ def _journal(args: argparse.Namespace) -> int:
             )
         )
     else:
-        verdict = (
-            "日志完整：共 {n} 条，链头哈希 {hash}" if result.intact else "日志已被篡改：共 {n} 条"
-        )
+        verdict = INTACT if result.intact else TAMPERED
         print(translate("", verdict).format(n=result.entries, hash=result.head_hash))
         for problem in result.problems:
             print("  " + problem)
@@ -174,7 +177,7 @@ def _login(sessions: SessionFactory, username: str, from_stdin: bool) -> Actor:
     if from_stdin:
         password = sys.stdin.readline().rstrip("\n")
     else:
-        password = getpass.getpass(translate("", "密码："))
+        password = getpass.getpass(translate("", PASSWORD_PROMPT))
     return operators.login(sessions, username, password)
 
 

@@ -8,7 +8,7 @@ CLI loads the ``.ts`` catalogue directly with ``use_language``.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
@@ -34,6 +34,14 @@ def QT_TR_NOOP(text: str) -> str:
 def translate(context: str, text: str) -> str:
     """Translate ``text`` of ``context`` into the current language."""
     return _translator(context, text)
+
+
+LIST_SEPARATOR = QT_TR_NOOP("、")
+
+
+def joined(items: Iterable[str]) -> str:
+    """Items as a list in running text (Chinese 、, English comma)."""
+    return translate("", LIST_SEPARATOR).join(items)
 
 
 def set_translator(translator: Translator) -> None:

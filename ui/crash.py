@@ -56,8 +56,8 @@ def report(kind: type[BaseException], error: BaseException, trace: TracebackType
         title = QCoreApplication.translate("crash", "程序错误")
         text = QCoreApplication.translate(
             "crash",
-            "发生了一个程序错误，已记录到日志 {path}。您的数据未被改动；"
-            "可以继续工作，若反复出现请把日志交给运维开发人员。",
+            "发生了一个程序错误，已记录到日志文件 {path}。您的数据未被改动；"
+            "可以继续工作，若反复出现请把日志文件交给运维开发人员。",
         ).format(path=log_file())
     if QApplication.instance() is None:
         print(text, detail, file=sys.stderr)

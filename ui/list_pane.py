@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from console.errors import ConsoleError, EnvironmentFault
 from console.export import dated_name
+from console.i18n import joined
 from console.listing import Listing, export_listing
 from console.services.actor import Actor
 from ui.dialogs import finished
@@ -47,7 +48,7 @@ class ListPane(QWidget):
 
         self.filter = QLineEdit(self)
         self.filter.setObjectName("quickFilter")
-        searched = "、".join(
+        searched = joined(
             QCoreApplication.translate("", f.title) for f in listing.fields if f.searchable
         )
         self.filter.setPlaceholderText(
@@ -58,8 +59,12 @@ class ListPane(QWidget):
         self.counts = QLabel(self)
         self.counts.setObjectName("counts")
         self.refresh_button = QPushButton(self.tr("刷新"), self)
-        self.refresh_button.setShortcut(QKeySequence.StandardKey.Refresh)
-        self.refresh_button.setToolTip(self.tr("从数据库重新读取（F5）"))
+        # The window's 刷新当前页 action owns the Refresh key; a second owner would make the
+        # shortcut ambiguous and neither would fire.
+        refresh_key = QKeySequence(QKeySequence.StandardKey.Refresh).toString(
+            QKeySequence.SequenceFormat.NativeText
+        )
+        self.refresh_button.setToolTip(self.tr("从数据库重新读取（{key}）").format(key=refresh_key))
         self.export_button = QPushButton(self.tr("导出…"), self)
         self.export_button.setToolTip(self.tr("把当前筛选结果导出为 CSV 或 XLSX"))
         self.status = QLabel(self)

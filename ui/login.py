@@ -18,6 +18,7 @@ from console.errors import AuthenticationFailed, ConsoleError, EnvironmentFault
 from console.schema import Duty
 from console.services import operators
 from console.services.actor import Actor
+from console.services.passwords import MIN_LENGTH
 from ui.tasks import Database, spawn
 
 
@@ -136,8 +137,8 @@ class FirstRunDialog(_FormDialog):
             self.tr(
                 "这是一个新的站群数据库。按三员分立的要求，请为系统管理员、安全管理员和"
                 "审计管理员分别建立账号（三人不同）。"
-                "密码至少 10 位，包含大写字母、小写字母、数字、符号中的三类。"
-            ),
+                "密码至少 {n} 位，包含大写字母、小写字母、数字、符号中的三类。"
+            ).format(n=MIN_LENGTH),
             self,
         )
         intro.setWordWrap(True)

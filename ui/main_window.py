@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QPushButton, QTa
 
 from console.db import ping
 from console.errors import ConsoleError, EnvironmentFault
-from console.i18n import LANGUAGES
+from console.i18n import LANGUAGES, joined
 from console.services.actor import DUTY_LABELS, Actor
 from ui.tabs import TABS, AreaTab
 from ui.tasks import Database, spawn
@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         self.connection_label = QLabel(self.tr("已连接：{where}").format(where=where), self)
         self.connection_label.setObjectName("connectionState")
-        duties = "、".join(
+        duties = joined(
             QCoreApplication.translate("", DUTY_LABELS[d]) for d in sorted(self.actor.duties)
         )
         self.operator_label = QLabel(

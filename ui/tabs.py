@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from console.i18n import QT_TR_NOOP
+from console.i18n import QT_TR_NOOP, joined
 from console.listing import Listing
 from console.services.accounts import ACCOUNTS
 from console.services.actor import DUTY_LABELS, Actor
@@ -74,7 +74,7 @@ class AreaTab(QWidget):
         layout.addWidget(inner)
 
     def _not_yours(self, listing: Listing) -> QLabel:
-        duties = "、".join(
+        duties = joined(
             QCoreApplication.translate("", DUTY_LABELS[d]) for d in sorted(listing.readers)
         )
         note = QLabel(

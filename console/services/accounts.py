@@ -19,7 +19,7 @@ _grants = (
 
 ACCOUNTS = Listing(
     name="accounts",
-    title=QT_TR_NOOP("编辑账号"),
+    title=QT_TR_NOOP("编辑人员账号"),
     source=Account.__table__.outerjoin(Site, Site.id == Account.site_id),
     row_id=Account.id,
     readers=frozenset({Duty.SECURITY_ADMIN}),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from console.errors import NotPermitted
-from console.i18n import QT_TR_NOOP, translate
+from console.i18n import QT_TR_NOOP, joined, translate
 from console.schema import Duty
 
 DUTY_LABELS: dict[Duty, str] = {
@@ -40,5 +40,5 @@ class Actor:
 def require(actor: Actor, *duties: Duty) -> None:
     """Refuse with ``NotPermitted`` unless ``actor`` holds one of ``duties``."""
     if not actor.holds(*duties):
-        names = "、".join(translate("", DUTY_LABELS[d]) for d in duties)
+        names = joined(translate("", DUTY_LABELS[d]) for d in duties)
         raise NotPermitted(MISSING_DUTY, duties=names, operator=actor.username)

@@ -19,7 +19,7 @@ QUEUE = Listing(
     default_descending=True,
     fields=(
         Field("priority", QT_TR_NOOP("优先级"), QueueItem.priority, width=6),
-        Field("state", QT_TR_NOOP("状态"), QueueItem.state, render=label_of(QUEUE_STATES), width=6),
+        Field("state", QT_TR_NOOP("状态"), QueueItem.state, render=label_of(QUEUE_STATES), width=9),
         Field("site", QT_TR_NOOP("网站"), Site.name, searchable=True, width=24),
         Field("title", QT_TR_NOOP("稿件标题"), Post.title, searchable=True, width=44),
         Field("findings", QT_TR_NOOP("问题数"), QueueItem.finding_count, width=6),

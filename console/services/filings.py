@@ -25,7 +25,7 @@ FILINGS = Listing(
         Field("level", QT_TR_NOOP("等保级别"), Filing.mlps_level, width=6),
         Field("graded", QT_TR_NOOP("定级日期"), Filing.graded_on, width=10),
         Field(
-            "form", QT_TR_NOOP("备案证明编号"), Filing.mlps_form_number, searchable=True, width=11
+            "form", QT_TR_NOOP("备案证明编号"), Filing.mlps_form_number, searchable=True, width=16
         ),
         Field("filed", QT_TR_NOOP("等保备案日期"), Filing.mlps_filed_on, width=10),
         Field("assessed", QT_TR_NOOP("最近测评"), Filing.assessed_on, width=10),

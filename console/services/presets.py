@@ -38,7 +38,7 @@ PRESET_VERSIONS = Listing(
             QT_TR_NOOP("适用网站"),
             ColumnPreset.site_kind,
             render=label_of(SITE_KINDS),
-            width=10,
+            width=14,
         ),
         Field("version", QT_TR_NOOP("版本"), PresetVersion.number, width=4),
         Field("columns", QT_TR_NOOP("栏目数"), _columns, width=6),

@@ -28,7 +28,7 @@ SITES = Listing(
     fields=(
         Field("code", QT_TR_NOOP("网站标识码"), Site.code, searchable=True, width=10),
         Field("name", QT_TR_NOOP("网站名称"), Site.name, searchable=True, width=24),
-        Field("kind", QT_TR_NOOP("类型"), Site.kind, render=label_of(SITE_KINDS), width=8),
+        Field("kind", QT_TR_NOOP("类型"), Site.kind, render=label_of(SITE_KINDS), width=14),
         Field("parent", QT_TR_NOOP("上级网站"), _parent.name, width=20),
         Field("organiser", QT_TR_NOOP("主办单位"), Site.organiser_name, searchable=True, width=24),
         Field(

@@ -4,6 +4,14 @@
 <context>
     <name></name>
     <message>
+        <source>日志完整：共 {n} 条，链头哈希 {hash}</source>
+        <translation>Journal intact: {n} entries, head hash {hash}</translation>
+    </message>
+    <message>
+        <source>日志已被篡改：共 {n} 条</source>
+        <translation>Journal has been tampered with: {n} entries</translation>
+    </message>
+    <message>
         <source>{url}：结构版本 {before} → {after}</source>
         <translation>{url}: schema version {before} → {after}</translation>
     </message>
@@ -424,7 +432,7 @@
         <translation>Column preset file {file}: {where} is nested deeper than {limit} column levels.</translation>
     </message>
     <message>
-        <source>编辑账号</source>
+        <source>编辑人员账号</source>
         <translation>Editor accounts</translation>
     </message>
     <message>
@@ -739,6 +747,10 @@
         <source>用户权限</source>
         <translation>User permissions</translation>
     </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
 </context>
 <context>
     <name>AreaTab</name>
@@ -859,8 +871,8 @@ mysql+pymysql://user@host:3306/database</translation>
         <translation>Create</translation>
     </message>
     <message>
-        <source>这是一个新的站群数据库。按三员分立的要求，请为系统管理员、安全管理员和审计管理员分别建立账号（三人不同）。密码至少 10 位，包含大写字母、小写字母、数字、符号中的三类。</source>
-        <translation>This is a new cluster database. To keep the three administrator duties separate, create one account each for the system administrator, the security administrator and the audit administrator (three different people). Passwords need at least 10 characters and three of: upper-case letters, lower-case letters, digits, symbols.</translation>
+        <source>这是一个新的站群数据库。按三员分立的要求，请为系统管理员、安全管理员和审计管理员分别建立账号（三人不同）。密码至少 {n} 位，包含大写字母、小写字母、数字、符号中的三类。</source>
+        <translation>This is a new cluster database. The separation of the three administrator duties requires separate accounts for the system, security and audit administrators (three different people). Passwords need at least {n} characters from three of: upper-case letters, lower-case letters, digits, symbols.</translation>
     </message>
     <message>
         <source>系统管理员</source>
@@ -910,8 +922,8 @@ mysql+pymysql://user@host:3306/database</translation>
         <translation>Refresh</translation>
     </message>
     <message>
-        <source>从数据库重新读取（F5）</source>
-        <translation>Reload from the database (F5)</translation>
+        <source>从数据库重新读取（{key}）</source>
+        <translation>Read again from the database ({key})</translation>
     </message>
     <message>
         <source>导出…</source>
@@ -1095,8 +1107,8 @@ Please choose another connection.</translation>
         <translation>Program error</translation>
     </message>
     <message>
-        <source>发生了一个程序错误，已记录到日志 {path}。您的数据未被改动；可以继续工作，若反复出现请把日志交给运维开发人员。</source>
-        <translation>A program error occurred and has been written to the log file {path}. Your data has not been changed and you can carry on working. If it happens again, please send the log file to the console&apos;s developers.</translation>
+        <source>发生了一个程序错误，已记录到日志文件 {path}。您的数据未被改动；可以继续工作，若反复出现请把日志文件交给运维开发人员。</source>
+        <translation>A program error occurred and was written to the log file {path}. Your data was not changed; you can keep working. If it happens again, please give the log file to the console&apos;s developers.</translation>
     </message>
 </context>
 </TS>
