@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import socket
 import sqlite3
-import threading
 import time
 import uuid
 from pathlib import Path
 
 import pytest
-from keyring.backend import KeyringBackend
 from keyring.backends import fail
-from keyring.errors import KeyringLocked, PasswordDeleteError
+from keyring.errors import KeyringLocked
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL
 
@@ -35,42 +33,10 @@ from console.db import engine_of, open_database
 from console.db.migrate import head_revision
 from console.errors import InvalidInput
 from tests.engines import scratch_database
+from tests.keyrings import DictKeyring, HangingKeyring
 
 SECRET = "Geheim-椒盐-42"
 PG = "postgresql+psycopg://ops@db.example.gov.cn:5432/cluster"
-
-
-class DictKeyring(KeyringBackend):
-    """A keyring that works, kept in a dict (never chosen by keyring's own detection)."""
-
-    priority = -10
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.saved: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.saved.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.saved[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if (service, username) not in self.saved:
-            raise PasswordDeleteError("not found")
-        del self.saved[(service, username)]
-
-
-class HangingKeyring(DictKeyring):
-    """A Secret Service that never answers until the test lets it go."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.release = threading.Event()
-
-    def get_password(self, service: str, username: str) -> str | None:
-        self.release.wait(30)
-        return None
 
 
 class LockedKeyring(DictKeyring):

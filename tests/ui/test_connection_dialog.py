@@ -9,9 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from keyring.backend import KeyringBackend
 from keyring.backends import fail
-from keyring.errors import PasswordDeleteError
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
@@ -26,31 +24,12 @@ from console.connections import (
     save_profiles,
 )
 from console.db import engine_of, open_database
+from tests.keyrings import DictKeyring
 from tests.ui.conftest import until
 from ui.connection_dialog import ConnectionDialog, choose_connection
 
 SECRET = "Geheim-椒盐-42"
 Run = Callable[..., Any]
-
-
-class DictKeyring(KeyringBackend):
-    """A working keyring kept in a dict (never chosen by keyring's own detection)."""
-
-    priority = -10
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.saved: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.saved.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.saved[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.saved.pop((service, username), None) is None:
-            raise PasswordDeleteError("not found")
 
 
 @pytest.fixture
