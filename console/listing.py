@@ -30,6 +30,16 @@ EXPORT_BATCH = 2_000
 Render = Callable[[Any], str]
 
 
+def count_of(foreign_key: QueryableAttribute[Any], owner_id: QueryableAttribute[Any]) -> Any:
+    """A per-row count of the rows whose ``foreign_key`` points at the listed row's id."""
+    return (
+        select(func.count())
+        .where(foreign_key == owner_id)
+        .correlate(owner_id.class_)
+        .scalar_subquery()
+    )
+
+
 def plain(value: Any) -> str:
     """Show a value as text: None is blank, times to the minute."""
     if value is None:

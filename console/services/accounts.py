@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
-
 from console.i18n import QT_TR_NOOP
 from console.labels import ACCOUNT_STATUSES, label_of
-from console.listing import Field, Listing
+from console.listing import Field, Listing, count_of
 from console.masking import mask_phone
 from console.schema import Account, Duty, Grant, Site
 
-_grants = (
-    select(func.count(Grant.id))
-    .where(Grant.account_id == Account.id)
-    .correlate(Account)
-    .scalar_subquery()
-)
+_grants = count_of(Grant.account_id, Account.id)
 
 ACCOUNTS = Listing(
     name="accounts",

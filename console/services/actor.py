@@ -15,6 +15,10 @@ DUTY_LABELS: dict[Duty, str] = {
     Duty.REVIEWER: QT_TR_NOOP("内容审核员"),
 }
 
+# Lists of the register (sites, presets, filings) are readable by every duty but audit, whose
+# holder reads the journal and nothing else.
+REGISTER_READERS = frozenset({Duty.SYSTEM_ADMIN, Duty.SECURITY_ADMIN, Duty.REVIEWER})
+
 MISSING_DUTY = QT_TR_NOOP("此操作需要以下职责之一：{duties}；当前操作员 {operator} 不具备。")
 SYSTEM_NAME = "system"
 

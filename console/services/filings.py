@@ -5,14 +5,15 @@ from __future__ import annotations
 from console.i18n import QT_TR_NOOP
 from console.labels import SITE_STATES, label_of
 from console.listing import Field, Listing
-from console.schema import Duty, Filing, Site
+from console.schema import Filing, Site
+from console.services.actor import REGISTER_READERS
 
 FILINGS = Listing(
     name="filings",
     title=QT_TR_NOOP("安全备案"),
     source=Site.__table__.outerjoin(Filing, Filing.site_id == Site.id),
     row_id=Site.id,
-    readers=frozenset({Duty.SYSTEM_ADMIN, Duty.SECURITY_ADMIN, Duty.REVIEWER}),
+    readers=REGISTER_READERS,
     default_sort="code",
     fields=(
         Field("code", QT_TR_NOOP("网站标识码"), Site.code, searchable=True, width=10),

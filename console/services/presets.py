@@ -2,34 +2,21 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
-
 from console.i18n import QT_TR_NOOP
 from console.labels import SITE_KINDS, label_of
-from console.listing import Field, Listing
-from console.schema import ColumnPreset, Duty, PresetColumn, PresetVersion, Site
+from console.listing import Field, Listing, count_of
+from console.schema import ColumnPreset, PresetColumn, PresetVersion, Site
+from console.services.actor import REGISTER_READERS
 
-READERS = frozenset({Duty.SYSTEM_ADMIN, Duty.SECURITY_ADMIN, Duty.REVIEWER})
-
-_columns = (
-    select(func.count(PresetColumn.id))
-    .where(PresetColumn.version_id == PresetVersion.id)
-    .correlate(PresetVersion)
-    .scalar_subquery()
-)
-_followers = (
-    select(func.count(Site.id))
-    .where(Site.preset_version_id == PresetVersion.id)
-    .correlate(PresetVersion)
-    .scalar_subquery()
-)
+_columns = count_of(PresetColumn.version_id, PresetVersion.id)
+_followers = count_of(Site.preset_version_id, PresetVersion.id)
 
 PRESET_VERSIONS = Listing(
     name="presets",
     title=QT_TR_NOOP("栏目预设"),
     source=PresetVersion.__table__.join(ColumnPreset, ColumnPreset.id == PresetVersion.preset_id),
     row_id=PresetVersion.id,
-    readers=READERS,
+    readers=REGISTER_READERS,
     default_sort="name",
     fields=(
         Field("name", QT_TR_NOOP("预设名称"), ColumnPreset.name, searchable=True, width=20),

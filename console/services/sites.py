@@ -9,9 +9,8 @@ from console.domains import to_unicode
 from console.i18n import QT_TR_NOOP
 from console.labels import SITE_KINDS, SITE_STATES, label_of
 from console.listing import Field, Listing
-from console.schema import Duty, Filing, Site, SiteDomain
-
-READERS = frozenset({Duty.SYSTEM_ADMIN, Duty.SECURITY_ADMIN, Duty.REVIEWER})
+from console.schema import Filing, Site, SiteDomain
+from console.services.actor import REGISTER_READERS
 
 _parent = aliased(Site, name="parent")
 _main = aliased(SiteDomain, name="main_domain")
@@ -23,7 +22,7 @@ SITES = Listing(
     .outerjoin(_main, and_(_main.site_id == Site.id, _main.is_main.is_(True)))
     .outerjoin(Filing, Filing.site_id == Site.id),
     row_id=Site.id,
-    readers=READERS,
+    readers=REGISTER_READERS,
     default_sort="code",
     fields=(
         Field("code", QT_TR_NOOP("网站标识码"), Site.code, searchable=True, width=10),
