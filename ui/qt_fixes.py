@@ -1,41 +1,33 @@
 """Work-arounds for defects of the pinned Qt binding, applied once when ``ui`` is imported.
 
-PySide6 6.12.0's ``SignalInstance.emit`` returns ``True`` without owning a reference to it, so
-every emit from Python (qasync emits one per cross-thread callback) takes one reference from
-``True``; after enough emits the interpreter aborts with "bool_dealloc". We give back the
-reference emit forgot. On a release where emit is correct this only adds references to
-``True``, which is never freed, so the fix is harmless there.
+PySide6 6.12.0 (an abi3 wheel) gives back references it never took to the singletons it
+returns: every call of a method returning ``void`` takes one reference from ``None``, every
+``SignalInstance.emit`` one from ``True``, ``addItem`` and friends likewise. Python 3.12 made
+these singletons immortal (PEP 683), so there the defect is invisible; on Python 3.11 the
+interpreter aborts with "none_dealloc" after a few thousand widget calls. We do on 3.11 what
+3.12 does: give ``None``, ``True`` and ``False`` so many references that no session can wear
+them away. They are never freed anyway, so this changes nothing else.
 """
 
 from __future__ import annotations
 
 import ctypes
-from typing import Any
+import sys
 
-from PySide6.QtCore import SignalInstance
-
-_incref = ctypes.pythonapi.Py_IncRef
-_incref.argtypes = [ctypes.py_object]
-_incref.restype = None
+HEADROOM = 1 << 48
+SINGLETONS = (None, True, False)
 
 
 def _needs_fix() -> bool:
-    import PySide6
-
-    return PySide6.__version__ == "6.12.0"
+    return sys.version_info < (3, 12) and sys.implementation.name == "cpython"
 
 
 def install() -> None:
-    """Wrap ``SignalInstance.emit`` so it returns an owned reference (once per process)."""
-    if getattr(SignalInstance.emit, "_owns_result", False) or not _needs_fix():
+    """Make the singletons the binding mistreats effectively immortal (once per process)."""
+    if not _needs_fix():
         return
-    original = SignalInstance.emit
-
-    def emit(self: SignalInstance, *args: Any) -> Any:
-        result = original(self, *args)
-        if result is True or result is False:
-            _incref(result)
-        return result
-
-    emit._owns_result = True  # type: ignore[attr-defined]
-    SignalInstance.emit = emit  # type: ignore[method-assign]
+    for singleton in SINGLETONS:
+        # CPython keeps the reference count in the object's first word.
+        count = ctypes.c_ssize_t.from_address(id(singleton))
+        if count.value < HEADROOM:
+            count.value += HEADROOM
