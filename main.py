@@ -8,10 +8,10 @@ from collections.abc import Sequence
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Open the console (``--db URL``, ``--lang en``, ``--demo``), or run a headless command."""
-    from console.cli import build_parser, run
+    from console.cli import GUI_COMMANDS, build_parser, run
 
     args = build_parser().parse_args(argv)
-    if args.command is None or args.command == "screenshots":
+    if args.command in GUI_COMMANDS:
         from ui.app import start
 
         return start(args)

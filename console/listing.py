@@ -8,7 +8,7 @@ page costs what the first does; ``count`` gives "显示 48 / 312" for the header
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -82,6 +82,11 @@ class Listing:
     default_sort: str
     default_descending: bool = False
     where: tuple[ColumnElement[bool], ...] = ()
+    # What the header's total counts over when it need not be ``source`` (joins the ``where``
+    # clauses do not use can be left out, so a large list counts over its own index).
+    count_source: FromClause | None = None
+    # Structured filters beyond "field equals value": key → the clause for a chosen value.
+    filters: Mapping[str, Callable[[Any], ColumnElement[bool]]] = field(default_factory=dict)
 
     @property
     def id_expr(self) -> ColumnElement[Any]:
@@ -167,7 +172,8 @@ def _filters(listing: Listing, query: Query) -> list[ColumnElement[bool]]:
         searchable = [f.expr for f in listing.fields if f.searchable]
         clauses.append(or_(*(expr.ilike(pattern, escape="\\") for expr in searchable)))
     for key, value in query.equals:
-        clauses.append(listing.field(key).expr == value)
+        build = listing.filters.get(key)
+        clauses.append(build(value) if build else listing.field(key).expr == value)
     return clauses
 
 
@@ -208,7 +214,8 @@ def fetch_page(
 
 def count(session: Session, listing: Listing, query: Query) -> Counts:
     """Rows matching ``query`` and rows in all (for the header)."""
-    total_q = select(func.count()).select_from(listing.source)
+    counted = listing.source if listing.count_source is None else listing.count_source
+    total_q = select(func.count()).select_from(counted)
     if listing.where:
         total_q = total_q.where(and_(*listing.where))
     total = session.scalar(total_q) or 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -71,5 +72,45 @@ def test_compiled_catalogue_matches_its_source(tmp_path: Path) -> None:
     assert compiled.read_bytes() == catalogue_path("en", ".qm").read_bytes()
 
 
+def fill(ts: Path, english: dict[str, str]) -> int:
+    """Give every unfinished message of ``ts`` whose source ``english`` knows its English."""
+    tree = ET.parse(ts)
+    filled = 0
+    for message in tree.getroot().iter("message"):
+        translation = message.find("translation")
+        source = message.findtext("source")
+        if translation is None or translation.get("type") != "unfinished" or source is None:
+            continue
+        if source in english:
+            translation.text = english[source]
+            del translation.attrib["type"]
+            filled += 1
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return filled
+
+
+def release(ts: Path) -> None:
+    """Compile ``ts`` into the ``.qm`` the application loads."""
+    subprocess.run(
+        [str(BIN / "pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+
+
+def main(english_files: list[str]) -> None:
+    """Refresh the catalogue, fill it from JSON files of ``{source: English}``, compile it."""
+    ts = catalogue_path("en")
+    update(ts)
+    english: dict[str, str] = {}
+    for name in english_files:
+        english.update(json.loads(Path(name).read_text(encoding="utf-8")))
+    filled = fill(ts, english) if english else 0
+    update(ts)
+    release(ts)
+    print(f"{filled} strings filled")
+
+
 if __name__ == "__main__":
-    update(catalogue_path("en"))
+    main(sys.argv[1:])

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 from sqlalchemy.engine import URL
 
-from console.cli import demo_url
+from console.commands.demo import demo_url
 from console.connections import PasswordStore
 from console.db import SessionFactory, open_database
 from console.db.location import resolve_url, shown

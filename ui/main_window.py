@@ -38,11 +38,10 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.area_tabs: dict[str, AreaTab] = {}
         for spec in TABS:
-            tab = AreaTab(spec, database, actor, self.tabs)
+            tab = spec.build(spec, database, actor, self.tabs)
             self.area_tabs[spec.key] = tab
             self.tabs.addTab(tab, QCoreApplication.translate("", spec.title))
-            for pane in tab.panes:
-                pane.refreshed.connect(self._refreshed)
+            tab.refreshed.connect(self._refreshed)
         self.setCentralWidget(self.tabs)
         self._build_status_bar(where)
         self._build_menus()
@@ -116,14 +115,13 @@ class MainWindow(QMainWindow):
         tab = self.tabs.currentWidget()
         if isinstance(tab, AreaTab) and tab.spec.key not in self._loaded:
             self._loaded.add(tab.spec.key)
-            for pane in tab.panes:
-                spawn(pane.refresh(), f"load-{tab.spec.key}")
+            spawn(tab.refresh(), f"load-{tab.spec.key}")
 
     async def refresh_current(self) -> None:
         """Reload every list of the current tab."""
         tab = self.tabs.currentWidget()
         if isinstance(tab, AreaTab):
-            await asyncio.gather(*(pane.refresh() for pane in tab.panes))
+            await tab.refresh()
 
     async def retry(self) -> None:
         """Try the database again; on success reload what is on screen."""

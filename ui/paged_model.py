@@ -121,6 +121,14 @@ class PagedModel(QAbstractTableModel):
         if self.loaded_at is not None:
             spawn(self.reload(), "filter")
 
+    def set_equals(self, equals: tuple[tuple[str, Any], ...]) -> None:
+        """Filter by structured filters (``Query.equals``, applied in SQL) and reload."""
+        if equals == self.query.equals:
+            return
+        self.query = Query(self.query.sort, self.query.descending, self.query.text, equals)
+        if self.loaded_at is not None:
+            spawn(self.reload(), "filter")
+
     async def reload(self) -> None:
         """Drop loaded rows and fetch the first page and the counts again.
 

@@ -17,14 +17,6 @@ from ui.main_window import MainWindow
 from ui.tabs import TABS
 from ui.tasks import Database
 
-# Who looks at each tab in the pictures: the operator whose duty the tab serves.
-VIEWERS = {
-    "sites": "sysadmin",
-    "presets": "sysadmin",
-    "permissions": "secadmin",
-    "filings": "sysadmin",
-    "audit": "reviewer1",
-}
 SIZE = (1400, 820)
 
 
@@ -52,13 +44,14 @@ async def _render(url: URL, directory: Path, seed: int) -> None:
         save(login, directory / "login.png")
         login.close()
         for spec in TABS:
-            actor = await database.call(operators.login, VIEWERS[spec.key], "demo")
+            actor = await database.call(operators.login, spec.viewer, "demo")
             window = MainWindow(database, actor, "demo.sqlite3")
             window.resize(*SIZE)
             window.tabs.setCurrentIndex([t.key for t in TABS].index(spec.key))
             window.show()
-            for pane in window.area_tabs[spec.key].panes:
-                await pane.refresh()
+            tab = window.area_tabs[spec.key]
+            await tab.refresh()
+            await tab.stage_for_screenshot()
             await asyncio.sleep(0.05)
             save(window, directory / f"{spec.key}.png")
             window.close()

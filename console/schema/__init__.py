@@ -2,7 +2,14 @@
 
 from console.schema.accounts import Account, AccountStatus, Grant, Role
 from console.schema.base import Base, utcnow
-from console.schema.content import LexiconTerm, Post, QueueItem, QueueState, WhitelistPhrase
+from console.schema.content import (
+    LexiconTerm,
+    Post,
+    PostStatus,
+    QueueItem,
+    QueueState,
+    WhitelistPhrase,
+)
 from console.schema.filings import Filing, FilingAttachment, ProbeResult
 from console.schema.journal import JournalEntry, JournalHead
 from console.schema.operators import Duty, Operator, OperatorDuty
@@ -28,6 +35,7 @@ __all__ = [
     "OperatorDuty",
     "OrganiserType",
     "Post",
+    "PostStatus",
     "PresetColumn",
     "PresetVersion",
     "ProbeResult",

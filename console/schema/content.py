@@ -22,6 +22,14 @@ class QueueState(enum.StrEnum):
     WHITELISTED = "whitelisted"
 
 
+class PostStatus(enum.StrEnum):
+    """Whether a post is on its site, sent back to its editor, or withdrawn by a reviewer."""
+
+    PUBLISHED = "published"
+    RETURNED = "returned"
+    WITHDRAWN = "withdrawn"
+
+
 class Post(Base):
     """An article published (or submitted) on a site of the cluster."""
 
@@ -42,6 +50,9 @@ class Post(Base):
     updated_at: Mapped[dt.datetime]
     content_hash: Mapped[str] = mapped_column(String(64))
     screened_hash: Mapped[str | None] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(
+        String(16), default=PostStatus.PUBLISHED, server_default=PostStatus.PUBLISHED.value
+    )
 
 
 class LexiconTerm(Versioned, Base):
@@ -77,6 +88,8 @@ class QueueItem(Versioned, Base):
         Index("ix_queue_items_state_priority_id", "state", "priority", "id"),
         Index("ix_queue_items_lease_until", "lease_until"),
         Index("ix_queue_items_post_id", "post_id"),
+        Index("ix_queue_items_state_created_at_id", "state", "created_at", "id"),
+        Index("ix_queue_items_claimed_by_state", "claimed_by", "state"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

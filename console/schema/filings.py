@@ -62,3 +62,9 @@ class ProbeResult(Base):
     footer_icp: Mapped[bool | None] = mapped_column(Boolean)
     footer_psb: Mapped[bool | None] = mapped_column(Boolean)
     error: Mapped[str | None] = mapped_column(String(1000))
+    redirects_to_https: Mapped[bool | None] = mapped_column(Boolean)
+    final_url: Mapped[str | None] = mapped_column(String(1000))
+    cert_subject: Mapped[str | None] = mapped_column(String(500))
+    cert_issuer: Mapped[str | None] = mapped_column(String(500))
+    # A redirect to a host the register does not know is a finding, never followed silently.
+    foreign_host: Mapped[str | None] = mapped_column(String(253))

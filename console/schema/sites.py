@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, true
 from sqlalchemy.orm import Mapped, mapped_column
 
 from console.schema.base import Base, Versioned, utcnow
@@ -67,6 +67,10 @@ class Site(Versioned, Base):
     state: Mapped[str] = mapped_column(String(16), default=SiteState.APPLIED)
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("sites.id"))
     preset_version_id: Mapped[int | None] = mapped_column(ForeignKey("preset_versions.id"))
+    # 先审后发: unless the site's policy says otherwise, nobody both writes and publishes there.
+    publish_requires_review: Mapped[bool] = mapped_column(
+        Boolean, default=True, server_default=true()
+    )
     opened_on: Mapped[dt.date | None]
     home_updated_at: Mapped[dt.datetime | None]
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

@@ -44,13 +44,16 @@ def session_loop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
 def loop(session_loop: qasync.QEventLoop) -> Iterator[qasync.QEventLoop]:
     """The qasync loop on the test's QApplication (pytest-qt's qtbot cannot drive coroutines).
 
-    Windows a test leaves behind are closed and destroyed afterwards, while the loop runs.
+    Windows a test leaves behind (and questions their closing raises) are closed and destroyed
+    afterwards, while the loop runs.
     """
     yield session_loop
-    for widget in QApplication.topLevelWidgets():
-        widget.close()
-        widget.deleteLater()
-    session_loop.run_until_complete(asyncio.sleep(0.05))
+    # Closing a window may open a question (unsaved edits, work running): close those too.
+    for _ in range(3):
+        for widget in QApplication.topLevelWidgets():
+            widget.close()
+            widget.deleteLater()
+        session_loop.run_until_complete(asyncio.sleep(0.05))
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QApplication.processEvents()
     gc.collect()

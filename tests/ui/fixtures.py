@@ -52,6 +52,8 @@ def small_cluster(sessions: SessionFactory, sites: int = 450) -> None:
         {"site_id": i, "domain": f"d{i}.yunxi.gov.cn", "is_main": True, "version": 1}
         for i in range(1, sites + 1)
     ]
+    if not rows:
+        return
     with sessions.begin() as session:
         session.execute(insert(Site), rows)
         session.execute(insert(SiteDomain), domains)

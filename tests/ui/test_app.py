@@ -101,7 +101,7 @@ def test_a_dead_server_is_explained_and_another_connection_offered(run) -> None:
 def test_demo_mode_generates_the_cluster_once_then_logs_in(  # type: ignore[no-untyped-def]
     run, tmp_path: Path, monkeypatch
 ) -> None:
-    monkeypatch.setattr("console.cli.data_dir", lambda: tmp_path)
+    monkeypatch.setattr("console.commands.demo.data_dir", lambda: tmp_path)
     session = Session(argparse.Namespace(db=None, demo=True, lang=None, command=None))
 
     async def operate() -> int:

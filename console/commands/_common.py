@@ -1,0 +1,53 @@
+"""What several commands share: opening the database, logging an operator in, printing rows."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from console.db import SessionFactory, engine_of, open_database
+from console.i18n import QT_TR_NOOP, translate
+from console.services import operators
+from console.services.actor import REGISTER_READERS, Actor
+
+PASSWORD_PROMPT = QT_TR_NOOP("密码：")
+READER_NAME = "command-line"
+
+
+@contextmanager
+def opened(url: str | None) -> Iterator[SessionFactory]:
+    """The cluster database at ``url`` (or the default), disposed of afterwards."""
+    sessions = open_database(url)
+    try:
+        yield sessions
+    finally:
+        engine_of(sessions).dispose()
+
+
+def login(sessions: SessionFactory, username: str, from_stdin: bool) -> Actor:
+    """Log ``username`` in with a password from stdin or a prompt; the acting operator."""
+    if from_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = getpass.getpass(translate("", PASSWORD_PROMPT))
+    return operators.login(sessions, username, password)
+
+
+def add_login_options(parser: argparse.ArgumentParser, required: bool) -> None:
+    """``--user`` and ``--password-stdin``: who runs a command that needs an operator."""
+    parser.add_argument("--user", required=required, help="操作员用户名")
+    parser.add_argument("--password-stdin", action="store_true", help="从标准输入读取密码")
+
+
+def acting(sessions: SessionFactory, args: argparse.Namespace) -> Actor:
+    """The operator named by ``--user`` (logged in), or for reading without it, a reader.
+
+    Whoever holds the database URL can read every table directly, so a read-only command
+    without ``--user`` acts as a reader of the register; every write names its operator.
+    """
+    if getattr(args, "user", None):
+        return login(sessions, args.user, args.password_stdin)
+    return Actor(None, READER_NAME, REGISTER_READERS)

@@ -1,0 +1,46 @@
+"""``cluster-console db upgrade|current``: the schema version of a cluster database."""
+
+from __future__ import annotations
+
+import argparse
+
+from console.commands import Subcommands
+from console.db.engine import make_engine
+from console.db.location import resolve_url, shown
+from console.db.migrate import current_revision, head_revision, upgrade
+from console.i18n import QT_TR_NOOP, translate
+
+SCHEMA_UPGRADED = QT_TR_NOOP("{url}：结构版本 {before} → {after}")
+SCHEMA_CURRENT = QT_TR_NOOP("{url}：当前结构版本 {current}，最新 {head}")
+EMPTY = QT_TR_NOOP("（空库）")
+
+
+def register(commands: Subcommands) -> None:
+    """Add ``db upgrade`` and ``db current``."""
+    db = commands.add_parser("db", help="数据库结构版本")
+    db_commands = db.add_subparsers(dest="db_command", required=True, metavar="子命令")
+    db_commands.add_parser("upgrade", help="升级到最新结构版本")
+    db_commands.add_parser("current", help="显示当前结构版本")
+    db.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Upgrade the schema, or say where it stands."""
+    url = resolve_url(args.db)
+    engine = make_engine(url)
+    empty = translate("", EMPTY)
+    try:
+        if args.db_command == "upgrade":
+            before = current_revision(engine)
+            upgrade(engine)
+            message = translate("", SCHEMA_UPGRADED).format(
+                url=shown(url), before=before or empty, after=head_revision()
+            )
+        else:
+            message = translate("", SCHEMA_CURRENT).format(
+                url=shown(url), current=current_revision(engine) or empty, head=head_revision()
+            )
+    finally:
+        engine.dispose()
+    print(message)
+    return 0
