@@ -27,8 +27,10 @@ class Division:
 
     @property
     def portal_domain(self) -> str:
-        """The portal's main domain: its own ``www.X.gov.cn`` or a subdomain of the city's."""
-        return f"www.{self.pinyin}.gov.cn" if self.own_domain else f"{self.pinyin}.{CITY_DOMAIN}"
+        """The portal's main domain: its own ``www.X.gov.cn`` or ``www.X`` under the city's."""
+        return (
+            f"www.{self.pinyin}.gov.cn" if self.own_domain else f"www.{self.pinyin}.{CITY_DOMAIN}"
+        )
 
     @property
     def base_domain(self) -> str:

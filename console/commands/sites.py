@@ -1,0 +1,130 @@
+"""``cluster-console sites list|import|export``: the site register without the window."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from console.commands import Subcommands
+from console.commands._common import acting, add_login_options, opened
+from console.errors import InvalidInput
+from console.i18n import QT_TR_NOOP, translate
+from console.labels import SITE_KINDS, SITE_STATES
+from console.listing import Query, export_listing, iter_rendered, read_page
+from console.services.sites import SITES
+from console.site_import import import_sites, preview
+
+BAD_ROW = QT_TR_NOOP("第 {line} 行（{code}）：{problems}")
+CHECKED = QT_TR_NOOP("共 {total} 行，{bad} 行有问题。")
+IMPORTED = QT_TR_NOOP("已导入 {n} 个站点。")
+EXPORTED = QT_TR_NOOP("已导出 {n} 行到 {path}")
+UNKNOWN_VALUE = QT_TR_NOOP("“{value}”不是可用的{what}，可用：{allowed}")
+STATE_WORD = QT_TR_NOOP("状态")
+KIND_WORD = QT_TR_NOOP("类型")
+
+
+def register(commands: Subcommands) -> None:
+    """Add ``sites list``, ``sites import`` and ``sites export``."""
+    sites = commands.add_parser("sites", help="站点登记")
+    sub = sites.add_subparsers(dest="sites_command", required=True, metavar="子命令")
+    listing = sub.add_parser("list", help="列出站点")
+    form = listing.add_mutually_exclusive_group()
+    form.add_argument("--json", action="store_true")
+    form.add_argument("--csv", action="store_true")
+    _filters(listing)
+    listing.set_defaults(handler=_list)
+    importing = sub.add_parser("import", help="从 CSV/XLSX 导入站点（全部成功或全部不导入）")
+    importing.add_argument("file", type=Path)
+    importing.add_argument("--dry-run", action="store_true", help="只检查，不写入")
+    add_login_options(importing, required=False)
+    importing.set_defaults(handler=_import)
+    exporting = sub.add_parser("export", help="导出站点到 CSV/XLSX")
+    exporting.add_argument("file", type=Path)
+    _filters(exporting)
+    exporting.set_defaults(handler=_export)
+
+
+def _filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--state", help="状态（代码或名称，如 running / 运行）")
+    parser.add_argument("--kind", help="类型（代码或名称，如 department / 部门网站）")
+
+
+def _query(args: argparse.Namespace) -> Query:
+    equals: list[tuple[str, Any]] = []
+    if args.state:
+        equals.append(("state", _code(args.state, SITE_STATES, STATE_WORD)))
+    if args.kind:
+        equals.append(("kind", _code(args.kind, SITE_KINDS, KIND_WORD)))
+    return Query(equals=tuple(equals))
+
+
+def _code(value: str, labels: dict[str, str] | Any, what: str) -> str:
+    for code, label in labels.items():
+        if value in (code, label, translate("", label)):
+            return str(code)
+    raise InvalidInput(
+        UNKNOWN_VALUE, value=value, what=translate("", what), allowed=", ".join(labels)
+    )
+
+
+def _list(args: argparse.Namespace) -> int:
+    query = _query(args)
+    with opened(args.db) as sessions:
+        actor = acting(sessions, args)
+        if args.json:
+            print(json.dumps(_raw_rows(sessions, actor, query), ensure_ascii=False, default=str))
+            return 0
+        rows = list(iter_rendered(sessions, actor, SITES, query))
+    headings = [translate("", f.title) for f in SITES.fields]
+    if args.csv:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(headings)
+        writer.writerows(rows)
+    else:
+        for row in rows:
+            print("\t".join(row))
+    return 0
+
+
+def _raw_rows(sessions: Any, actor: Any, query: Query) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    after = None
+    while True:
+        page = read_page(sessions, actor, SITES, query, after, 2_000)
+        for row in page.rows:
+            record = {f.key: v for f, v in zip(SITES.fields, row, strict=True)}
+            record["domain"] = SITES.field("domain").render(record["domain"]) or None
+            out.append(record)
+        if page.after is None:
+            return out
+        after = page.after
+
+
+def _import(args: argparse.Namespace) -> int:
+    with opened(args.db) as sessions:
+        actor = acting(sessions, args)
+        checked = preview(sessions, actor, args.file)
+        for row in checked.bad:
+            print(
+                translate("", BAD_ROW).format(
+                    line=row.line, code=row.code, problems="；".join(row.problems)
+                ),
+                file=sys.stderr,
+            )
+        print(translate("", CHECKED).format(total=len(checked.rows), bad=len(checked.bad)))
+        if args.dry_run or checked.bad:
+            return 1 if checked.bad else 0
+        count = import_sites(sessions, actor, args.file)
+    print(translate("", IMPORTED).format(n=count))
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    with opened(args.db) as sessions:
+        count = export_listing(sessions, acting(sessions, args), SITES, _query(args), args.file)
+    print(translate("", EXPORTED).format(n=count, path=args.file))
+    return 0

@@ -1,0 +1,36 @@
+"""Two valid site drafts of 云溪市 (a city portal and a department) and organiser codes."""
+
+from __future__ import annotations
+
+from stdnum.cn import uscc
+
+from console.site_rules import SiteDraft
+
+
+def org(serial: int, kind: str = "1") -> str:
+    """A valid 统一社会信用代码 of a 机构编制 body (kind 1 机关, 2 事业单位) in 云溪市."""
+    body = f"1{kind}331200{serial:08d}X"
+    return body + uscc.calc_check_digit(body)
+
+
+PORTAL = SiteDraft(
+    code="3312000001",
+    name="云溪市人民政府",
+    kind="portal_city",
+    organiser_name="云溪市人民政府办公室",
+    organiser_uscc=org(1),
+    domains=("www.yunxi.gov.cn", "yunxi.gov.cn"),
+    icp_number="浙ICP备2013353696号-1",
+    psb_number="浙公网安备33120202002862号",
+)
+DEPT = SiteDraft(
+    code="3312000002",
+    name="云溪市教育局",
+    kind="department",
+    organiser_name="云溪市教育局",
+    organiser_uscc=org(2),
+    parent_code="3312000001",
+    domains=("jyj.yunxi.gov.cn",),
+    icp_number="浙ICP备2013353697号-1",
+    psb_number="浙公网安备33120202002863号",
+)
