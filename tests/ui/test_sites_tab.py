@@ -1,0 +1,393 @@
+"""The 站点 tab: tree and filters, saved filters, editing with conflicts, import, bulk change."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import dataclasses
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtTest import QAbstractItemModelTester, QTest
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox
+from sqlalchemy import select, update
+
+from console.db import SessionFactory
+from console.schema import Site, SiteState
+from console.services import operators
+from console.services.actor import Actor
+from console.services.site_views import site_detail
+from console.services.sites import create_site, update_site
+from tests.site_drafts import DEPT, PORTAL, org
+from tests.ui.conftest import until
+from tests.ui.fixtures import PASSWORD, small_cluster
+from ui.areas.sites import TAB, SitesTab
+from ui.sites.dialogs import BulkDialog, ImportDialog
+from ui.tasks import Database
+
+DEPARTMENTS = 6
+SPECIAL = dataclasses.replace(
+    DEPT,
+    code="3312000099",
+    name="云溪市招生考试专题",
+    kind="special",
+    organiser_name="云溪市教育局",
+    parent_code=DEPT.code,
+    domains=("zk.yunxi.gov.cn",),
+)
+
+
+def cluster(sessions: SessionFactory) -> Actor:
+    """A city portal, the 教育局, five more departments and a special-topic site under 教育局."""
+    small_cluster(sessions, sites=0)
+    admin = operators.login(sessions, "sysadmin", PASSWORD)
+    create_site(sessions, admin, PORTAL)
+    create_site(sessions, admin, DEPT)
+    for n in range(3, DEPARTMENTS + 2):
+        create_site(
+            sessions,
+            admin,
+            dataclasses.replace(
+                DEPT,
+                code=f"331200{n:04d}",
+                name=f"云溪市第{n}局",
+                organiser_name=f"云溪市第{n}局",
+                organiser_uscc=org(n),
+                domains=(f"d{n}.yunxi.gov.cn",),
+            ),
+        )
+    create_site(sessions, admin, SPECIAL)
+    with sessions.begin() as session:
+        session.execute(update(Site).values(state=SiteState.RUNNING))
+    return admin
+
+
+@pytest.fixture
+def tab(sqlite_sessions: SessionFactory, run) -> Iterator[SitesTab]:  # type: ignore[no-untyped-def]
+    admin = cluster(sqlite_sessions)
+    database = Database(sqlite_sessions)
+    widget = SitesTab(TAB, database, admin)
+    widget.resize(1400, 800)
+    widget.show()
+    run(widget.refresh())
+    try:
+        yield widget
+    finally:
+        widget.close()
+        database.close()
+
+
+def shown(tab: SitesTab) -> list[str]:
+    """The site codes the list shows, top to bottom."""
+    assert tab.pane is not None
+    model = tab.pane.model
+    return [str(model.index(r, 0).data()) for r in range(model.rowCount())]
+
+
+def names(tab: SitesTab) -> list[str]:
+    """The site names the list shows."""
+    assert tab.pane is not None
+    return [str(tab.pane.model.index(r, 1).data()) for r in range(tab.pane.model.rowCount())]
+
+
+async def settle(tab: SitesTab) -> None:
+    """Let the list's pending reload finish."""
+    assert tab.pane is not None
+    await asyncio.sleep(0.05)
+    await tab.pane.refresh()
+
+
+def visible(kind: type, name: str) -> QDialog | None:
+    """The open top-level dialog of ``kind`` called ``name``, if any."""
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, kind) and widget.objectName() == name and widget.isVisible():
+            return widget  # type: ignore[return-value]
+    return None
+
+
+def test_the_tree_loads_lazily_and_narrows_the_list_to_a_subtree(tab: SitesTab, run) -> None:  # type: ignore[no-untyped-def]
+    model = tab.tree_model
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    root = model.root_index()
+    run(until(lambda: model.rowCount(root) == 1))
+    portal = model.index(0, 0, root)
+    assert "云溪市人民政府" in str(portal.data())
+    model.fetchMore(portal)
+    run(until(lambda: model.rowCount(portal) == DEPARTMENTS))
+    education = next(
+        model.index(r, 0, portal)
+        for r in range(model.rowCount(portal))
+        if "教育局" in str(model.index(r, 0, portal).data())
+    )
+    assert tab.pane is not None
+    assert tab.pane.counts.text() == f"显示 {DEPARTMENTS + 2} / {DEPARTMENTS + 2}"
+    tab.tree.setCurrentIndex(education)
+    run(settle(tab))
+    assert sorted(shown(tab)) == [DEPT.code, SPECIAL.code]
+    assert tab.pane.counts.text() == f"显示 2 / {DEPARTMENTS + 2}"
+    tab.tree.setCurrentIndex(root)
+    run(settle(tab))
+    assert len(shown(tab)) == DEPARTMENTS + 2
+
+
+def test_kind_combo_and_quick_text_filter_narrow_the_list_in_sql(tab: SitesTab, run) -> None:  # type: ignore[no-untyped-def]
+    assert tab.pane is not None
+    tab.filters.kind.setCurrentIndex(tab.filters.kind.findData("special"))
+    run(settle(tab))
+    assert shown(tab) == [SPECIAL.code]
+    tab.filters.kind.setCurrentIndex(0)
+    tab.pane.filter.setText("第4局")
+    tab.pane.model.set_text_filter("第4局")
+    run(settle(tab))
+    assert shown(tab) == ["3312000004"]
+    tab.pane.model.set_text_filter("d5.yunxi")
+    run(settle(tab))
+    assert shown(tab) == ["3312000005"]
+
+
+def test_a_saved_filter_is_reapplied_by_name(tab: SitesTab, run) -> None:  # type: ignore[no-untyped-def]
+    tab.filters.kind.setCurrentIndex(tab.filters.kind.findData("special"))
+    assert run(tab.save_filter("专题网站")) == "专题网站"
+    tab.filters.kind.setCurrentIndex(0)
+    run(settle(tab))
+    assert len(shown(tab)) == DEPARTMENTS + 2
+    again = SitesTab(TAB, tab.database, tab.actor)
+    saved = again.filters.saved
+    index = saved.findText("专题网站")
+    assert index > 0
+    again.deleteLater()
+    tab.filters.saved.setCurrentIndex(index)
+    tab.filters.saved.activated.emit(index)
+    run(settle(tab))
+    assert tab.filters.kind.currentData() == "special"
+    assert shown(tab) == [SPECIAL.code]
+
+
+def type_into(line: QLineEdit, text: str) -> None:
+    """Replace the field's text by typing, as an operator would."""
+    line.selectAll()
+    line.insert(text)
+
+
+def _show(tab: SitesTab, run, code: str) -> int:  # type: ignore[no-untyped-def]
+    assert tab.pane is not None
+    row = shown(tab).index(code)
+    tab.pane.view.selectRow(row)
+    site_id = int(tab.pane.model.row_id(row))
+    run(until(lambda: tab.detail.detail is not None and tab.detail.detail.id == site_id))
+    return site_id
+
+
+def test_an_edit_is_saved_and_journalled_in_the_history_tab(tab: SitesTab, run) -> None:  # type: ignore[no-untyped-def]
+    _show(tab, run, DEPT.code)
+    type_into(tab.detail.form.name, "云溪市教育局（新）")
+    assert tab.detail.save_button.isEnabled()
+    assert run(tab.detail.save())
+    assert tab.detail.history.rowCount() >= 2
+    assert "云溪市教育局（新）" in tab.detail.history.item(0, 3).text()
+    run(until(lambda: "云溪市教育局（新）" in names(tab)))
+
+
+def test_a_bad_edit_is_refused_with_the_rule_and_the_input_kept(tab: SitesTab, run) -> None:  # type: ignore[no-untyped-def]
+    _show(tab, run, DEPT.code)
+    tab.detail.form.domains.selectAll()
+    QTest.keyClicks(tab.detail.form.domains, "jyj.yunxi.com")
+    assert not run(tab.detail.save())
+    assert ".gov.cn" in tab.detail.message.text()
+    assert tab.detail.form.domains.toPlainText() == "jyj.yunxi.com"
+
+
+@pytest.mark.parametrize("choice", ["reload", "overwrite"])
+def test_a_concurrent_edit_is_shown_and_resolved_as_the_operator_chooses(  # type: ignore[no-untyped-def]
+    tab: SitesTab, run, sqlite_sessions: SessionFactory, choice: str
+) -> None:
+    site_id = _show(tab, run, DEPT.code)
+    other = operators.login(sqlite_sessions, "sysadmin", PASSWORD)
+    seen = site_detail(sqlite_sessions, other, site_id).version
+    update_site(
+        sqlite_sessions, other, site_id, seen, dataclasses.replace(DEPT, name="他人改的名字")
+    )
+    type_into(tab.detail.form.name, "我改的名字")
+
+    async def save_and_answer() -> bool:
+        saving = asyncio.ensure_future(tab.detail.save())
+        await until(lambda: visible(QMessageBox, "conflictBox") is not None)
+        box = visible(QMessageBox, "conflictBox")
+        assert isinstance(box, QMessageBox)
+        assert "sysadmin" in box.text()
+        assert "网站名称：云溪市教育局 → 他人改的名字" in box.informativeText()
+        assert "网站名称：云溪市教育局 → 我改的名字" in box.informativeText()
+        wanted = "覆盖为我的修改" if choice == "overwrite" else "放弃我的修改并重新载入"
+        next(b for b in box.buttons() if b.text() == wanted).click()
+        return await saving
+
+    saved = run(save_and_answer())
+    with sqlite_sessions() as session:
+        name = session.scalar(select(Site.name).where(Site.id == site_id))
+    if choice == "overwrite":
+        assert saved and name == "我改的名字"
+    else:
+        assert not saved and name == "他人改的名字"
+        assert tab.detail.form.name.text() == "他人改的名字"
+
+
+def test_a_lifecycle_step_lacking_its_prerequisite_names_what_is_missing(
+    tab: SitesTab, run
+) -> None:  # type: ignore[no-untyped-def]
+    _show(tab, run, "3312000003")
+    steps = [tab.detail.next_state.itemData(i) for i in range(tab.detail.next_state.count())]
+    assert SiteState.RETIRED in steps
+    tab.detail.next_state.setCurrentIndex(steps.index(SiteState.MERGED))
+    assert tab.detail.merge_target.isVisibleTo(tab.detail)
+    tab.detail.merge_target.setText("3312000003")
+    assert not run(tab.detail.step())
+    assert "不能整合到自身" in tab.detail.message.text()
+    tab.detail.merge_target.setText(DEPT.code)
+    assert run(tab.detail.step())
+    assert "并入" in tab.detail.state_label.text()
+
+
+HEADINGS = [
+    "网站标识码",
+    "网站名称",
+    "类型",
+    "上级网站标识码",
+    "主办单位",
+    "统一社会信用代码",
+    "域名",
+]
+FORESTRY = ["3312000201", "云溪市林业局", "部门网站", PORTAL.code, "云溪市林业局", org(201)]
+
+
+def _write(path: Path, rows: list[list[str]]) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADINGS)
+        writer.writerows(rows)
+    return path
+
+
+def _import(tab: SitesTab, run, path: Path, accept: bool) -> tuple[str, list[str], int]:  # type: ignore[no-untyped-def]
+    async def go() -> tuple[str, list[str], int]:
+        importing = asyncio.ensure_future(tab.import_file(path))
+        await until(lambda: visible(ImportDialog, "importDialog") is not None)
+        dialog = visible(ImportDialog, "importDialog")
+        assert isinstance(dialog, ImportDialog)
+        await until(lambda: dialog.busy.isHidden())
+        verdicts = [dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount())]
+        summary = dialog.summary.text()
+        if accept:
+            assert dialog.ok.isEnabled()
+            dialog.ok.click()
+        else:
+            assert not dialog.ok.isEnabled()
+            dialog.reject()
+        return summary, verdicts, await importing
+
+    return run(go())  # type: ignore[no-any-return]
+
+
+def test_an_import_with_a_bad_row_lists_it_and_imports_nothing(
+    tab: SitesTab, run, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    path = _write(
+        tmp_path / "sites.csv",
+        [
+            [*FORESTRY, "lyj.yunxi.gov.cn"],
+            ["3312000202", "某街道", "街道网站", PORTAL.code, "某街道办", org(202), ""],
+        ],
+    )  # fmt: skip
+    summary, verdicts, imported = _import(tab, run, path, accept=False)
+    assert "1 行有问题" in summary
+    assert verdicts[0] == "可导入" and "乡镇、街道" in verdicts[1]
+    assert imported == 0
+    assert len(shown(tab)) == DEPARTMENTS + 2
+
+
+def test_a_clean_import_registers_every_row_and_refreshes_the_list(
+    tab: SitesTab, run, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    path = _write(
+        tmp_path / "sites.csv",
+        [[*FORESTRY, "lyj.yunxi.gov.cn"]],
+    )  # fmt: skip
+    summary, _verdicts, imported = _import(tab, run, path, accept=True)
+    assert "全部可以导入" in summary and imported == 1
+    run(settle(tab))
+    assert "3312000201" in shown(tab)
+
+
+def test_a_bulk_state_change_lists_the_sites_then_skips_those_that_cannot_change(
+    tab: SitesTab, run
+) -> None:  # type: ignore[no-untyped-def]
+    assert tab.pane is not None
+    codes = shown(tab)
+    wanted = {PORTAL.code, "3312000003", "3312000004"}
+    for row, code in enumerate(codes):
+        if code in wanted:
+            tab.pane.view.selectionModel().select(
+                tab.pane.model.index(row, 0),
+                tab.pane.view.selectionModel().SelectionFlag.Select
+                | tab.pane.view.selectionModel().SelectionFlag.Rows,
+            )
+    assert len(tab.selected_ids()) == 3
+
+    async def go():  # type: ignore[no-untyped-def]
+        changing = asyncio.ensure_future(tab.bulk_state(SiteState.RETIRED))
+        await until(lambda: visible(BulkDialog, "bulkDialog") is not None)
+        dialog = visible(BulkDialog, "bulkDialog")
+        assert isinstance(dialog, BulkDialog)
+        results = {
+            dialog.table.item(r, 0).text(): dialog.table.item(r, 3).text()
+            for r in range(dialog.table.rowCount())
+        }
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+        return results, await changing
+
+    results, plan = run(go())
+    assert set(results) == wanted
+    assert "下级网站" in results[PORTAL.code]
+    assert results["3312000003"] == "将修改"
+    assert plan is not None and len(plan.ready) == 2 and len(plan.skipped) == 1
+    assert "跳过 1 个" in tab.pane.status.text()
+
+
+def test_retiring_many_sites_asks_for_the_state_name_to_be_typed(tab: SitesTab, run) -> None:  # type: ignore[no-untyped-def]
+    assert tab.pane is not None
+    tab.pane.view.selectAll()
+
+    async def go() -> bool:
+        changing = asyncio.ensure_future(tab.bulk_state(SiteState.RETIRED))
+        await until(lambda: visible(BulkDialog, "bulkDialog") is not None)
+        dialog = visible(BulkDialog, "bulkDialog")
+        assert isinstance(dialog, BulkDialog)
+        ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+        enabled_before = ok.isEnabled()
+        dialog.confirm.setText("永久下线")
+        enabled_after = ok.isEnabled()
+        dialog.reject()
+        assert await changing is None
+        return not enabled_before and enabled_after
+
+    assert run(go())
+
+
+def test_a_security_administrator_browses_but_cannot_change_the_register(  # type: ignore[no-untyped-def]
+    sqlite_sessions: SessionFactory, run
+) -> None:
+    cluster(sqlite_sessions)
+    database = Database(sqlite_sessions)
+    reader = SitesTab(TAB, database, operators.login(sqlite_sessions, "secadmin", PASSWORD))
+    try:
+        run(reader.refresh())
+        assert len(shown(reader)) == DEPARTMENTS + 2
+        actions = (reader.new_action, reader.import_action, reader.edit_action)
+        assert not any(a.isEnabled() for a in actions)
+        assert reader.save_filter_action.isEnabled()
+        reader.pane.view.selectRow(0)  # type: ignore[union-attr]
+        run(until(lambda: reader.detail.detail is not None))
+        assert not reader.detail.step_button.isEnabled()
+    finally:
+        reader.close()
+        database.close()

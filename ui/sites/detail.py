@@ -1,0 +1,348 @@
+"""The detail pane of one site: properties (editable), domains, columns, permissions, filings
+and its history, each on its own tab."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.errors import Conflict, ConsoleError, EnvironmentFault
+from console.labels import ROLES, SITE_STATES, label_of
+from console.listing import plain
+from console.schema import Duty, SiteState
+from console.services.actor import Actor
+from console.services.site_views import SiteDetail, site_detail, site_id_of
+from console.services.sites import change_state, update_site
+from console.site_lifecycle import Step
+from console.site_rules import SiteDraft, changed_fields
+from ui.dialogs import finished
+from ui.sites.form import SiteForm
+from ui.sites.tables import fill_table, make_table
+from ui.tasks import Database, spawn
+
+_state = label_of(SITE_STATES)
+_role = label_of(ROLES)
+
+
+class SiteDetailPane(QTabWidget):
+    """Shows one site; saves edits and lifecycle steps through the services."""
+
+    changed = Signal(int)
+
+    def __init__(self, database: Database, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("siteDetail")
+        self.database = database
+        self.actor = actor
+        self.detail: SiteDetail | None = None
+        may_edit = actor.holds(Duty.SYSTEM_ADMIN)
+
+        properties = QWidget(self)
+        self.form = SiteForm(properties)
+        self.form.setEnabled(may_edit)
+        self.message = QLabel(properties)
+        self.message.setObjectName("detailMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.save_button = QPushButton(self.tr("保存(&S)"), properties)
+        self.save_button.setObjectName("save")
+        self.save_button.setEnabled(False)
+        self.revert_button = QPushButton(self.tr("撤销修改"), properties)
+        self.revert_button.setEnabled(False)
+        self.state_label = QLabel(properties)
+        self.state_label.setObjectName("state")
+        self.next_state = QComboBox(properties)
+        self.next_state.setObjectName("nextState")
+        self.merge_target = QLineEdit(properties)
+        self.merge_target.setObjectName("mergeTarget")
+        self.merge_target.setPlaceholderText(self.tr("整合到的网站标识码"))
+        self.migrate = QCheckBox(self.tr("同时迁移稿件"), properties)
+        self.migrate.setChecked(True)
+        self.step_button = QPushButton(self.tr("转换状态"), properties)
+        self.step_button.setObjectName("step")
+        for widget in (self.next_state, self.merge_target, self.migrate, self.step_button):
+            widget.setEnabled(may_edit)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.revert_button)
+        buttons.addStretch(1)
+        lifecycle = QHBoxLayout()
+        lifecycle.addWidget(QLabel(self.tr("状态："), properties))
+        lifecycle.addWidget(self.state_label)
+        lifecycle.addWidget(QLabel("→", properties))
+        lifecycle.addWidget(self.next_state, 1)
+        lifecycle.addWidget(self.merge_target, 1)
+        lifecycle.addWidget(self.migrate)
+        lifecycle.addWidget(self.step_button)
+        layout = QVBoxLayout(properties)
+        layout.addWidget(self.form)
+        layout.addLayout(buttons)
+        layout.addLayout(lifecycle)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+
+        self.domains = make_table(self, [self.tr("域名"), self.tr("主域名")])
+        self.columns = QLabel(self)
+        self.permissions = QLabel(self)
+        self.filings = QLabel(self)
+        for label in (self.columns, self.permissions, self.filings):
+            label.setWordWrap(True)
+            label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setContentsMargins(8, 8, 8, 8)
+        self.history = make_table(
+            self, [self.tr("时间（UTC）"), self.tr("操作员"), self.tr("操作"), self.tr("变化")]
+        )
+        self.history.setObjectName("history")
+        self.addTab(properties, self.tr("属性"))
+        self.addTab(self.domains, self.tr("域名"))
+        self.addTab(self.columns, self.tr("栏目"))
+        self.addTab(self.permissions, self.tr("权限"))
+        self.addTab(self.filings, self.tr("备案"))
+        self.addTab(self.history, self.tr("历史"))
+
+        self.form.changed.connect(self._edited)
+        self.save_button.clicked.connect(lambda: spawn(self.save(), "save-site"))
+        self.revert_button.clicked.connect(self._revert)
+        self.step_button.clicked.connect(lambda: spawn(self.step(), "site-step"))
+        self.next_state.currentIndexChanged.connect(lambda _i: self._show_merge_fields())
+        QShortcut(QKeySequence.StandardKey.Save, self, lambda: spawn(self.save(), "save-site"))
+        self.show_site(None)
+
+    # -- showing ---------------------------------------------------------------------------
+
+    async def load(self, site_id: int | None) -> None:
+        """Read and show site ``site_id`` (nothing when None)."""
+        if site_id is None:
+            self.show_site(None)
+            return
+        try:
+            detail = await self.database.call(site_detail, self.actor, site_id)
+        except (ConsoleError, EnvironmentFault) as error:
+            self.message.setText(str(error))
+            return
+        self.show_site(detail)
+
+    def show_site(self, detail: SiteDetail | None) -> None:
+        """Fill every tab from ``detail``."""
+        self.detail = detail
+        self.setEnabled(detail is not None)
+        self.message.clear()
+        if detail is None:
+            self.form.set_draft(SiteDraft("", "", "department", "", ""))
+            self.state_label.clear()
+            self.next_state.clear()
+            for label in (self.columns, self.permissions, self.filings):
+                label.clear()
+            fill_table(self.domains, [])
+            fill_table(self.history, [])
+            return
+        self.form.set_draft(detail.draft)
+        self._set_dirty(False)
+        state = _state(detail.state)
+        if detail.merged_into:
+            state = self.tr("{state}（并入 {target}）").format(
+                state=state, target=detail.merged_into
+            )
+        self.state_label.setText(state)
+        self.next_state.clear()
+        for target in detail.next_states:
+            self.next_state.addItem(_state(target), target)
+        self.step_button.setEnabled(
+            bool(detail.next_states) and self.actor.holds(Duty.SYSTEM_ADMIN)
+        )
+        self._show_merge_fields()
+        fill_table(self.domains, [[d, self.tr("是") if main else ""] for d, main in detail.domains])
+        self._show_summaries(detail)
+        fill_table(
+            self.history,
+            [
+                [plain(h.at), h.operator, h.action, _difference(h.before, h.after)]
+                for h in detail.history
+            ],
+        )
+
+    def _show_summaries(self, detail: SiteDetail) -> None:
+        columns = detail.columns
+        names = "、".join(detail.column_names) or self.tr("（无）")
+        self.columns.setText(
+            self.tr(
+                "共 {total} 个栏目，其中 {stale} 个超过更新期限，{never} 个从未更新。\n"
+                "一级栏目：{names}"
+            ).format(
+                total=columns.get("total", 0),
+                stale=columns.get("stale", 0),
+                never=columns.get("never_updated", 0),
+                names=names,
+            )
+        )
+        grants = "；".join(f"{_role(role)} {n}" for role, n in sorted(detail.grants.items()))
+        self.permissions.setText(
+            self.tr(
+                "本站编辑账号 {accounts} 个；有效授权：{grants}。\n"
+                "稿件 {posts} 篇，下级网站 {children} 个。"
+            ).format(
+                accounts=detail.accounts,
+                grants=grants or self.tr("无"),
+                posts=detail.posts,
+                children=detail.children,
+            )
+        )
+        filing = detail.filing
+        if not filing:
+            self.filings.setText(self.tr("尚无备案记录。"))
+            return
+        self.filings.setText(
+            self.tr(
+                "ICP备案号：{icp}（{icp_date}）\n公安联网备案号：{psb}（{psb_date}）\n"
+                "等保级别：{level}，备案日期：{filed}\n最近测评：{assessed}，结论：{result}"
+            ).format(
+                icp=plain(filing.get("icp_number")) or self.tr("无"),
+                icp_date=plain(filing.get("icp_date")) or "—",
+                psb=plain(filing.get("psb_number")) or self.tr("无"),
+                psb_date=plain(filing.get("psb_date")) or "—",
+                level=plain(filing.get("mlps_level")) or "—",
+                filed=plain(filing.get("mlps_filed_on")) or "—",
+                assessed=plain(filing.get("assessed_on")) or "—",
+                result=plain(filing.get("assessment_result")) or "—",
+            )
+        )
+
+    def _show_merge_fields(self) -> None:
+        merging = self.next_state.currentData() == SiteState.MERGED
+        self.merge_target.setVisible(merging)
+        self.migrate.setVisible(merging)
+
+    def _edited(self) -> None:
+        self._set_dirty(True)
+
+    def _set_dirty(self, dirty: bool) -> None:
+        self.save_button.setEnabled(dirty)
+        self.revert_button.setEnabled(dirty)
+
+    def _revert(self) -> None:
+        if self.detail is not None:
+            self.show_site(self.detail)
+
+    # -- changing --------------------------------------------------------------------------
+
+    async def save(self, version: int | None = None) -> bool:
+        """Save the form; on a conflict let the operator reload or overwrite knowingly."""
+        detail = self.detail
+        if detail is None or not self.save_button.isEnabled():
+            return False
+        try:
+            draft = self.form.draft()
+            await self.database.call(
+                update_site, self.actor, detail.id, version or detail.version, draft
+            )
+        except Conflict as conflict:
+            return await self._resolve(conflict)
+        except (ConsoleError, EnvironmentFault) as error:
+            self.message.setText(str(error))
+            return False
+        await self.load(detail.id)
+        self.message.setText(self.tr("已保存。"))
+        self.changed.emit(detail.id)
+        return True
+
+    async def _resolve(self, conflict: Conflict) -> bool:
+        detail = self.detail
+        assert detail is not None
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("他人已修改此网站"), str(conflict), parent=self
+        )
+        try:
+            current: SiteDetail = await self.database.call(site_detail, self.actor, detail.id)
+            box.setInformativeText(self._both_changes(detail.draft, current.draft))
+        except (ConsoleError, EnvironmentFault) as error:
+            box.setInformativeText(str(error))
+        overwrite = box.addButton(self.tr("覆盖为我的修改"), QMessageBox.ButtonRole.DestructiveRole)
+        reload = box.addButton(self.tr("放弃我的修改并重新载入"), QMessageBox.ButtonRole.ResetRole)
+        box.addButton(self.tr("暂不处理"), QMessageBox.ButtonRole.RejectRole)
+        box.setObjectName("conflictBox")
+        await finished(box)
+        clicked = box.clickedButton()
+        box.deleteLater()
+        if clicked is reload:
+            await self.load(detail.id)
+            return False
+        if clicked is overwrite:
+            current = await self.database.call(site_detail, self.actor, detail.id)
+            return await self.save(current.version)
+        self.message.setText(str(conflict))
+        return False
+
+    def _both_changes(self, seen: SiteDraft, theirs: SiteDraft) -> str:
+        """What the other operator changed and what this one changed, field by field."""
+        try:
+            mine = changed_fields(seen, self.form.draft())
+        except ConsoleError:
+            mine = []
+        lines = [self.tr("对方的修改：")]
+        lines += [f"  {label}：{old} → {new}" for label, old, new in changed_fields(seen, theirs)]
+        lines.append(self.tr("您的修改："))
+        lines += [f"  {label}：{old} → {new}" for label, old, new in mine]
+        return "\n".join(lines)
+
+    async def step(self) -> bool:
+        """Take the chosen lifecycle step (refusals name what is missing)."""
+        detail = self.detail
+        target = self.next_state.currentData()
+        if detail is None or target is None:
+            return False
+        try:
+            merge_into = None
+            if target == SiteState.MERGED and self.merge_target.text().strip():
+                merge_into = await self.database.call(
+                    site_id_of, self.actor, self.merge_target.text().strip()
+                )
+            await self.database.call(
+                change_state,
+                self.actor,
+                detail.id,
+                detail.version,
+                Step(str(target), merge_into),
+                target == SiteState.MERGED and self.migrate.isChecked(),
+            )
+        except (ConsoleError, EnvironmentFault) as error:
+            self.message.setText(str(error))
+            return False
+        await self.load(detail.id)
+        self.message.setText(self.tr("已转为“{state}”。").format(state=_state(str(target))))
+        self.changed.emit(detail.id)
+        return True
+
+
+def _difference(before: str, after: str) -> str:
+    """What an entry changed, field by field, in one line."""
+    try:
+        old = json.loads(before) if before else {}
+        new = json.loads(after) if after else {}
+    except ValueError:
+        return ""
+    if not isinstance(old, dict) or not isinstance(new, dict):
+        return ""
+    if not old:
+        return QCoreApplication.translate("SiteDetailPane", "新建")
+    changes = [
+        f"{key}: {old.get(key)!s} → {new.get(key)!s}"
+        for key in sorted(set(old) | set(new))
+        if old.get(key) != new.get(key)
+    ]
+    return "；".join(changes)

@@ -1,0 +1,209 @@
+"""Dialogs of the 站点 tab: the bulk-change confirmation, the import preview, a new site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.errors import ConsoleError, EnvironmentFault
+from console.services.actor import Actor
+from console.services.sites import BulkPlan, create_site
+from console.site_import import ImportPreview, import_sites, preview
+from ui.dialogs import finished
+from ui.sites.form import SiteForm
+from ui.sites.tables import fill_table, make_table
+from ui.tasks import Database, spawn
+
+# Retiring more sites than this at once asks the operator to type the action's name.
+TYPE_TO_CONFIRM_OVER = 5
+
+
+class BulkDialog(QDialog):
+    """Lists what a bulk change will do to each site; OK applies it to the ready ones."""
+
+    def __init__(
+        self, title: str, plan: BulkPlan, confirm_word: str | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("bulkDialog")
+        self.setWindowTitle(title)
+        self.resize(760, 460)
+        summary = QLabel(
+            self.tr("将修改 {ready} 个网站，跳过 {skipped} 个（原因见下表）。").format(
+                ready=len(plan.ready), skipped=len(plan.skipped)
+            ),
+            self,
+        )
+        summary.setObjectName("bulkSummary")
+        self.table = make_table(
+            self, [self.tr("网站标识码"), self.tr("网站名称"), self.tr("当前"), self.tr("结果")]
+        )
+        fill_table(
+            self.table,
+            [
+                [i.code, i.name, i.before, self.tr("将修改") if i.reason is None else i.reason]
+                for i in plan.items
+            ],
+        )
+        self.table.resizeColumnsToContents()
+        self.confirm = QLineEdit(self)
+        self.confirm.setObjectName("confirmWord")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("执行"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(self.table, 1)
+        if confirm_word:
+            layout.addWidget(
+                QLabel(
+                    self.tr("此操作不可撤销。请输入“{word}”以确认：").format(word=confirm_word),
+                    self,
+                )
+            )
+            layout.addWidget(self.confirm)
+            ok.setEnabled(False)
+            self.confirm.textChanged.connect(
+                lambda text: ok.setEnabled(text.strip() == confirm_word)
+            )
+        else:
+            self.confirm.hide()
+        ok.setEnabled(ok.isEnabled() and bool(plan.ready))
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+
+class ImportDialog(QDialog):
+    """Checks every row of a CSV/XLSX file, lists the bad ones, and imports all or nothing."""
+
+    def __init__(
+        self, database: Database, actor: Actor, path: Path, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("importDialog")
+        self.setWindowTitle(self.tr("导入站点：{name}").format(name=path.name))
+        self.resize(820, 500)
+        self.database, self.actor, self.path = database, actor, path
+        self.imported = 0
+        self.summary = QLabel(self.tr("正在检查每一行…"), self)
+        self.summary.setObjectName("importSummary")
+        self.summary.setWordWrap(True)
+        self.table = make_table(
+            self, [self.tr("行"), self.tr("网站标识码"), self.tr("网站名称"), self.tr("检查结果")]
+        )
+        self.busy = QProgressBar(self)
+        self.busy.setRange(0, 0)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("全部导入"))
+        self.ok.setEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(lambda: spawn(self.run_import(), "import-sites"))
+        self.buttons.rejected.connect(self.reject)
+
+    async def check(self) -> ImportPreview | None:
+        """Check the file and show every row's verdict."""
+        try:
+            checked: ImportPreview = await self.database.call(preview, self.actor, self.path)
+        except (ConsoleError, EnvironmentFault) as error:
+            self.summary.setText(str(error))
+            self.busy.hide()
+            return None
+        self.busy.hide()
+        fill_table(
+            self.table,
+            [
+                [str(r.line), r.code, r.name, "；".join(r.problems) or self.tr("可导入")]
+                for r in checked.rows
+            ],
+        )
+        self.table.resizeColumnsToContents()
+        bad = len(checked.bad)
+        if bad:
+            self.summary.setText(
+                self.tr(
+                    "共 {total} 行，其中 {bad} 行有问题。请修改文件后重新导入；导入是全部或全不。"
+                ).format(total=len(checked.rows), bad=bad)
+            )
+        else:
+            self.summary.setText(
+                self.tr("共 {total} 行，全部可以导入。").format(total=len(checked.rows))
+            )
+        self.ok.setEnabled(bad == 0 and bool(checked.rows))
+        return checked
+
+    async def run_import(self) -> None:
+        """Import every row in one transaction; the dialog closes on success."""
+        self.ok.setEnabled(False)
+        self.busy.show()
+        try:
+            self.imported = await self.database.call(import_sites, self.actor, self.path)
+        except (ConsoleError, EnvironmentFault) as error:
+            self.summary.setText(str(error))
+            self.busy.hide()
+            return
+        self.accept()
+
+
+class NewSiteDialog(QDialog):
+    """A form for a new site; the dialog stays open (input kept) while the rules refuse it."""
+
+    def __init__(self, database: Database, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("newSiteDialog")
+        self.setWindowTitle(self.tr("新建站点"))
+        self.database, self.actor = database, actor
+        self.site_id: int | None = None
+        self.form = SiteForm(self)
+        self.message = QLabel(self)
+        self.message.setObjectName("newSiteMessage")
+        self.message.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        buttons.accepted.connect(lambda: spawn(self.create(), "create-site"))
+        buttons.rejected.connect(self.reject)
+
+    async def create(self) -> None:
+        """Register the site; on refusal show every reason and keep the form."""
+        try:
+            self.site_id = await self.database.call(create_site, self.actor, self.form.draft())
+        except (ConsoleError, EnvironmentFault) as error:
+            self.message.setText(str(error))
+            return
+        self.accept()
+
+
+async def choose_import_file(parent: QWidget) -> Path | None:
+    """Ask for a CSV/XLSX file to import."""
+    dialog = QFileDialog(parent, QCoreApplication.translate("ImportDialog", "选择要导入的站点表"))
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    dialog.setNameFilters([QCoreApplication.translate("ImportDialog", "站点表 (*.xlsx *.csv)")])
+    accepted = await finished(dialog)
+    files = dialog.selectedFiles()
+    dialog.deleteLater()
+    return Path(files[0]) if accepted and files else None

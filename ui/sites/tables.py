@@ -1,0 +1,25 @@
+"""Small read-only tables of text (a site's domains and history, previews of bulk work)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+
+
+def make_table(parent: QWidget, headings: list[str]) -> QTableWidget:
+    """A read-only table of whole rows with ``headings``."""
+    table = QTableWidget(0, len(headings), parent)
+    table.setHorizontalHeaderLabels(headings)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return table
+
+
+def fill_table(table: QTableWidget, rows: list[list[str]]) -> None:
+    """Replace the table's rows with ``rows`` of text."""
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.setItem(r, c, QTableWidgetItem(text))
