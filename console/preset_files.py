@@ -213,3 +213,31 @@ class _Reader:
             max_idle_days=idle,
             children=self.columns(entry, where, depth + 1),
         )
+
+
+def column_json(column: ColumnSpec) -> dict[str, Any]:
+    """One column (with its sub-columns) in the file form."""
+    return {
+        "name": column.name,
+        "code": column.code,
+        "column_type": column.column_type.value,
+        "required": column.required,
+        "max_idle_days": column.max_idle_days,
+        "children": [column_json(child) for child in column.children],
+    }
+
+
+def preset_json(preset: PresetFile) -> dict[str, Any]:
+    """A whole preset in the file form ``parse_preset`` reads back unchanged."""
+    return {
+        "name": preset.name,
+        "site_kind": preset.site_kind.value,
+        "description": preset.description,
+        "columns": [column_json(column) for column in preset.columns],
+    }
+
+
+def save_preset(preset: PresetFile, path: Path) -> None:
+    """Write ``preset`` to ``path`` as indented UTF-8 JSON."""
+    text = json.dumps(preset_json(preset), ensure_ascii=False, indent=2)
+    path.write_text(text + "\n", encoding="utf-8")

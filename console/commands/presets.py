@@ -1,0 +1,108 @@
+"""``cluster-console presets``: list, import, export and apply column presets."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from console.commands import Subcommands
+from console.commands._common import acting, add_login_options, login, opened
+from console.errors import InvalidInput
+from console.i18n import QT_TR_NOOP, translate
+from console.listing import Query, iter_rendered
+from console.preset_apply import apply_version
+from console.preset_plan import preview, sites_by_code, sites_of_kind
+from console.services import presets
+
+IMPORTED = QT_TR_NOOP("已导入为预设版本 {id}。")
+EXPORTED = QT_TR_NOOP("已导出到 {path}。")
+PLANNED = QT_TR_NOOP("{site}：新增 {added} 个栏目，调整 {changed} 个，保留本地栏目 {extras} 个")
+NEEDS_USER = QT_TR_NOOP("应用预设会修改站点栏目，请用 --user 指明操作员（仅预览可不指明）。")
+APPLIED = QT_TR_NOOP("已应用到 {changed} 个站点，{same} 个站点无需改动，跳过 {skipped} 个。")
+
+
+def register(commands: Subcommands) -> None:
+    """Add ``presets list|import|export|apply``."""
+    cmd = commands.add_parser("presets", help="栏目预设")
+    sub = cmd.add_subparsers(dest="presets_command", required=True, metavar="子命令")
+    listing = sub.add_parser("list", help="列出预设版本")
+    add_login_options(listing, required=False)
+    listing.set_defaults(handler=run_list)
+    importing = sub.add_parser("import", help="从 JSON 文件导入预设（同名则保存为新版本）")
+    importing.add_argument("file", type=Path)
+    add_login_options(importing, required=True)
+    importing.set_defaults(handler=run_import)
+    exporting = sub.add_parser("export", help="把预设版本导出为 JSON 文件")
+    exporting.add_argument("version_id", type=int)
+    exporting.add_argument("file", type=Path)
+    add_login_options(exporting, required=False)
+    exporting.set_defaults(handler=run_export)
+    applying = sub.add_parser("apply", help="把预设版本应用到站点")
+    applying.add_argument("version_id", type=int)
+    target = applying.add_mutually_exclusive_group(required=True)
+    target.add_argument("--site", action="append", metavar="网站标识码")
+    target.add_argument("--every-site", action="store_true", help="该预设适用类型的全部站点")
+    applying.add_argument("--preview", action="store_true", help="只预览，不写入")
+    add_login_options(applying, required=False)
+    applying.set_defaults(handler=run_apply)
+
+
+def run_list(args: argparse.Namespace) -> int:
+    """Print every preset version, one per line."""
+    with opened(args.db) as sessions:
+        actor = acting(sessions, args)
+        for row in iter_rendered(sessions, actor, presets.PRESET_VERSIONS, Query()):
+            print("\t".join(row))
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """Import a preset file."""
+    with opened(args.db) as sessions:
+        actor = login(sessions, args.user, args.password_stdin)
+        version_id = presets.import_preset(sessions, actor, args.file)
+    print(translate("", IMPORTED).format(id=version_id))
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Export a stored version."""
+    with opened(args.db) as sessions:
+        presets.export_version(sessions, acting(sessions, args), args.version_id, args.file)
+    print(translate("", EXPORTED).format(path=args.file))
+    return 0
+
+
+def run_apply(args: argparse.Namespace) -> int:
+    """Preview, then (unless ``--preview``) apply; the preview lines go to stderr."""
+    if not args.preview and not args.user:
+        raise InvalidInput(NEEDS_USER)
+    with opened(args.db) as sessions:
+        actor = acting(sessions, args)
+        if args.every_site:
+            site_ids = sites_of_kind(sessions, actor, args.version_id)
+        else:
+            site_ids = sites_by_code(sessions, actor, args.site)
+        for plan in preview(sessions, actor, args.version_id, site_ids):
+            line = plan.reason() or translate("", PLANNED).format(
+                site=plan.site_code,
+                added=len(plan.additions),
+                changed=len(plan.differences),
+                extras=len(plan.extras),
+            )
+            print(line, file=sys.stderr)
+        if args.preview:
+            return 0
+        report = apply_version(sessions, actor, args.version_id, site_ids)
+    same = len(report.outcomes) - report.changed - len(report.refused)
+    print(
+        translate("", APPLIED).format(
+            changed=report.changed, same=same, skipped=len(report.refused)
+        )
+    )
+    print(
+        json.dumps({"changed": report.changed, "unchanged": same, "skipped": len(report.refused)})
+    )
+    return 0

@@ -1,0 +1,78 @@
+"""``inspect`` and ``presets`` on the command line: the same risks and plans as the tab."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from console.cli import main
+from console.db import engine_of, open_database
+from console.preset_files import load_preset
+from console.services import presets
+from tests.core.preset_cluster import ADMIN, add_column, add_site, column, days_before, preset
+
+
+def _cluster(tmp_path: Path) -> tuple[str, int]:
+    url = f"sqlite:///{tmp_path / 'cluster.sqlite3'}"
+    sessions = open_database(url, upgrade_schema=True)
+    try:
+        version_id = presets.create_preset(sessions, ADMIN, preset(column("a"), column("b")))
+        site_id = add_site(sessions, "3312000001", home=days_before(10))
+        add_site(sessions, "3312000002", home=days_before(1))
+        with sessions.begin() as session:
+            for i in range(5):
+                add_column(session, site_id, f"blank{i}", idle=None)
+    finally:
+        engine_of(sessions).dispose()
+    return url, version_id
+
+
+def test_inspect_prints_each_site_at_risk_as_of_the_date_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url, _ = _cluster(tmp_path)
+    assert main(["--db", url, "inspect", "--json", "--as-of", "2026-11-01"]) == 0
+    [site] = json.loads(capsys.readouterr().out)
+    assert site == {
+        "site_code": "3312000001",
+        "risks": [{"rule": "blank", "count": 5, "columns": [f"blank{i}" for i in range(5)]}],
+    }
+    # Five days later both home pages are more than two weeks old.
+    assert main(["--db", url, "inspect", "--json", "--as-of", "2026-11-16", "--all"]) == 0
+    sites = json.loads(capsys.readouterr().out)
+    assert [s["site_code"] for s in sites] == ["3312000001", "3312000002"]
+    assert [r["rule"] for r in sites[0]["risks"]] == ["home", "blank"]
+    assert main(["--db", url, "inspect", "--as-of", "2026-11-01"]) == 0
+    assert "5 个空白栏目" in capsys.readouterr().out
+    assert main(["--db", url, "inspect", "--as-of", "2026-13-01"]) != 0
+    assert "2026-13-01" in capsys.readouterr().err
+
+
+def test_presets_apply_previews_then_writes_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url, version_id = _cluster(tmp_path)
+    args = ["--db", url, "presets", "apply", str(version_id), "--every-site"]
+    assert main([*args, "--preview"]) == 0
+    assert "新增 2 个栏目" in capsys.readouterr().err
+    assert main(args) != 0
+    assert "--user" in capsys.readouterr().err
+    monkeypatch.setattr("sys.stdin", io.StringIO("x\n"))
+    assert main([*args, "--user", "nobody", "--password-stdin"]) != 0
+    capsys.readouterr()
+    monkeypatch.setattr(
+        "console.commands._common.operators.login", lambda _sessions, _user, _pw: ADMIN
+    )
+    args += ["--user", "admin", "--password-stdin"]
+    monkeypatch.setattr("sys.stdin", io.StringIO("pw\n"))
+    assert main(args) == 0
+    assert json.loads(capsys.readouterr().out.splitlines()[-1])["changed"] == 2
+    monkeypatch.setattr("sys.stdin", io.StringIO("pw\n"))
+    assert main(args) == 0
+    assert json.loads(capsys.readouterr().out.splitlines()[-1])["unchanged"] == 2
+    exported = tmp_path / "out.json"
+    assert main(["--db", url, "presets", "export", str(version_id), str(exported)]) == 0
+    assert [c.code for c in load_preset(exported).columns] == ["a", "b"]

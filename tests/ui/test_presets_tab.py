@@ -1,0 +1,302 @@
+"""The 栏目预设 tab: the tree editor (drag and drop, keyboard, undo), apply preview, risk list."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtTest import QAbstractItemModelTester, QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from console.db import SessionFactory
+from console.preset_files import save_preset
+from console.schema import ColumnType
+from console.services import presets
+from tests.core.preset_cluster import (
+    ADMIN,
+    AS_OF,
+    READER,
+    add_column,
+    add_site,
+    column,
+    days_before,
+    preset,
+)
+from tests.ui.conftest import until
+from ui.areas.presets import TAB, DiffDialog, PresetsTab
+from ui.presets.apply import ApplyDialog
+from ui.presets.tree_model import NAME, REQUIRED, ColumnTreeModel
+from ui.tasks import Database
+
+STANDARD = preset(
+    column("news", column("local"), column("dept")),
+    column("notice", column("notice_a"), kind=ColumnType.NOTICE, idle=180),
+)
+
+
+def _tester(model: object) -> QAbstractItemModelTester:
+    return QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)  # type: ignore[arg-type]
+
+
+def _codes(model: ColumnTreeModel) -> list[str]:
+    out: list[str] = []
+
+    def walk(nodes: list, depth: int) -> None:  # type: ignore[type-arg]
+        for node in nodes:
+            out.append("." * depth + node.code)
+            walk(node.children, depth + 1)
+
+    walk(model.roots, 0)
+    return out
+
+
+@pytest.fixture
+def tab(sqlite_sessions: SessionFactory, run) -> Iterator[PresetsTab]:  # type: ignore[no-untyped-def]
+    presets.create_preset(sqlite_sessions, ADMIN, STANDARD)
+    database = Database(sqlite_sessions)
+    widget = PresetsTab(TAB, database, ADMIN)
+    widget.resize(1200, 800)
+    widget.show()
+    run(widget.refresh())
+    assert widget.pane is not None
+    widget.pane.view.selectRow(0)
+    run(until(lambda: widget.editor.version is not None))
+    try:
+        yield widget
+    finally:
+        widget.close()
+        database.close()
+
+
+def test_the_tree_model_moves_by_drag_and_drop_and_undoes_it(qapp) -> None:  # type: ignore[no-untyped-def]
+    stack = QUndoStack()
+    model = ColumnTreeModel(stack)
+    _tester(model)
+    model.load(STANDARD.columns)
+    assert _codes(model) == ["news", ".local", ".dept", "notice", ".notice_a"]
+    news = model.roots[0]
+    local = model.index_of(news.children[0])
+    data = model.mimeData([local])
+    # Dropped on "notice": becomes its last sub-column.
+    notice = model.index_of(model.roots[1])
+    assert model.dropMimeData(data, Qt.DropAction.MoveAction, -1, 0, notice)
+    assert _codes(model) == ["news", ".dept", "notice", ".notice_a", ".local"]
+    # A column cannot be dropped into itself or under its own sub-column.
+    into_self = model.mimeData([model.index_of(model.roots[1])])
+    under = model.index_of(model.roots[1].children[0])
+    assert not model.canDropMimeData(into_self, Qt.DropAction.MoveAction, -1, 0, under)
+    # Dropped between top-level rows: same parent, later row.
+    top = model.mimeData([model.index_of(model.roots[0])])
+    assert model.dropMimeData(top, Qt.DropAction.MoveAction, 2, 0, QModelIndex())
+    assert _codes(model) == ["notice", ".notice_a", ".local", "news", ".dept"]
+    stack.undo()
+    stack.undo()
+    assert _codes(model) == ["news", ".local", ".dept", "notice", ".notice_a"]
+    stack.redo()
+    assert _codes(model) == ["news", ".dept", "notice", ".notice_a", ".local"]
+
+
+def test_cells_edit_through_the_undo_stack(qapp) -> None:  # type: ignore[no-untyped-def]
+    stack = QUndoStack()
+    model = ColumnTreeModel(stack)
+    _tester(model)
+    model.load(STANDARD.columns)
+    index = model.index(0, NAME)
+    assert model.setData(index, "  要闻动态 ")
+    box = model.index(0, REQUIRED)
+    assert model.setData(box, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    assert not model.setData(index, "   ")
+    assert (model.roots[0].name, model.roots[0].required) == ("要闻动态", False)
+    stack.undo()
+    stack.undo()
+    assert (model.roots[0].name, model.roots[0].required) == ("栏目news", True)
+
+
+def test_keyboard_moves_then_save_creates_the_next_version(tab: PresetsTab, run) -> None:  # type: ignore[no-untyped-def]
+    editor = tab.editor
+    _tester(editor.model)
+    editor.view.setFocus()
+    local = editor.model.roots[0].children[0]
+    editor.view.setCurrentIndex(editor.model.index_of(local))
+    QTest.keyClick(editor.view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert _codes(editor.model)[:3] == ["news", ".dept", ".local"]
+    editor.actions_by_name["outdent"].trigger()
+    assert _codes(editor.model) == ["news", ".dept", "local", "notice", ".notice_a"]
+    editor.actions_by_name["indent"].trigger()
+    assert _codes(editor.model)[:3] == ["news", ".dept", ".local"]
+    editor.actions_by_name["add_child"].trigger()
+    run(until(lambda: len(editor.model.all_codes()) == 6))
+    editor.view.closePersistentEditor(editor.view.currentIndex())
+    QTest.keyClick(editor.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(editor.model.all_codes()) == 5
+    editor.note.setText("调整顺序")
+    version_id = run(editor.save())
+    assert version_id is not None and editor.version is not None and editor.version.number == 2
+    assert _codes(editor.model)[:3] == ["news", ".dept", ".local"]
+    assert editor.stack.count() == 0
+    # Saving again without changes is refused and says why; the tree stays.
+    assert run(editor.save()) is None
+    assert "没有需要保存的改动" in editor.status.text()
+    assert tab.pane is not None
+    run(until(lambda: tab.pane.counts.text() == "显示 2 / 2"))  # type: ignore[union-attr]
+
+
+def test_a_bad_code_is_refused_and_the_edit_is_kept(tab: PresetsTab, run) -> None:  # type: ignore[no-untyped-def]
+    editor = tab.editor
+    editor.model.setData(editor.model.index(0, 1), "Bad Code")
+    assert run(editor.save()) is None
+    assert "Bad Code" in editor.status.text()
+    assert editor.model.roots[0].code == "Bad Code"
+    assert editor.stack.canUndo()
+
+
+def test_the_apply_preview_lists_each_site_then_applies_once(
+    tab: PresetsTab, sqlite_sessions: SessionFactory, run
+) -> None:  # type: ignore[no-untyped-def]
+    bare = add_site(sqlite_sessions, "3312000001")
+    partial = add_site(sqlite_sessions, "3312000002")
+    add_site(sqlite_sessions, "3312000003", kind="portal_county")
+    with sqlite_sessions.begin() as session:
+        news = add_column(session, partial, "news", name="新闻")
+        add_column(session, partial, "special", news)
+    dialog = run(tab.open_apply())
+    assert isinstance(dialog, ApplyDialog)
+    dialog.chosen.setChecked(True)
+    dialog.codes.setText("3312000001，3312000002 3312000003")
+    run(dialog.load_preview())
+    rows = [
+        [dialog.table.item(r, c).text() for c in range(4)] for r in range(dialog.table.rowCount())
+    ]
+    assert rows == [
+        ["3312000001 测试站3312000001", "5", "0", "0"],
+        ["3312000002 测试站3312000002", "4", "1", "1"],
+        ["3312000003 测试站3312000003", "0", "0", "0"],
+    ]
+    assert "跳过" in dialog.table.item(2, 4).text()
+    assert "新增：栏目local（local）" in dialog.table.item(0, 4).toolTip()
+    assert dialog.apply_button.isEnabled()
+    run(dialog.apply())
+    assert [o.site_id for o in dialog.outcomes if o.changed] == [bare, partial]
+    assert "已应用到 2 个站点" in dialog.summary.text()
+    run(dialog.load_preview())
+    assert dialog.table.item(0, 4).text() == "已与此版本一致"
+    assert not dialog.apply_button.isEnabled()
+    dialog.codes.setText("9999999999")
+    run(dialog.load_preview())
+    assert "9999999999" in dialog.summary.text()
+    dialog.reject()
+
+
+def test_the_risk_list_shows_sites_at_risk_with_their_columns(
+    tab: PresetsTab, sqlite_sessions: SessionFactory, run, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    risky = add_site(sqlite_sessions, "3312000001", home=days_before(20))
+    add_site(sqlite_sessions, "3312000002", home=days_before(1))
+    with sqlite_sessions.begin() as session:
+        for i in range(5):
+            add_column(session, risky, f"blank{i}", idle=None)
+    page = tab.risks
+    _tester(page.model)
+    page.as_of.setDate(page.as_of.date().fromString(AS_OF.isoformat(), "yyyy-MM-dd"))
+    run(page.refresh())
+    assert page.model.rowCount() == 1
+    assert page.model.rows[0][4] == "首页超过 2 周未更新、5 个空白栏目"
+    assert "2 个运行中的站点，1 个" in page.summary.text()
+    run(page.show_site(0))
+    assert page.columns.rowCount() == 5 and page.columns.item(0, 5).text() == "空白"
+    assert "没有跟随" in page.drift.text()
+    page.only_risky.setChecked(False)
+    run(until(lambda: page.model.rowCount() == 2))
+    path = tmp_path / "risks.csv"
+    assert run(page.export_to(path)) == 2
+    with path.open(encoding="utf-8-sig") as stream:
+        assert next(csv.reader(stream))[0] == "网站标识码"
+
+
+def test_readers_see_presets_but_cannot_change_them(sqlite_sessions: SessionFactory, run) -> None:  # type: ignore[no-untyped-def]
+    presets.create_preset(sqlite_sessions, ADMIN, STANDARD)
+    database = Database(sqlite_sessions)
+    widget = PresetsTab(TAB, database, READER)
+    try:
+        run(widget.refresh())
+        assert widget.pane is not None
+        widget.pane.view.selectRow(0)
+        run(until(lambda: widget.editor.version is not None))
+        assert not widget.editor.actions_by_name["save"].isEnabled()
+        assert not widget.apply_button.isEnabled()
+        flags = widget.editor.model.flags(widget.editor.model.index(0, NAME))
+        assert not flags & Qt.ItemFlag.ItemIsEditable
+    finally:
+        widget.close()
+        database.close()
+
+
+def test_unsaved_edits_are_dropped_only_when_the_operator_says_so(tab: PresetsTab, run) -> None:  # type: ignore[no-untyped-def]
+    editor = tab.editor
+    assert editor.version is not None
+    version_id = editor.version.version_id
+    editor.actions_by_name["remove"].trigger()
+    assert len(editor.model.all_codes()) == 2
+
+    async def answer(button: QMessageBox.StandardButton) -> bool:
+        task = asyncio.ensure_future(tab.open_version(version_id))
+        await until(
+            lambda: any(
+                isinstance(w, QMessageBox) and w.isVisible() for w in QApplication.topLevelWidgets()
+            )
+        )
+        box = next(
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QMessageBox) and w.isVisible()
+        )
+        box.button(button).click()
+        return await task
+
+    assert not run(answer(QMessageBox.StandardButton.Cancel))
+    assert len(editor.model.all_codes()) == 2 and editor.stack.canUndo()
+    assert run(answer(QMessageBox.StandardButton.Discard))
+    assert len(editor.model.all_codes()) == 5 and not editor.stack.canUndo()
+
+
+def test_closing_during_apply_cancels_between_sites(
+    tab: PresetsTab, sqlite_sessions: SessionFactory, run
+) -> None:  # type: ignore[no-untyped-def]
+    for i in range(1, 4):
+        add_site(sqlite_sessions, f"331200000{i}")
+    dialog = run(tab.open_apply())
+    run(dialog.load_preview())
+    assert dialog.table.rowCount() == 3
+
+    async def apply_then_close() -> None:
+        task = asyncio.ensure_future(dialog.apply())
+        await until(lambda: dialog.running)
+        dialog.reject()
+        await task
+
+    run(apply_then_close())
+    assert len(dialog.outcomes) == 1 and dialog.isVisible()
+    assert "已取消" in dialog.summary.text()
+    dialog.reject()
+
+
+def test_import_a_file_then_compare_its_versions(tab: PresetsTab, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "preset.json"
+    save_preset(preset(*STANDARD.columns, column("hdjl", kind=ColumnType.INTERACTION)), path)
+    version_id = run(tab.import_path(path))
+    assert version_id is not None and tab.editor.version is not None
+    assert tab.editor.version.number == 2 and "preset.json" in tab.message.text()
+    path.write_text("{", encoding="utf-8")
+    assert run(tab.import_path(path)) is None
+    assert "不是有效的 JSON" in tab.message.text()
+    run(tab.compare())
+    dialog = tab.findChild(DiffDialog, "diffDialog")
+    assert dialog is not None
+    run(until(lambda: dialog.table.rowCount() == 1))
+    assert [dialog.table.item(0, c).text() for c in range(3)] == ["新增", "hdjl", "栏目hdjl"]
+    dialog.reject()

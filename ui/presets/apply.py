@@ -1,0 +1,241 @@
+"""Applying a preset version: choose the sites, preview every change, then apply with progress."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.errors import ConsoleError, EnvironmentFault
+from console.preset_apply import Outcome, apply_to_site
+from console.preset_plan import SitePlan, preview, sites_by_code, sites_of_kind
+from console.services.actor import Actor
+from ui.tasks import Database, spawn
+
+
+class ApplyDialog(QDialog):
+    """Preview, then apply, one preset version to some sites; cancellable between sites."""
+
+    def __init__(
+        self,
+        database: Database,
+        actor: Actor,
+        version_id: int,
+        title: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("applyDialog")
+        self.setWindowTitle(self.tr("应用栏目预设：{title}").format(title=title))
+        self.database = database
+        self.actor = actor
+        self.version_id = version_id
+        self.plans: list[SitePlan] = []
+        self.outcomes: list[Outcome] = []
+        self.cancelled = False
+        self.running = False
+
+        self.every_site = QRadioButton(self.tr("该预设适用类型的全部站点"), self)
+        self.every_site.setChecked(True)
+        self.chosen = QRadioButton(self.tr("指定站点："), self)
+        self.codes = QLineEdit(self)
+        self.codes.setObjectName("siteCodes")
+        self.codes.setPlaceholderText(self.tr("网站标识码，以空格或逗号分隔"))
+        self.codes.textEdited.connect(lambda _t: self.chosen.setChecked(True))
+        self.preview_button = QPushButton(self.tr("预览改动"), self)
+        self.preview_button.setDefault(True)
+        self.summary = QLabel(
+            self.tr("先预览：列出每个站点将新增、调整的栏目，以及保留的本地栏目。"), self
+        )
+        self.summary.setObjectName("applySummary")
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget(0, 5, self)
+        self.table.setObjectName("previewTable")
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("站点"),
+                self.tr("新增栏目"),
+                self.tr("名称或位置不同"),
+                self.tr("保留的本地栏目"),
+                self.tr("说明"),
+            ]
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.progress = QProgressBar(self)
+        self.progress.hide()
+        self.buttons = QDialogButtonBox(self)
+        self.apply_button = self.buttons.addButton(
+            self.tr("应用"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.apply_button.setEnabled(False)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+
+        choose = QHBoxLayout()
+        choose.addWidget(self.every_site)
+        choose.addWidget(self.chosen)
+        choose.addWidget(self.codes, 1)
+        choose.addWidget(self.preview_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(choose)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.buttons)
+        self.resize(820, 520)
+
+        self.preview_button.clicked.connect(lambda: spawn(self.load_preview(), "preview"))
+        self.apply_button.clicked.connect(lambda: spawn(self.apply(), "apply preset"))
+        self.close_button.clicked.connect(self._close_or_cancel)
+
+    async def targets(self) -> list[int]:
+        """The site ids chosen."""
+        if self.every_site.isChecked():
+            return await self.database.call(sites_of_kind, self.actor, self.version_id)
+        codes = [c for c in re.split(r"[\s,，、;；]+", self.codes.text()) if c]
+        return await self.database.call(sites_by_code, self.actor, codes)
+
+    async def load_preview(self) -> None:
+        """Compute and show what applying would change, site by site."""
+        self.apply_button.setEnabled(False)
+        try:
+            site_ids = await self.targets()
+            self.plans = await self.database.call(preview, self.actor, self.version_id, site_ids)
+        except (ConsoleError, EnvironmentFault) as error:
+            self.summary.setText(str(error))
+            return
+        self.table.setRowCount(len(self.plans))
+        for row, plan in enumerate(self.plans):
+            moved = [d for d in plan.differences if d.renamed or d.moved]
+            note = plan.reason() or self._note(plan)
+            cells = [
+                f"{plan.site_code} {plan.site_name}",
+                str(len(plan.additions)),
+                str(len(moved)),
+                str(len(plan.extras)),
+                note,
+            ]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 4:
+                    item.setToolTip(self._details(plan))
+                self.table.setItem(row, column, item)
+        changing = sum(1 for p in self.plans if p.changes and not p.refused)
+        following = sum(
+            1
+            for p in self.plans
+            if not p.changes and not p.refused and p.following != self.version_id
+        )
+        skipped = sum(1 for p in self.plans if p.refused)
+        self.summary.setText(
+            self.tr(
+                "{sites} 个站点：{changing} 个将修改栏目，{following} 个只需记录所跟随的版本，"
+                "{same} 个已一致，{skipped} 个将跳过。不会删除任何栏目。"
+            ).format(
+                sites=len(self.plans),
+                changing=changing,
+                following=following,
+                same=len(self.plans) - changing - following - skipped,
+                skipped=skipped,
+            )
+        )
+        self.apply_button.setEnabled(changing + following > 0)
+
+    def _note(self, plan: SitePlan) -> str:
+        if not plan.changes:
+            if plan.following == self.version_id:
+                return self.tr("已与此版本一致")
+            return self.tr("栏目已一致，将记录为跟随此版本")
+        holding = [e for e in plan.extras if e.posts]
+        if holding:
+            return self.tr("{n} 个本地栏目有稿件，原样保留").format(n=len(holding))
+        return ""
+
+    def _details(self, plan: SitePlan) -> str:
+        lines = [
+            self.tr("新增：{name}（{code}）").format(name=a.name, code=a.code)
+            for a in plan.additions
+        ]
+        lines += [
+            self.tr("调整：{name}（{code}）{fields}").format(
+                name=d.name, code=d.code, fields=", ".join(sorted(d.fields))
+            )
+            for d in plan.differences
+        ]
+        lines += [
+            self.tr("保留：{name}（{code}，{posts} 篇稿件）").format(
+                name=e.name, code=e.code, posts=e.posts
+            )
+            for e in plan.extras
+        ]
+        return "\n".join(lines[:40])
+
+    async def apply(self) -> None:
+        """Apply to each previewed site in turn, one transaction each; Close cancels."""
+        todo = [
+            p for p in self.plans if not p.refused and (p.changes or p.following != self.version_id)
+        ]
+        if not todo:
+            return
+        self.running, self.cancelled = True, False
+        self.apply_button.setEnabled(False)
+        self.preview_button.setEnabled(False)
+        self.close_button.setText(self.tr("取消"))
+        self.progress.setRange(0, len(todo))
+        self.progress.setValue(0)
+        self.progress.show()
+        self.outcomes = []
+        failure = ""
+        for done, plan in enumerate(todo, start=1):
+            if self.cancelled:
+                break
+            try:
+                outcome = await self.database.call(
+                    apply_to_site, self.actor, self.version_id, plan.site_id
+                )
+            except (ConsoleError, EnvironmentFault) as error:
+                failure = str(error)
+                break
+            self.outcomes.append(outcome)
+            self.progress.setValue(done)
+        self.running = False
+        self.close_button.setText(self.tr("关闭"))
+        self.preview_button.setEnabled(True)
+        changed = sum(1 for o in self.outcomes if o.changed)
+        text = self.tr("已应用到 {changed} 个站点（共 {total} 个）。").format(
+            changed=changed, total=len(todo)
+        )
+        if self.cancelled:
+            text += self.tr("已取消：其余站点未改动。")
+        if failure:
+            text += self.tr("出错后停止：{error}").format(error=failure)
+        self.summary.setText(text)
+
+    def _close_or_cancel(self) -> None:
+        if self.running:
+            self.cancelled = True
+        else:
+            self.reject()
+
+    def reject(self) -> None:
+        """Escape cancels a running apply first; closes otherwise."""
+        if self.running:
+            self.cancelled = True
+            return
+        super().reject()

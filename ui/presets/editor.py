@@ -1,0 +1,309 @@
+"""The preset tree editor: edit a version's columns, undo/redo, save as the next version."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QStyledItemDelegate,
+    QToolBar,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.errors import ConsoleError, EnvironmentFault
+from console.export import dated_name
+from console.labels import COLUMN_TYPES
+from console.preset_files import PresetFile
+from console.schema import ColumnType, Duty
+from console.services import presets
+from console.services.actor import Actor
+from ui.dialogs import finished
+from ui.presets.tree_model import TYPE, ColumnTreeModel, Node
+from ui.tasks import Database, spawn
+
+
+class _TypeDelegate(QStyledItemDelegate):
+    """Column types chosen from a list, never typed."""
+
+    def createEditor(self, parent: QWidget, option: object, index: QModelIndex) -> QWidget:  # type: ignore[override]
+        box = QComboBox(parent)
+        for value, label in COLUMN_TYPES.items():
+            box.addItem(QCoreApplication.translate("", label), value)
+        return box
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        assert isinstance(editor, QComboBox)
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+
+    def setModelData(self, editor: QWidget, model: object, index: QModelIndex) -> None:  # type: ignore[override]
+        assert isinstance(editor, QComboBox)
+        index.model().setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+class PresetEditor(QWidget):
+    """One preset version's tree; the system administrator edits, others read."""
+
+    saved = Signal(int)
+
+    def __init__(self, database: Database, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("presetEditor")
+        self.database = database
+        self.actor = actor
+        self.version: presets.VersionTree | None = None
+        self.stack = QUndoStack(self)
+        self.model = ColumnTreeModel(self.stack, self)
+        self.model.editable = actor.holds(Duty.SYSTEM_ADMIN)
+
+        self.title = QLabel(self.tr("请在左侧选择一个预设版本"), self)
+        self.title.setObjectName("presetTitle")
+        self.status = QLabel(self)
+        self.status.setObjectName("editorStatus")
+        self.status.setWordWrap(True)
+        self.note = QLineEdit(self)
+        self.note.setObjectName("versionNote")
+        self.note.setPlaceholderText(self.tr("本次修改说明（保存时记入新版本）"))
+
+        self.view = QTreeView(self)
+        self.view.setObjectName("presetTree")
+        self.view.setModel(self.model)
+        self.view.setItemDelegateForColumn(TYPE, _TypeDelegate(self.view))
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.view.setDragEnabled(True)
+        self.view.setAcceptDrops(True)
+        self.view.setDropIndicatorShown(True)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._menu)
+        digit = self.fontMetrics().horizontalAdvance("0")
+        for column, width in enumerate((26, 14, 10, 5, 10)):
+            self.view.header().resizeSection(column, width * digit)
+
+        self.toolbar = QToolBar(self)
+        self.actions_by_name: dict[str, QAction] = {}
+        undo = self.stack.createUndoAction(self, self.tr("撤销"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.stack.createRedoAction(self, self.tr("重做"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        for action in (undo, redo):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        self.actions_by_name.update(undo=undo, redo=redo)
+        self._action("add", self.tr("添加栏目"), "Insert", self.add_sibling)
+        self._action("add_child", self.tr("添加子栏目"), "Ctrl+Insert", self.add_child)
+        self._action("remove", self.tr("删除栏目"), "Delete", self.remove_current)
+        self._action("up", self.tr("上移"), "Alt+Up", lambda: self.shift(-1))
+        self._action("down", self.tr("下移"), "Alt+Down", lambda: self.shift(1))
+        self._action("outdent", self.tr("升一级"), "Alt+Left", self.outdent)
+        self._action("indent", self.tr("降一级"), "Alt+Right", self.indent)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(undo)
+        self.toolbar.addAction(redo)
+        self.toolbar.addSeparator()
+        self._action("save", self.tr("保存为新版本"), "Ctrl+S", lambda: spawn(self.save(), "save"))
+        self._action(
+            "export", self.tr("导出 JSON…"), "", lambda: spawn(self.export(), "export preset")
+        )
+        for name in ("add", "add_child", "remove", "up", "down", "outdent", "indent", "save"):
+            self.actions_by_name[name].setEnabled(self.model.editable)
+        self.stack.cleanChanged.connect(self._clean_changed)
+
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(top)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.note)
+        layout.addWidget(self.status)
+
+    def _action(self, name: str, text: str, key: str, slot: object) -> QAction:
+        action = QAction(text, self)
+        if key:
+            action.setShortcut(QKeySequence(key))
+            action.setToolTip(f"{text} ({key})")
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        self.toolbar.addAction(action)
+        self.actions_by_name[name] = action
+        return action
+
+    def _menu(self, point: object) -> None:
+        menu = QMenu(self)
+        for name in ("add", "add_child", "remove", "up", "down", "outdent", "indent"):
+            menu.addAction(self.actions_by_name[name])
+        menu.popup(self.view.viewport().mapToGlobal(point))  # type: ignore[arg-type]
+
+    # -- loading and saving -------------------------------------------------------------
+
+    async def load(self, version_id: int) -> None:
+        """Show stored version ``version_id``."""
+        try:
+            version = await self.database.call(presets.read_version, self.actor, version_id)
+        except (ConsoleError, EnvironmentFault) as error:
+            self.status.setText(str(error))
+            return
+        self.version = version
+        self.model.load(version.preset.columns)
+        self.view.expandAll()
+        label = self.tr("{name}　第 {number} 版　{count} 个栏目").format(
+            name=version.preset.name, number=version.number, count=version.preset.column_count()
+        )
+        if not version.latest:
+            label += self.tr("（不是最新版本：保存将以此为基础生成新版本）")
+        self.title.setText(label)
+        self.status.setText("")
+        if self.model.roots:
+            self.view.setCurrentIndex(self.model.index_of(self.model.roots[0]))
+
+    def edited(self) -> PresetFile | None:
+        """The tree as edited, with the loaded preset's name, kind and description."""
+        if self.version is None:
+            return None
+        base = self.version.preset
+        return PresetFile(base.name, base.site_kind, base.description, self.model.specs())
+
+    async def save(self) -> int | None:
+        """Save the edited tree as the next version; the new version id (None if refused)."""
+        edited = self.edited()
+        if edited is None or self.version is None:
+            return None
+        try:
+            version_id = await self.database.call(
+                presets.save_version,
+                self.actor,
+                self.version.preset_id,
+                self.version.preset_version,
+                edited,
+                self.note.text().strip(),
+            )
+        except (ConsoleError, EnvironmentFault) as error:
+            # Nothing is lost: the edited tree and its undo history stay as they are.
+            self.status.setText(str(error))
+            return None
+        self.note.clear()
+        await self.load(version_id)
+        self.status.setText(self.tr("已保存为第 {number} 版。").format(number=self.version.number))
+        self.saved.emit(version_id)
+        return version_id
+
+    async def export(self) -> None:
+        """Export the loaded version as a preset file."""
+        if self.version is None:
+            return
+        name = dated_name(self.version.preset.name, "json")
+        dialog = QFileDialog(self, self.tr("导出栏目预设"), str(Path.home() / name))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilters([self.tr("栏目预设 (*.json)")])
+        if not await finished(dialog) or not dialog.selectedFiles():
+            return
+        path = Path(dialog.selectedFiles()[0]).with_suffix(".json")
+        try:
+            await self.database.call(
+                presets.export_version, self.actor, self.version.version_id, path
+            )
+        except (ConsoleError, EnvironmentFault, OSError) as error:
+            self.status.setText(self.tr("导出失败：{error}").format(error=error))
+            return
+        self.status.setText(self.tr("已导出到 {path}").format(path=path))
+
+    def _clean_changed(self, clean: bool) -> None:
+        if not clean:
+            self.status.setText(self.tr("有未保存的修改（Ctrl+S 保存为新版本，Ctrl+Z 撤销）"))
+
+    # -- editing ------------------------------------------------------------------------
+
+    def current(self) -> Node | None:
+        """The selected column."""
+        return self.model.node(self.view.currentIndex())
+
+    def _fresh_node(self) -> Node:
+        codes = self.model.all_codes()
+        number = len(codes) + 1
+        while f"lm{number}" in codes:
+            number += 1
+        return Node(self.tr("新栏目"), f"lm{number}", ColumnType.NEWS, True, 14)
+
+    def _select(self, node: Node, edit: bool = False) -> None:
+        index = self.model.index_of(node)
+        self.view.setCurrentIndex(index)
+        if edit:
+            self.view.edit(index)
+
+    def add_sibling(self) -> None:
+        """A new column after the selected one (at the top level when none is)."""
+        node, current = self._fresh_node(), self.current()
+        parent = current.parent if current else None
+        siblings = self.model.children_of(parent)
+        row = siblings.index(current) + 1 if current else len(siblings)
+        self.model.add(node, parent, row)
+        self._select(node, edit=True)
+
+    def add_child(self) -> None:
+        """A new last sub-column of the selected column."""
+        current = self.current()
+        if current is None:
+            self.add_sibling()
+            return
+        node = self._fresh_node()
+        self.model.add(node, current, len(current.children))
+        self.view.expand(self.model.index_of(current))
+        self._select(node, edit=True)
+
+    def remove_current(self) -> None:
+        """Take out the selected column (undo brings it back)."""
+        current = self.current()
+        if current is not None:
+            self.model.remove(current)
+
+    def shift(self, step: int) -> None:
+        """Move the selected column up or down among its siblings."""
+        current = self.current()
+        if current is None:
+            return
+        row = self.model.children_of(current.parent).index(current) + step
+        if row >= 0 and self.model.move(current, current.parent, row):
+            self._select(current)
+
+    def indent(self) -> None:
+        """Make the selected column the last sub-column of the one above it."""
+        current = self.current()
+        if current is None:
+            return
+        siblings = self.model.children_of(current.parent)
+        row = siblings.index(current)
+        if row == 0:
+            return
+        above = siblings[row - 1]
+        if self.model.move(current, above, len(above.children)):
+            self.view.expand(self.model.index_of(above))
+            self._select(current)
+
+    def outdent(self) -> None:
+        """Move the selected column up a level, just after its parent."""
+        current = self.current()
+        if current is None or current.parent is None:
+            return
+        parent = current.parent
+        row = self.model.children_of(parent.parent).index(parent) + 1
+        if self.model.move(current, parent.parent, row):
+            self._select(current)

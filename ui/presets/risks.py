@@ -1,0 +1,296 @@
+"""The cluster-wide inspection risk list, and one site's drift and column freshness."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.errors import ConsoleError, EnvironmentFault
+from console.export import dated_name
+from console.inspection import SiteRisk, idle_days, is_blank, is_stale
+from console.labels import COLUMN_TYPES, label_of
+from console.schema import utcnow
+from console.services import presets
+from console.services.actor import Actor
+from ui.dialogs import finished
+from ui.tasks import Database, spawn
+
+Index = QModelIndex | QPersistentModelIndex
+RISK_COLOUR = QColor("#b3261e")
+
+
+class RiskModel(QAbstractTableModel):
+    """Sites with their inspection risk, most at risk first (computed by the core)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.results: list[SiteRisk] = []
+        self.rows: list[list[str]] = []
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """One row per site shown."""
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """The fixed headings of the risk list."""
+        return 0 if parent.isValid() else len(presets.RISK_HEADINGS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Translated headings."""
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("", presets.RISK_HEADINGS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Cell text; the risk badge in red."""
+        if not index.isValid():
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and self.results[index.row()].risks:
+            return QBrush(RISK_COLOUR) if index.column() in (3, 4) else None
+        return None
+
+    def show(self, results: list[SiteRisk]) -> None:
+        """Replace the rows."""
+        self.beginResetModel()
+        self.results = results
+        self.rows = [presets.risk_row(r) for r in results]
+        self.endResetModel()
+
+
+class RiskPage(QWidget):
+    """Inspection risk of every running site, and the selected site's columns."""
+
+    def __init__(self, database: Database, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("riskPage")
+        self.database = database
+        self.actor = actor
+        self.model = RiskModel(self)
+        self.as_of = QDateEdit(self)
+        self.as_of.setObjectName("asOf")
+        self.as_of.setCalendarPopup(True)
+        self.as_of.setDisplayFormat("yyyy-MM-dd")
+        today = utcnow().date()
+        self.as_of.setDate(QDate(today.year, today.month, today.day))
+        self.as_of.setAccessibleName(self.tr("检查日期"))
+        self.only_risky = QCheckBox(self.tr("只看有风险的站点"), self)
+        self.only_risky.setChecked(True)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("riskSummary")
+        refresh = QPushButton(self.tr("重新检查"), self)
+        export = QPushButton(self.tr("导出…"), self)
+        export.setToolTip(self.tr("把风险清单导出为 CSV 或 XLSX"))
+
+        self.view = QTableView(self)
+        self.view.setObjectName("riskTable")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        row_height = self.fontMetrics().height() + 8
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.verticalHeader().setDefaultSectionSize(row_height)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        digit = self.fontMetrics().horizontalAdvance("0")
+        for column, width in enumerate((12, 22, 10, 7, 30)):
+            self.view.horizontalHeader().resizeSection(column, width * digit)
+
+        self.site_title = QLabel(self.tr("选择一个站点，查看其栏目的更新情况和与预设的差异"), self)
+        self.site_title.setObjectName("siteTitle")
+        self.site_title.setWordWrap(True)
+        self.drift = QLabel(self)
+        self.drift.setObjectName("drift")
+        self.drift.setWordWrap(True)
+        self.columns = QTableWidget(0, 6, self)
+        self.columns.setObjectName("siteColumns")
+        self.columns.setHorizontalHeaderLabels(
+            [
+                self.tr("栏目"),
+                self.tr("代码"),
+                self.tr("类型"),
+                self.tr("最后更新"),
+                self.tr("稿件数"),
+                self.tr("状态"),
+            ]
+        )
+        self.columns.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.columns.setWordWrap(False)
+        self.columns.verticalHeader().hide()
+        self.columns.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.columns.verticalHeader().setDefaultSectionSize(row_height)
+        for column, width in enumerate((14, 12, 9, 16, 6)):
+            self.columns.horizontalHeader().resizeSection(column, width * digit)
+        self.columns.horizontalHeader().setStretchLastSection(True)
+
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("检查日期："), self))
+        bar.addWidget(self.as_of)
+        bar.addWidget(self.only_risky)
+        bar.addWidget(self.summary, 1)
+        bar.addWidget(refresh)
+        bar.addWidget(export)
+        detail = QWidget(self)
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.addWidget(self.site_title)
+        detail_layout.addWidget(self.drift)
+        detail_layout.addWidget(self.columns, 1)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.view)
+        split.addWidget(detail)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(bar)
+        layout.addWidget(split, 1)
+
+        refresh.clicked.connect(lambda: spawn(self.refresh(), "inspect"))
+        export.clicked.connect(lambda: spawn(self.export(), "export risks"))
+        self.only_risky.toggled.connect(lambda _on: spawn(self.refresh(), "inspect"))
+        self.as_of.dateChanged.connect(lambda _d: spawn(self.refresh(), "inspect"))
+        self.view.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: spawn(self.show_site(current.row()), "site drift")
+        )
+
+    def date(self) -> dt.date:
+        """The as-of date chosen."""
+        chosen = self.as_of.date()
+        return dt.date(chosen.year(), chosen.month(), chosen.day())
+
+    async def refresh(self) -> None:
+        """Inspect every running site again."""
+        try:
+            results = await self.database.call(presets.inspect, self.actor, self.date())
+        except (ConsoleError, EnvironmentFault) as error:
+            self.summary.setText(str(error))
+            return
+        risky = [r for r in results if r.risks]
+        self.model.show(risky if self.only_risky.isChecked() else results)
+        self.summary.setText(
+            self.tr("检查 {sites} 个运行中的站点，{risky} 个存在单项否决风险").format(
+                sites=len(results), risky=len(risky)
+            )
+        )
+
+    async def show_site(self, row: int) -> None:
+        """Show the drift and column freshness of the site on ``row``."""
+        if not 0 <= row < len(self.model.results):
+            return
+        risk = self.model.results[row]
+        try:
+            drift = await self.database.call(
+                presets.site_drift, self.actor, risk.site_id, self.date()
+            )
+        except (ConsoleError, EnvironmentFault) as error:
+            self.drift.setText(str(error))
+            return
+        self.site_title.setText(
+            f"{risk.code} {risk.name}：{presets.risk_text(drift.risk) or self.tr('无单项否决风险')}"
+        )
+        plan = drift.plan
+        if plan is None:
+            self.drift.setText(self.tr("该站点没有跟随任何栏目预设。"))
+        else:
+            self.drift.setText(
+                self.tr(
+                    "与所跟随的预设相比：缺少必设栏目 {missing} 个，缺少可选栏目 {optional} 个，"
+                    "名称或位置不同 {moved} 个，本地增设栏目 {extras} 个。"
+                ).format(
+                    missing=len(plan.missing_required()),
+                    optional=len(plan.additions) - len(plan.missing_required()),
+                    moved=sum(1 for d in plan.differences if d.renamed or d.moved),
+                    extras=len(plan.extras),
+                )
+            )
+        self.columns.setRowCount(len(drift.columns))
+        as_of = self.date()
+        kinds = label_of(COLUMN_TYPES)
+        for index, column in enumerate(drift.columns):
+            idle = idle_days(column.last_update, as_of)
+            if is_blank(column):
+                state = self.tr("空白")
+            elif is_stale(column, as_of):
+                state = self.tr("超期（{days} 天未更新）").format(days=idle)
+            elif not column.leaf:
+                state = self.tr("父栏目")
+            else:
+                state = self.tr("正常")
+            last = (
+                column.last_update.isoformat(sep=" ", timespec="minutes")
+                if column.last_update
+                else ""
+            )
+            cells = [
+                column.name,
+                column.code,
+                kinds(column.column_type),
+                last,
+                str(column.posts),
+                state,
+            ]
+            for position, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if position == 5 and (is_blank(column) or is_stale(column, as_of)):
+                    item.setForeground(QBrush(RISK_COLOUR))
+                self.columns.setItem(index, position, item)
+
+    async def export(self) -> None:
+        """Ask where to save, then export the risk list."""
+        title = self.tr("检查风险")
+        dialog = QFileDialog(
+            self, self.tr("导出风险清单"), str(Path.home() / dated_name(title, "xlsx"))
+        )
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilters([self.tr("Excel 工作簿 (*.xlsx)"), self.tr("CSV 文件 (*.csv)")])
+        if not await finished(dialog) or not dialog.selectedFiles():
+            return
+        path = Path(dialog.selectedFiles()[0])
+        if path.suffix.lower() not in (".csv", ".xlsx"):
+            path = path.with_suffix(".csv" if "csv" in dialog.selectedNameFilter() else ".xlsx")
+        await self.export_to(path)
+
+    async def export_to(self, path: Path) -> int:
+        """Export the risk list as shown to ``path``."""
+        try:
+            written: int = await self.database.call(
+                presets.export_risks, self.actor, self.date(), path, self.only_risky.isChecked()
+            )
+        except (ConsoleError, EnvironmentFault, OSError) as error:
+            self.summary.setText(self.tr("导出失败：{error}").format(error=error))
+            return 0
+        self.summary.setText(self.tr("已导出 {n} 行到 {path}").format(n=written, path=path))
+        return written
