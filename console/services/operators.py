@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -17,6 +18,7 @@ from sqlalchemy.orm import Session
 from console.db import SessionFactory
 from console.errors import AuthenticationFailed, InvalidInput, NotFound, NotPermitted
 from console.i18n import QT_TR_NOOP, translate
+from console.listing import Field, Listing
 from console.schema import Duty, Operator, OperatorDuty, utcnow
 from console.services import journal
 from console.services.actor import DUTY_LABELS, Actor, require
@@ -302,3 +304,72 @@ def _snapshot(operator: Operator) -> dict[str, object]:
         "active": operator.active,
         "duties": sorted(d.duty for d in operator.duties),
     }
+
+
+def _holds(duty: Duty) -> Any:
+    return (
+        select(func.count())
+        .where(OperatorDuty.operator_id == Operator.id, OperatorDuty.duty == duty.value)
+        .correlate(Operator)
+        .scalar_subquery()
+    )
+
+
+def _tick(value: Any) -> str:
+    return "✓" if value else ""
+
+
+OPERATORS = Listing(
+    name="operators",
+    title=QT_TR_NOOP("控制台操作员"),
+    source=Operator.__table__,
+    row_id=Operator.id,
+    readers=frozenset({Duty.SECURITY_ADMIN}),
+    default_sort="username",
+    fields=(
+        Field("username", QT_TR_NOOP("用户名"), Operator.username, searchable=True, width=12),
+        Field("name", QT_TR_NOOP("姓名"), Operator.display_name, searchable=True, width=10),
+        *(
+            Field(f"duty_{duty.value}", DUTY_LABELS[duty], _holds(duty), render=_tick, width=8)
+            for duty in Duty
+        ),
+        Field(
+            "active",
+            QT_TR_NOOP("状态"),
+            Operator.active,
+            render=lambda v: translate("", QT_TR_NOOP("正常") if v else QT_TR_NOOP("已停用")),
+            width=6,
+        ),
+        Field("last_login", QT_TR_NOOP("最近登录"), Operator.last_login_at, width=16),
+        Field("locked_until", QT_TR_NOOP("锁定至（UTC）"), Operator.locked_until, width=16),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class OperatorDetail:
+    """One operator as the management page shows it."""
+
+    id: int
+    version: int
+    username: str
+    display_name: str
+    active: bool
+    duties: frozenset[Duty]
+
+
+def detail(sessions: SessionFactory, actor: Actor, operator_id: int) -> OperatorDetail:
+    """One operator's particulars and duties (security administrator)."""
+    require(actor, Duty.SECURITY_ADMIN)
+    with sessions() as session:
+        operator = session.get(Operator, operator_id)
+        if operator is None:
+            raise NotFound(UNKNOWN_OPERATOR, id=operator_id)
+        return OperatorDetail(
+            operator.id,
+            operator.version,
+            operator.username,
+            operator.display_name,
+            operator.active,
+            operator.duty_set,
+        )

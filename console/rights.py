@@ -1,0 +1,264 @@
+"""Effective rights: which grants give whom what, where, computed set-wise in SQL.
+
+A grant covers a whole site (``column_id`` NULL) or a column subtree. ``site_columns.path`` is
+the materialised id path ``/1/7/42/``, so the grants that reach a column are those on the site
+or on one of the ids in its own path (no walk up the tree), and the columns a grant reaches
+are those whose path starts with the granted column's path. Every question is one query.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, and_, false, or_, select
+from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql.elements import ColumnElement
+
+from console.schema import Account, AccountStatus, Grant, Site, SiteColumn, SiteState, utcnow
+
+CLOSED_STATES = (SiteState.RETIRED.value, SiteState.MERGED.value)
+
+
+class Standing(enum.StrEnum):
+    """How a grant stands towards the node the operator looks at."""
+
+    EXPLICIT = "explicit"
+    INHERITED = "inherited"
+    EXPIRED = "expired"
+
+
+@dataclass(frozen=True)
+class Right:
+    """One right an account holds, with the grant it comes from."""
+
+    grant_id: int
+    grant_version: int
+    account_id: int
+    username: str
+    full_name: str
+    account_status: str
+    role: str
+    site_id: int
+    site_code: str
+    site_name: str
+    column_id: int | None
+    column_name: str
+    column_path: str
+    expires_at: dt.datetime | None
+    granted_at: dt.datetime
+
+    @property
+    def scope_label(self) -> str:
+        """The site, and the column subtree when the grant is narrower than the site."""
+        if self.column_id is None:
+            return self.site_name
+        return f"{self.site_name} › {self.column_name}"
+
+    def covers(self, site_id: int, path: str) -> bool:
+        """Whether this grant reaches the column at ``path`` of ``site_id`` ('' = the site)."""
+        if site_id != self.site_id:
+            return False
+        return self.column_id is None or (bool(path) and path.startswith(self.column_path))
+
+    def overlaps(self, other: Right) -> bool:
+        """Whether the two grants' scopes share at least one column (or the site itself)."""
+        if self.site_id != other.site_id:
+            return False
+        if self.column_id is None or other.column_id is None:
+            return True
+        return self.column_path.startswith(other.column_path) or other.column_path.startswith(
+            self.column_path
+        )
+
+
+def ancestor_ids(path: str) -> list[int]:
+    """The column ids of a materialised path, root first: ``/1/7/42/`` → [1, 7, 42]."""
+    return [int(part) for part in path.strip("/").split("/") if part]
+
+
+def in_force(now: dt.datetime) -> ColumnElement[bool]:
+    """Grants not expired at ``now``."""
+    return or_(Grant.expires_at.is_(None), Grant.expires_at > now)
+
+
+_RIGHT_COLUMNS: tuple[Any, ...] = (
+    Grant.id,
+    Grant.version,
+    Account.id,
+    Account.username,
+    Account.full_name,
+    Account.status,
+    Grant.role,
+    Site.id,
+    Site.code,
+    Site.name,
+    Grant.column_id,
+    SiteColumn.name,
+    SiteColumn.path,
+    Grant.expires_at,
+    Grant.granted_at,
+)
+
+
+@functools.cache
+def _rights_query() -> Select[Any]:
+    """The rights columns over grants, accounts, sites and columns (built once: statements are
+    immutable, and building this one costs more than running it)."""
+    return (
+        select(*_RIGHT_COLUMNS)
+        .select_from(Grant)
+        .join(Account, Account.id == Grant.account_id)
+        .join(Site, Site.id == Grant.site_id)
+        .outerjoin(SiteColumn, SiteColumn.id == Grant.column_id)
+    )
+
+
+def _rights(session: Session, statement: Select[Any]) -> list[Right]:
+    return [
+        Right(
+            grant_id=row[0],
+            grant_version=row[1],
+            account_id=row[2],
+            username=row[3],
+            full_name=row[4],
+            account_status=row[5],
+            role=row[6],
+            site_id=row[7],
+            site_code=row[8],
+            site_name=row[9],
+            column_id=row[10],
+            column_name=row[11] or "",
+            column_path=row[12] or "",
+            expires_at=row[13],
+            granted_at=row[14],
+        )
+        for row in session.execute(statement)
+    ]
+
+
+def column_path(session: Session, site_id: int, column_id: int | None) -> str:
+    """The path of ``column_id`` within ``site_id`` ('' for the site itself; None → '')."""
+    if column_id is None:
+        return ""
+    path = session.scalar(
+        select(SiteColumn.path).where(SiteColumn.id == column_id, SiteColumn.site_id == site_id)
+    )
+    return path or ""
+
+
+def reaching(site_id: int, path: str) -> ColumnElement[bool]:
+    """Grants whose scope reaches the node at ``path`` of ``site_id`` ('' = the whole site)."""
+    ancestors = ancestor_ids(path)
+    on_column = Grant.column_id.in_(ancestors) if ancestors else false()
+    return and_(Grant.site_id == site_id, or_(Grant.column_id.is_(None), on_column))
+
+
+def who_can(
+    session: Session,
+    role: str,
+    site_id: int,
+    column_id: int | None = None,
+    now: dt.datetime | None = None,
+) -> list[Right]:
+    """The grants in force that let an active account act as ``role`` at the node."""
+    path = column_path(session, site_id, column_id)
+    statement = (
+        _rights_query()
+        .where(
+            reaching(site_id, path),
+            Grant.role == role,
+            in_force(now or utcnow()),
+            Account.status == AccountStatus.ACTIVE.value,
+            Site.state.not_in(CLOSED_STATES),
+        )
+        .order_by(Account.username, Grant.id)
+    )
+    return _rights(session, statement)
+
+
+def rights_of(
+    session: Session, account_id: int, now: dt.datetime | None = None, with_expired: bool = False
+) -> list[Right]:
+    """Every grant of an account (in force only, unless ``with_expired``), site by site."""
+    statement = _rights_query().where(Grant.account_id == account_id)
+    if not with_expired:
+        statement = statement.where(in_force(now or utcnow()), Site.state.not_in(CLOSED_STATES))
+    return _rights(session, statement.order_by(Site.code, SiteColumn.path, Grant.role, Grant.id))
+
+
+def node_grants(session: Session, site_id: int, column_id: int | None) -> list[Right]:
+    """Every grant reaching a node (expired ones too), for the permission grid."""
+    path = column_path(session, site_id, column_id)
+    statement = _rights_query().where(reaching(site_id, path)).order_by(Account.username, Grant.id)
+    return _rights(session, statement)
+
+
+def standing(right: Right, column_id: int | None, now: dt.datetime) -> Standing:
+    """Whether a grant reaching a node is explicit there, inherited from above, or expired."""
+    if right.expires_at is not None and right.expires_at <= now:
+        return Standing.EXPIRED
+    return Standing.EXPLICIT if right.column_id == column_id else Standing.INHERITED
+
+
+@dataclass(frozen=True)
+class DualHolding:
+    """An account that both writes (编辑) and publishes (发布) over overlapping scopes."""
+
+    account_id: int
+    username: str
+    site_id: int
+    site_name: str
+    editor_grant_id: int
+    publisher_grant_id: int
+
+
+def dual_holdings(
+    session: Session,
+    account_ids: Sequence[int] | None = None,
+    site_id: int | None = None,
+    now: dt.datetime | None = None,
+) -> list[DualHolding]:
+    """Accounts holding 编辑 and 发布 in force over overlapping scopes of a 先审后发 site."""
+    moment = now or utcnow()
+    editor, publisher = aliased(Grant), aliased(Grant)
+    editor_col, publisher_col = aliased(SiteColumn), aliased(SiteColumn)
+    statement = (
+        select(Account.id, Account.username, Site.id, Site.name, editor.id, publisher.id)
+        .select_from(editor)
+        .join(
+            publisher,
+            and_(
+                publisher.account_id == editor.account_id,
+                publisher.site_id == editor.site_id,
+                publisher.role == "publisher",
+            ),
+        )
+        .join(Account, Account.id == editor.account_id)
+        .join(Site, Site.id == editor.site_id)
+        .outerjoin(editor_col, editor_col.id == editor.column_id)
+        .outerjoin(publisher_col, publisher_col.id == publisher.column_id)
+        .where(
+            editor.role == "editor",
+            Site.publish_requires_review.is_(True),
+            Site.state.not_in(CLOSED_STATES),
+            or_(editor.expires_at.is_(None), editor.expires_at > moment),
+            or_(publisher.expires_at.is_(None), publisher.expires_at > moment),
+            or_(
+                editor.column_id.is_(None),
+                publisher.column_id.is_(None),
+                editor_col.path.startswith(publisher_col.path),
+                publisher_col.path.startswith(editor_col.path),
+            ),
+        )
+        .order_by(Account.username, Site.name, editor.id, publisher.id)
+    )
+    if account_ids is not None:
+        statement = statement.where(editor.account_id.in_(list(account_ids)))
+    if site_id is not None:
+        statement = statement.where(editor.site_id == site_id)
+    return [DualHolding(*row) for row in session.execute(statement)]

@@ -1,0 +1,160 @@
+"""What the permission pages share: showing refusals, asking for confirmation, narrowing lists."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateTimeEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QTableView,
+    QWidget,
+)
+
+from console.i18n import QT_TR_NOOP, translate
+from console.labels import ROLES
+from console.listing import Listing, Query
+from console.rights import Right
+from ui.dialogs import finished
+from ui.list_pane import ListPane
+from ui.permissions.rows_model import Row, RowsModel
+
+
+def tr(text: str) -> str:
+    """Translate a source string of the permission pages (lupdate files bare ``tr`` under "")."""
+    return QCoreApplication.translate("", text)
+
+
+def role_label(role: str) -> str:
+    """The operator-facing name of a role code."""
+    return translate("", ROLES.get(role, role))
+
+
+def when(value: dt.datetime | None) -> str:
+    """A time to the minute, or blank."""
+    return value.isoformat(sep=" ", timespec="minutes") if value else ""
+
+
+def message_label(parent: QWidget, name: str) -> QLabel:
+    """A word-wrapped, selectable label for outcomes and refusals (hidden until used)."""
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.hide()
+    return label
+
+
+def say(label: QLabel, text: str, tone: str = "") -> None:
+    """Show ``text`` in ``label`` (red for refusals, green for success)."""
+    colours = {"bad": "#b3261e", "good": "#1b7f3b"}
+    label.setStyleSheet(f"color: {colours[tone]};" if tone in colours else "")
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+def table(parent: QWidget, model: RowsModel, name: str) -> QTableView:
+    """A read-only, row-selecting table over ``model`` with fixed row heights."""
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    vertical = view.verticalHeader()
+    vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    vertical.setDefaultSectionSize(view.fontMetrics().height() + 8)
+    vertical.hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+def widths(view: QTableView, digits: Sequence[int]) -> None:
+    """Column widths in digits (a Chinese character counts two)."""
+    digit = view.fontMetrics().horizontalAdvance("0")
+    for column, count in enumerate(digits):
+        view.horizontalHeader().resizeSection(column, (count + 3) * digit)
+
+
+RIGHT_HEADINGS = (
+    QT_TR_NOOP("角色"),
+    QT_TR_NOOP("网站标识码"),
+    QT_TR_NOOP("范围"),
+    QT_TR_NOOP("到期"),
+    QT_TR_NOOP("授权编号"),
+)
+
+
+def right_headings() -> list[str]:
+    """Headings of a table of rights."""
+    return [tr(h) for h in RIGHT_HEADINGS]
+
+
+def right_row(right: Right, now: dt.datetime, flagged: bool = False) -> Row:
+    """A right as a row: expired ones muted, 先审后发 conflicts in amber."""
+    expired = right.expires_at is not None and right.expires_at <= now
+    tone = "muted" if expired else "warn" if flagged else None
+    until = when(right.expires_at) or tr("长期")
+    if expired:
+        until = tr("已过期 {when}").format(when=when(right.expires_at))
+    tip = tr("与本范围内的“编辑”或“发布”冲突（先审后发）") if flagged else ""
+    cells = [
+        role_label(right.role),
+        right.site_code,
+        right.scope_label,
+        until,
+        f"#{right.grant_id}",
+    ]
+    return Row(cells, right, [tone] * len(cells), [tip] * len(cells))
+
+
+class ExpiryEdit(QWidget):
+    """An optional expiry: unchecked means until revoked."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.enabled = QCheckBox(tr("到期时间"), self)
+        self.edit = QDateTimeEdit(QDateTime.currentDateTime().addMonths(6), self)
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.edit.setEnabled(False)
+        self.enabled.toggled.connect(self.edit.setEnabled)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.enabled)
+        layout.addWidget(self.edit, 1)
+
+    def value(self) -> dt.datetime | None:
+        """The chosen expiry in UTC, or None for 长期."""
+        if not self.enabled.isChecked():
+            return None
+        moment = self.edit.dateTime().toUTC().toPython()
+        assert isinstance(moment, dt.datetime)
+        return moment.replace(tzinfo=None, second=0, microsecond=0)
+
+
+async def confirm(parent: QWidget, title: str, text: str) -> bool:
+    """Ask a yes/no question (window-modal, awaited)."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    result = await finished(box)
+    box.deleteLater()
+    return result == QMessageBox.StandardButton.Yes
+
+
+async def narrow(pane: ListPane, listing: Listing, equals: Sequence[tuple[str, object]]) -> None:
+    """Show ``listing`` (the pane's own, with extra conditions) filtered by ``equals``."""
+    pane.listing = listing
+    pane.model.listing = listing
+    query = pane.model.query
+    pane.model.query = Query(query.sort, query.descending, query.text, tuple(equals))
+    await pane.refresh()

@@ -1,0 +1,370 @@
+"""The permission grid: pick a site and a column, see per account which roles reach it.
+
+Each cell says whether the role is granted right here (explicit), comes from the site or a
+column above (inherited, naming where), or was granted and has expired. Granting and revoking
+work on the selected cell; "能发布" above the grid answers "who can publish here?" at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.errors import ConsoleError, EnvironmentFault
+from console.i18n import QT_TR_NOOP, joined
+from console.labels import ROLES
+from console.rights import Right, Standing, standing
+from console.schema import AccountStatus, Role, utcnow
+from console.services import accounts, grants, scopes
+from console.services.actor import Actor
+from console.services.grants import GrantRequest
+from console.services.scopes import ColumnRef, SiteRef
+from ui.permissions.common import ExpiryEdit, confirm, message_label, say, table, tr, when, widths
+from ui.permissions.rows_model import Row, RowsModel
+from ui.tasks import Database, spawn
+
+ROLE_ORDER = (Role.EDITOR, Role.REVIEWER, Role.PUBLISHER, Role.SITE_ADMIN)
+MARKS = {
+    Standing.EXPLICIT: (QT_TR_NOOP("● 本级授权"), "good"),
+    Standing.INHERITED: (QT_TR_NOOP("↑ 继承"), None),
+    Standing.EXPIRED: (QT_TR_NOOP("✕ 已过期"), "muted"),
+}
+PREFERENCE = (Standing.EXPLICIT, Standing.INHERITED, Standing.EXPIRED)
+COLUMN_ROLE = Qt.ItemDataRole.UserRole
+
+
+class GridCell:
+    """The grants behind one cell, strongest standing first."""
+
+    def __init__(self) -> None:
+        self.grants: list[tuple[Standing, Right]] = []
+
+    def best(self) -> tuple[Standing, Right] | None:
+        """The grant that decides what the cell shows."""
+        ordered = sorted(self.grants, key=lambda g: PREFERENCE.index(g[0]))
+        return ordered[0] if ordered else None
+
+
+def grid_rows(held: list[Right], column_id: int | None, now: dt.datetime) -> list[Row]:
+    """One row per account: name, then a cell per role (explicit / inherited / expired)."""
+    by_account: dict[int, tuple[Right, dict[str, GridCell]]] = {}
+    for right in held:
+        _first, cells = by_account.setdefault(right.account_id, (right, {}))
+        cells.setdefault(right.role, GridCell()).grants.append(
+            (standing(right, column_id, now), right)
+        )
+    rows = []
+    for first, cells in sorted(by_account.values(), key=lambda item: item[0].username):
+        name = f"{first.username} {first.full_name}"
+        texts, tones, tips = [name], [None if first.account_status == "active" else "muted"], [""]
+        if first.account_status != AccountStatus.ACTIVE:
+            texts[0] += tr("（已停用或锁定）")
+        for role in ROLE_ORDER:
+            best = cells.get(role.value, GridCell()).best()
+            if best is None:
+                texts.append("")
+                tones.append(None)
+                tips.append("")
+                continue
+            state, right = best
+            mark, tone = MARKS[state]
+            text = tr(mark)
+            if state is Standing.INHERITED:
+                text += tr("自 {scope}").format(scope=right.column_name or tr("整站"))
+            if right.expires_at and state is not Standing.EXPIRED:
+                text += tr("（至 {when}）").format(when=when(right.expires_at)[:10])
+            texts.append(text)
+            tones.append(tone)
+            tips.append(
+                "\n".join(
+                    tr("#{id} {scope} {until}").format(
+                        id=r.grant_id,
+                        scope=r.scope_label,
+                        until=when(r.expires_at) or tr("长期"),
+                    )
+                    for _s, r in cells[role.value].grants
+                )
+            )
+        rows.append(Row(texts, (first, cells), tones, tips))
+    return rows
+
+
+class GridPage(QWidget):
+    """Site picker and column tree on the left; the grid of accounts × roles on the right."""
+
+    def __init__(self, database: Database, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("gridPage")
+        self.database, self.actor = database, actor
+        self.sites: list[SiteRef] = []
+        self.site: SiteRef | None = None
+        self.column_id: int | None = None
+        self.held: list[Right] = []
+
+        self.site_box = QComboBox(self)
+        self.site_box.setObjectName("gridSite")
+        self.site_box.setEditable(True)
+        self.site_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = self.site_box.completer()
+        if completer is not None:
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.site_box.currentIndexChanged.connect(lambda _i: spawn(self.choose_site(), "site"))
+        site_label = QLabel(tr("网站(&W)"), self)
+        site_label.setBuddy(self.site_box)
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("columnTree")
+        self.tree.setHeaderLabels([tr("栏目")])
+        self.tree.currentItemChanged.connect(
+            lambda item, _prev: spawn(self.choose_column(item), "column")
+        )
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(site_label)
+        left_layout.addWidget(self.site_box)
+        left_layout.addWidget(self.tree, 1)
+
+        self.node_title = QLabel(self)
+        self.node_title.setObjectName("nodeTitle")
+        self.node_title.setStyleSheet("font-weight: bold;")
+        self.publishers = QLabel(self)
+        self.publishers.setObjectName("whoPublishes")
+        self.publishers.setWordWrap(True)
+        headings = [tr("账号")] + [tr(ROLES[r]) for r in ROLE_ORDER]
+        self.model = RowsModel(headings, self)
+        self.view = table(self, self.model, "grid")
+        self.view.setSelectionBehavior(self.view.SelectionBehavior.SelectItems)
+        self.view.setSelectionMode(self.view.SelectionMode.SingleSelection)
+        widths(self.view, (20, 24, 24, 24, 24))
+        self.view.selectionModel().currentChanged.connect(self._cell_chosen)
+        self.view.doubleClicked.connect(lambda _i: spawn(self.grant_here(), "grant"))
+
+        self.account = QLineEdit(self)
+        self.account.setObjectName("gridAccount")
+        self.account.setPlaceholderText(tr("账号"))
+        self.role = QComboBox(self)
+        self.role.setObjectName("gridRole")
+        for role in ROLE_ORDER:
+            self.role.addItem(tr(ROLES[role]), role.value)
+        self.expiry = ExpiryEdit(self)
+        self.grant_button = QPushButton(tr("在此授予(&G)"), self)
+        self.grant_button.setObjectName("grantHere")
+        self.revoke_button = QPushButton(tr("撤销本级授权(&R)"), self)
+        self.revoke_button.setObjectName("revokeHere")
+        self.grant_button.clicked.connect(lambda: spawn(self.grant_here(), "grant"))
+        self.revoke_button.clicked.connect(lambda: spawn(self.revoke_here(), "revoke"))
+        QShortcut(QKeySequence.StandardKey.Delete, self.view, lambda: spawn(self.revoke_here()))
+        bar = QHBoxLayout()
+        bar.addWidget(self.account, 1)
+        bar.addWidget(self.role)
+        bar.addWidget(self.expiry)
+        bar.addWidget(self.grant_button)
+        bar.addWidget(self.revoke_button)
+        self.outcome = message_label(self, "gridOutcome")
+        legend = QLabel(
+            tr("● 本级授权　↑ 继承自整站或上级栏目　✕ 已过期（不再生效）；双击单元格在此授予。"),
+            self,
+        )
+        legend.setWordWrap(True)
+
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.node_title)
+        right_layout.addWidget(self.publishers)
+        right_layout.addWidget(self.view, 1)
+        right_layout.addWidget(legend)
+        right_layout.addLayout(bar)
+        right_layout.addWidget(self.outcome)
+        splitter = QSplitter(self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([340, 1000])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(splitter)
+
+    async def refresh(self) -> None:
+        """Reload the sites, then the chosen node's grid."""
+        try:
+            self.sites = await self.database.call(scopes.sites, self.actor)
+        except (ConsoleError, EnvironmentFault) as error:
+            say(self.outcome, str(error), "bad")
+            return
+        chosen = self.site.id if self.site else None
+        self.site_box.blockSignals(True)
+        self.site_box.clear()
+        for site in self.sites:
+            suffix = tr("（已下线）") if site.closed else ""
+            self.site_box.addItem(f"{site.code} {site.name}{suffix}", site.id)
+        index = self.site_box.findData(chosen) if chosen is not None else -1
+        self.site_box.setCurrentIndex(max(index, 0))
+        self.site_box.blockSignals(False)
+        if chosen is None or index < 0:
+            await self.choose_site()
+        else:
+            await self.load_grid()
+
+    async def choose_site(self) -> None:
+        """Show the chosen site's column tree and its site-level grid."""
+        site_id = self.site_box.currentData()
+        self.site = next((s for s in self.sites if s.id == site_id), None)
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        if self.site is None:
+            self.tree.blockSignals(False)
+            return
+        try:
+            columns: list[ColumnRef] = await self.database.call(
+                scopes.columns, self.actor, self.site.id
+            )
+        except (ConsoleError, EnvironmentFault) as error:
+            say(self.outcome, str(error), "bad")
+            self.tree.blockSignals(False)
+            return
+        root = QTreeWidgetItem(self.tree, [tr("整站：{name}").format(name=self.site.name)])
+        root.setData(0, COLUMN_ROLE, None)
+        items: dict[int, QTreeWidgetItem] = {}
+        for column in columns:
+            parent = items.get(column.parent_id or -1, root)
+            item = QTreeWidgetItem(parent, [column.name])
+            item.setData(0, COLUMN_ROLE, column.id)
+            item.setToolTip(0, column.path)
+            items[column.id] = item
+        self.tree.expandAll()
+        self.tree.setCurrentItem(root)
+        self.tree.blockSignals(False)
+        self.column_id = None
+        await self.load_grid()
+
+    async def choose_column(self, item: QTreeWidgetItem | None) -> None:
+        """Show the grid of the chosen column (or of the whole site)."""
+        if item is None:
+            return
+        self.column_id = item.data(0, COLUMN_ROLE)
+        await self.load_grid()
+
+    def select_column(self, column_id: int | None) -> None:
+        """Make the tree's current item the column ``column_id`` (None: the whole site)."""
+        found = self.tree.topLevelItem(0)
+        if column_id is not None:
+            for item in self.tree.findItems(
+                "", Qt.MatchFlag.MatchContains | Qt.MatchFlag.MatchRecursive
+            ):
+                if item.data(0, COLUMN_ROLE) == column_id:
+                    found = item
+        if found is not None:
+            self.tree.setCurrentItem(found)
+
+    async def load_grid(self) -> None:
+        """Fetch every grant reaching the node and show it per account and role."""
+        if self.site is None:
+            return
+        try:
+            self.held = await self.database.call(
+                grants.grid, self.actor, self.site.id, self.column_id
+            )
+        except (ConsoleError, EnvironmentFault) as error:
+            say(self.outcome, str(error), "bad")
+            return
+        now = utcnow()
+        self.model.set_rows(grid_rows(self.held, self.column_id, now))
+        item = self.tree.currentItem()
+        node = item.text(0) if item is not None and self.column_id is not None else tr("整站")
+        self.node_title.setText(
+            tr("{site} › {node}：{n} 个账号").format(
+                site=self.site.name, node=node, n=self.model.rowCount()
+            )
+        )
+        publishers = sorted(
+            {
+                r.username
+                for r in self.held
+                if r.role == Role.PUBLISHER
+                and r.account_status == AccountStatus.ACTIVE
+                and standing(r, self.column_id, now) is not Standing.EXPIRED
+            }
+        )
+        self.publishers.setText(
+            tr("能发布：{names}").format(names=joined(publishers) if publishers else tr("无人"))
+        )
+
+    def _cell_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        first, _cells = self.model.payload(current.row())
+        self.account.setText(first.username)
+        if current.column() > 0:
+            self.role.setCurrentIndex(current.column() - 1)
+
+    async def grant_here(self) -> None:
+        """Grant the chosen role to the named account at this node."""
+        if self.site is None:
+            return
+        name = self.account.text().strip()
+        try:
+            found = await self.database.call(accounts.account_ids, self.actor, [name])
+            if not found:
+                say(self.outcome, tr("账号 {u} 不存在。").format(u=name or "—"), "bad")
+                return
+            request = GrantRequest(
+                next(iter(found.values())),
+                self.role.currentData(),
+                self.site.id,
+                self.column_id,
+                self.expiry.value(),
+            )
+            await self.database.call(grants.grant, self.actor, request)
+        except (ConsoleError, EnvironmentFault) as error:
+            say(self.outcome, str(error), "bad")
+            return
+        say(
+            self.outcome,
+            tr("已授予 {u}“{role}”。").format(u=name, role=self.role.currentText()),
+            "good",
+        )
+        await self.load_grid()
+
+    async def revoke_here(self) -> None:
+        """Revoke the selected cell's grant made at this node (inherited ones are revoked above)."""
+        index = self.view.currentIndex()
+        if not index.isValid() or index.column() == 0:
+            say(self.outcome, tr("请选择一个角色单元格。"), "bad")
+            return
+        first, cells = self.model.payload(index.row())
+        role = ROLE_ORDER[index.column() - 1].value
+        here = [r for s, r in cells.get(role, GridCell()).grants if r.column_id == self.column_id]
+        if not here:
+            say(self.outcome, tr("此处没有本级授权；继承的授权请到其来源处撤销。"), "bad")
+            return
+        right = here[0]
+        question = tr("撤销 {u} 在 {scope} 的“{role}”授权？").format(
+            u=first.username, scope=right.scope_label, role=tr(ROLES[role])
+        )
+        if not await confirm(self, tr("撤销授权"), question):
+            return
+        try:
+            await self.database.call(grants.revoke, self.actor, right.grant_id)
+        except (ConsoleError, EnvironmentFault) as error:
+            say(self.outcome, str(error), "bad")
+            return
+        say(self.outcome, tr("已撤销授权 #{id}。").format(id=right.grant_id), "good")
+        await self.load_grid()

@@ -1,0 +1,144 @@
+"""The journal for the audit administrator: filters, export, and verifying the hash chain.
+
+Read-only by construction: the page offers no edit or delete, and no service exists for one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.errors import ConsoleError, EnvironmentFault
+from console.services import journal
+from console.services.actor import Actor
+from console.services.journal import JOURNAL, Verification
+from console.services.journal_search import journal_listing
+from ui.list_pane import ListPane
+from ui.permissions.common import message_label, narrow, say, tr
+from ui.tasks import Database, spawn
+
+ACTIONS = (
+    "",
+    "grant.",
+    "grant.create",
+    "grant.revoke",
+    "grant.renew",
+    "account.",
+    "account.reveal_phone",
+    "operator.",
+    "login.failed",
+)
+
+
+class JournalPage(QWidget):
+    """Journal entries filtered by operator, action, target and date; 校验日志链."""
+
+    def __init__(self, database: Database, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("journalPage")
+        self.database, self.actor = database, actor
+        self.operator = QLineEdit(self)
+        self.operator.setObjectName("journalOperator")
+        self.operator.setPlaceholderText(tr("操作员用户名"))
+        self.action = QComboBox(self)
+        self.action.setObjectName("journalAction")
+        self.action.setEditable(True)
+        self.action.addItems(ACTIONS)
+        self.action.setToolTip(tr("以“.”结尾表示前缀，如 grant. 为全部授权操作"))
+        self.target = QLineEdit(self)
+        self.target.setObjectName("journalTarget")
+        self.target.setPlaceholderText(tr("对象包含"))
+        self.use_dates = QCheckBox(tr("日期"), self)
+        today = QDate.currentDate()
+        self.since = QDateEdit(today.addDays(-30), self)
+        self.until = QDateEdit(today, self)
+        for edit in (self.since, self.until):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setEnabled(False)
+            self.use_dates.toggled.connect(edit.setEnabled)
+        apply = QPushButton(tr("筛选(&L)"), self)
+        apply.setObjectName("journalApply")
+        apply.clicked.connect(lambda: spawn(self.apply_filters(), "journal-filter"))
+        self.operator.returnPressed.connect(apply.click)
+        self.target.returnPressed.connect(apply.click)
+        self.verify_button = QPushButton(tr("校验日志链(&V)"), self)
+        self.verify_button.setObjectName("verifyChain")
+        self.verify_button.clicked.connect(lambda: spawn(self.verify(), "verify"))
+        bar = QHBoxLayout()
+        for caption, widget in (
+            (tr("操作员"), self.operator),
+            (tr("操作"), self.action),
+            (tr("对象"), self.target),
+        ):
+            label = QLabel(caption, self)
+            label.setBuddy(widget)
+            bar.addWidget(label)
+            bar.addWidget(widget, 1)
+        bar.addWidget(self.use_dates)
+        bar.addWidget(self.since)
+        bar.addWidget(QLabel("—", self))
+        bar.addWidget(self.until)
+        bar.addWidget(apply)
+        bar.addWidget(self.verify_button)
+        self.verdict = message_label(self, "chainVerdict")
+        self.pane = ListPane(JOURNAL, database, actor, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(bar)
+        layout.addWidget(self.verdict)
+        layout.addWidget(self.pane, 1)
+
+    async def apply_filters(self) -> None:
+        """Show the entries matching the filters."""
+        since: dt.date | None = None
+        until: dt.date | None = None
+        if self.use_dates.isChecked():
+            since = _day(self.since)
+            until = _day(self.until)
+        listing = journal_listing(
+            self.operator.text(), self.action.currentText(), self.target.text(), since, until
+        )
+        await narrow(self.pane, listing, [])
+
+    async def verify(self) -> Verification | None:
+        """Walk the whole chain and show whether it is intact (and where it breaks)."""
+        self.verify_button.setEnabled(False)
+        say(self.verdict, tr("正在校验…"))
+        try:
+            result: Verification = await self.database.call(journal.verify, self.actor)
+        except (ConsoleError, EnvironmentFault) as error:
+            say(self.verdict, str(error), "bad")
+            return None
+        finally:
+            self.verify_button.setEnabled(True)
+        if result.intact:
+            text = tr("日志链完整：共 {n} 条，链头哈希 {hash}（请在库外记下以备核对）。")
+            say(self.verdict, text.format(n=result.entries, hash=result.head_hash), "good")
+        else:
+            text = tr("日志链已被破坏：共 {n} 条，发现 {k} 处问题：\n{problems}")
+            shown = "\n".join(result.problems[:10])
+            say(
+                self.verdict,
+                text.format(n=result.entries, k=len(result.problems), problems=shown),
+                "bad",
+            )
+        return result
+
+
+def _day(edit: QDateEdit) -> dt.date:
+    value = edit.date().toPython()
+    assert isinstance(value, dt.date)
+    return value

@@ -1,0 +1,214 @@
+"""Console operators for the security administrator: create, duties, disable, reset password.
+
+三员分立 is checked by ``console.services.operators``; this page shows its refusals in place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.errors import ConsoleError, EnvironmentFault
+from console.schema import Duty
+from console.services import operators
+from console.services.actor import DUTY_LABELS, Actor
+from console.services.operators import OPERATORS, NewOperator, OperatorDetail
+from ui.dialogs import finished
+from ui.list_pane import ListPane
+from ui.permissions.common import confirm, message_label, say, tr
+from ui.tasks import Database, spawn
+
+
+class OperatorDialog(QDialog):
+    """A new operator (name, password, duties) or another operator's duties."""
+
+    def __init__(self, current: OperatorDetail | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("operatorDialog")
+        self.setWindowTitle(tr("修改职责") if current else tr("新建操作员"))
+        self.username = QLineEdit(current.username if current else "", self)
+        self.display_name = QLineEdit(current.display_name if current else "", self)
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        if current is None:
+            form.addRow(tr("用户名(&U)"), self.username)
+            form.addRow(tr("姓名(&N)"), self.display_name)
+            form.addRow(tr("初始密码(&P)"), self.password)
+        self.duties: dict[Duty, QCheckBox] = {}
+        for number, duty in enumerate(Duty):
+            box = QCheckBox(tr(DUTY_LABELS[duty]), self)
+            box.setChecked(current is not None and duty in current.duties)
+            self.duties[duty] = box
+            form.addRow(tr("职责") if number == 0 else "", box)
+        self.problem = message_label(self, "operatorProblem")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> frozenset[Duty]:
+        """The duties ticked."""
+        return frozenset(d for d, box in self.duties.items() if box.isChecked())
+
+
+class OperatorsPage(QWidget):
+    """The operators list with its actions."""
+
+    def __init__(self, database: Database, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("operatorsPage")
+        self.database, self.actor = database, actor
+        self.pane = ListPane(OPERATORS, database, actor, self)
+        self.outcome = message_label(self, "operatorOutcome")
+        bar = QHBoxLayout()
+        specs: list[tuple[str, str, Callable[[], Awaitable[Any]]]] = [
+            ("new", tr("新建操作员…"), self.create_operator),
+            ("duties", tr("修改职责…"), self.change_duties),
+            ("disable", tr("停用"), lambda: self.set_active(False)),
+            ("enable", tr("启用"), lambda: self.set_active(True)),
+            ("reset", tr("重置密码…"), self.reset_password),
+        ]
+        for key, text, handler in specs:
+            button = QPushButton(text, self)
+            button.setObjectName(f"operator_{key}")
+            button.clicked.connect(lambda _c=False, h=handler, k=key: spawn(h(), k))
+            bar.addWidget(button)
+        bar.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(bar)
+        layout.addWidget(self.outcome)
+        layout.addWidget(self.pane, 1)
+
+    async def _selected(self) -> OperatorDetail | None:
+        index = self.pane.view.currentIndex()
+        if not index.isValid():
+            say(self.outcome, tr("请先选择一个操作员。"), "bad")
+            return None
+        try:
+            detail: OperatorDetail = await self.database.call(
+                operators.detail, self.actor, self.pane.model.row_id(index.row())
+            )
+        except (ConsoleError, EnvironmentFault) as error:
+            say(self.outcome, str(error), "bad")
+            return None
+        return detail
+
+    async def _done(self, message: str) -> None:
+        say(self.outcome, message, "good")
+        await self.pane.refresh()
+
+    async def _edit(self, dialog: OperatorDialog, save: Callable[[], Awaitable[Any]]) -> bool:
+        while await finished(dialog):
+            try:
+                await save()
+            except (ConsoleError, EnvironmentFault) as error:
+                say(dialog.problem, str(error), "bad")
+                continue
+            return True
+        return False
+
+    async def create_operator(self) -> None:
+        """Create an operator with duties that respect 三员分立."""
+        dialog = OperatorDialog(None, self)
+
+        def new() -> NewOperator:
+            return NewOperator(
+                dialog.username.text(),
+                dialog.display_name.text(),
+                dialog.password.text(),
+                dialog.chosen(),
+            )
+
+        if await self._edit(
+            dialog, lambda: self.database.call(operators.create, self.actor, new())
+        ):
+            await self._done(tr("已新建操作员 {u}。").format(u=dialog.username.text().strip()))
+        dialog.deleteLater()
+
+    async def change_duties(self) -> None:
+        """Replace the selected operator's duties."""
+        current = await self._selected()
+        if current is None:
+            return
+        dialog = OperatorDialog(current, self)
+        if await self._edit(
+            dialog,
+            lambda: self.database.call(
+                operators.set_duties, self.actor, current.id, dialog.chosen(), current.version
+            ),
+        ):
+            await self._done(tr("已修改 {u} 的职责。").format(u=current.username))
+        dialog.deleteLater()
+
+    async def set_active(self, active: bool) -> None:
+        """Disable or re-enable the selected operator."""
+        current = await self._selected()
+        if current is None:
+            return
+        if not active and not await confirm(
+            self, tr("停用操作员"), tr("停用操作员 {u}？").format(u=current.username)
+        ):
+            return
+        try:
+            await self.database.call(
+                operators.set_active, self.actor, current.id, active, current.version
+            )
+        except (ConsoleError, EnvironmentFault) as error:
+            say(self.outcome, str(error), "bad")
+            return
+        await self._done(tr("操作员 {u} 的状态已更新。").format(u=current.username))
+
+    async def reset_password(self) -> None:
+        """Set a temporary password the operator must change at next login."""
+        current = await self._selected()
+        if current is None:
+            return
+        dialog = QDialog(self)
+        dialog.setWindowTitle(tr("重置 {u} 的密码").format(u=current.username))
+        first, second = QLineEdit(dialog), QLineEdit(dialog)
+        for edit in (first, second):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        problem = message_label(dialog, "resetProblem")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+        )
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        form = QFormLayout(dialog)
+        form.addRow(tr("临时密码"), first)
+        form.addRow(tr("再输入一次"), second)
+        form.addRow(problem)
+        form.addRow(buttons)
+        while await finished(dialog):
+            if first.text() != second.text():
+                say(problem, tr("两次输入的密码不一致。"), "bad")
+                continue
+            try:
+                await self.database.call(
+                    operators.reset_password, self.actor, current.id, first.text(), current.version
+                )
+            except (ConsoleError, EnvironmentFault) as error:
+                say(problem, str(error), "bad")
+                continue
+            await self._done(tr("已重置 {u} 的密码，下次登录须修改。").format(u=current.username))
+            break
+        dialog.deleteLater()

@@ -1,0 +1,277 @@
+"""Bulk operations on grants, each previewed row by row and then applied in one transaction.
+
+``BulkGrantDialog``: a role for many accounts over many sites. ``HandoverDialog``: copy one
+account's grants to another. ``RevokeAllDialog``: withdraw everything of a leaving account,
+confirmed by typing its name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.errors import ConsoleError, EnvironmentFault, InvalidInput
+from console.i18n import QT_TR_NOOP, joined
+from console.labels import ROLES
+from console.services import accounts, grants
+from console.services.accounts import AccountDetail
+from console.services.actor import Actor
+from console.services.grants import Plan, Verdict
+from console.services.scopes import SiteRef
+from ui.dialogs import finished
+from ui.permissions.common import ExpiryEdit, message_label, role_label, say, table, tr, widths
+from ui.permissions.rows_model import Row, RowsModel
+from ui.tasks import Database, spawn
+
+PLAN_HEADINGS = (
+    QT_TR_NOOP("账号"),
+    QT_TR_NOOP("角色"),
+    QT_TR_NOOP("范围"),
+    QT_TR_NOOP("结果"),
+    QT_TR_NOOP("说明"),
+)
+VERDICTS = {
+    Verdict.APPLY: (QT_TR_NOOP("将执行"), "good"),
+    Verdict.SKIP: (QT_TR_NOOP("跳过"), "muted"),
+    Verdict.REFUSE: (QT_TR_NOOP("拒绝"), "bad"),
+}
+UNKNOWN_NAMES = QT_TR_NOOP("以下账号不存在：{names}")
+UNKNOWN_CODES = QT_TR_NOOP("以下网站标识码不存在：{codes}")
+
+
+class PlanDialog(QDialog):
+    """Inputs (from a subclass), a preview table, and 执行 once the preview has no refusals."""
+
+    action_text = QT_TR_NOOP("执行")
+
+    def __init__(self, database: Database, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.database, self.actor = database, actor
+        self.resize(860, 560)
+        self.form = QFormLayout()
+        self.preview_button = QPushButton(tr("预览(&P)"), self)
+        self.preview_button.setObjectName("preview")
+        self.model = RowsModel([tr(h) for h in PLAN_HEADINGS], self)
+        self.view = table(self, self.model, "planTable")
+        widths(self.view, (12, 8, 30, 6, 40))
+        self.summary = message_label(self, "planSummary")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.apply_button = self.buttons.addButton(
+            tr(self.action_text), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.apply_button.setObjectName("apply")
+        self.apply_button.setEnabled(False)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.preview_button)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.buttons)
+        self.preview_button.clicked.connect(lambda: spawn(self.preview(), "plan-preview"))
+        self.plan: Plan | None = None
+
+    async def planned(self) -> Plan:
+        """The plan for what is entered now (subclasses)."""
+        raise NotImplementedError
+
+    async def applied(self) -> Plan:
+        """Apply it in one transaction (subclasses)."""
+        raise NotImplementedError
+
+    def ready(self) -> bool:
+        """Whether the inputs allow applying a clean preview (e.g. a typed confirmation)."""
+        return True
+
+    async def preview(self) -> Plan | None:
+        """Plan, show every row and the totals; 执行 is enabled when nothing is refused."""
+        self.apply_button.setEnabled(False)
+        try:
+            plan = await self.planned()
+        except (ConsoleError, EnvironmentFault) as error:
+            self.model.set_rows([])
+            say(self.summary, str(error), "bad")
+            return None
+        self.plan = plan
+        self.model.set_rows([_plan_row(row) for row in plan.rows])
+        text = tr("共 {n} 项：执行 {apply}，跳过 {skip}，拒绝 {refuse}。").format(
+            n=len(plan.rows),
+            apply=plan.count(Verdict.APPLY),
+            skip=plan.count(Verdict.SKIP),
+            refuse=plan.count(Verdict.REFUSE),
+        )
+        if plan.refused:
+            text += tr("有被拒绝的项时不会执行任何一项。")
+        say(self.summary, text, "bad" if plan.refused else "good")
+        self._enable()
+        return plan
+
+    def _enable(self) -> None:
+        clean = self.plan is not None and not self.plan.refused and bool(self.plan.rows)
+        self.apply_button.setEnabled(clean and self.ready())
+
+    def _stale(self) -> None:
+        """Inputs changed: the preview no longer stands for them."""
+        self.plan = None
+        self.apply_button.setEnabled(False)
+
+    async def run(self) -> Plan | None:
+        """Show the dialog until applied (the plan carried out) or cancelled (None)."""
+        while await finished(self):
+            try:
+                return await self.applied()
+            except (ConsoleError, EnvironmentFault) as error:
+                say(self.summary, str(error), "bad")
+                self.apply_button.setEnabled(False)
+        return None
+
+
+def _plan_row(row: grants.PlannedRow) -> Row:
+    label, tone = VERDICTS[row.verdict]
+    cells = [row.username, role_label(row.request.role), row.scope, tr(label), row.reason]
+    return Row(cells, row, [None, None, None, tone, tone], ["", "", "", "", row.reason])
+
+
+def _lines(text: str) -> list[str]:
+    return [part for line in text.splitlines() for part in line.replace(",", " ").split() if part]
+
+
+class BulkGrantDialog(PlanDialog):
+    """Grant one role to many accounts over many whole sites."""
+
+    action_text = QT_TR_NOOP("授予全部")
+
+    def __init__(
+        self,
+        database: Database,
+        actor: Actor,
+        usernames: Sequence[str],
+        sites: Sequence[SiteRef],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(database, actor, parent)
+        self.setObjectName("bulkGrantDialog")
+        self.setWindowTitle(tr("批量授权"))
+        self.sites = {site.code: site for site in sites}
+        self.accounts = QPlainTextEdit("\n".join(usernames), self)
+        self.accounts.setPlaceholderText(tr("每行一个账号（或用空格、逗号分隔）"))
+        self.site_codes = QPlainTextEdit(self)
+        self.site_codes.setPlaceholderText(tr("每行一个网站标识码"))
+        self.role = QComboBox(self)
+        for code, label in ROLES.items():
+            self.role.addItem(tr(label), str(code))
+        self.expiry = ExpiryEdit(self)
+        for edit in (self.accounts, self.site_codes):
+            edit.setTabChangesFocus(True)
+            edit.setMaximumHeight(110)
+            edit.textChanged.connect(self._stale)
+        self.role.currentIndexChanged.connect(lambda _i: self._stale())
+        self.form.addRow(tr("账号(&A)"), self.accounts)
+        self.form.addRow(tr("网站(&S)"), self.site_codes)
+        self.form.addRow(tr("角色(&R)"), self.role)
+        self.form.addRow("", self.expiry)
+
+    async def _targets(self) -> tuple[list[int], list[int]]:
+        names = _lines(self.accounts.toPlainText())
+        found: dict[str, int] = await self.database.call(accounts.account_ids, self.actor, names)
+        missing = [n for n in names if n.lower() not in found]
+        if missing:
+            raise InvalidInput(UNKNOWN_NAMES, names=joined(missing))
+        codes = _lines(self.site_codes.toPlainText())
+        unknown = [c for c in codes if c not in self.sites]
+        if unknown:
+            raise InvalidInput(UNKNOWN_CODES, codes=joined(unknown))
+        return [found[n.lower()] for n in names], [self.sites[c].id for c in codes]
+
+    async def planned(self) -> Plan:
+        account_ids, site_ids = await self._targets()
+        return await self.database.call(
+            grants.plan_bulk, self.actor, account_ids, self.role.currentData(), site_ids,
+            self.expiry.value(),
+        )  # fmt: skip
+
+    async def applied(self) -> Plan:
+        account_ids, site_ids = await self._targets()
+        return await self.database.call(
+            grants.bulk_grant, self.actor, account_ids, self.role.currentData(), site_ids,
+            self.expiry.value(),
+        )  # fmt: skip
+
+
+class HandoverDialog(PlanDialog):
+    """Copy every grant in force of one account to another (staff handover)."""
+
+    action_text = QT_TR_NOOP("移交")
+
+    def __init__(
+        self, database: Database, actor: Actor, source: AccountDetail, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(database, actor, parent)
+        self.setObjectName("handoverDialog")
+        self.setWindowTitle(tr("移交授权：{username}").format(username=source.username))
+        self.source = source
+        self.target = QLineEdit(self)
+        self.target.setPlaceholderText(tr("接手人的账号"))
+        self.target.textChanged.connect(lambda _t: self._stale())
+        self.target.returnPressed.connect(lambda: spawn(self.preview(), "plan-preview"))
+        self.form.addRow(tr("移交给(&T)"), self.target)
+
+    async def _target(self) -> int:
+        name = self.target.text().strip()
+        found: dict[str, int] = await self.database.call(accounts.account_ids, self.actor, [name])
+        if not found:
+            raise InvalidInput(UNKNOWN_NAMES, names=name or "—")
+        return next(iter(found.values()))
+
+    async def planned(self) -> Plan:
+        target = await self._target()
+        return await self.database.call(grants.plan_handover, self.actor, self.source.id, target)
+
+    async def applied(self) -> Plan:
+        target = await self._target()
+        return await self.database.call(grants.handover, self.actor, self.source.id, target)
+
+
+class RevokeAllDialog(PlanDialog):
+    """Withdraw every grant of a leaving account; the operator types its name to confirm."""
+
+    action_text = QT_TR_NOOP("全部撤销")
+
+    def __init__(
+        self,
+        database: Database,
+        actor: Actor,
+        account: AccountDetail,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(database, actor, parent)
+        self.setObjectName("revokeAllDialog")
+        self.setWindowTitle(tr("撤销全部授权：{username}").format(username=account.username))
+        self.account = account
+        self.typed = QLineEdit(self)
+        self.typed.setPlaceholderText(
+            tr("输入账号 {username} 以确认").format(username=account.username)
+        )
+        self.typed.textChanged.connect(lambda _t: self._enable())
+        self.form.addRow(tr("确认(&C)"), self.typed)
+
+    def ready(self) -> bool:
+        return self.typed.text().strip() == self.account.username
+
+    async def planned(self) -> Plan:
+        return await self.database.call(grants.plan_revoke_all, self.actor, self.account.id)
+
+    async def applied(self) -> Plan:
+        return await self.database.call(grants.revoke_all, self.actor, self.account.id)
