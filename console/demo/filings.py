@@ -138,3 +138,65 @@ def _assessed_on(rng: random.Random, level: int, as_of: dt.date) -> dt.date | No
             return as_of - dt.timedelta(days=rng.randint(380, 760))
         return as_of - dt.timedelta(days=rng.randint(20, 350))
     return as_of - dt.timedelta(days=rng.randint(30, 700)) if draw < 0.5 else None
+
+
+PROBES_PER_DAY = 8
+PROBE_DAYS = 7
+PROBE_HOUR = 0
+# Shares of running sites with each probe finding, so the 安全备案 tab has something to show.
+FLAKY_SHARE = 0.04
+NO_IPV6_SHARE = 0.15
+NO_FOOTER_PSB_SHARE = 0.04
+EXPIRED_SHARE = 0.02
+FOREIGN_SHARE = 0.01
+
+
+def probe_history(site: SitePlan, first_id: int, as_of: dt.date) -> list[dict[str, Any]]:
+    """A week of probes of a running site (``PROBES_PER_DAY`` a day), ids from ``first_id``.
+
+    Drawn from the site's own generator, so the rest of the demo is the same with or without
+    probe history.
+    """
+    if site.state not in (SiteState.RUNNING, SiteState.CHANGING) or not site.domains:
+        return []
+    rng = random.Random(f"probes-{site.code}-{as_of.isoformat()}")
+    domain = site.domains[0]
+    flaky = rng.random() < FLAKY_SHARE
+    ipv6 = rng.random() >= NO_IPV6_SHARE
+    footer_psb = rng.random() >= NO_FOOTER_PSB_SHARE
+    expired = rng.random() < EXPIRED_SHARE
+    foreign = rng.random() < FOREIGN_SHARE
+    expiry = dt.datetime.combine(as_of, dt.time(12)) + dt.timedelta(
+        days=-rng.randint(1, 20) if expired else rng.randint(10, 400)
+    )
+    last = dt.datetime.combine(as_of, dt.time(PROBE_HOUR))
+    step = dt.timedelta(hours=24 / PROBES_PER_DAY)
+    rows = []
+    for index in range(PROBES_PER_DAY * PROBE_DAYS):
+        at = last - step * index
+        failed = rng.random() < (0.12 if flaky else 0.002)
+        redirected = foreign and index == 0
+        row: dict[str, Any] = {
+            "id": first_id + index,
+            "site_id": site.id,
+            "probed_at": at,
+            "url": f"http://{domain}/",
+            "ok": not failed and not redirected,
+            "status": 302 if redirected else (None if failed else 200),
+            "latency_ms": None if failed else rng.randint(40, 900),
+            "https": None if failed or redirected else True,
+            "redirects_to_https": None if failed else True,
+            "final_url": None if failed else f"https://{domain}/",
+            "cert_not_after": expiry,
+            "cert_valid": not expired,
+            "cert_subject": f"CN={domain}",
+            "cert_issuer": "CN=CFCA OV OCA,O=China Financial Certification Authority,C=CN",
+            "ipv6": ipv6,
+            "footer_site_code": None if failed or redirected else True,
+            "footer_icp": None if failed or redirected else True,
+            "footer_psb": None if failed or redirected else footer_psb,
+            "foreign_host": "www.example-casino.com" if redirected else None,
+            "error": "timeout: ReadTimeout" if failed else None,
+        }
+        rows.append(row)
+    return rows

@@ -20,7 +20,7 @@ from console.demo.columns import (
     build_template,
     plan_trees,
 )
-from console.demo.filings import FilingNumbers, filing_row
+from console.demo.filings import FilingNumbers, filing_row, probe_history
 from console.demo.names import People
 from console.demo.places import CITY_NAME
 from console.demo.posts import PostMaker
@@ -56,6 +56,7 @@ TABLES = (
     "sites",
     "site_domains",
     "filings",
+    "probe_results",
     "site_columns",
     "accounts",
     "grants",
@@ -245,12 +246,15 @@ class _Run:
             row = {"id": domain_id, "site_id": site_id, "domain": domain, "is_main": main}
             writer.add("site_domains", {**row, "version": 1})
         numbers = FilingNumbers(self.rng)
-        filing_id = ids["filings"]
+        filing_id, probe_id = ids["filings"], ids["probe_results"]
         for tree in trees:
             filing = filing_row(self.rng, numbers, tree.site, self.as_of)
             if filing is not None:
                 writer.add("filings", {"id": filing_id, **filing})
                 filing_id += 1
+            probes = probe_history(tree.site, probe_id, self.as_of)
+            writer.add_all(("probe_results", row) for row in probes)
+            probe_id += len(probes)
             writer.add_all(("site_columns", row) for row in tree.rows())
 
     def summary(self, writer: BulkWriter, operator_count: int) -> DemoSummary:

@@ -1,12 +1,28 @@
-"""Security filings per site: what the 安全备案 tab lists."""
+"""Security filings per site: the register list, status by the rules, the calendar, edits."""
 
 from __future__ import annotations
 
-from console.i18n import QT_TR_NOOP
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, fields, replace
+from typing import Any
+
+from sqlalchemy import select
+
+from console.db import SessionFactory
+from console.errors import Conflict, InvalidInput, NotFound
+from console.filing_facts import load_facts
+from console.filing_rules import CALENDAR_DAYS, Finding, Policy, Urgency, evaluate, urgency_of
+from console.i18n import QT_TR_NOOP, translate
+from console.identifiers import validate_icp_region, validate_mlps_form, validate_psb
 from console.labels import SITE_STATES, label_of
 from console.listing import Field, Listing
-from console.schema import Filing, Site
-from console.services.actor import REGISTER_READERS
+from console.probes.probe import ProbeOutcome
+from console.schema import Duty, Filing, FilingAttachment, ProbeResult, Site
+from console.services import journal
+from console.services.actor import REGISTER_READERS, Actor, require
+from console.services.editing import editing
+from console.services.filing_settings import read_settings
 
 FILINGS = Listing(
     name="filings",
@@ -33,3 +49,306 @@ FILINGS = Listing(
         Field("result", QT_TR_NOOP("测评结论"), Filing.assessment_result, width=8),
     ),
 )
+
+
+@dataclass(frozen=True)
+class SiteStatus:
+    """A site's filing status: its most urgent finding and every finding with its reason."""
+
+    site_id: int
+    code: str
+    name: str
+    state: str
+    urgency: Urgency
+    findings: tuple[Finding, ...]
+
+    @property
+    def due(self) -> dt.date | None:
+        """The earliest due date among the findings."""
+        return min((f.due for f in self.findings if f.due), default=None)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """One entry of the calendar: what falls due on a day, for which site."""
+
+    due: dt.date
+    site_id: int
+    code: str
+    name: str
+    finding: Finding
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def cluster_status(
+    sessions: SessionFactory,
+    actor: Actor,
+    now: dt.datetime | None = None,
+    policy: Policy | None = None,
+    site_ids: Sequence[int] | None = None,
+) -> list[SiteStatus]:
+    """Every watched site's status, most urgent first (then earliest due, then code)."""
+    require(actor, *REGISTER_READERS)
+    now = now or _now()
+    if policy is None:
+        policy = read_settings(sessions, actor).policy
+    with sessions() as session:
+        facts = load_facts(session, now, site_ids)
+    statuses = []
+    for item in facts:
+        findings = tuple(evaluate(item, now.date(), policy))
+        statuses.append(
+            SiteStatus(
+                item.site_id, item.code, item.name, item.state, urgency_of(findings), findings
+            )
+        )
+    statuses.sort(key=lambda s: (-s.urgency, s.due or dt.date.max, s.code))
+    return statuses
+
+
+def calendar(
+    statuses: Iterable[SiteStatus], as_of: dt.date, days: int = CALENDAR_DAYS
+) -> list[Deadline]:
+    """What falls due from ``as_of`` through the next ``days`` days, by date."""
+    last = as_of + dt.timedelta(days=days)
+    entries = [
+        Deadline(f.due, s.site_id, s.code, s.name, f)
+        for s in statuses
+        for f in s.findings
+        if f.due is not None and as_of <= f.due <= last
+    ]
+    entries.sort(key=lambda d: (d.due, d.code))
+    return entries
+
+
+@dataclass(frozen=True)
+class FilingRecord:
+    """The editable filing fields of a site (the form of the 安全备案 tab)."""
+
+    icp_number: str | None = None
+    icp_date: dt.date | None = None
+    psb_number: str | None = None
+    psb_date: dt.date | None = None
+    mlps_level: int | None = None
+    graded_on: dt.date | None = None
+    mlps_form_number: str | None = None
+    mlps_filed_on: dt.date | None = None
+    assessed_on: dt.date | None = None
+    assessment_result: str | None = None
+    rectification_notes: str = ""
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A document reference of a filing."""
+
+    id: int
+    label: str
+    location: str
+
+
+@dataclass(frozen=True)
+class FilingDetail:
+    """One site's filing as the detail pane shows it; ``version`` 0 when none is stored."""
+
+    site_id: int
+    code: str
+    name: str
+    region_code: str
+    opened_on: dt.date | None
+    version: int
+    record: FilingRecord
+    attachments: tuple[Attachment, ...]
+    status: SiteStatus | None
+    probes: tuple[ProbeOutcome, ...] = ()
+
+
+RECENT_PROBES = 5
+RECORD_FIELDS = tuple(f.name for f in fields(FilingRecord))
+SITE_GONE = QT_TR_NOOP("网站（编号 {id}）不存在，可能已被删除。")
+BAD_LEVEL = QT_TR_NOOP("等保级别应为 1 至 5，而不是 {value}。")
+BAD_RESULT = QT_TR_NOOP("测评结论应为“符合”“基本符合”或“不符合”，而不是“{value}”。")
+DATE_WITHOUT_NUMBER = QT_TR_NOOP("填写了{what}日期却没有填写{what}号。")
+FUTURE_DATE = QT_TR_NOOP("{what} {date} 晚于今天。")
+WHAT_ICP = QT_TR_NOOP("ICP备案")
+WHAT_PSB = QT_TR_NOOP("公安备案")
+DATE_FIELDS = {
+    "icp_date": QT_TR_NOOP("ICP备案日期"),
+    "psb_date": QT_TR_NOOP("公安备案日期"),
+    "graded_on": QT_TR_NOOP("定级日期"),
+    "mlps_filed_on": QT_TR_NOOP("等保备案日期"),
+    "assessed_on": QT_TR_NOOP("最近测评"),
+}
+ASSESSMENT_RESULTS = (QT_TR_NOOP("符合"), QT_TR_NOOP("基本符合"), QT_TR_NOOP("不符合"))
+EMPTY_LABEL = QT_TR_NOOP("附件名称和位置都不能为空。")
+ATTACHMENT_GONE = QT_TR_NOOP("附件（编号 {id}）不存在，可能已被删除。")
+
+
+def filing_detail(sessions: SessionFactory, actor: Actor, site_id: int) -> FilingDetail:
+    """A site's filing, attachments and current status."""
+    require(actor, *REGISTER_READERS)
+    with sessions() as session:
+        site = session.get(Site, site_id)
+        if site is None:
+            raise NotFound(SITE_GONE, id=site_id)
+        filing = session.scalar(select(Filing).where(Filing.site_id == site_id))
+        record = (
+            FilingRecord(**{n: getattr(filing, n) for n in RECORD_FIELDS})
+            if filing
+            else FilingRecord()
+        )
+        attachments: tuple[Attachment, ...] = ()
+        if filing is not None:
+            attachments = tuple(
+                Attachment(a.id, a.label, a.location)
+                for a in session.scalars(
+                    select(FilingAttachment)
+                    .where(FilingAttachment.filing_id == filing.id)
+                    .order_by(FilingAttachment.id)
+                )
+            )
+        head = (site.id, site.code, site.name, site.region_code, site.opened_on)
+        version = filing.version if filing else 0
+        recent = session.scalars(
+            select(ProbeResult)
+            .where(ProbeResult.site_id == site_id)
+            .order_by(ProbeResult.probed_at.desc(), ProbeResult.id.desc())
+            .limit(RECENT_PROBES)
+        ).all()
+        probes = tuple(_outcome(site.code, row) for row in recent)
+    found = cluster_status(sessions, actor, site_ids=[site_id])
+    status = found[0] if found else None
+    return FilingDetail(*head, version, record, attachments, status, probes)
+
+
+def _outcome(code: str, row: ProbeResult) -> ProbeOutcome:
+    values = {f.name: getattr(row, f.name) for f in fields(ProbeOutcome) if f.name != "site_code"}
+    return ProbeOutcome(site_code=code, **values)
+
+
+def _validated(record: FilingRecord, region_code: str, today: dt.date) -> FilingRecord:
+    texts: dict[str, Any] = {
+        n: (getattr(record, n) or "").strip() or None
+        for n in ("icp_number", "psb_number", "mlps_form_number", "assessment_result")
+    }
+    clean = replace(record, **texts, rectification_notes=record.rectification_notes.strip())
+    if clean.icp_number:
+        validate_icp_region(clean.icp_number, region_code)
+    if clean.psb_number:
+        validate_psb(clean.psb_number, region_code)
+    if clean.mlps_form_number:
+        validate_mlps_form(clean.mlps_form_number)
+    if clean.mlps_level is not None and not 1 <= clean.mlps_level <= 5:
+        raise InvalidInput(BAD_LEVEL, value=clean.mlps_level)
+    if clean.assessment_result and clean.assessment_result not in ASSESSMENT_RESULTS:
+        raise InvalidInput(BAD_RESULT, value=clean.assessment_result)
+    for number, date, what in (
+        (clean.icp_number, clean.icp_date, WHAT_ICP),
+        (clean.psb_number, clean.psb_date, WHAT_PSB),
+    ):
+        if date and not number:
+            raise InvalidInput(DATE_WITHOUT_NUMBER, what=translate("", what))
+    for name, what in DATE_FIELDS.items():
+        date = getattr(clean, name)
+        if date is not None and date > today:
+            raise InvalidInput(FUTURE_DATE, what=translate("", what), date=date)
+    return clean
+
+
+def _snapshot(record: FilingRecord) -> dict[str, object]:
+    return {n: (v.isoformat() if isinstance(v, dt.date) else v) for n, v in asdict(record).items()}
+
+
+def save_filing(
+    sessions: SessionFactory,
+    actor: Actor,
+    site_id: int,
+    expected_version: int,
+    record: FilingRecord,
+) -> int:
+    """Create or change a site's filing (system administrator); returns the new version.
+
+    ``expected_version`` is the version the operator saw (0: there was no filing yet).
+    """
+    require(actor, Duty.SYSTEM_ADMIN)
+    with sessions() as session:
+        site = session.get(Site, site_id)
+        if site is None:
+            raise NotFound(SITE_GONE, id=site_id)
+        region, label = site.region_code, f"{site.code} {site.name}"
+        filing_id = session.scalar(select(Filing.id).where(Filing.site_id == site_id))
+    clean = _validated(record, region, _now().date())
+    if filing_id is None:
+        with sessions.begin() as session:
+            if expected_version != 0 or session.scalar(
+                select(Filing.id).where(Filing.site_id == site_id)
+            ):
+                raise Conflict(CREATED_MEANWHILE, label=label)
+            session.add(Filing(site_id=site_id, version=1, **asdict(clean)))
+            journal.record(
+                session, actor, "filing.create", "filing", site_id, label, None, _snapshot(clean)
+            )
+        return 1
+    with editing(sessions, Filing, filing_id, expected_version, "filing", label) as (
+        session,
+        filing,
+    ):
+        before = FilingRecord(**{n: getattr(filing, n) for n in RECORD_FIELDS})
+        for name, value in asdict(clean).items():
+            setattr(filing, name, value)
+        journal.record(
+            session,
+            actor,
+            "filing.update",
+            "filing",
+            site_id,
+            label,
+            _snapshot(before),
+            _snapshot(clean),
+        )
+    return expected_version + 1
+
+
+CREATED_MEANWHILE = QT_TR_NOOP("{label} 的备案记录刚被他人创建，请刷新后再修改。")
+
+
+def add_attachment(
+    sessions: SessionFactory, actor: Actor, site_id: int, label: str, location: str
+) -> int:
+    """Attach a document reference to a site's filing (which must exist)."""
+    require(actor, Duty.SYSTEM_ADMIN)
+    label, location = label.strip(), location.strip()
+    if not label or not location:
+        raise InvalidInput(EMPTY_LABEL)
+    with sessions.begin() as session:
+        filing = session.scalar(select(Filing).where(Filing.site_id == site_id))
+        if filing is None:
+            raise NotFound(SITE_GONE, id=site_id)
+        attachment = FilingAttachment(
+            filing_id=filing.id, label=label[:200], location=location[:1000]
+        )
+        session.add(attachment)
+        session.flush()
+        journal.record(
+            session, actor, "filing.attach", "filing", site_id, label, None,
+            {"label": label, "location": location},
+        )  # fmt: skip
+        return attachment.id
+
+
+def remove_attachment(sessions: SessionFactory, actor: Actor, attachment_id: int) -> None:
+    """Remove a document reference (the document itself is not touched)."""
+    require(actor, Duty.SYSTEM_ADMIN)
+    with sessions.begin() as session:
+        attachment = session.get(FilingAttachment, attachment_id)
+        if attachment is None:
+            raise NotFound(ATTACHMENT_GONE, id=attachment_id)
+        site_id = session.scalar(select(Filing.site_id).where(Filing.id == attachment.filing_id))
+        before = {"label": attachment.label, "location": attachment.location}
+        session.delete(attachment)
+        journal.record(
+            session, actor, "filing.detach", "filing", site_id, before["label"], before, None
+        )

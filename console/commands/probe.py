@@ -1,0 +1,94 @@
+"""``cluster-console probe``: probe sites' home pages, HTTPS, certificates, IPv6 and footers."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+
+from console.commands import Subcommands
+from console.commands._common import acting, add_login_options, opened
+from console.i18n import QT_TR_NOOP, translate
+from console.probes.dialing import Dialer, parse_connect_to
+from console.probes.probe import ProbeOptions, ProbeOutcome
+from console.probes.sweep import sweep
+from console.services import probes
+from console.services.filing_settings import read_settings
+
+LINE = QT_TR_NOOP(
+    "{code} {verdict} 状态 {status} 耗时 {latency} ms HTTPS {https} 证书有效 {cert} "
+    "IPv6 {ipv6} 页脚（标识码/ICP/公安）{footer} {error}"
+)
+VERDICT_OK = QT_TR_NOOP("可访问")
+VERDICT_FAILED = QT_TR_NOOP("不可访问")
+STORED = QT_TR_NOOP("已保存 {n} 条探测记录。")
+
+
+def register(commands: Subcommands) -> None:
+    """Add ``probe``."""
+    probe = commands.add_parser("probe", help="探测网站（可访问性、HTTPS 证书、IPv6、页脚标识）")
+    probe.add_argument(
+        "--site", action="append", default=[], metavar="CODE", help="网站标识码，可重复"
+    )
+    probe.add_argument(
+        "--connect-to", action="append", default=[], metavar="HOST:PORT:ADDR:PORT",
+        help="同 curl：经另一地址和端口探测登记的主机（Host 与 TLS 名称不变）",
+    )  # fmt: skip
+    probe.add_argument("--json", action="store_true", help="每个网站输出一行 JSON")
+    probe.add_argument("--timeout", type=float, help="每次请求的超时秒数（默认取站群设置）")
+    probe.add_argument("--workers", type=int, help="并发探测数（默认取站群设置）")
+    probe.add_argument("--ca-bundle", metavar="PEM", help="信任的根证书文件")
+    probe.add_argument("--store", action="store_true", help="把结果保存为探测记录（需 --user）")
+    add_login_options(probe, required=False)
+    probe.set_defaults(handler=run)
+
+
+def _mark(value: bool | None) -> str:
+    return "-" if value is None else ("Y" if value else "N")
+
+
+def _line(outcome: ProbeOutcome) -> str:
+    return (
+        translate("", LINE)
+        .format(
+            code=outcome.site_code,
+            verdict=translate("", VERDICT_OK if outcome.ok else VERDICT_FAILED),
+            status=outcome.status or "-",
+            latency=outcome.latency_ms if outcome.latency_ms is not None else "-",
+            https=_mark(outcome.https),
+            cert=_mark(outcome.cert_valid),
+            ipv6=_mark(outcome.ipv6),
+            footer="/".join(
+                _mark(v) for v in (outcome.footer_site_code, outcome.footer_icp, outcome.footer_psb)
+            ),
+            error=outcome.error or "",
+        )
+        .rstrip()
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Probe the chosen (or all running) sites; exit 1 when any is not reachable."""
+    mapping = parse_connect_to(args.connect_to)
+    with opened(args.db) as sessions:
+        actor = acting(sessions, args)
+        settings = read_settings(sessions, actor)
+        plan = probes.plan_sweep(sessions, actor, args.site)
+        options = ProbeOptions(
+            timeout=args.timeout or settings.probe_timeout_s,
+            ca_bundle=args.ca_bundle,
+            registered_hosts=plan.registered_hosts,
+            dialer=Dialer(mapping),
+        )
+        started = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+        def show(outcome: ProbeOutcome) -> None:
+            text = json.dumps(outcome.report(), ensure_ascii=False) if args.json else _line(outcome)
+            print(text, flush=True)
+
+        outcomes = sweep(plan.targets, options, args.workers or settings.probe_workers, show)
+        if args.store:
+            stored = probes.record_sweep(sessions, actor, outcomes, started, len(plan.targets))
+            print(translate("", STORED).format(n=stored), file=sys.stderr)
+    return 0 if all(o.ok for o in outcomes) else 1

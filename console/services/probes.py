@@ -1,0 +1,119 @@
+"""Probe sweeps as the console runs them: targets from the register, results into history.
+
+Probing reads the outside world; storing the results is a write, journalled once per sweep.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import and_, insert, select
+
+from console.db import SessionFactory
+from console.errors import NotFound
+from console.i18n import QT_TR_NOOP, translate
+from console.listing import Field, Listing
+from console.probes.probe import ProbeOutcome, ProbeTarget
+from console.schema import Duty, Filing, ProbeResult, Site, SiteDomain, SiteState
+from console.services import journal
+from console.services.actor import REGISTER_READERS, Actor, require
+
+PROBED_STATES = (SiteState.RUNNING, SiteState.CHANGING)
+UNKNOWN_SITES = QT_TR_NOOP("没有这些网站标识码的网站，或它们没有主域名：{codes}")
+
+
+@dataclass(frozen=True)
+class SweepPlan:
+    """What a sweep probes: the targets and every host the register knows."""
+
+    targets: list[ProbeTarget]
+    registered_hosts: frozenset[str]
+
+
+def plan_sweep(
+    sessions: SessionFactory, actor: Actor, codes: Sequence[str] = (), site_ids: Sequence[int] = ()
+) -> SweepPlan:
+    """Targets: the named sites (any state), or every running site with a main domain."""
+    require(actor, *REGISTER_READERS)
+    statement = (
+        select(Site.id, Site.code, SiteDomain.domain, Filing.icp_number, Filing.psb_number)
+        .join(SiteDomain, and_(SiteDomain.site_id == Site.id, SiteDomain.is_main.is_(True)))
+        .outerjoin(Filing, Filing.site_id == Site.id)
+        .order_by(Site.code)
+    )
+    if codes:
+        statement = statement.where(Site.code.in_(list(codes)))
+    elif site_ids:
+        statement = statement.where(Site.id.in_(list(site_ids)))
+    else:
+        statement = statement.where(Site.state.in_([str(s) for s in PROBED_STATES]))
+    with sessions() as session:
+        rows = session.execute(statement).all()
+        hosts = frozenset(session.scalars(select(SiteDomain.domain)))
+    targets = [ProbeTarget(*row) for row in rows]
+    missing = sorted(set(codes) - {t.site_code for t in targets})
+    if missing:
+        raise NotFound(UNKNOWN_SITES, codes="、".join(missing))
+    return SweepPlan(targets, hosts)
+
+
+def record_sweep(
+    sessions: SessionFactory,
+    actor: Actor,
+    outcomes: Iterable[ProbeOutcome],
+    started: dt.datetime,
+    planned: int,
+    cancelled: bool = False,
+) -> int:
+    """Store a sweep's outcomes as probe history; one journal entry for the sweep."""
+    require(actor, Duty.SYSTEM_ADMIN)
+    rows = [outcome.row() for outcome in outcomes]
+    with sessions.begin() as session:
+        if rows:
+            session.execute(insert(ProbeResult), rows)
+        failed = sum(1 for row in rows if not row["ok"])
+        journal.record(
+            session, actor, "probe.sweep", "probe_sweep", started.isoformat(timespec="seconds"),
+            f"{len(rows)}/{planned}",
+            None,
+            {"planned": planned, "probed": len(rows), "failed": failed, "cancelled": cancelled},
+        )  # fmt: skip
+    return len(rows)
+
+
+def _yes_no(value: object) -> str:
+    if value is None:
+        return ""
+    return translate("", YES) if value else translate("", NO)
+
+
+YES = QT_TR_NOOP("是")
+NO = QT_TR_NOOP("否")
+
+PROBE_HISTORY = Listing(
+    name="probe_results",
+    title=QT_TR_NOOP("探测记录"),
+    source=ProbeResult.__table__.join(Site, Site.id == ProbeResult.site_id),
+    row_id=ProbeResult.id,
+    readers=REGISTER_READERS,
+    default_sort="at",
+    default_descending=True,
+    fields=(
+        Field("at", QT_TR_NOOP("探测时间"), ProbeResult.probed_at, width=16),
+        Field("code", QT_TR_NOOP("网站标识码"), Site.code, searchable=True, width=10),
+        Field("name", QT_TR_NOOP("网站名称"), Site.name, searchable=True, width=20),
+        Field("ok", QT_TR_NOOP("可访问"), ProbeResult.ok, render=_yes_no, width=6),
+        Field("status", QT_TR_NOOP("状态码"), ProbeResult.status, width=6),
+        Field("latency", QT_TR_NOOP("耗时(ms)"), ProbeResult.latency_ms, width=8),
+        Field("https", QT_TR_NOOP("HTTPS"), ProbeResult.https, render=_yes_no, width=6),
+        Field("cert", QT_TR_NOOP("证书有效"), ProbeResult.cert_valid, render=_yes_no, width=8),
+        Field("expiry", QT_TR_NOOP("证书到期"), ProbeResult.cert_not_after, width=16),
+        Field("ipv6", QT_TR_NOOP("IPv6"), ProbeResult.ipv6, render=_yes_no, width=5),
+        Field(
+            "foreign", QT_TR_NOOP("外部跳转"), ProbeResult.foreign_host, searchable=True, width=16
+        ),
+        Field("error", QT_TR_NOOP("错误"), ProbeResult.error, searchable=True, width=30),
+    ),
+)

@@ -1,0 +1,191 @@
+"""Filing services on all three engines: the rules over loaded facts, edits, settings, sweeps."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import func, insert, select
+
+from console.db import SessionFactory
+from console.errors import Conflict, InvalidInput, NotFound, NotPermitted
+from console.filing_rules import Urgency
+from console.probes.probe import ProbeOutcome
+from console.schema import Duty, Filing, JournalEntry, ProbeResult, Site, SiteDomain
+from console.services import filings, probes
+from console.services.actor import Actor
+from console.services.filing_settings import FilingSettings, change_settings, read_settings
+
+SYSADMIN = Actor(None, "sysadmin", frozenset({Duty.SYSTEM_ADMIN}))
+REVIEWER = Actor(None, "reviewer", frozenset({Duty.REVIEWER}))
+NOW = dt.datetime(2026, 6, 1, 12, 0)
+ICP = "浙ICP备2019012345号-{n}"
+PSB = "浙公网安备331202020000{n:02d}号"
+
+
+def add_sites(sessions: SessionFactory, count: int) -> None:
+    rows = [
+        {
+            "id": i, "code": f"331200{i:04d}", "name": f"云溪市第{i}局", "kind": "department",
+            "region_code": "331200", "organiser_name": f"云溪市第{i}局",
+            "organiser_uscc": "11331200MB0000000X", "organiser_type": "government",
+            "state": "running", "opened_on": dt.date(2026, 3, 1), "created_at": NOW,
+            "updated_at": NOW, "version": 1,
+        }
+        for i in range(1, count + 1)
+    ]  # fmt: skip
+    with sessions.begin() as session:
+        session.execute(insert(Site), rows)
+        session.execute(
+            insert(SiteDomain),
+            [
+                {"site_id": i, "domain": f"d{i}.yunxi.gov.cn", "is_main": True, "version": 1}
+                for i in range(1, count + 1)
+            ],
+        )
+
+
+def filing(site_id: int, **changes: object) -> dict[str, object]:
+    row: dict[str, object] = {
+        "site_id": site_id, "icp_number": ICP.format(n=site_id), "icp_date": dt.date(2026, 1, 5),
+        "psb_number": PSB.format(n=site_id), "psb_date": dt.date(2026, 3, 10), "mlps_level": 3,
+        "graded_on": dt.date(2026, 2, 1), "mlps_form_number": "33120000123",
+        "mlps_filed_on": dt.date(2026, 2, 20), "assessed_on": dt.date(2026, 5, 1),
+        "assessment_result": "符合", "rectification_notes": "", "version": 1,
+    }  # fmt: skip
+    row.update(changes)
+    return row
+
+
+def probe_rows(site_id: int, total: int, failed: int) -> list[dict[str, object]]:
+    """``total`` probes two hours apart up to NOW, the oldest ``failed`` of them failed."""
+    return [
+        {
+            "site_id": site_id, "probed_at": NOW - dt.timedelta(hours=2 * i),
+            "url": "http://x/", "ok": i < total - failed,
+            "status": 200 if i < total - failed else None,
+        }
+        for i in range(total)
+    ]  # fmt: skip
+
+
+def test_the_rules_over_the_whole_cluster(sessions: SessionFactory) -> None:
+    add_sites(sessions, 6)
+    with sessions.begin() as session:
+        session.execute(
+            insert(Filing),
+            [
+                filing(1),
+                filing(2, psb_number=None, psb_date=None),  # opened 03-01: overdue since 04-01
+                filing(3, assessed_on=dt.date(2025, 6, 20)),  # level 3: due 2026-06-20
+                filing(4, mlps_form_number="12345"),
+                filing(5),
+            ],
+        )
+        session.execute(insert(ProbeResult), probe_rows(5, 60, 3) + probe_rows(1, 60, 2))
+        # A probe older than the week does not count.
+        session.execute(
+            insert(ProbeResult),
+            [{**probe_rows(1, 1, 1)[0], "probed_at": NOW - dt.timedelta(days=8)}],
+        )
+    statuses = filings.cluster_status(sessions, REVIEWER, now=NOW)
+    by_code = {s.code: s for s in statuses}
+    assert by_code["3312000001"].urgency is Urgency.OK
+    assert by_code["3312000002"].urgency is Urgency.OVERDUE
+    assert by_code["3312000002"].findings[0].rule == "psb"
+    assert [f.rule for f in by_code["3312000003"].findings] == ["assessment"]
+    assert by_code["3312000003"].urgency is Urgency.DUE
+    assert by_code["3312000003"].due == dt.date(2026, 6, 20)
+    assert by_code["3312000004"].findings[0].rule == "mlps_format"
+    assert "unreachable" in [f.rule for f in by_code["3312000005"].findings]
+    assert {f.rule for f in by_code["3312000006"].findings} >= {
+        "icp_missing",
+        "psb",
+        "mlps_ungraded",
+    }
+    # Most urgent first.
+    assert [s.urgency for s in statuses] == sorted((s.urgency for s in statuses), reverse=True)
+    assert statuses[0].code in ("3312000002", "3312000006")
+    due = filings.calendar(statuses, NOW.date())
+    assert [(d.code, d.due) for d in due] == [("3312000003", dt.date(2026, 6, 20))]
+
+
+def test_filing_edits_validate_journal_and_lock(sessions: SessionFactory) -> None:
+    add_sites(sessions, 1)
+    record = filings.FilingRecord(icp_number=ICP.format(n=1), icp_date=dt.date(2026, 1, 5))
+    with pytest.raises(NotPermitted):
+        filings.save_filing(sessions, REVIEWER, 1, 0, record)
+    with pytest.raises(InvalidInput):
+        filings.save_filing(
+            sessions, SYSADMIN, 1, 0, filings.FilingRecord(psb_number="浙公网安备1号")
+        )
+    with pytest.raises(InvalidInput):
+        filings.save_filing(sessions, SYSADMIN, 1, 0, filings.FilingRecord(mlps_level=7))
+    assert filings.save_filing(sessions, SYSADMIN, 1, 0, record) == 1
+    changed = filings.FilingRecord(
+        **{**record.__dict__, "mlps_level": 2, "graded_on": dt.date(2026, 2, 1)}
+    )
+    assert filings.save_filing(sessions, SYSADMIN, 1, 1, changed) == 2
+    with pytest.raises(Conflict):
+        filings.save_filing(sessions, SYSADMIN, 1, 1, record)
+    detail = filings.filing_detail(sessions, REVIEWER, 1)
+    assert detail.version == 2 and detail.record.mlps_level == 2
+    assert detail.status is not None and detail.status.urgency >= Urgency.PROBLEM
+    attachment = filings.add_attachment(
+        sessions, SYSADMIN, 1, "备案证明扫描件", r"\\nas\备案\1.pdf"
+    )
+    assert [a.label for a in filings.filing_detail(sessions, REVIEWER, 1).attachments] == [
+        "备案证明扫描件"
+    ]
+    filings.remove_attachment(sessions, SYSADMIN, attachment)
+    with pytest.raises(NotFound):
+        filings.remove_attachment(sessions, SYSADMIN, attachment)
+    with sessions() as session:
+        actions = session.scalars(select(JournalEntry.action).order_by(JournalEntry.seq)).all()
+    assert actions == ["filing.create", "filing.update", "filing.attach", "filing.detach"]
+
+
+def test_settings_are_stored_checked_and_journalled(sessions: SessionFactory) -> None:
+    assert read_settings(sessions, REVIEWER) == FilingSettings()
+    with pytest.raises(NotPermitted):
+        change_settings(sessions, REVIEWER, FilingSettings(probe_timeout_s=5))
+    with pytest.raises(InvalidInput):
+        change_settings(sessions, SYSADMIN, FilingSettings(probe_timeout_s=0))
+    change_settings(
+        sessions, SYSADMIN, FilingSettings(probe_timeout_s=5, level2_assessment_months=12)
+    )
+    change_settings(
+        sessions, SYSADMIN, FilingSettings(probe_timeout_s=6, level2_assessment_months=12)
+    )
+    stored = read_settings(sessions, REVIEWER)
+    assert stored.probe_timeout_s == 6 and stored.policy.level2_months == 12
+    with sessions() as session:
+        assert session.scalar(select(func.count()).select_from(JournalEntry)) == 2
+
+
+def test_a_sweep_is_planned_from_the_register_and_stored_with_one_journal_entry(
+    sessions: SessionFactory,
+) -> None:
+    add_sites(sessions, 3)
+    plan = probes.plan_sweep(sessions, REVIEWER)
+    assert [t.site_code for t in plan.targets] == ["3312000001", "3312000002", "3312000003"]
+    assert "d2.yunxi.gov.cn" in plan.registered_hosts
+    assert [t.domain for t in probes.plan_sweep(sessions, REVIEWER, ["3312000002"]).targets] == [
+        "d2.yunxi.gov.cn"
+    ]
+    with pytest.raises(NotFound):
+        probes.plan_sweep(sessions, REVIEWER, ["3312009999"])
+    outcomes = [
+        ProbeOutcome(
+            t.site_id, t.site_code, f"http://{t.domain}/", NOW, ok=t.site_id != 2, status=200
+        )
+        for t in plan.targets
+    ]
+    with pytest.raises(NotPermitted):
+        probes.record_sweep(sessions, REVIEWER, outcomes, NOW, 3)
+    assert probes.record_sweep(sessions, SYSADMIN, outcomes, NOW, 3) == 3
+    with sessions() as session:
+        assert session.scalar(select(func.count()).select_from(ProbeResult)) == 3
+        entries = session.scalars(select(JournalEntry)).all()
+    assert [e.action for e in entries] == ["probe.sweep"]
+    assert '"failed":1' in entries[0].after

@@ -1,0 +1,152 @@
+"""Probes against real local servers: HTTPS, certificates, redirects, IPv6, footers, timeouts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from console.errors import InvalidInput
+from console.probes.dialing import Dialer, parse_connect_to
+from console.probes.page import capped, footer
+from console.probes.probe import ProbeOptions, ProbeOutcome, ProbeTarget, probe_site
+from console.probes.sweep import sweep
+from tests.probe_sites import ICP, PSB, LocalSites, local_sites
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalSites]:
+    with local_sites(tmp_path_factory.mktemp("sites")) as running:
+        yield running
+
+
+def options(sites: LocalSites, timeout: float = 5.0) -> ProbeOptions:
+    return ProbeOptions(
+        timeout=timeout,
+        ca_bundle=str(sites.ca),
+        registered_hosts=frozenset(f"{n}.test.gov.cn" for n in ("ok", "hop")),
+        dialer=Dialer(parse_connect_to(sites.connect_to)),
+    )
+
+
+def probe(sites: LocalSites, name: str, timeout: float = 5.0) -> ProbeOutcome:
+    target = ProbeTarget(1, "3312000001", f"{name}.test.gov.cn", ICP, PSB)
+    return probe_site(target, options(sites, timeout))
+
+
+def test_a_healthy_site_redirects_to_https_with_a_valid_certificate_and_its_footer(
+    sites: LocalSites,
+) -> None:
+    result = probe(sites, "ok")
+    assert result.ok and result.error is None
+    assert result.status == 200 and result.latency_ms is not None
+    assert result.redirects_to_https and result.https
+    assert result.final_url == "https://ok.test.gov.cn/"
+    assert result.cert_valid is True
+    assert result.cert_subject and "ok.test.gov.cn" in result.cert_subject
+    assert result.cert_issuer and "云溪测试根证书" in result.cert_issuer
+    assert result.cert_not_after is not None and result.cert_not_after > dt.datetime.now()
+    assert (result.footer_site_code, result.footer_icp, result.footer_psb) == (True, True, True)
+    assert result.ipv6 is False
+
+
+def test_an_expired_certificate_is_read_and_reported_invalid(sites: LocalSites) -> None:
+    result = probe(sites, "expired")
+    assert result.cert_valid is False
+    assert result.cert_not_after is not None and result.cert_not_after < dt.datetime.now()
+    assert result.cert_subject and "expired.test.gov.cn" in result.cert_subject
+    # The page is still read, so its footer is still checked.
+    assert result.status == 200 and result.footer_icp is True
+
+
+def test_a_certificate_for_another_name_does_not_validate(sites: LocalSites) -> None:
+    result = probe(sites, "wrong")
+    assert result.cert_valid is False
+    assert result.cert_subject and "other.example.org" in result.cert_subject
+
+
+def test_a_plain_http_site_without_footer(sites: LocalSites) -> None:
+    result = probe(sites, "plain")
+    assert result.ok and result.status == 200
+    assert result.https is False and result.redirects_to_https is False
+    assert result.cert_valid is None and result.cert_not_after is None
+    assert (result.footer_site_code, result.footer_icp, result.footer_psb) == (False,) * 3
+
+
+def test_a_gb18030_page_shows_its_identifiers(sites: LocalSites) -> None:
+    result = probe(sites, "gbk")
+    assert (result.footer_site_code, result.footer_icp, result.footer_psb) == (True,) * 3
+
+
+def test_a_slow_site_times_out(sites: LocalSites) -> None:
+    result = probe(sites, "slow", timeout=0.5)
+    assert not result.ok and result.error and "timeout" in result.error
+
+
+def test_a_dead_site_is_not_ok_and_says_why(sites: LocalSites) -> None:
+    result = probe(sites, "dead", timeout=2.0)
+    assert not result.ok and result.status is None
+    assert result.error and "Connection" in result.error
+
+
+def test_a_redirect_to_a_foreign_host_is_a_finding_and_not_followed(sites: LocalSites) -> None:
+    before = len([hit for hit in sites.server.hits if hit[1] == "evil.example.com"])
+    result = probe(sites, "foreign")
+    assert not result.ok
+    assert result.foreign_host == "evil.example.com"
+    assert result.status == 302
+    assert len([hit for hit in sites.server.hits if hit[1] == "evil.example.com"]) == before
+
+
+def test_a_redirect_to_another_registered_host_is_followed(sites: LocalSites) -> None:
+    result = probe(sites, "hop")
+    assert result.ok and result.foreign_host is None
+    assert result.final_url == "https://ok.test.gov.cn/"
+
+
+def test_ipv6_through_a_mapping_to_an_ipv6_address(sites: LocalSites) -> None:
+    result = probe(sites, "v6")
+    assert result.ipv6 is True and result.cert_valid is True and result.ok
+
+
+def test_the_footer_must_equal_the_register() -> None:
+    page = "<p>网站标识码 3312000001 浙ICP备2019012345号 浙公网安备 33120202000001号</p>"
+    shown = footer(page, "3312000002", "浙ICP备2019012345号", "浙公网安备33120202000009号")
+    assert (shown.site_code, shown.icp, shown.psb) == (False, True, False)
+    assert footer(page, "3312000001", None, None).icp is None
+
+
+def test_bodies_are_capped() -> None:
+    assert len(capped(iter([b"x" * 1000] * 10), limit=2500)) == 2500
+
+
+def test_connect_to_parses_like_curl() -> None:
+    mapping = parse_connect_to(["WWW.a.gov.cn:443:127.0.0.1:8443", "b.gov.cn:80:[::1]:8080"])
+    assert mapping == {("www.a.gov.cn", 443): ("127.0.0.1", 8443), ("b.gov.cn", 80): ("::1", 8080)}
+    for bad in ("a.gov.cn:443:127.0.0.1", "a.gov.cn:x:1.2.3.4:1", "a:1:[::1:2"):
+        with pytest.raises(InvalidInput):
+            parse_connect_to([bad])
+
+
+def test_a_sweep_streams_every_outcome_and_can_be_stopped(sites: LocalSites) -> None:
+    targets = [
+        ProbeTarget(i, "3312000001", f"{name}.test.gov.cn", ICP, PSB)
+        for i, name in enumerate(("ok", "plain", "gbk", "dead", "foreign"))
+    ]
+    streamed: list[int] = []
+    results = sweep(
+        targets, options(sites, 2.0), workers=3, on_outcome=lambda o: streamed.append(o.site_id)
+    )
+    assert sorted(streamed) == [0, 1, 2, 3, 4] == sorted(r.site_id for r in results)
+
+    stop = threading.Event()
+    many = [ProbeTarget(i, "3312000001", "ok.test.gov.cn") for i in range(200)]
+    got = sweep(many, options(sites), workers=2, on_outcome=lambda _o: stop.set(), stop=stop)
+    assert 1 <= len(got) <= 2
+
+
+def test_certificate_paths_exist(sites: LocalSites) -> None:
+    assert Path(sites.ca).is_file()

@@ -1,0 +1,116 @@
+"""Real local web servers for probe tests and the probe benchmark (asyncio, one thread).
+
+Pages are keyed by (scheme, Host): one plain listener and any number of TLS listeners, each
+with its own certificate, serve every configured host; a page may redirect, be slow, or be
+large. ``--connect-to`` maps the registered names onto these ports.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ssl
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+HEAD_LIMIT = 16 * 1024
+
+
+@dataclass(frozen=True)
+class Page:
+    """A response: status, body, redirect target and how long to wait before answering."""
+
+    status: int = 200
+    body: str = ""
+    location: str | None = None
+    delay: float = 0.0
+    charset: str = "utf-8"
+
+
+REASONS = {200: "OK", 301: "Moved Permanently", 302: "Found", 404: "Not Found", 500: "Error"}
+
+
+class SiteServer:
+    """Serves ``pages`` on listeners added with ``listen``, on a loop in its own thread."""
+
+    def __init__(self, pages: dict[tuple[str, str], Page] | None = None) -> None:
+        self.pages: dict[tuple[str, str], Page] = dict(pages or {})
+        self.hits: list[tuple[str, str]] = []
+        self.loop = asyncio.new_event_loop()
+        self._servers: list[asyncio.Server] = []
+        self._thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self._thread.start()
+
+    def listen(
+        self, cert: Path | None = None, key: Path | None = None, host: str = "127.0.0.1"
+    ) -> int:
+        """Open a listener (TLS when ``cert`` is given) on a free port; returns the port."""
+        context = None
+        if cert is not None:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(cert, key)
+        scheme = "https" if context else "http"
+
+        async def start() -> asyncio.Server:
+            return await asyncio.start_server(
+                lambda r, w: self._serve(r, w, scheme), host, 0, ssl=context, backlog=1024
+            )
+
+        server = asyncio.run_coroutine_threadsafe(start(), self.loop).result(10)
+        self._servers.append(server)
+        port: int = server.sockets[0].getsockname()[1]
+        return port
+
+    async def _serve(
+        self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, scheme: str
+    ) -> None:
+        try:
+            while True:
+                head = await reader.readuntil(b"\r\n\r\n")
+                if len(head) > HEAD_LIMIT:
+                    break
+                lines = head.decode("latin-1").split("\r\n")
+                headers = {}
+                for line in lines[1:]:
+                    name, _sep, value = line.partition(":")
+                    headers[name.strip().lower()] = value.strip()
+                host = headers.get("host", "").split(":")[0].lower()
+                self.hits.append((scheme, host))
+                page = self.pages.get((scheme, host), Page(404, "not here"))
+                if page.delay:
+                    await asyncio.sleep(page.delay)
+                body = page.body.encode(page.charset)
+                extra = f"Location: {page.location}\r\n" if page.location else ""
+                writer.write(
+                    (
+                        f"HTTP/1.1 {page.status} {REASONS.get(page.status, 'Status')}\r\n"
+                        f"Content-Type: text/html; charset={page.charset}\r\n"
+                        f"Content-Length: {len(body)}\r\n{extra}\r\n"
+                    ).encode("latin-1")
+                    + body
+                )
+                await writer.drain()
+        except (
+            asyncio.IncompleteReadError,
+            asyncio.LimitOverrunError,
+            ConnectionError,
+            ssl.SSLError,
+        ):
+            pass
+        finally:
+            writer.close()
+
+    def close(self) -> None:
+        """Stop every listener and the loop."""
+
+        async def stop() -> None:
+            for server in self._servers:
+                server.close()
+            for task in asyncio.all_tasks():
+                if task is not asyncio.current_task():
+                    task.cancel()
+
+        asyncio.run_coroutine_threadsafe(stop(), self.loop).result(10)
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self._thread.join(10)
+        self.loop.close()

@@ -1,0 +1,267 @@
+"""One site's filing: its findings with reasons, the editable record, and attachments."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import shiboken6
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.errors import ConsoleError, EnvironmentFault
+from console.filing_rules import URGENCY_LABELS, Urgency
+from console.i18n import translate
+from console.probes.probe import ProbeOutcome
+from console.schema import Duty
+from console.services import filings
+from console.services.actor import Actor
+from console.services.filings import FilingDetail, FilingRecord
+from ui.filings.rows_model import TONES, RowsModel
+from ui.filings.tables import RECENT_COLUMNS, table_view
+from ui.tasks import Database, spawn
+
+TEXT_FIELDS = ("icp_number", "psb_number", "mlps_form_number")
+DATE_FIELDS = ("icp_date", "psb_date", "graded_on", "mlps_filed_on", "assessed_on")
+
+
+def _probe_tone(outcome: ProbeOutcome) -> Urgency | None:
+    return None if outcome.ok else Urgency.PROBLEM
+
+
+class FilingDetailPane(QWidget):
+    """Shows the selected site's findings and filing; the system administrator edits it."""
+
+    saved = Signal(int)
+
+    def __init__(self, database: Database, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("filingDetail")
+        self.database = database
+        self.actor = actor
+        self.detail: FilingDetail | None = None
+        self.editable = actor.holds(Duty.SYSTEM_ADMIN)
+
+        self.heading = QLabel(self.tr("选择左侧的网站查看其备案"), self)
+        self.heading.setObjectName("detailHeading")
+        self.heading.setWordWrap(True)
+        self.findings = QListWidget(self)
+        self.findings.setObjectName("findings")
+        self.findings.setWordWrap(True)
+        self.findings.setAccessibleName(self.tr("待办事项与原因"))
+        self.findings.setMaximumHeight(self.fontMetrics().height() * 9)
+
+        self.recent = RowsModel(RECENT_COLUMNS, tone=_probe_tone, parent=self)
+        self.recent_view = table_view(self.recent, "recentProbes", self)
+        self.recent_view.setFixedHeight(
+            self.recent_view.verticalHeader().defaultSectionSize() * 6 + 4
+        )
+
+        self.edits: dict[str, QLineEdit] = {}
+        form_box = QGroupBox(self.tr("备案信息"), self)
+        form = QFormLayout(form_box)
+        labels = {
+            "icp_number": self.tr("ICP备案号"),
+            "icp_date": self.tr("ICP备案日期"),
+            "psb_number": self.tr("公安联网备案号"),
+            "psb_date": self.tr("公安备案日期"),
+            "graded_on": self.tr("定级日期"),
+            "mlps_form_number": self.tr("备案证明编号（11 位）"),
+            "mlps_filed_on": self.tr("等保备案日期"),
+            "assessed_on": self.tr("最近测评日期"),
+        }
+        self.level = QComboBox(form_box)
+        self.level.addItem(self.tr("未定级"), None)
+        for level in range(1, 6):
+            self.level.addItem(self.tr("第 {n} 级").format(n=level), level)
+        self.result = QComboBox(form_box)
+        for text in ("", *filings.ASSESSMENT_RESULTS):
+            self.result.addItem(translate("", text) if text else "", text or None)
+        self.notes = QPlainTextEdit(form_box)
+        self.notes.setObjectName("rectification")
+        self.notes.setFixedHeight(self.fontMetrics().height() * 4)
+        for name in ("icp_number", "icp_date", "psb_number", "psb_date"):
+            form.addRow(labels[name], self._edit(name, form_box))
+        form.addRow(self.tr("等保级别"), self.level)
+        for name in ("graded_on", "mlps_form_number", "mlps_filed_on", "assessed_on"):
+            form.addRow(labels[name], self._edit(name, form_box))
+        form.addRow(self.tr("测评结论"), self.result)
+        form.addRow(self.tr("整改说明"), self.notes)
+
+        self.attachments = QListWidget(self)
+        self.attachments.setObjectName("attachments")
+        self.attachment_label = QLineEdit(self)
+        self.attachment_label.setPlaceholderText(self.tr("附件名称，如 备案证明扫描件"))
+        self.attachment_location = QLineEdit(self)
+        self.attachment_location.setPlaceholderText(self.tr("文件位置（路径或网址）"))
+        self.attach_button = QPushButton(self.tr("添加附件"), self)
+        self.detach_button = QPushButton(self.tr("移除所选附件"), self)
+        self.save_button = QPushButton(self.tr("保存备案"), self)
+        self.save_button.setObjectName("saveFiling")
+        self.message = QLabel(self)
+        self.message.setObjectName("detailMessage")
+        self.message.setWordWrap(True)
+
+        attach_row = QHBoxLayout()
+        attach_row.addWidget(self.attachment_label, 1)
+        attach_row.addWidget(self.attachment_location, 2)
+        attach_row.addWidget(self.attach_button)
+        attach_row.addWidget(self.detach_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.findings)
+        layout.addWidget(QLabel(self.tr("最近探测"), self))
+        layout.addWidget(self.recent_view)
+        layout.addWidget(form_box)
+        layout.addWidget(QLabel(self.tr("附件"), self))
+        layout.addWidget(self.attachments, 1)
+        layout.addLayout(attach_row)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.message, 1)
+        bottom.addWidget(self.save_button)
+        layout.addLayout(bottom)
+
+        for widget in (*self.edits.values(), self.level, self.result, self.notes):
+            widget.setEnabled(self.editable)
+        for button in (self.attach_button, self.detach_button, self.save_button):
+            button.setEnabled(False)
+        if not self.editable:
+            self.save_button.setToolTip(self.tr("只有系统管理员可以修改备案"))
+        self.save_button.clicked.connect(lambda: spawn(self.save(), "save filing"))
+        self.attach_button.clicked.connect(lambda: spawn(self.attach(), "attach"))
+        self.detach_button.clicked.connect(lambda: spawn(self.detach(), "detach"))
+
+    def _edit(self, name: str, parent: QWidget) -> QLineEdit:
+        edit = QLineEdit(parent)
+        edit.setObjectName(name)
+        if name in DATE_FIELDS:
+            edit.setPlaceholderText("YYYY-MM-DD")
+        self.edits[name] = edit
+        return edit
+
+    async def show_site(self, site_id: int) -> None:
+        """Load and show ``site_id``'s filing."""
+        try:
+            detail = await self.database.call(filings.filing_detail, self.actor, site_id)
+        except (ConsoleError, EnvironmentFault) as error:
+            if shiboken6.isValid(self):
+                self.message.setText(str(error))
+            return
+        if shiboken6.isValid(self):  # the window may have closed meanwhile
+            self.show_detail(detail)
+
+    def show_detail(self, detail: FilingDetail) -> None:
+        """Fill the pane from ``detail``."""
+        self.detail = detail
+        opened = detail.opened_on.isoformat() if detail.opened_on else self.tr("未开通")
+        self.heading.setText(
+            self.tr("{code} {name}（区划 {region}，开通 {opened}）").format(
+                code=detail.code, name=detail.name, region=detail.region_code, opened=opened
+            )
+        )
+        self.findings.clear()
+        findings = detail.status.findings if detail.status else ()
+        for finding in findings:
+            label = translate("", URGENCY_LABELS[finding.urgency])
+            item = QListWidgetItem(f"【{label}】{finding.reason}")
+            colour = TONES.get(finding.urgency)
+            if colour is not None:
+                item.setBackground(colour)
+            self.findings.addItem(item)
+        if not findings:
+            self.findings.addItem(translate("", URGENCY_LABELS[Urgency.OK]))
+        self.recent.set_records(detail.probes)
+        record = detail.record
+        for name, edit in self.edits.items():
+            value = getattr(record, name)
+            edit.setText(value.isoformat() if isinstance(value, dt.date) else (value or ""))
+        self.level.setCurrentIndex(self.level.findData(record.mlps_level))
+        self.result.setCurrentIndex(max(0, self.result.findData(record.assessment_result)))
+        self.notes.setPlainText(record.rectification_notes)
+        self.attachments.clear()
+        for attachment in detail.attachments:
+            item = QListWidgetItem(f"{attachment.label} — {attachment.location}")
+            item.setData(Qt.ItemDataRole.UserRole, attachment.id)
+            self.attachments.addItem(item)
+        self.save_button.setEnabled(self.editable)
+        has_filing = detail.version > 0
+        self.attach_button.setEnabled(self.editable and has_filing)
+        self.detach_button.setEnabled(self.editable and has_filing)
+        self.message.clear()
+
+    def record(self) -> FilingRecord | None:
+        """The form as a record; None (and a message) when a date cannot be read."""
+        values: dict[str, object] = {}
+        for name in TEXT_FIELDS:
+            values[name] = self.edits[name].text().strip() or None
+        for name in DATE_FIELDS:
+            text = self.edits[name].text().strip()
+            try:
+                values[name] = dt.date.fromisoformat(text) if text else None
+            except ValueError:
+                self.message.setText(self.tr("日期“{text}”应写成 YYYY-MM-DD。").format(text=text))
+                self.edits[name].setFocus()
+                return None
+        values["mlps_level"] = self.level.currentData()
+        values["assessment_result"] = self.result.currentData()
+        values["rectification_notes"] = self.notes.toPlainText()
+        return FilingRecord(**values)  # type: ignore[arg-type]
+
+    async def save(self) -> None:
+        """Save the form; a refusal or conflict is shown with its reason."""
+        if self.detail is None:
+            return
+        record = self.record()
+        if record is None:
+            return
+        site_id, version = self.detail.site_id, self.detail.version
+        try:
+            await self.database.call(filings.save_filing, self.actor, site_id, version, record)
+        except (ConsoleError, EnvironmentFault) as error:
+            self.message.setText(str(error))
+            return
+        await self.show_site(site_id)
+        self.message.setText(self.tr("已保存。"))
+        self.saved.emit(site_id)
+
+    async def attach(self) -> None:
+        """Add the typed document reference."""
+        if self.detail is None:
+            return
+        site_id = self.detail.site_id
+        label, location = self.attachment_label.text(), self.attachment_location.text()
+        try:
+            await self.database.call(filings.add_attachment, self.actor, site_id, label, location)
+        except (ConsoleError, EnvironmentFault) as error:
+            self.message.setText(str(error))
+            return
+        self.attachment_label.clear()
+        self.attachment_location.clear()
+        await self.show_site(site_id)
+
+    async def detach(self) -> None:
+        """Remove the selected document reference."""
+        item = self.attachments.currentItem()
+        if self.detail is None or item is None:
+            return
+        try:
+            await self.database.call(
+                filings.remove_attachment, self.actor, item.data(Qt.ItemDataRole.UserRole)
+            )
+        except (ConsoleError, EnvironmentFault) as error:
+            self.message.setText(str(error))
+            return
+        await self.show_site(self.detail.site_id)

@@ -1,0 +1,45 @@
+"""The area's settings: probe timeout, concurrency, schedule, the level-2 测评 period."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QSpinBox, QWidget
+
+from console.i18n import translate
+from console.services.filing_settings import NAMES, RANGES, FilingSettings
+
+
+class FilingSettingsDialog(QDialog):
+    """Edits a ``FilingSettings``; the caller stores ``settings()`` when accepted."""
+
+    def __init__(
+        self, current: FilingSettings, editable: bool, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("filingSettings")
+        self.setWindowTitle(self.tr("安全备案设置"))
+        self.spins: dict[str, QSpinBox] = {}
+        form = QFormLayout(self)
+        for name, (low, high) in RANGES.items():
+            spin = QSpinBox(self)
+            spin.setObjectName(name)
+            spin.setRange(low, high)
+            spin.setValue(getattr(current, name))
+            spin.setEnabled(editable)
+            self.spins[name] = spin
+            form.addRow(self.translate_name(name), spin)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(editable)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    @staticmethod
+    def translate_name(name: str) -> str:
+        """The setting's label in the operator's language."""
+        return translate("", NAMES[name])
+
+    def settings(self) -> FilingSettings:
+        """The values as entered."""
+        return FilingSettings(**{name: spin.value() for name, spin in self.spins.items()})

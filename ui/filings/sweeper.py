@@ -1,0 +1,189 @@
+"""Probe sweeps from the GUI: progress, cancel, outcomes streamed in, history stored, schedule.
+
+The sweep runs on its own thread (``console.probes.sweep`` with its bounded pool); each
+outcome is handed to the loop with ``call_soon_threadsafe`` and shown at once. When it ends
+(or is stopped) the outcomes are stored as history in one database call.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import threading
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+
+import shiboken6
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.errors import ConsoleError, EnvironmentFault
+from console.probes.dialing import Dialer
+from console.probes.probe import ProbeOptions, ProbeOutcome
+from console.probes.sweep import sweep
+from console.schema import Duty
+from console.services import probes
+from console.services.actor import Actor
+from console.services.filing_settings import read_settings
+from ui.filings.rows_model import RowsModel
+from ui.filings.tables import OUTCOME_COLUMNS, table_view
+from ui.tasks import Database, spawn
+
+_sweeps = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sweep")
+
+
+class SweepPanel(QWidget):
+    """Buttons to sweep all or selected sites, a progress bar, and the outcomes as they come."""
+
+    swept = Signal(int)
+
+    def __init__(self, database: Database, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sweepPanel")
+        self.database = database
+        self.actor = actor
+        # Where probes connect and which roots they trust; tests and staging change these.
+        self.dialer = Dialer()
+        self.ca_bundle: str | None = None
+        self.selection: Sequence[int] = ()
+        self._stop: threading.Event | None = None
+
+        self.all_button = QPushButton(self.tr("探测全部运行中网站"), self)
+        self.all_button.setObjectName("sweepAll")
+        self.selected_button = QPushButton(self.tr("探测所选网站"), self)
+        self.selected_button.setObjectName("sweepSelected")
+        self.stop_button = QPushButton(self.tr("停止"), self)
+        self.stop_button.setObjectName("stopSweep")
+        self.stop_button.setEnabled(False)
+        self.progress = QProgressBar(self)
+        self.progress.setFormat(self.tr("%v / %m"))
+        self.progress.setValue(0)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("sweepSummary")
+        self.schedule_label = QLabel(self)
+        self.schedule_label.setObjectName("scheduleLabel")
+        self.model = RowsModel(OUTCOME_COLUMNS, parent=self)
+        self.view = table_view(self.model, "outcomes", self)
+
+        allowed = actor.holds(Duty.SYSTEM_ADMIN)
+        for button in (self.all_button, self.selected_button):
+            button.setEnabled(allowed)
+            if not allowed:
+                button.setToolTip(self.tr("探测结果要存入历史，只有系统管理员可以发起探测"))
+        top = QHBoxLayout()
+        top.addWidget(self.all_button)
+        top.addWidget(self.selected_button)
+        top.addWidget(self.stop_button)
+        top.addWidget(self.progress, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(top)
+        row = QHBoxLayout()
+        row.addWidget(self.summary, 1)
+        row.addWidget(self.schedule_label)
+        layout.addLayout(row)
+        layout.addWidget(self.view, 1)
+
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self._scheduled)
+        self.all_button.clicked.connect(lambda: spawn(self.run_sweep(), "sweep"))
+        self.selected_button.clicked.connect(
+            lambda: spawn(self.run_sweep(list(self.selection)), "sweep selected")
+        )
+        self.stop_button.clicked.connect(self.stop)
+
+    @property
+    def running(self) -> bool:
+        """Whether a sweep is under way."""
+        return self._stop is not None
+
+    def schedule(self, minutes: int) -> None:
+        """Sweep every ``minutes`` while the console runs (0: never)."""
+        if minutes <= 0 or not self.actor.holds(Duty.SYSTEM_ADMIN):
+            self.timer.stop()
+            self.schedule_label.setText(self.tr("定时探测：关闭"))
+            return
+        self.timer.start(minutes * 60_000)
+        self.schedule_label.setText(self.tr("定时探测：每 {n} 分钟").format(n=minutes))
+
+    def _scheduled(self) -> None:
+        if not self.running:
+            spawn(self.run_sweep(), "scheduled sweep")
+
+    def stop(self) -> None:
+        """Stop the sweep: running probes finish, the rest are dropped."""
+        if self._stop is not None:
+            self._stop.set()
+            self.stop_button.setEnabled(False)
+            self.summary.setText(self.tr("正在停止：等待进行中的探测结束…"))
+
+    async def run_sweep(self, site_ids: Sequence[int] = ()) -> list[ProbeOutcome]:
+        """Probe ``site_ids`` (or every running site), show outcomes live, store them."""
+        if self.running:
+            return []
+        self._stop = stop = threading.Event()
+        self._set_busy(True)
+        try:
+            return await self._sweep(site_ids, stop)
+        except (ConsoleError, EnvironmentFault) as error:
+            self.summary.setText(str(error))
+            return []
+        finally:
+            self._stop = None
+            self._set_busy(False)
+
+    async def _sweep(self, site_ids: Sequence[int], stop: threading.Event) -> list[ProbeOutcome]:
+        plan = await self.database.call(probes.plan_sweep, self.actor, (), site_ids)
+        settings = await self.database.call(read_settings, self.actor)
+        options = ProbeOptions(
+            timeout=settings.probe_timeout_s,
+            ca_bundle=self.ca_bundle,
+            registered_hosts=plan.registered_hosts,
+            dialer=self.dialer,
+        )
+        self.model.set_records([])
+        self.progress.setRange(0, max(1, len(plan.targets)))
+        self.progress.setValue(0)
+        self.summary.setText(self.tr("正在探测 {n} 个网站…").format(n=len(plan.targets)))
+        loop = asyncio.get_event_loop()
+        started = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+        def arrived(outcome: ProbeOutcome) -> None:
+            loop.call_soon_threadsafe(self._show, outcome)
+
+        outcomes = await loop.run_in_executor(
+            _sweeps, sweep, plan.targets, options, settings.probe_workers, arrived, stop
+        )
+        await asyncio.sleep(0)  # let the last streamed outcomes reach the table
+        cancelled = stop.is_set()
+        stored = await self.database.call(
+            probes.record_sweep, self.actor, outcomes, started, len(plan.targets), cancelled
+        )
+        failed = sum(1 for o in outcomes if not o.ok)
+        text = self.tr("探测 {n} / {total} 个网站，{failed} 个不可访问，已存入历史 {stored} 条。")
+        if cancelled:
+            text = self.tr("已停止：") + text
+        self.summary.setText(
+            text.format(n=len(outcomes), total=len(plan.targets), failed=failed, stored=stored)
+        )
+        self.swept.emit(stored)
+        return outcomes
+
+    def _show(self, outcome: ProbeOutcome) -> None:
+        if not shiboken6.isValid(self):  # the window closed while the sweep ran
+            return
+        self.model.append(outcome)
+        self.progress.setValue(self.progress.value() + 1)
+
+    def _set_busy(self, busy: bool) -> None:
+        allowed = self.actor.holds(Duty.SYSTEM_ADMIN)
+        self.all_button.setEnabled(allowed and not busy)
+        self.selected_button.setEnabled(allowed and not busy)
+        self.stop_button.setEnabled(busy)
