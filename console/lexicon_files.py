@@ -1,9 +1,11 @@
 """Lexicon files: screening terms as CSV and whitelist phrases as plain text, both UTF-8.
 
 The term file has a header ``term,category,severity`` and may add a fourth column ``note``
-(the correct wording, or why the term is flagged). The whitelist file has one phrase a line;
-blank lines and lines starting with ``#`` are ignored. A byte-order mark is tolerated in both.
-Every problem names the file and the line so the operator can fix it in an editor.
+(the correct wording, or why the term is flagged). A plain term list (``.txt``) has one term a
+line, all given the category and severity chosen on import. The whitelist file has one phrase
+a line. In both plain files blank lines and lines starting with ``#`` are ignored. A
+byte-order mark is tolerated everywhere. Every problem names the file and the line so the
+operator can fix it in an editor.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ DUPLICATE = QT_TR_NOOP("词库文件 {file} 第 {line} 行的 {text} 与第 {fir
 NO_TERMS = QT_TR_NOOP("词库文件 {file} 没有任何词条。")
 BAD_PHRASE = QT_TR_NOOP("白名单文件 {file} 第 {line} 行的短语超过 {limit} 个字符。")
 DUPLICATE_PHRASE = QT_TR_NOOP("白名单文件 {file} 第 {line} 行的 {text} 与第 {first} 行重复。")
+CSV_SUFFIX = ".csv"
 
 
 @dataclass(frozen=True)
@@ -81,14 +84,33 @@ def read_terms(path: Path) -> list[TermEntry]:
     return entries
 
 
+def read_term_lines(path: Path, category: str, severity: int) -> list[TermEntry]:
+    """Read a plain term list: one term a line, each with ``category`` and ``severity``."""
+    entries: list[TermEntry] = []
+    seen: dict[str, int] = {}
+    for number, term in _plain_lines(path):
+        entry = _entry(path.name, number, [term, category, str(severity)])
+        if term in seen:
+            raise InvalidInput(DUPLICATE, file=path.name, line=number, text=term, first=seen[term])
+        seen[term] = number
+        entries.append(entry)
+    if not entries:
+        raise InvalidInput(NO_TERMS, file=path.name)
+    return entries
+
+
+def read_any_terms(path: Path, category: str, severity: int) -> list[TermEntry]:
+    """A ``.csv`` term file, or else a plain term list given ``category`` and ``severity``."""
+    if path.suffix.lower() == CSV_SUFFIX:
+        return read_terms(path)
+    return read_term_lines(path, category, severity)
+
+
 def read_whitelist(path: Path) -> list[str]:
     """Read a whitelist file: one phrase a line, ``#`` comments and blank lines skipped."""
     phrases: list[str] = []
     seen: dict[str, int] = {}
-    for number, line in enumerate(_lines(path), start=1):
-        phrase = line.strip()
-        if not phrase or phrase.startswith("#"):
-            continue
+    for number, phrase in _plain_lines(path):
         if len(phrase) > TERM_LIMIT:
             raise InvalidInput(BAD_PHRASE, file=path.name, line=number, limit=TERM_LIMIT)
         if phrase in seen:
@@ -98,6 +120,12 @@ def read_whitelist(path: Path) -> list[str]:
         seen[phrase] = number
         phrases.append(phrase)
     return phrases
+
+
+def _plain_lines(path: Path) -> list[tuple[int, str]]:
+    """The trimmed lines worth reading, with their numbers (no blanks, no ``#`` comments)."""
+    lines = ((number, line.strip()) for number, line in enumerate(_lines(path), start=1))
+    return [(number, line) for number, line in lines if line and not line.startswith("#")]
 
 
 def _lines(path: Path) -> list[str]:

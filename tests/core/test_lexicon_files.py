@@ -11,6 +11,8 @@ from console.lexicon_files import (
     STARTER_TERMS,
     STARTER_WHITELIST,
     TermEntry,
+    read_any_terms,
+    read_term_lines,
     read_terms,
     read_whitelist,
 )
@@ -164,3 +166,27 @@ def test_a_whitelist_not_in_utf8_is_refused(tmp_path: Path) -> None:
     path.write_bytes("卫生部门\n".encode("gbk"))
     with pytest.raises(InvalidInput, match=r"white\.txt"):
         read_whitelist(path)
+
+
+def test_a_plain_term_list_gives_every_term_the_chosen_category(tmp_path: Path) -> None:
+    path = _write(tmp_path, "\ufeff# 注释\n\n 监察局 \n卫计委\n", name="terms.txt")
+    assert read_term_lines(path, "涉密", 3) == [
+        TermEntry("监察局", "涉密", 3),
+        TermEntry("卫计委", "涉密", 3),
+    ]
+
+
+def test_a_plain_term_list_refuses_duplicates_and_long_terms(tmp_path: Path) -> None:
+    with pytest.raises(InvalidInput, match="第 3 行"):
+        read_term_lines(_write(tmp_path, "监察局\n卫计委\n监察局\n", "a.txt"), "自定义", 1)
+    with pytest.raises(InvalidInput, match="第 2 行"):
+        read_term_lines(_write(tmp_path, "监察局\n" + "词" * 201 + "\n", "b.txt"), "自定义", 1)
+    with pytest.raises(InvalidInput):
+        read_term_lines(_write(tmp_path, "# 空\n", "c.txt"), "自定义", 1)
+
+
+def test_the_file_suffix_decides_between_csv_and_plain_lists(tmp_path: Path) -> None:
+    csv_path = _write(tmp_path, "term,category,severity\n监察局,过时表述,2\n", "t.CSV")
+    assert read_any_terms(csv_path, "自定义", 1) == [TermEntry("监察局", "过时表述", 2)]
+    txt_path = _write(tmp_path, "监察局\n", "t.txt")
+    assert read_any_terms(txt_path, "自定义", 1) == [TermEntry("监察局", "自定义", 1)]
