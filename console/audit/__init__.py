@@ -1,0 +1,42 @@
+"""The content-audit queue, without Qt: screening posts in, leases out, decisions made once.
+
+The GUI, the CLI and other programs share these functions. ``claim`` and ``decide`` work in
+the caller's ``Session`` and never commit: the caller owns the transaction (use
+``in_transaction``, which also retries when the server breaks a deadlock). The services in
+``console.services.audit`` wrap them for an acting operator: duty check, one transaction,
+one commit.
+"""
+
+from console.audit.claims import (
+    LEASE,
+    claim,
+    claim_items,
+    extend,
+    release,
+    requeue_expired,
+    skips_locked,
+)
+from console.audit.decisions import Decided, Decision, decide, default_phrase, findings_of
+from console.audit.retry import in_transaction, is_deadlock
+from console.audit.scanning import ScanResult, Screens, findings_json, scan
+
+__all__ = [
+    "LEASE",
+    "Decided",
+    "Decision",
+    "ScanResult",
+    "Screens",
+    "claim",
+    "claim_items",
+    "decide",
+    "default_phrase",
+    "extend",
+    "findings_json",
+    "findings_of",
+    "in_transaction",
+    "is_deadlock",
+    "release",
+    "requeue_expired",
+    "scan",
+    "skips_locked",
+]

@@ -1,0 +1,228 @@
+"""Handing queue items to operators with leases, exactly once, on every engine.
+
+``claim`` takes the oldest pending items (and items whose lease ran out: a crashed console's
+claims go back to the queue) and marks them claimed by the operator until the lease ends.
+Where the engine can skip rows another transaction holds (PostgreSQL, MariaDB ≥ 10.6,
+MySQL ≥ 8) the candidates are read ``FOR UPDATE SKIP LOCKED``, so concurrent consoles take
+disjoint items without waiting; elsewhere (SQLite) a guarded ``UPDATE … WHERE state =
+'pending'`` decides who won, and the rows are read back by the claim's own lease stamp.
+
+These functions work inside the caller's transaction: the caller commits (and, on a
+deadlock reported by the server, rolls back and tries again: see ``console.audit.retry``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import and_, or_, select, update
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
+
+from console.schema import QueueItem, QueueState, utcnow
+
+LEASE = dt.timedelta(minutes=10)
+MAX_CLAIM = 500
+
+OPEN_STATES = (QueueState.PENDING.value, QueueState.CLAIMED.value)
+
+
+def skips_locked(session: Session) -> bool:
+    """Whether the session's engine has ``FOR UPDATE SKIP LOCKED``."""
+    dialect = session.get_bind().dialect
+    if dialect.name == "postgresql":
+        return True
+    if dialect.name in ("mysql", "mariadb"):
+        version = dialect.server_version_info or (0,)
+        if getattr(dialect, "is_mariadb", False):
+            return tuple(version[:2]) >= (10, 6)
+        return tuple(version[:3]) >= (8, 0, 1)
+    return False
+
+
+def _expired(now: dt.datetime) -> ColumnElement[bool]:
+    return and_(
+        QueueItem.state == QueueState.CLAIMED.value,
+        QueueItem.lease_until.is_not(None),
+        QueueItem.lease_until < now,
+    )
+
+
+def claim(
+    session: Session,
+    operator_id: int,
+    limit: int,
+    lease: dt.timedelta = LEASE,
+    now: dt.datetime | None = None,
+) -> list[QueueItem]:
+    """Claim up to ``limit`` items for ``operator_id``, oldest first; the items claimed.
+
+    Pending items come first, then claims whose lease has run out. Runs in the caller's
+    transaction; nothing is visible to other consoles until the caller commits.
+    """
+    limit = max(0, min(limit, MAX_CLAIM))
+    if limit == 0:
+        return []
+    now = now or utcnow()
+    until = now + lease
+    pending = QueueItem.state == QueueState.PENDING.value
+    ids = _take(session, pending, (QueueItem.created_at, QueueItem.id), limit, operator_id, until)
+    if len(ids) < limit:
+        ids += _take(
+            session,
+            _expired(now),
+            (QueueItem.lease_until, QueueItem.id),
+            limit - len(ids),
+            operator_id,
+            until,
+            now,
+        )
+    if not ids:
+        return []
+    items = session.scalars(
+        select(QueueItem)
+        .where(QueueItem.id.in_(ids))
+        .order_by(QueueItem.created_at, QueueItem.id)
+        .execution_options(populate_existing=True)
+    ).all()
+    return list(items)
+
+
+def _take(
+    session: Session,
+    condition: ColumnElement[bool],
+    order: Sequence[Any],
+    limit: int,
+    operator_id: int,
+    until: dt.datetime,
+    now: dt.datetime | None = None,
+) -> list[int]:
+    """Mark up to ``limit`` rows matching ``condition`` as claimed; their ids."""
+    candidates = select(QueueItem.id).where(condition).order_by(*order).limit(limit)
+    locking = skips_locked(session)
+    if locking:
+        candidates = candidates.with_for_update(skip_locked=True)
+    ids = list(session.scalars(candidates).all())
+    if not ids:
+        return []
+    # With row locks held the guard is redundant but harmless; without them (SQLite) it is
+    # what makes two consoles unable to claim the same row.
+    guard = QueueItem.state == QueueState.PENDING.value if now is None else _expired(now)
+    session.execute(
+        update(QueueItem)
+        .where(QueueItem.id.in_(ids), guard)
+        .values(
+            state=QueueState.CLAIMED.value,
+            claimed_by=operator_id,
+            lease_until=until,
+            version=QueueItem.version + 1,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    if locking:
+        return ids
+    won = select(QueueItem.id).where(
+        QueueItem.id.in_(ids),
+        QueueItem.state == QueueState.CLAIMED.value,
+        QueueItem.claimed_by == operator_id,
+        QueueItem.lease_until == until,
+    )
+    return list(session.scalars(won).all())
+
+
+def claim_items(
+    session: Session,
+    operator_id: int,
+    item_ids: Sequence[int],
+    lease: dt.timedelta = LEASE,
+    now: dt.datetime | None = None,
+) -> list[int]:
+    """Claim the named items where they are free (or already this operator's); the ids won.
+
+    Used when an operator picks items from the list instead of taking the queue's head. A
+    row another console is deciding right now is waited for, then re-checked by the guard.
+    """
+    if not item_ids:
+        return []
+    now = now or utcnow()
+    until = now + lease
+    free = or_(
+        QueueItem.state == QueueState.PENDING.value,
+        _expired(now),
+        and_(QueueItem.state == QueueState.CLAIMED.value, QueueItem.claimed_by == operator_id),
+    )
+    session.execute(
+        update(QueueItem)
+        .where(QueueItem.id.in_(list(item_ids)), free)
+        .values(
+            state=QueueState.CLAIMED.value,
+            claimed_by=operator_id,
+            lease_until=until,
+            version=QueueItem.version + 1,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    won = select(QueueItem.id).where(
+        QueueItem.id.in_(list(item_ids)),
+        QueueItem.state == QueueState.CLAIMED.value,
+        QueueItem.claimed_by == operator_id,
+        QueueItem.lease_until == until,
+    )
+    return sorted(session.scalars(won).all())
+
+
+def release(session: Session, operator_id: int, item_ids: Sequence[int] | None = None) -> int:
+    """Give the operator's claims (all, or the named ones) back to the queue; how many."""
+    condition = and_(
+        QueueItem.state == QueueState.CLAIMED.value, QueueItem.claimed_by == operator_id
+    )
+    if item_ids is not None:
+        condition = and_(condition, QueueItem.id.in_(list(item_ids)))
+    result = session.execute(
+        update(QueueItem)
+        .where(condition)
+        .values(
+            state=QueueState.PENDING.value,
+            claimed_by=None,
+            lease_until=None,
+            version=QueueItem.version + 1,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+def extend(
+    session: Session, operator_id: int, lease: dt.timedelta = LEASE, now: dt.datetime | None = None
+) -> int:
+    """Renew the lease on every claim the operator still holds (a console that is alive)."""
+    now = now or utcnow()
+    result = session.execute(
+        update(QueueItem)
+        .where(
+            QueueItem.state == QueueState.CLAIMED.value,
+            QueueItem.claimed_by == operator_id,
+        )
+        .values(lease_until=now + lease)
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+def requeue_expired(session: Session, now: dt.datetime | None = None) -> int:
+    """Put every claim whose lease has run out back to pending (so the counts say so)."""
+    now = now or utcnow()
+    result = session.execute(
+        update(QueueItem)
+        .where(_expired(now))
+        .values(
+            state=QueueState.PENDING.value,
+            claimed_by=None,
+            lease_until=None,
+            version=QueueItem.version + 1,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]

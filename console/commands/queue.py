@@ -1,0 +1,105 @@
+"""``cluster-console queue …``: screen posts into the audit queue, claim and decide headless."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+
+from console.audit import Decision
+from console.commands import Subcommands
+from console.commands._common import add_login_options, login, opened
+from console.i18n import QT_TR_NOOP, translate
+from console.services import audit
+
+SCANNED = QT_TR_NOOP(
+    "已筛查 {screened} 篇，新入队 {queued} 条，更新 {refreshed} 条，移出 {cleared} 条"
+)
+CANCELLED = QT_TR_NOOP("已中断：")
+REFUSED = QT_TR_NOOP("条目 {id} 未处理：{reason}")
+
+
+def register(commands: Subcommands) -> None:
+    """Add ``queue scan``, ``status``, ``claim``, ``decide`` and ``release``."""
+    queue = commands.add_parser("queue", help="内容审核队列")
+    sub = queue.add_subparsers(dest="queue_command", required=True, metavar="子命令")
+    scan = sub.add_parser("scan", help="筛查新增和修改的稿件并入队（--full 重新筛查全部）")
+    scan.add_argument("--full", action="store_true", help="词库变更后重新筛查全部稿件")
+    add_login_options(scan, required=True)
+    scan.set_defaults(handler=run_scan)
+    status = sub.add_parser("status", help="各状态的条目数")
+    add_login_options(status, required=True)
+    status.set_defaults(handler=run_status)
+    claim = sub.add_parser("claim", help="认领最早的待审条目，输出条目 ID")
+    claim.add_argument("--limit", type=int, default=audit.CLAIM_BATCH)
+    add_login_options(claim, required=True)
+    claim.set_defaults(handler=run_claim)
+    decide = sub.add_parser("decide", help="对条目作出审核决定")
+    decide.add_argument("items", type=int, nargs="+", metavar="ID")
+    decide.add_argument("--decision", required=True, choices=[d.value for d in Decision])
+    decide.add_argument("--note", default="", help="审核意见（退回时必填）")
+    decide.add_argument("--phrase", default="", help="加入白名单的短语（whitelist 时）")
+    add_login_options(decide, required=True)
+    decide.set_defaults(handler=run_decide)
+    release = sub.add_parser("release", help="放弃本人的全部认领")
+    add_login_options(release, required=True)
+    release.set_defaults(handler=run_release)
+
+
+def _progress(done: int, total: int) -> None:
+    print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
+
+
+def run_scan(args: argparse.Namespace) -> int:
+    """Screen new and changed posts (or all with ``--full``); print what was done."""
+    with opened(args.db) as sessions:
+        actor = login(sessions, args.user, args.password_stdin)
+        try:
+            result = audit.load_and_scan(sessions, actor, full=args.full, progress=_progress)
+        except KeyboardInterrupt:
+            print(file=sys.stderr)
+            print(translate("", CANCELLED), file=sys.stderr)
+            return 130
+    print(file=sys.stderr)
+    print(translate("", SCANNED).format(**dataclasses.asdict(result)), file=sys.stderr)
+    print(json.dumps(dataclasses.asdict(result)))
+    return 0
+
+
+def run_status(args: argparse.Namespace) -> int:
+    """Print the items per status as JSON."""
+    with opened(args.db) as sessions:
+        counts = audit.status_counts(sessions, login(sessions, args.user, args.password_stdin))
+    print(json.dumps(counts))
+    return 0
+
+
+def run_claim(args: argparse.Namespace) -> int:
+    """Claim the oldest free items; print their ids, one a line."""
+    with opened(args.db) as sessions:
+        ids = audit.claim_next(
+            sessions, login(sessions, args.user, args.password_stdin), args.limit
+        )
+    for item_id in ids:
+        print(item_id)
+    return 0
+
+
+def run_decide(args: argparse.Namespace) -> int:
+    """Decide the items; exit 1 when any was refused (each refusal on stderr)."""
+    with opened(args.db) as sessions:
+        actor = login(sessions, args.user, args.password_stdin)
+        outcome = audit.review(sessions, actor, args.items, args.decision, args.note, args.phrase)
+    for done in outcome.decided:
+        print(json.dumps({"item": done.item_id, "state": done.state.value, "post": done.post_id}))
+    for item_id, reason in outcome.refused:
+        print(translate("", REFUSED).format(id=item_id, reason=reason), file=sys.stderr)
+    return 1 if outcome.refused else 0
+
+
+def run_release(args: argparse.Namespace) -> int:
+    """Give every claim of the operator back to the queue; print how many."""
+    with opened(args.db) as sessions:
+        print(audit.release_claims(sessions, login(sessions, args.user, args.password_stdin)))
+    return 0
