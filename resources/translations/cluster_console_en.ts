@@ -20,6 +20,10 @@
         <translation>{url}: schema version {current}, latest {head}</translation>
     </message>
     <message>
+        <source>（空库）</source>
+        <translation>(empty database)</translation>
+    </message>
+    <message>
         <source>密码：</source>
         <translation>Password: </translation>
     </message>
@@ -260,6 +264,130 @@
         <translation>Active</translation>
     </message>
     <message>
+        <source>近期到期</source>
+        <translation>Coming up</translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>即将到期</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>缺少ICP备案号：网站处于“{state}”阶段，应已完成ICP备案。</source>
+        <translation>ICP filing number missing: the site is at stage “{state}” and should have completed its ICP filing.</translation>
+    </message>
+    <message>
+        <source>缺少公安联网备案号：网站处于“{state}”阶段，应已完成公安备案。</source>
+        <translation>Public security filing number missing: the site is at stage “{state}” and should have completed its public security filing.</translation>
+    </message>
+    <message>
+        <source>公安联网备案逾期：网站 {opened} 开通，应在 {deadline} 前备案，已逾期 {days} 天。</source>
+        <translation>Public security filing overdue: the site opened on {opened}, was due to file by {deadline} and is {days} days late.</translation>
+    </message>
+    <message>
+        <source>公安联网备案应在 {deadline} 前完成（开通后 30 天内），还剩 {days} 天。</source>
+        <translation>Public security filing due by {deadline} (within 30 days of opening); {days} days left.</translation>
+    </message>
+    <message>
+        <source>公安联网备案晚于期限：开通后第 {days} 天（{filed}）才备案。</source>
+        <translation>Public security filing was late: filed on day {days} after opening ({filed}).</translation>
+    </message>
+    <message>
+        <source>未定级：运行中的网站应确定等级保护级别。</source>
+        <translation>Not graded: a running site must have a protection level.</translation>
+    </message>
+    <message>
+        <source>等保 {level} 级但未记录定级日期，无法计算备案和测评期限。</source>
+        <translation>Protection level {level} without a grading date: filing and assessment deadlines cannot be computed.</translation>
+    </message>
+    <message>
+        <source>等保备案逾期：{level} 级系统 {graded} 定级，应在 {deadline} 前到公安机关备案，已逾期 {days} 天。</source>
+        <translation>Protection-level filing overdue: the level {level} system was graded on {graded}, was due to file with the police by {deadline} and is {days} days late.</translation>
+    </message>
+    <message>
+        <source>等保备案应在 {deadline} 前完成（定级后 30 天内），还剩 {days} 天。</source>
+        <translation>Protection-level filing due by {deadline} (within 30 days of grading); {days} days left.</translation>
+    </message>
+    <message>
+        <source>等保备案晚于期限：定级后第 {days} 天（{filed}）才备案。</source>
+        <translation>Protection-level filing was late: filed on day {days} after grading ({filed}).</translation>
+    </message>
+    <message>
+        <source>已记录等保备案日期，但缺少备案证明编号。</source>
+        <translation>A protection-level filing date is recorded but the filing form number is missing.</translation>
+    </message>
+    <message>
+        <source>测评逾期：{level} 级系统每 {months} 个月测评一次，上次 {last}，应于 {due} 前完成，已逾期 {days} 天。</source>
+        <translation>Assessment overdue: a level {level} system is assessed every {months} months; last on {last}, due by {due}, {days} days late.</translation>
+    </message>
+    <message>
+        <source>从未测评：{level} 级系统 {graded} 定级，首次测评应于 {due} 前完成，已逾期 {days} 天。</source>
+        <translation>Never assessed: the level {level} system was graded on {graded}; its first assessment was due by {due} and is {days} days late.</translation>
+    </message>
+    <message>
+        <source>测评将于 {due} 到期（{level} 级，每 {months} 个月），还剩 {days} 天。</source>
+        <translation>Assessment due on {due} (level {level}, every {months} months); {days} days left.</translation>
+    </message>
+    <message>
+        <source>{assessed} 测评结论为“不符合”：须整改并复测。{notes}</source>
+        <translation>The assessment of {assessed} found the system non-compliant: rectify and have it re-assessed. {notes}</translation>
+    </message>
+    <message>
+        <source>不可访问风险：近 7 天 {failed}/{total} 次探测失败（{share}%，达到 5% 即判定不可访问）。</source>
+        <translation>At risk of “unreachable”: {failed} of {total} probes failed in the last 7 days ({share}%; 5% counts as unreachable).</translation>
+    </message>
+    <message>
+        <source>首页重定向到未登记的域名 {host}（{when}）。</source>
+        <translation>The home page redirects to the unregistered host {host} ({when}).</translation>
+    </message>
+    <message>
+        <source>HTTPS 证书无效：{problem}（{when} 探测）。</source>
+        <translation>Invalid HTTPS certificate: {problem} (probed {when}).</translation>
+    </message>
+    <message>
+        <source>HTTPS 证书将于 {date} 到期，还剩 {days} 天。</source>
+        <translation>The HTTPS certificate expires on {date}; {days} days left.</translation>
+    </message>
+    <message>
+        <source>首页未通过 HTTPS 提供。</source>
+        <translation>The home page is not served over HTTPS.</translation>
+    </message>
+    <message>
+        <source>HTTP 访问未重定向到 HTTPS。</source>
+        <translation>HTTP requests are not redirected to HTTPS.</translation>
+    </message>
+    <message>
+        <source>首页不能通过 IPv6 访问。</source>
+        <translation>The home page cannot be reached over IPv6.</translation>
+    </message>
+    <message>
+        <source>首页页脚未显示登记的{what}。</source>
+        <translation>The home page footer does not show the registered {what}.</translation>
+    </message>
+    <message>
+        <source>最近一次探测失败：{error}</source>
+        <translation>The latest probe failed: {error}</translation>
+    </message>
+    <message>
+        <source>已于 {date} 过期</source>
+        <translation>expired on {date}</translation>
+    </message>
+    <message>
+        <source>证书链不受信任或与域名不符</source>
+        <translation>the chain is not trusted or does not match the domain</translation>
+    </message>
+    <message>
         <source>已停用</source>
         <translation>Disabled</translation>
     </message>
@@ -456,6 +584,94 @@
         <translation>Mobile</translation>
     </message>
     <message>
+        <source>邮箱</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>账号只能由小写字母、数字和 . _ - 组成，长度 2 到 64：{username}</source>
+        <translation>An account name may contain only lower-case letters, digits and . _ -, 2 to 64 characters: {username}</translation>
+    </message>
+    <message>
+        <source>账号 {username} 已存在。</source>
+        <translation>Account {username} already exists.</translation>
+    </message>
+    <message>
+        <source>账号 {username} 在文件中重复（第 {first} 行已有）。</source>
+        <translation>Account {username} appears twice in the file (already on line {first}).</translation>
+    </message>
+    <message>
+        <source>请填写姓名。</source>
+        <translation>Please enter the name.</translation>
+    </message>
+    <message>
+        <source>请填写单位。</source>
+        <translation>Please enter the organisation.</translation>
+    </message>
+    <message>
+        <source>手机号 {phone} 不是大陆手机号（11 位，以 13–19 开头）。</source>
+        <translation>{phone} is not a mainland mobile number (11 digits starting 13–19).</translation>
+    </message>
+    <message>
+        <source>邮箱 {email} 格式不正确。</source>
+        <translation>Email address {email} is malformed.</translation>
+    </message>
+    <message>
+        <source>网站标识码 {code} 不存在。</source>
+        <translation>Site code {code} does not exist.</translation>
+    </message>
+    <message>
+        <source>网站 {code} 已下线或整合迁移，不能再开设账号。</source>
+        <translation>Site {code} is retired or merged; no new accounts can be opened on it.</translation>
+    </message>
+    <message>
+        <source>编辑账号 {id} 不存在。</source>
+        <translation>Editor account {id} does not exist.</translation>
+    </message>
+    <message>
+        <source>账号 {username} 未被锁定。</source>
+        <translation>Account {username} is not locked.</translation>
+    </message>
+    <message>
+        <source>导入文件缺少列：{headings}</source>
+        <translation>The import file lacks the columns: {headings}</translation>
+    </message>
+    <message>
+        <source>无法读取导入文件：{error}</source>
+        <translation>Cannot read the import file: {error}</translation>
+    </message>
+    <message>
+        <source>{n} 行有错误，未导入任何账号。请先在预览中修正。</source>
+        <translation>{n} rows have errors; no account was imported. Fix them as the preview shows first.</translation>
+    </message>
+    <message>
+        <source>导入文件没有数据行。</source>
+        <translation>The import file has no data rows.</translation>
+    </message>
+    <message>
+        <source>账号信息有误：{problems}</source>
+        <translation>The account&apos;s particulars are wrong: {problems}</translation>
+    </message>
+    <message>
+        <source>第 {line} 行（{code}）：{problems}</source>
+        <translation>Row {line} ({code}): {problems}</translation>
+    </message>
+    <message>
+        <source>共 {total} 行，{bad} 行有问题。</source>
+        <translation>{total} rows, {bad} with problems.</translation>
+    </message>
+    <message>
+        <source>已导入 {n} 个站点。</source>
+        <translation>Imported {n} sites.</translation>
+    </message>
+    <message>
+        <source>已导出 {n} 行到 {path}</source>
+        <translation>Exported {n} rows to {path}</translation>
+    </message>
+    <message>
+        <source>“{value}”不是可用的{what}，可用：{allowed}</source>
+        <translation>“{value}” is not a valid {what}; valid: {allowed}</translation>
+    </message>
+    <message>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -492,8 +708,40 @@
         <translation>Content audit</translation>
     </message>
     <message>
-        <source>优先级</source>
-        <translation>Priority</translation>
+        <source>{d}天{h}小时</source>
+        <translation>{d} d {h} h</translation>
+    </message>
+    <message>
+        <source>{h}小时{m}分</source>
+        <translation>{h} h {m} min</translation>
+    </message>
+    <message>
+        <source>{m}分钟</source>
+        <translation>{m} min</translation>
+    </message>
+    <message>
+        <source>{age}（超时）</source>
+        <translation>{age} (overdue)</translation>
+    </message>
+    <message>
+        <source>低</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <source>中</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <source>高</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <source>审核决定须由登录的操作员作出。</source>
+        <translation>Review decisions must be made by a logged-in operator.</translation>
+    </message>
+    <message>
+        <source>严重度</source>
+        <translation>Severity</translation>
     </message>
     <message>
         <source>网站</source>
@@ -504,12 +752,36 @@
         <translation>Post title</translation>
     </message>
     <message>
+        <source>问题类别</source>
+        <translation>Categories</translation>
+    </message>
+    <message>
         <source>问题数</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <source>发布时间</source>
-        <translation>Published</translation>
+        <source>等待时长</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>处理人</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <source>决定时间</source>
+        <translation>Decided at</translation>
+    </message>
+    <message>
+        <source>已下线</source>
+        <translation>Taken down</translation>
+    </message>
+    <message>
+        <source>我的认领</source>
+        <translation>My claims</translation>
+    </message>
+    <message>
+        <source>内容审核队列</source>
+        <translation>Content audit queue</translation>
     </message>
     <message>
         <source>入队时间</source>
@@ -574,6 +846,50 @@
     <message>
         <source>测评结论</source>
         <translation>Assessment result</translation>
+    </message>
+    <message>
+        <source>网站（编号 {id}）不存在，可能已被删除。</source>
+        <translation>Site (id {id}) does not exist; it may have been deleted.</translation>
+    </message>
+    <message>
+        <source>等保级别应为 1 至 5，而不是 {value}。</source>
+        <translation>The protection level must be 1 to 5, not {value}.</translation>
+    </message>
+    <message>
+        <source>测评结论应为“符合”“基本符合”或“不符合”，而不是“{value}”。</source>
+        <translation>The assessment result must be “compliant”, “largely compliant” or “non-compliant”, not “{value}”.</translation>
+    </message>
+    <message>
+        <source>填写了{what}日期却没有填写{what}号。</source>
+        <translation>A {what} date was entered without a {what} number.</translation>
+    </message>
+    <message>
+        <source>{what} {date} 晚于今天。</source>
+        <translation>{what} {date} is later than today.</translation>
+    </message>
+    <message>
+        <source>符合</source>
+        <translation>Compliant</translation>
+    </message>
+    <message>
+        <source>基本符合</source>
+        <translation>Largely compliant</translation>
+    </message>
+    <message>
+        <source>不符合</source>
+        <translation>Non-compliant</translation>
+    </message>
+    <message>
+        <source>附件名称和位置都不能为空。</source>
+        <translation>An attachment needs both a name and a location.</translation>
+    </message>
+    <message>
+        <source>附件（编号 {id}）不存在，可能已被删除。</source>
+        <translation>Attachment (id {id}) does not exist; it may have been deleted.</translation>
+    </message>
+    <message>
+        <source>{label} 的备案记录刚被他人创建，请刷新后再修改。</source>
+        <translation>Someone else has just created the filing of {label}; refresh before changing it.</translation>
     </message>
     <message>
         <source>日志头记录缺失：数据库未经迁移或已被篡改。</source>
@@ -680,6 +996,18 @@
         <translation>You cannot disable yourself.</translation>
     </message>
     <message>
+        <source>控制台操作员</source>
+        <translation>Console operators</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>锁定至（UTC）</source>
+        <translation>Locked until (UTC)</translation>
+    </message>
+    <message>
         <source>密码至少需要 {n} 个字符。</source>
         <translation>The password must be at least {n} characters long.</translation>
     </message>
@@ -712,8 +1040,160 @@
         <translation>Used by</translation>
     </message>
     <message>
+        <source>已有名为“{name}”的栏目预设，请换一个名称，或导入为它的新版本。</source>
+        <translation>A column preset named “{name}” already exists: choose another name, or import it as a new version of that preset.</translation>
+    </message>
+    <message>
+        <source>栏目树与第 {number} 版相同，没有需要保存的改动。</source>
+        <translation>The column tree is the same as version {number}: there are no changes to save.</translation>
+    </message>
+    <message>
+        <source>栏目预设 {id} 不存在，可能已被删除。</source>
+        <translation>Column preset {id} does not exist; it may have been deleted.</translation>
+    </message>
+    <message>
+        <source>检查日期 {value} 无效，应为 YYYY-MM-DD。</source>
+        <translation>The inspection date {value} is not valid; use YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>随控制台提供的默认预设</source>
+        <translation>Default preset shipped with the console</translation>
+    </message>
+    <message>
+        <source>风险项数</source>
+        <translation>Risks</translation>
+    </message>
+    <message>
+        <source>风险</source>
+        <translation>Risk</translation>
+    </message>
+    <message>
+        <source>涉及栏目</source>
+        <translation>Columns concerned</translation>
+    </message>
+    <message>
+        <source>政治</source>
+        <translation>Political</translation>
+    </message>
+    <message>
+        <source>涉密</source>
+        <translation>Classified</translation>
+    </message>
+    <message>
+        <source>严重表述错误</source>
+        <translation>Serious wording error</translation>
+    </message>
+    <message>
+        <source>过时表述</source>
+        <translation>Outdated wording</translation>
+    </message>
+    <message>
+        <source>色情</source>
+        <translation>Pornography</translation>
+    </message>
+    <message>
+        <source>赌博</source>
+        <translation>Gambling</translation>
+    </message>
+    <message>
+        <source>广告</source>
+        <translation>Advertising</translation>
+    </message>
+    <message>
+        <source>自定义</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>Enabled</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>词条不能为空，且不能超过 {limit} 个字符。</source>
+        <translation>A term must not be empty or longer than {limit} characters.</translation>
+    </message>
+    <message>
+        <source>词条“{term}”去掉空白、标点和符号后为空，无法匹配任何文本。</source>
+        <translation>Term “{term}” is empty without its spaces, punctuation and symbols, so it can never match.</translation>
+    </message>
+    <message>
+        <source>白名单短语不能为空，且不能超过 {limit} 个字符。</source>
+        <translation>A whitelist phrase must not be empty or longer than {limit} characters.</translation>
+    </message>
+    <message>
+        <source>白名单短语“{phrase}”去掉空白、标点和符号后为空，不起作用。</source>
+        <translation>Whitelist phrase “{phrase}” is empty without its spaces, punctuation and symbols, so it would have no effect.</translation>
+    </message>
+    <message>
+        <source>类别不能为空，且不能超过 {limit} 个字符。</source>
+        <translation>A category must not be empty or longer than {limit} characters.</translation>
+    </message>
+    <message>
+        <source>严重程度应为 1、2 或 3，而不是 {value}。</source>
+        <translation>Severity must be 1, 2 or 3, not {value}.</translation>
+    </message>
+    <message>
+        <source>说明不能超过 {limit} 个字符。</source>
+        <translation>A note must not be longer than {limit} characters.</translation>
+    </message>
+    <message>
+        <source>词库中已有词条“{term}”。</source>
+        <translation>The lexicon already has the term “{term}”.</translation>
+    </message>
+    <message>
+        <source>白名单中已有短语“{phrase}”。</source>
+        <translation>The whitelist already has the phrase “{phrase}”.</translation>
+    </message>
+    <message>
+        <source>词条 {id} 不存在，可能已被删除。</source>
+        <translation>Term {id} does not exist; it may have been deleted.</translation>
+    </message>
+    <message>
+        <source>白名单短语 {id} 不存在，可能已被删除。</source>
+        <translation>Whitelist phrase {id} does not exist; it may have been deleted.</translation>
+    </message>
+    <message>
+        <source>词条“{term}”没有变化。</source>
+        <translation>Term “{term}” is unchanged.</translation>
+    </message>
+    <message>
+        <source>文件 {file} 中没有需要导入的内容。</source>
+        <translation>File {file} has nothing to import.</translation>
+    </message>
+    <message>
+        <source>词库</source>
+        <translation>Lexicon</translation>
+    </message>
+    <message>
+        <source>词条</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>严重程度</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
         <source>说明</source>
         <translation>Description</translation>
+    </message>
+    <message>
+        <source>加入时间</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>白名单</source>
+        <translation>Whitelist</translation>
+    </message>
+    <message>
+        <source>短语</source>
+        <translation>Phrase</translation>
     </message>
     <message>
         <source>创建时间</source>
@@ -728,6 +1208,30 @@
         <translation>Type</translation>
     </message>
     <message>
+        <source>异常</source>
+        <translation>Failing</translation>
+    </message>
+    <message>
+        <source>未探测</source>
+        <translation>Not probed</translation>
+    </message>
+    <message>
+        <source>国家级</source>
+        <translation>National</translation>
+    </message>
+    <message>
+        <source>省级</source>
+        <translation>Provincial</translation>
+    </message>
+    <message>
+        <source>市级</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>县级</source>
+        <translation>County</translation>
+    </message>
+    <message>
         <source>上级网站</source>
         <translation>Parent site</translation>
     </message>
@@ -736,12 +1240,44 @@
         <translation>Organiser</translation>
     </message>
     <message>
+        <source>主办单位性质</source>
+        <translation>Organiser type</translation>
+    </message>
+    <message>
+        <source>开通日期</source>
+        <translation>Opened on</translation>
+    </message>
+    <message>
+        <source>不能批量修改“{field}”。</source>
+        <translation>“{field}” cannot be changed in bulk.</translation>
+    </message>
+    <message>
+        <source>日期“{value}”格式不对，应为 YYYY-MM-DD。</source>
+        <translation>The date “{value}” is malformed; use YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>{n} 篇稿件已迁入“{target}”</source>
+        <translation>{n} posts moved into “{target}”</translation>
+    </message>
+    <message>
         <source>主域名</source>
         <translation>Main domain</translation>
     </message>
     <message>
+        <source>最近探测</source>
+        <translation>Recent probes</translation>
+    </message>
+    <message>
         <source>首页更新</source>
         <translation>Home page updated</translation>
+    </message>
+    <message>
+        <source>编辑账号</source>
+        <translation>Editor accounts</translation>
+    </message>
+    <message>
+        <source>授权表</source>
+        <translation>Permission grid</translation>
     </message>
     <message>
         <source>用户权限</source>
@@ -751,12 +1287,1387 @@
         <source>、</source>
         <translation>, </translation>
     </message>
+    <message>
+        <source>审核条目 {id} 不存在（可能已随稿件删除）。</source>
+        <translation>Queue item {id} does not exist (it may have been deleted with its post).</translation>
+    </message>
+    <message>
+        <source>未知的审核决定：{decision}。</source>
+        <translation>Unknown review decision: {decision}.</translation>
+    </message>
+    <message>
+        <source>操作员 {operator} 不是内容审核员，不能作出审核决定。</source>
+        <translation>Operator {operator} is not a content reviewer and cannot make review decisions.</translation>
+    </message>
+    <message>
+        <source>条目 {id} 已由 {who} 于 {when}（UTC）决定为“{state}”；每个条目只决定一次。</source>
+        <translation>Item {id} was already decided as &quot;{state}&quot; by {who} at {when} (UTC); each item is decided only once.</translation>
+    </message>
+    <message>
+        <source>条目 {id} 正由 {who} 认领审核（租约至 {until} UTC），您不能决定。</source>
+        <translation>Item {id} is claimed by {who} (lease until {until} UTC); you cannot decide it.</translation>
+    </message>
+    <message>
+        <source>条目 {id} 尚未被您认领：请先认领再决定。</source>
+        <translation>Item {id} is not claimed by you: claim it before deciding.</translation>
+    </message>
+    <message>
+        <source>退回编辑时须写明退回意见。</source>
+        <translation>Returning a post to its editor needs a note.</translation>
+    </message>
+    <message>
+        <source>审核意见最长 {limit} 字。</source>
+        <translation>A review note may be at most {limit} characters.</translation>
+    </message>
+    <message>
+        <source>白名单短语须为 {limit} 字以内，并包含被标记的文字之一：{texts}。</source>
+        <translation>The whitelist phrase must be at most {limit} characters and contain one of the flagged texts: {texts}.</translation>
+    </message>
+    <message>
+        <source>“{value}”不是角色，可用：{allowed}</source>
+        <translation>“{value}” is not a role; available: {allowed}</translation>
+    </message>
+    <message>
+        <source>编辑账号 {username} 不存在。</source>
+        <translation>Editor account {username} does not exist.</translation>
+    </message>
+    <message>
+        <source>没有人持有该权限。</source>
+        <translation>Nobody holds this right.</translation>
+    </message>
+    <message>
+        <source>该账号当前没有任何有效授权。</source>
+        <translation>This account holds no grant in force.</translation>
+    </message>
+    <message>
+        <source>至 {when}</source>
+        <translation>until {when}</translation>
+    </message>
+    <message>
+        <source>长期</source>
+        <translation>no expiry</translation>
+    </message>
+    <message>
+        <source>截至 {as_of}：检查 {sites} 个运行中的站点，{risky} 个存在单项否决风险。</source>
+        <translation>As of {as_of}: {sites} running sites inspected, {risky} at risk of a single-veto failure.</translation>
+    </message>
+    <message>
+        <source>已导入为预设版本 {id}。</source>
+        <translation>Imported as preset version {id}.</translation>
+    </message>
+    <message>
+        <source>已导出到 {path}。</source>
+        <translation>Exported to {path}.</translation>
+    </message>
+    <message>
+        <source>{site}：新增 {added} 个栏目，调整 {changed} 个，保留本地栏目 {extras} 个</source>
+        <translation>{site}: {added} columns to add, {changed} to adjust, {extras} local columns kept</translation>
+    </message>
+    <message>
+        <source>应用预设会修改站点栏目，请用 --user 指明操作员（仅预览可不指明）。</source>
+        <translation>Applying a preset changes sites&apos; columns: name the operator with --user (a preview alone needs none).</translation>
+    </message>
+    <message>
+        <source>已应用到 {changed} 个站点，{same} 个站点无需改动，跳过 {skipped} 个。</source>
+        <translation>Applied to {changed} sites; {same} needed no change; {skipped} skipped.</translation>
+    </message>
+    <message>
+        <source>{code} {verdict} 状态 {status} 耗时 {latency} ms HTTPS {https} 证书有效 {cert} IPv6 {ipv6} 页脚（标识码/ICP/公安）{footer} {error}</source>
+        <translation>{code} {verdict} status {status} time {latency} ms HTTPS {https} certificate valid {cert} IPv6 {ipv6} footer (code/ICP/police) {footer} {error}</translation>
+    </message>
+    <message>
+        <source>可访问</source>
+        <translation>Reachable</translation>
+    </message>
+    <message>
+        <source>不可访问</source>
+        <translation>unreachable</translation>
+    </message>
+    <message>
+        <source>已保存 {n} 条探测记录。</source>
+        <translation>Stored {n} probe results.</translation>
+    </message>
+    <message>
+        <source>已筛查 {screened} 篇，新入队 {queued} 条，更新 {refreshed} 条，移出 {cleared} 条</source>
+        <translation>Screened {screened} posts: {queued} queued, {refreshed} updated, {cleared} removed</translation>
+    </message>
+    <message>
+        <source>已中断：</source>
+        <translation>Interrupted:</translation>
+    </message>
+    <message>
+        <source>条目 {id} 未处理：{reason}</source>
+        <translation>Item {id} not decided: {reason}</translation>
+    </message>
+    <message>
+        <source>输入 {file} 不是 UTF-8 编码的文本。</source>
+        <translation>Input {file} is not UTF-8 text.</translation>
+    </message>
+    <message>
+        <source>无法读取 {file}：{detail}</source>
+        <translation>Cannot read {file}: {detail}</translation>
+    </message>
+    <message>
+        <source>域名“{value}”不是合法的域名：{reason}</source>
+        <translation>“{value}” is not a valid domain name: {reason}</translation>
+    </message>
+    <message>
+        <source>域名“{value}”不可用：政府网站只能使用 .gov.cn 或 .政务 域名。</source>
+        <translation>The domain “{value}” cannot be used: government sites may only use .gov.cn or .政务 domains.</translation>
+    </message>
+    <message>
+        <source>网站标识码“{value}”格式不对：应为 6 位行政区划代码加 4 位顺序号（10 位数字），或国务院部门的 bm 加 8 位数字。</source>
+        <translation>The site code “{value}” is malformed: it must be a 6-digit division code plus a 4-digit serial (10 digits), or bm plus 8 digits for a State Council department.</translation>
+    </message>
+    <message>
+        <source>“{value}”中的行政区划代码 {code} 不存在：前两位 {province} 不是省级代码。</source>
+        <translation>The division code {code} in “{value}” does not exist: its first two digits {province} are not a province code.</translation>
+    </message>
+    <message>
+        <source>ICP备案号“{value}”格式不对：应为“省简称ICP备”加 8 位或 10 位数字再加“号”，可带“-序号”，例如 京ICP备05070218号-1。</source>
+        <translation>The ICP filing number “{value}” is malformed: it must be the province abbreviation and “ICP备”, 8 or 10 digits, then “号”, optionally with “-serial”, e.g. 京ICP备05070218号-1.</translation>
+    </message>
+    <message>
+        <source>ICP备案号“{value}”中的年份 {year} 不可能（应在 {first} 至 {last} 之间）。</source>
+        <translation>The year {year} in the ICP filing number “{value}” is impossible (it must lie between {first} and {last}).</translation>
+    </message>
+    <message>
+        <source>公安联网备案号“{value}”格式不对：应为“省简称公网安备”加 14 位数字再加“号”，例如 京公网安备11010202000001号。</source>
+        <translation>The public-security filing number “{value}” is malformed: it must be the province abbreviation and “公网安备”, 14 digits, then “号”, e.g. 京公网安备11010202000001号.</translation>
+    </message>
+    <message>
+        <source>公安联网备案号“{value}”的简称“{abbreviation}”与其中的区划代码 {code} 不属于同一省份。</source>
+        <translation>In the public-security filing number “{value}” the abbreviation “{abbreviation}” and the division code {code} belong to different provinces.</translation>
+    </message>
+    <message>
+        <source>公安联网备案号“{value}”的区划代码 {code} 不在网站所在地区 {region} 范围内。</source>
+        <translation>The division code {code} of the public-security filing number “{value}” is outside the site’s region {region}.</translation>
+    </message>
+    <message>
+        <source>ICP备案号“{value}”的省份简称“{abbreviation}”与网站所在地区 {region} 不符。</source>
+        <translation>The province abbreviation “{abbreviation}” of the ICP filing number “{value}” does not match the site’s region {region}.</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码“{value}”格式不对：应为 18 位，由数字和除 I、O、Z、S、V 以外的大写字母组成。</source>
+        <translation>The unified social credit code “{value}” is malformed: it must be 18 characters of digits and capital letters other than I, O, Z, S and V.</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码“{value}”的校验码不对，请核对是否有抄错的字符。</source>
+        <translation>The check character of the unified social credit code “{value}” is wrong; check for a mistyped character.</translation>
+    </message>
+    <message>
+        <source>等保备案证明编号“{value}”格式不对：应为 11 位数字（6 位公安机关代码加 5 位顺序号）。</source>
+        <translation>The MLPS filing certificate number “{value}” is malformed: it must be 11 digits (a 6-digit public-security office code plus a 5-digit serial).</translation>
+    </message>
+    <message>
+        <source>首页超过 2 周未更新</source>
+        <translation>Home page not updated for more than 2 weeks</translation>
+    </message>
+    <message>
+        <source>{count} 个动态要闻/通知公告/政策文件栏目未及时更新</source>
+        <translation>{count} news/notice/policy columns not updated in time</translation>
+    </message>
+    <message>
+        <source>{count} 个应更新栏目未更新</source>
+        <translation>{count} columns that should update did not</translation>
+    </message>
+    <message>
+        <source>{count} 个空白栏目</source>
+        <translation>{count} blank columns</translation>
+    </message>
+    <message>
+        <source>预设版本 {id} 不存在，可能已被删除。</source>
+        <translation>Preset version {id} does not exist; it may have been deleted.</translation>
+    </message>
+    <message>
+        <source>站点 {site} 不存在，可能已被删除。</source>
+        <translation>Site {site} does not exist; it may have been deleted.</translation>
+    </message>
+    <message>
+        <source>站点 {site} 的类型与该预设适用的网站类型不符，已跳过。</source>
+        <translation>Site {site} is not of the kind this preset applies to; skipped.</translation>
+    </message>
+    <message>
+        <source>没有选择任何站点。</source>
+        <translation>No site is selected.</translation>
+    </message>
+    <message>
+        <source>找不到这些网站标识码：{codes}</source>
+        <translation>No site has these codes: {codes}</translation>
+    </message>
+    <message>
+        <source>--connect-to 的值“{value}”格式不对：应为 主机:端口:地址:端口，IPv6 地址放在方括号里，例如 www.example.gov.cn:443:[::1]:8443。</source>
+        <translation>--connect-to value “{value}” is malformed: expected HOST:PORT:ADDRESS:PORT, IPv6 addresses in brackets, e.g. www.example.gov.cn:443:[::1]:8443.</translation>
+    </message>
+    <message>
+        <source>设置项“{name}”的值 {value} 超出允许范围 {low}–{high}。</source>
+        <translation>The value {value} of “{name}” is outside {low}–{high}.</translation>
+    </message>
+    <message>
+        <source>探测超时（秒）</source>
+        <translation>Probe timeout (s)</translation>
+    </message>
+    <message>
+        <source>并发探测数</source>
+        <translation>Concurrent probes</translation>
+    </message>
+    <message>
+        <source>定时探测间隔（分钟，0 为关闭）</source>
+        <translation>Scheduled sweep interval (minutes, 0 = off)</translation>
+    </message>
+    <message>
+        <source>二级系统测评周期（月）</source>
+        <translation>Assessment period for level 2 (months)</translation>
+    </message>
+    <message>
+        <source>网站 {site} 不存在。</source>
+        <translation>Site {site} does not exist.</translation>
+    </message>
+    <message>
+        <source>栏目 {column} 不属于网站 {site}。</source>
+        <translation>Column {column} does not belong to site {site}.</translation>
+    </message>
+    <message>
+        <source>未知角色：{role}</source>
+        <translation>Unknown role: {role}</translation>
+    </message>
+    <message>
+        <source>授权 {id} 不存在，可能已被撤销。</source>
+        <translation>Grant {id} does not exist; it may have been revoked.</translation>
+    </message>
+    <message>
+        <source>网站“{site}”已下线或已整合迁移，不能再授权。</source>
+        <translation>Site “{site}” is retired or merged; nothing can be granted on it.</translation>
+    </message>
+    <message>
+        <source>到期时间 {when} 已过，请选择将来的时间。</source>
+        <translation>The expiry {when} has passed; choose a time in the future.</translation>
+    </message>
+    <message>
+        <source>网站“{site}”实行先审后发：{account} 须先在同一范围持有“审核”权限，才能授予“发布”。</source>
+        <translation>Site “{site}” requires review before publishing: {account} must hold Review over the same scope before Publish can be granted.</translation>
+    </message>
+    <message>
+        <source>网站“{site}”实行先审后发：{account} 在重叠范围内已有“{held}”，不能再授予“{role}”（同一人不能既撰写又发布同一稿件）。</source>
+        <translation>Site “{site}” requires review before publishing: {account} already holds {held} over an overlapping scope and cannot also be granted {role} (nobody both writes and publishes the same post).</translation>
+    </message>
+    <message>
+        <source>已持有相同授权，跳过</source>
+        <translation>Already held; skipped</translation>
+    </message>
+    <message>
+        <source>“站点管理员”只能授予整个网站，不能授予单个栏目。</source>
+        <translation>Site administrator can be granted over a whole site only, not over a column.</translation>
+    </message>
+    <message>
+        <source>账号 {account} 已停用，不能再授权；请先启用。</source>
+        <translation>Account {account} is disabled and cannot be granted anything; enable it first.</translation>
+    </message>
+    <message>
+        <source>移交的来源和目标不能是同一个账号。</source>
+        <translation>The handover&apos;s source and target cannot be the same account.</translation>
+    </message>
+    <message>
+        <source>请至少选择一个账号和一个网站。</source>
+        <translation>Choose at least one account and one site.</translation>
+    </message>
+    <message>
+        <source>{n} 项不符合规则，未作任何更改。第一项：{first}</source>
+        <translation>{n} items break the rules; nothing was changed. First: {first}</translation>
+    </message>
+    <message>
+        <source>该账号没有可撤销的授权。</source>
+        <translation>This account has no grants to revoke.</translation>
+    </message>
+    <message>
+        <source>没有这些网站标识码的网站，或它们没有主域名：{codes}</source>
+        <translation>No site with these codes, or they have no main domain: {codes}</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>探测记录</source>
+        <translation>Probe history</translation>
+    </message>
+    <message>
+        <source>探测时间</source>
+        <translation>Probed at</translation>
+    </message>
+    <message>
+        <source>状态码</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>耗时(ms)</source>
+        <translation>Time (ms)</translation>
+    </message>
+    <message>
+        <source>HTTPS</source>
+        <translation>HTTPS</translation>
+    </message>
+    <message>
+        <source>证书有效</source>
+        <translation>Certificate valid</translation>
+    </message>
+    <message>
+        <source>证书到期</source>
+        <translation>Certificate expiry</translation>
+    </message>
+    <message>
+        <source>IPv6</source>
+        <translation>IPv6</translation>
+    </message>
+    <message>
+        <source>外部跳转</source>
+        <translation>Foreign redirect</translation>
+    </message>
+    <message>
+        <source>错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>上级网站标识码</source>
+        <translation>Parent site code</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <source>域名</source>
+        <translation>Domains</translation>
+    </message>
+    <message>
+        <source>文件缺少这些列：{headings}。</source>
+        <translation>The file lacks these columns: {headings}.</translation>
+    </message>
+    <message>
+        <source>开通日期“{value}”格式不对，应为 YYYY-MM-DD。</source>
+        <translation>The opening date “{value}” is malformed; use YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>文件中有 {bad} 行有问题（共 {total} 行），没有导入任何站点。</source>
+        <translation>{bad} of the file’s {total} rows have problems; no site was imported.</translation>
+    </message>
+    <message>
+        <source>文件中没有数据行。</source>
+        <translation>The file has no data rows.</translation>
+    </message>
+    <message>
+        <source>“{name}”处于“{state}”，不能直接转为“{target}”；可转为：{allowed}。</source>
+        <translation>“{name}” is “{state}” and cannot go straight to “{target}”; it can go to: {allowed}.</translation>
+    </message>
+    <message>
+        <source>无（终态）</source>
+        <translation>none (final state)</translation>
+    </message>
+    <message>
+        <source>“{name}”不能转为“{target}”：{missing}</source>
+        <translation>“{name}” cannot go to “{target}”: {missing}</translation>
+    </message>
+    <message>
+        <source>还没有主域名</source>
+        <translation>it has no main domain yet</translation>
+    </message>
+    <message>
+        <source>缺少ICP备案号</source>
+        <translation>the ICP filing number is missing</translation>
+    </message>
+    <message>
+        <source>缺少公安联网备案号</source>
+        <translation>the public-security filing number is missing</translation>
+    </message>
+    <message>
+        <source>未指定整合到哪个网站</source>
+        <translation>no site to merge into was named</translation>
+    </message>
+    <message>
+        <source>不能整合到自身</source>
+        <translation>a site cannot merge into itself</translation>
+    </message>
+    <message>
+        <source>整合目标“{target}”不在运行中</source>
+        <translation>the merge target “{target}” is not running</translation>
+    </message>
+    <message>
+        <source>整合目标“{target}”是它自己的下级网站</source>
+        <translation>the merge target “{target}” is one of its own subordinate sites</translation>
+    </message>
+    <message>
+        <source>仍有 {n} 篇稿件未迁移（先整合迁移内容）</source>
+        <translation>{n} posts have not been moved (merge the content first)</translation>
+    </message>
+    <message>
+        <source>仍有 {n} 个下级网站在用（如 {names}）</source>
+        <translation>{n} subordinate sites are still in use (e.g. {names})</translation>
+    </message>
+    <message>
+        <source>网站名称不能为空，且不超过 {limit} 个字。</source>
+        <translation>The site name must not be empty and may have at most {limit} characters.</translation>
+    </message>
+    <message>
+        <source>主办单位名称不能为空。</source>
+        <translation>The organiser’s name must not be empty.</translation>
+    </message>
+    <message>
+        <source>网站标识码 {code} 已被“{name}”使用。</source>
+        <translation>The site code {code} is already used by “{name}”.</translation>
+    </message>
+    <message>
+        <source>网站类型“{value}”无法识别：应为省级门户、市级门户、县级门户、部门网站或专题网站。</source>
+        <translation>The site kind “{value}” is not recognised: use province portal, city portal, county portal, department site or special-topic site.</translation>
+    </message>
+    <message>
+        <source>乡镇、街道不单独开设网站（“{value}”）：其信息在所属县级门户网站上发布，请在县级门户开设栏目。</source>
+        <translation>Townships and streets do not run sites of their own (“{value}”): their information is published on their county portal; open a column there.</translation>
+    </message>
+    <message>
+        <source>主办单位性质“{value}”无法识别：应为党政机关或事业单位。</source>
+        <translation>The organiser type “{value}” is not recognised: use Party or government organ, or public institution.</translation>
+    </message>
+    <message>
+        <source>{kind}的标识码区划 {region} 应为{level}区划代码。</source>
+        <translation>The division {region} in the code of a {kind} must be a {level} division code.</translation>
+    </message>
+    <message>
+        <source>{kind}必须挂在上级网站下，请填写上级网站标识码。</source>
+        <translation>A {kind} must sit under a parent site; fill in the parent site code.</translation>
+    </message>
+    <message>
+        <source>上级网站标识码 {code} 不在站群登记中。</source>
+        <translation>The parent site code {code} is not in the cluster register.</translation>
+    </message>
+    <message>
+        <source>上级网站“{name}”已整合迁移或永久下线，不能再挂新网站。</source>
+        <translation>The parent site “{name}” has been merged or retired and cannot take new sites.</translation>
+    </message>
+    <message>
+        <source>{kind}不能挂在{parent_kind}“{name}”下。</source>
+        <translation>A {kind} cannot sit under the {parent_kind} “{name}”.</translation>
+    </message>
+    <message>
+        <source>网站不能以自己或自己的下级网站为上级。</source>
+        <translation>A site cannot have itself or one of its subordinate sites as its parent.</translation>
+    </message>
+    <message>
+        <source>标识码 {code} 的区划 {region} 不在上级网站“{name}”所在地区 {parent_region} 范围内。</source>
+        <translation>The division {region} of the code {code} lies outside the region {parent_region} of the parent site “{name}”.</translation>
+    </message>
+    <message>
+        <source>国务院部门（bm 开头）的网站只能挂在另一国务院部门网站下，反之亦然。</source>
+        <translation>Sites of State Council departments (codes starting with bm) can only sit under another State Council department’s site, and the other way round.</translation>
+    </message>
+    <message>
+        <source>bm 开头的标识码属于国务院部门，只能是部门网站或专题网站。</source>
+        <translation>Codes starting with bm belong to State Council departments and can only be department or special-topic sites.</translation>
+    </message>
+    <message>
+        <source>主办单位（{uscc}）已开设网站“{name}”：县级以上单位原则上只开设一个网站，专题网站除外。</source>
+        <translation>The organiser ({uscc}) already runs the site “{name}”: above county level an organisation runs one site, special-topic sites aside.</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码 {uscc} 不是机构编制部门登记的代码（应以 1 开头），政府网站的主办单位应为党政机关或事业单位。</source>
+        <translation>The unified social credit code {uscc} was not issued by an establishment registry (it should start with 1); a government site’s organiser must be a Party or government organ or a public institution.</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码 {uscc} 显示主办单位是{actual}，与所填性质“{claimed}”不符。</source>
+        <translation>The unified social credit code {uscc} shows the organiser is a {actual}, not the “{claimed}” entered.</translation>
+    </message>
+    <message>
+        <source>请指定一个主域名（第一个域名即为主域名）。</source>
+        <translation>Give a main domain (the first domain is the main one).</translation>
+    </message>
+    <message>
+        <source>域名 {domain} 重复填写。</source>
+        <translation>The domain {domain} is entered twice.</translation>
+    </message>
+    <message>
+        <source>域名 {domain} 已属于“{name}”，站群内域名不能重复。</source>
+        <translation>The domain {domain} already belongs to “{name}”; domains are unique across the cluster.</translation>
+    </message>
+    <message>
+        <source>事业单位主办的网站不能使用 .gov.cn 域名（{domain}）。</source>
+        <translation>A site run by a public institution cannot use a .gov.cn domain ({domain}).</translation>
+    </message>
+    <message>
+        <source>门户网站的主域名应以 www. 开头（{domain}）。</source>
+        <translation>A portal’s main domain must start with www. ({domain}).</translation>
+    </message>
+    <message>
+        <source>域名 {domain} 应在所属门户“{portal}”的域名 {zone} 之下。</source>
+        <translation>The domain {domain} must lie under {zone}, the domain of its portal “{portal}”.</translation>
+    </message>
+    <message>
+        <source>有 {n} 处问题：{problems}</source>
+        <translation>{n} problems: {problems}</translation>
+    </message>
+    <message>
+        <source>党政机关</source>
+        <translation>Party or government organ</translation>
+    </message>
+    <message>
+        <source>事业单位</source>
+        <translation>public institution</translation>
+    </message>
+    <message>
+        <source>地市级</source>
+        <translation>prefecture-level</translation>
+    </message>
+    <message>
+        <source>无法读取文件 {name}：{reason}</source>
+        <translation>Cannot read the file {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>不支持的文件格式：{suffix}（可用 .csv 或 .xlsx）</source>
+        <translation>Unsupported file format: {suffix} (use .csv or .xlsx)</translation>
+    </message>
+    <message>
+        <source>文件 {name} 没有标题行。</source>
+        <translation>The file {name} has no heading row.</translation>
+    </message>
+    <message>
+        <source>需处理（到期及以上）</source>
+        <translation>Needs action (due and worse)</translation>
+    </message>
+    <message>
+        <source>全部网站</source>
+        <translation>All sites</translation>
+    </message>
+    <message>
+        <source>仅逾期</source>
+        <translation>Overdue only</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <source>改名</source>
+        <translation>Renamed</translation>
+    </message>
+    <message>
+        <source>移动</source>
+        <translation>Moved</translation>
+    </message>
+    <message>
+        <source>类型或规则</source>
+        <translation>Type or rule</translation>
+    </message>
+    <message>
+        <source>通过（误报）</source>
+        <translation>Approve (false positive)</translation>
+    </message>
+    <message>
+        <source>加白并通过</source>
+        <translation>Whitelist and approve</translation>
+    </message>
+    <message>
+        <source>退回编辑</source>
+        <translation>Return to editor</translation>
+    </message>
+    <message>
+        <source>撤稿下线</source>
+        <translation>Take down</translation>
+    </message>
+    <message>
+        <source>退回意见（编辑会看到）：</source>
+        <translation>Note for the editor:</translation>
+    </message>
+    <message>
+        <source>撤稿原因：</source>
+        <translation>Reason for taking down:</translation>
+    </message>
+    <message>
+        <source>含个人敏感信息或严重表述错误，已撤稿处理。</source>
+        <translation>Contains sensitive personal data or a serious wording error; taken down.</translation>
+    </message>
+    <message>
+        <source>…另有 {n} 条</source>
+        <translation>… and {n} more</translation>
+    </message>
+    <message>
+        <source>批量审核</source>
+        <translation>Bulk review</translation>
+    </message>
+    <message>
+        <source>将对以下 {n} 条作出“{decision}”决定，每条单独记入操作日志：</source>
+        <translation>Decide &quot;{decision}&quot; for these {n} items, each journalled separately:</translation>
+    </message>
+    <message>
+        <source>紧急程度</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>最早到期</source>
+        <translation>Earliest due</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reasons</translation>
+    </message>
+    <message>
+        <source>到期日</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>剩余天数</source>
+        <translation>Days left</translation>
+    </message>
+    <message>
+        <source>页脚（标识码/ICP/公安）</source>
+        <translation>Footer (code/ICP/police)</translation>
+    </message>
+    <message>
+        <source>修改编辑账号</source>
+        <translation>Edit editor account</translation>
+    </message>
+    <message>
+        <source>新建编辑账号</source>
+        <translation>New editor account</translation>
+    </message>
+    <message>
+        <source>10 位网站标识码，可留空</source>
+        <translation>10-character site code, optional</translation>
+    </message>
+    <message>
+        <source>大陆手机号，11 位，可留空</source>
+        <translation>Mainland mobile number, 11 digits, optional</translation>
+    </message>
+    <message>
+        <source>账号(&amp;U)</source>
+        <translation>&amp;Account</translation>
+    </message>
+    <message>
+        <source>姓名(&amp;N)</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>单位(&amp;O)</source>
+        <translation>&amp;Organisation</translation>
+    </message>
+    <message>
+        <source>所属网站(&amp;S)</source>
+        <translation>Home &amp;site</translation>
+    </message>
+    <message>
+        <source>手机(&amp;P)</source>
+        <translation>&amp;Phone</translation>
+    </message>
+    <message>
+        <source>邮箱(&amp;E)</source>
+        <translation>&amp;Email</translation>
+    </message>
+    <message>
+        <source>行</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>批量导入编辑账号</source>
+        <translation>Import editor accounts</translation>
+    </message>
+    <message>
+        <source>CSV 或 XLSX，首行为列名：账号、姓名、单位、网站标识码、手机、邮箱</source>
+        <translation>CSV or XLSX; first row holds the headings: 账号, 姓名, 单位, 网站标识码, 手机, 邮箱</translation>
+    </message>
+    <message>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>检查(&amp;C)</source>
+        <translation>&amp;Check</translation>
+    </message>
+    <message>
+        <source>导入全部</source>
+        <translation>Import all</translation>
+    </message>
+    <message>
+        <source>选择导入文件</source>
+        <translation>Choose the import file</translation>
+    </message>
+    <message>
+        <source>表格 (*.csv *.xlsx)</source>
+        <translation>Spreadsheets (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>共 {n} 行，{bad} 行有问题（红色）：修正文件后重新检查。</source>
+        <translation>{n} rows, {bad} with problems (in red): fix the file and check again.</translation>
+    </message>
+    <message>
+        <source>共 {n} 行，全部可以导入。</source>
+        <translation>{n} rows, all ready to import.</translation>
+    </message>
+    <message>
+        <source>不限</source>
+        <translation>Any time</translation>
+    </message>
+    <message>
+        <source>30 天未登录</source>
+        <translation>No login for 30 days</translation>
+    </message>
+    <message>
+        <source>90 天未登录</source>
+        <translation>No login for 90 days</translation>
+    </message>
+    <message>
+        <source>180 天未登录</source>
+        <translation>No login for 180 days</translation>
+    </message>
+    <message>
+        <source>单位全称</source>
+        <translation>Full organisation name</translation>
+    </message>
+    <message>
+        <source>任何角色</source>
+        <translation>Any role</translation>
+    </message>
+    <message>
+        <source>任何状态</source>
+        <translation>Any status</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>账号详情</source>
+        <translation>Account details</translation>
+    </message>
+    <message>
+        <source>显示完整手机号（记入日志）</source>
+        <translation>Show full phone number (journalled)</translation>
+    </message>
+    <message>
+        <source>有效权限（每项权限及其来源授权）</source>
+        <translation>Effective rights (each with the grant it comes from)</translation>
+    </message>
+    <message>
+        <source>含已过期</source>
+        <translation>Include expired</translation>
+    </message>
+    <message>
+        <source>撤销所选授权</source>
+        <translation>Revoke selected grant</translation>
+    </message>
+    <message>
+        <source>续期…</source>
+        <translation>Renew…</translation>
+    </message>
+    <message>
+        <source>给所选授权设新的到期时间（含已过期的）</source>
+        <translation>Give the selected grant a new expiry (expired ones too)</translation>
+    </message>
+    <message>
+        <source>新建(&amp;N)…</source>
+        <translation>&amp;New…</translation>
+    </message>
+    <message>
+        <source>修改(&amp;E)…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>导入…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>批量授权(&amp;B)…</source>
+        <translation>&amp;Bulk grant…</translation>
+    </message>
+    <message>
+        <source>移交授权…</source>
+        <translation>Hand over grants…</translation>
+    </message>
+    <message>
+        <source>撤销全部授权…</source>
+        <translation>Revoke all grants…</translation>
+    </message>
+    <message>
+        <source>（连续登录失败 {n} 次）</source>
+        <translation> ({n} failed logins in a row)</translation>
+    </message>
+    <message>
+        <source>从未登录</source>
+        <translation>Never logged in</translation>
+    </message>
+    <message>
+        <source>有效权限：{n} 项（每项权限及其来源授权）</source>
+        <translation>Effective rights: {n} (each with the grant it comes from)</translation>
+    </message>
+    <message>
+        <source>先审后发冲突：在 {sites} 同一范围内既有“编辑”又有“发布”（黄色行）。</source>
+        <translation>Review-before-publish conflict: holds both Edit and Publish over the same scope on {sites} (amber rows).</translation>
+    </message>
+    <message>
+        <source>已新建账号 {u}。</source>
+        <translation>Account {u} created.</translation>
+    </message>
+    <message>
+        <source>已保存账号 {u}。</source>
+        <translation>Account {u} saved.</translation>
+    </message>
+    <message>
+        <source>停用账号 {u}？停用后其授权保留但不再生效。</source>
+        <translation>Disable account {u}? Its grants are kept but no longer take effect.</translation>
+    </message>
+    <message>
+        <source>停用账号</source>
+        <translation>Disable account</translation>
+    </message>
+    <message>
+        <source>账号 {u} 的状态已更新。</source>
+        <translation>Status of account {u} updated.</translation>
+    </message>
+    <message>
+        <source>已解锁账号 {u}。</source>
+        <translation>Account {u} unlocked.</translation>
+    </message>
+    <message>
+        <source>请先在右侧选择一项授权。</source>
+        <translation>First select a grant on the right.</translation>
+    </message>
+    <message>
+        <source>续期授权 #{id}</source>
+        <translation>Renew grant #{id}</translation>
+    </message>
+    <message>
+        <source>已续期授权 #{id}。</source>
+        <translation>Grant #{id} renewed.</translation>
+    </message>
+    <message>
+        <source>撤销 {u} 在 {scope} 的“{role}”授权？</source>
+        <translation>Revoke {u}&apos;s {role} grant on {scope}?</translation>
+    </message>
+    <message>
+        <source>撤销授权</source>
+        <translation>Revoke grant</translation>
+    </message>
+    <message>
+        <source>已撤销授权 #{id}。</source>
+        <translation>Grant #{id} revoked.</translation>
+    </message>
+    <message>
+        <source>已导入 {n} 个账号。</source>
+        <translation>{n} accounts imported.</translation>
+    </message>
+    <message>
+        <source>批量授权完成：新增 {n} 项。</source>
+        <translation>Bulk grant done: {n} grants added.</translation>
+    </message>
+    <message>
+        <source>移交完成：新增 {n} 项授权。</source>
+        <translation>Handover done: {n} grants added.</translation>
+    </message>
+    <message>
+        <source>已撤销 {n} 项授权。</source>
+        <translation>{n} grants revoked.</translation>
+    </message>
+    <message>
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>到期</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <source>授权编号</source>
+        <translation>Grant</translation>
+    </message>
+    <message>
+        <source>已过期 {when}</source>
+        <translation>Expired {when}</translation>
+    </message>
+    <message>
+        <source>与本范围内的“编辑”或“发布”冲突（先审后发）</source>
+        <translation>Conflicts with Edit or Publish over this scope (review before publishing)</translation>
+    </message>
+    <message>
+        <source>到期时间</source>
+        <translation>Expires at</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>将执行</source>
+        <translation>Will apply</translation>
+    </message>
+    <message>
+        <source>跳过</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <source>拒绝</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>以下账号不存在：{names}</source>
+        <translation>These accounts do not exist: {names}</translation>
+    </message>
+    <message>
+        <source>以下网站标识码不存在：{codes}</source>
+        <translation>These site codes do not exist: {codes}</translation>
+    </message>
+    <message>
+        <source>执行</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>预览(&amp;P)</source>
+        <translation>&amp;Preview</translation>
+    </message>
+    <message>
+        <source>共 {n} 项：执行 {apply}，跳过 {skip}，拒绝 {refuse}。</source>
+        <translation>{n} items: {apply} to apply, {skip} skipped, {refuse} refused.</translation>
+    </message>
+    <message>
+        <source>有被拒绝的项时不会执行任何一项。</source>
+        <translation> While any item is refused, none is applied.</translation>
+    </message>
+    <message>
+        <source>授予全部</source>
+        <translation>Grant all</translation>
+    </message>
+    <message>
+        <source>批量授权</source>
+        <translation>Bulk grant</translation>
+    </message>
+    <message>
+        <source>每行一个账号（或用空格、逗号分隔）</source>
+        <translation>One account per line (or separated by spaces or commas)</translation>
+    </message>
+    <message>
+        <source>每行一个网站标识码</source>
+        <translation>One site code per line</translation>
+    </message>
+    <message>
+        <source>账号(&amp;A)</source>
+        <translation>&amp;Accounts</translation>
+    </message>
+    <message>
+        <source>网站(&amp;S)</source>
+        <translation>&amp;Sites</translation>
+    </message>
+    <message>
+        <source>角色(&amp;R)</source>
+        <translation>&amp;Role</translation>
+    </message>
+    <message>
+        <source>移交</source>
+        <translation>Hand over</translation>
+    </message>
+    <message>
+        <source>移交授权：{username}</source>
+        <translation>Hand over grants: {username}</translation>
+    </message>
+    <message>
+        <source>接手人的账号</source>
+        <translation>Account of the successor</translation>
+    </message>
+    <message>
+        <source>移交给(&amp;T)</source>
+        <translation>Hand over &amp;to</translation>
+    </message>
+    <message>
+        <source>全部撤销</source>
+        <translation>Revoke all</translation>
+    </message>
+    <message>
+        <source>撤销全部授权：{username}</source>
+        <translation>Revoke all grants: {username}</translation>
+    </message>
+    <message>
+        <source>输入账号 {username} 以确认</source>
+        <translation>Type the account {username} to confirm</translation>
+    </message>
+    <message>
+        <source>确认(&amp;C)</source>
+        <translation>&amp;Confirm</translation>
+    </message>
+    <message>
+        <source>● 本级授权</source>
+        <translation>● granted here</translation>
+    </message>
+    <message>
+        <source>↑ 继承</source>
+        <translation>↑ inherited</translation>
+    </message>
+    <message>
+        <source>✕ 已过期</source>
+        <translation>✕ expired</translation>
+    </message>
+    <message>
+        <source>（已停用或锁定）</source>
+        <translation> (disabled or locked)</translation>
+    </message>
+    <message>
+        <source>自 {scope}</source>
+        <translation> from {scope}</translation>
+    </message>
+    <message>
+        <source>整站</source>
+        <translation>whole site</translation>
+    </message>
+    <message>
+        <source>（至 {when}）</source>
+        <translation> (until {when})</translation>
+    </message>
+    <message>
+        <source>#{id} {scope} {until}</source>
+        <translation>#{id} {scope} {until}</translation>
+    </message>
+    <message>
+        <source>网站(&amp;W)</source>
+        <translation>&amp;Website</translation>
+    </message>
+    <message>
+        <source>栏目</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>在此授予(&amp;G)</source>
+        <translation>&amp;Grant here</translation>
+    </message>
+    <message>
+        <source>撤销本级授权(&amp;R)</source>
+        <translation>&amp;Revoke grant here</translation>
+    </message>
+    <message>
+        <source>● 本级授权&#x3000;↑ 继承自整站或上级栏目&#x3000;✕ 已过期（不再生效）；双击单元格在此授予。</source>
+        <translation>● granted here   ↑ inherited from the site or a parent column   ✕ expired (no longer in effect); double-click a cell to grant here.</translation>
+    </message>
+    <message>
+        <source>（已下线）</source>
+        <translation> (retired)</translation>
+    </message>
+    <message>
+        <source>整站：{name}</source>
+        <translation>Whole site: {name}</translation>
+    </message>
+    <message>
+        <source>{site} › {node}：{n} 个账号</source>
+        <translation>{site} › {node}: {n} accounts</translation>
+    </message>
+    <message>
+        <source>能发布：{names}</source>
+        <translation>Can publish: {names}</translation>
+    </message>
+    <message>
+        <source>无人</source>
+        <translation>nobody</translation>
+    </message>
+    <message>
+        <source>账号 {u} 不存在。</source>
+        <translation>Account {u} does not exist.</translation>
+    </message>
+    <message>
+        <source>已授予 {u}“{role}”。</source>
+        <translation>Granted {role} to {u}.</translation>
+    </message>
+    <message>
+        <source>请选择一个角色单元格。</source>
+        <translation>Select a role cell.</translation>
+    </message>
+    <message>
+        <source>此处没有本级授权；继承的授权请到其来源处撤销。</source>
+        <translation>Nothing is granted at this level; revoke inherited grants where they come from.</translation>
+    </message>
+    <message>
+        <source>操作员用户名</source>
+        <translation>Operator user name</translation>
+    </message>
+    <message>
+        <source>以“.”结尾表示前缀，如 grant. 为全部授权操作</source>
+        <translation>Ending in “.” means a prefix, e.g. grant. for every grant action</translation>
+    </message>
+    <message>
+        <source>对象包含</source>
+        <translation>Target contains</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>筛选(&amp;L)</source>
+        <translation>Fi&amp;lter</translation>
+    </message>
+    <message>
+        <source>校验日志链(&amp;V)</source>
+        <translation>&amp;Verify chain</translation>
+    </message>
+    <message>
+        <source>正在校验…</source>
+        <translation>Verifying…</translation>
+    </message>
+    <message>
+        <source>日志链完整：共 {n} 条，链头哈希 {hash}（请在库外记下以备核对）。</source>
+        <translation>Chain intact: {n} entries, head hash {hash} (note it outside the database for later checks).</translation>
+    </message>
+    <message>
+        <source>日志链已被破坏：共 {n} 条，发现 {k} 处问题：
+{problems}</source>
+        <translation>Chain broken: {n} entries, {k} problems found:
+{problems}</translation>
+    </message>
+    <message>
+        <source>修改职责</source>
+        <translation>Change duties</translation>
+    </message>
+    <message>
+        <source>新建操作员</source>
+        <translation>New operator</translation>
+    </message>
+    <message>
+        <source>用户名(&amp;U)</source>
+        <translation>&amp;User name</translation>
+    </message>
+    <message>
+        <source>初始密码(&amp;P)</source>
+        <translation>Initial &amp;password</translation>
+    </message>
+    <message>
+        <source>职责</source>
+        <translation>Duties</translation>
+    </message>
+    <message>
+        <source>新建操作员…</source>
+        <translation>New operator…</translation>
+    </message>
+    <message>
+        <source>修改职责…</source>
+        <translation>Change duties…</translation>
+    </message>
+    <message>
+        <source>重置密码…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <source>请先选择一个操作员。</source>
+        <translation>Select an operator first.</translation>
+    </message>
+    <message>
+        <source>已新建操作员 {u}。</source>
+        <translation>Operator {u} created.</translation>
+    </message>
+    <message>
+        <source>已修改 {u} 的职责。</source>
+        <translation>Duties of {u} changed.</translation>
+    </message>
+    <message>
+        <source>停用操作员</source>
+        <translation>Disable operator</translation>
+    </message>
+    <message>
+        <source>停用操作员 {u}？</source>
+        <translation>Disable operator {u}?</translation>
+    </message>
+    <message>
+        <source>操作员 {u} 的状态已更新。</source>
+        <translation>Status of operator {u} updated.</translation>
+    </message>
+    <message>
+        <source>重置 {u} 的密码</source>
+        <translation>Reset the password of {u}</translation>
+    </message>
+    <message>
+        <source>临时密码</source>
+        <translation>Temporary password</translation>
+    </message>
+    <message>
+        <source>再输入一次</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致。</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+    <message>
+        <source>已重置 {u} 的密码，下次登录须修改。</source>
+        <translation>Password of {u} reset; it must be changed at the next login.</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyDialog</name>
+    <message>
+        <source>应用栏目预设：{title}</source>
+        <translation>Apply column preset: {title}</translation>
+    </message>
+    <message>
+        <source>该预设适用类型的全部站点</source>
+        <translation>Every site of the kind this preset applies to</translation>
+    </message>
+    <message>
+        <source>指定站点：</source>
+        <translation>These sites:</translation>
+    </message>
+    <message>
+        <source>网站标识码，以空格或逗号分隔</source>
+        <translation>Site codes, separated by spaces or commas</translation>
+    </message>
+    <message>
+        <source>预览改动</source>
+        <translation>Preview changes</translation>
+    </message>
+    <message>
+        <source>先预览：列出每个站点将新增、调整的栏目，以及保留的本地栏目。</source>
+        <translation>Preview first: for each site, the columns to add, the columns to adjust and the local columns that stay.</translation>
+    </message>
+    <message>
+        <source>站点</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>新增栏目</source>
+        <translation>Columns to add</translation>
+    </message>
+    <message>
+        <source>名称或位置不同</source>
+        <translation>Different name or place</translation>
+    </message>
+    <message>
+        <source>保留的本地栏目</source>
+        <translation>Local columns kept</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>应用</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>{sites} 个站点：{changing} 个将修改栏目，{following} 个只需记录所跟随的版本，{same} 个已一致，{skipped} 个将跳过。不会删除任何栏目。</source>
+        <translation>{sites} sites: {changing} will have columns changed, {following} only need the followed version recorded, {same} already match, {skipped} will be skipped. No column is ever deleted.</translation>
+    </message>
+    <message>
+        <source>已与此版本一致</source>
+        <translation>Already matches this version</translation>
+    </message>
+    <message>
+        <source>栏目已一致，将记录为跟随此版本</source>
+        <translation>Columns already match; will be recorded as following this version</translation>
+    </message>
+    <message>
+        <source>{n} 个本地栏目有稿件，原样保留</source>
+        <translation>{n} local columns hold posts and stay as they are</translation>
+    </message>
+    <message>
+        <source>新增：{name}（{code}）</source>
+        <translation>Add: {name} ({code})</translation>
+    </message>
+    <message>
+        <source>调整：{name}（{code}）{fields}</source>
+        <translation>Adjust: {name} ({code}) {fields}</translation>
+    </message>
+    <message>
+        <source>保留：{name}（{code}，{posts} 篇稿件）</source>
+        <translation>Keep: {name} ({code}, {posts} posts)</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>已应用到 {changed} 个站点（共 {total} 个）。</source>
+        <translation>Applied to {changed} sites (of {total}).</translation>
+    </message>
+    <message>
+        <source>已取消：其余站点未改动。</source>
+        <translation> Cancelled: the remaining sites were not changed.</translation>
+    </message>
+    <message>
+        <source>出错后停止：{error}</source>
+        <translation> Stopped after an error: {error}</translation>
+    </message>
 </context>
 <context>
     <name>AreaTab</name>
     <message>
         <source>按三员分立的要求，此页只对以下职责开放：{duties}。</source>
         <translation>Under the separation of the three administrator duties, this page is open only to: {duties}.</translation>
+    </message>
+</context>
+<context>
+    <name>BulkDialog</name>
+    <message>
+        <source>将修改 {ready} 个网站，跳过 {skipped} 个（原因见下表）。</source>
+        <translation>{ready} sites will change, {skipped} will be skipped (reasons below).</translation>
+    </message>
+    <message>
+        <source>网站标识码</source>
+        <translation>Site code</translation>
+    </message>
+    <message>
+        <source>网站名称</source>
+        <translation>Site name</translation>
+    </message>
+    <message>
+        <source>当前</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>将修改</source>
+        <translation>Will change</translation>
+    </message>
+    <message>
+        <source>执行</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>此操作不可撤销。请输入“{word}”以确认：</source>
+        <translation>This cannot be undone. Type “{word}” to confirm:</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnTreeModel</name>
+    <message>
+        <source>不要求</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>修改“{name}”</source>
+        <translation>Change “{name}”</translation>
+    </message>
+    <message>
+        <source>添加“{name}”</source>
+        <translation>Add “{name}”</translation>
+    </message>
+    <message>
+        <source>删除“{name}”</source>
+        <translation>Remove “{name}”</translation>
+    </message>
+    <message>
+        <source>移动“{name}”</source>
+        <translation>Move “{name}”</translation>
     </message>
 </context>
 <context>
@@ -861,6 +2772,312 @@ mysql+pymysql://user@host:3306/database</translation>
     </message>
 </context>
 <context>
+    <name>DetailPane</name>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>词条</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>严重度</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>选择左侧条目查看稿件和问题</source>
+        <translation>Select an item on the left to see the post and its findings</translation>
+    </message>
+    <message>
+        <source>发布 {when}</source>
+        <translation>Published {when}</translation>
+    </message>
+    <message>
+        <source>入队 {when}</source>
+        <translation>Queued {when}</translation>
+    </message>
+    <message>
+        <source>处理人 {name}</source>
+        <translation>Handled by {name}</translation>
+    </message>
+    <message>
+        <source>意见：{note}</source>
+        <translation>Note: {note}</translation>
+    </message>
+</context>
+<context>
+    <name>DiffDialog</name>
+    <message>
+        <source>比较版本</source>
+        <translation>Compare versions</translation>
+    </message>
+    <message>
+        <source>第 {number} 版（{at}）{note}</source>
+        <translation>Version {number} ({at}) {note}</translation>
+    </message>
+    <message>
+        <source>变化</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>栏目代码</source>
+        <translation>Column code</translation>
+    </message>
+    <message>
+        <source>栏目名称</source>
+        <translation>Column name</translation>
+    </message>
+    <message>
+        <source>原</source>
+        <translation>Old</translation>
+    </message>
+    <message>
+        <source>新</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>与之比较：</source>
+        <translation>Compare with:</translation>
+    </message>
+</context>
+<context>
+    <name>FilingDetailPane</name>
+    <message>
+        <source>选择左侧的网站查看其备案</source>
+        <translation>Select a site on the left to see its filing</translation>
+    </message>
+    <message>
+        <source>待办事项与原因</source>
+        <translation>Findings and reasons</translation>
+    </message>
+    <message>
+        <source>备案信息</source>
+        <translation>Filing</translation>
+    </message>
+    <message>
+        <source>ICP备案号</source>
+        <translation>ICP number</translation>
+    </message>
+    <message>
+        <source>ICP备案日期</source>
+        <translation>ICP filing date</translation>
+    </message>
+    <message>
+        <source>公安联网备案号</source>
+        <translation>Public security filing number</translation>
+    </message>
+    <message>
+        <source>公安备案日期</source>
+        <translation>Public security filing date</translation>
+    </message>
+    <message>
+        <source>定级日期</source>
+        <translation>Grading date</translation>
+    </message>
+    <message>
+        <source>备案证明编号（11 位）</source>
+        <translation>Filing form number (11 digits)</translation>
+    </message>
+    <message>
+        <source>等保备案日期</source>
+        <translation>Protection filing date</translation>
+    </message>
+    <message>
+        <source>最近测评日期</source>
+        <translation>Last assessment date</translation>
+    </message>
+    <message>
+        <source>未定级</source>
+        <translation>Not graded</translation>
+    </message>
+    <message>
+        <source>第 {n} 级</source>
+        <translation>Level {n}</translation>
+    </message>
+    <message>
+        <source>等保级别</source>
+        <translation>Protection level</translation>
+    </message>
+    <message>
+        <source>测评结论</source>
+        <translation>Assessment result</translation>
+    </message>
+    <message>
+        <source>整改说明</source>
+        <translation>Rectification notes</translation>
+    </message>
+    <message>
+        <source>附件名称，如 备案证明扫描件</source>
+        <translation>Attachment name, e.g. scan of the filing certificate</translation>
+    </message>
+    <message>
+        <source>文件位置（路径或网址）</source>
+        <translation>Location (path or URL)</translation>
+    </message>
+    <message>
+        <source>添加附件</source>
+        <translation>Add attachment</translation>
+    </message>
+    <message>
+        <source>移除所选附件</source>
+        <translation>Remove selected attachment</translation>
+    </message>
+    <message>
+        <source>保存备案</source>
+        <translation>Save filing</translation>
+    </message>
+    <message>
+        <source>最近探测</source>
+        <translation>Recent probes</translation>
+    </message>
+    <message>
+        <source>附件</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>只有系统管理员可以修改备案</source>
+        <translation>Only the system administrator may change filings</translation>
+    </message>
+    <message>
+        <source>未开通</source>
+        <translation>not opened</translation>
+    </message>
+    <message>
+        <source>{code} {name}（区划 {region}，开通 {opened}）</source>
+        <translation>{code} {name} (division {region}, opened {opened})</translation>
+    </message>
+    <message>
+        <source>日期“{text}”应写成 YYYY-MM-DD。</source>
+        <translation>Write the date “{text}” as YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>已保存。</source>
+        <translation>Saved.</translation>
+    </message>
+</context>
+<context>
+    <name>FilingSettingsDialog</name>
+    <message>
+        <source>安全备案设置</source>
+        <translation>Security filing settings</translation>
+    </message>
+</context>
+<context>
+    <name>FilingsTab</name>
+    <message>
+        <source>筛选：网站标识码、名称或原因（Ctrl+F）</source>
+        <translation>Filter: site code, name or reason (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>设置…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <source>待办（按紧急程度）</source>
+        <translation>To do (by urgency)</translation>
+    </message>
+    <message>
+        <source>到期日历（90 天）</source>
+        <translation>Calendar (90 days)</translation>
+    </message>
+    <message>
+        <source>备案登记</source>
+        <translation>Filing register</translation>
+    </message>
+    <message>
+        <source>网站探测</source>
+        <translation>Probes</translation>
+    </message>
+    <message>
+        <source>探测记录</source>
+        <translation>Probe history</translation>
+    </message>
+    <message>
+        <source>显示 {shown} / {total}&#x3000;｜&#x3000;{counts}</source>
+        <translation>Showing {shown} / {total}  |  {counts}</translation>
+    </message>
+    <message>
+        <source>探测所选网站</source>
+        <translation>Probe selected sites</translation>
+    </message>
+    <message>
+        <source>复制网站标识码</source>
+        <translation>Copy site codes</translation>
+    </message>
+    <message>
+        <source>安全备案待办</source>
+        <translation>Security filing to-do</translation>
+    </message>
+    <message>
+        <source>导出列表</source>
+        <translation>Export list</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV 文件 (*.csv)</source>
+        <translation>CSV file (*.csv)</translation>
+    </message>
+    <message>
+        <source>导出失败：{error}</source>
+        <translation>Export failed: {error}</translation>
+    </message>
+    <message>
+        <source>已导出 {n} 行到 {path}</source>
+        <translation>Exported {n} rows to {path}</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>全部类型</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>全部层级</source>
+        <translation>All levels</translation>
+    </message>
+    <message>
+        <source>保存筛选…</source>
+        <translation>Save filter…</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>已保存的筛选</source>
+        <translation>Saved filters</translation>
+    </message>
+    <message>
+        <source>保存筛选</source>
+        <translation>Save filter</translation>
+    </message>
+    <message>
+        <source>筛选名称：</source>
+        <translation>Filter name:</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>首次运行 — 建立管理员</source>
@@ -905,6 +3122,227 @@ mysql+pymysql://user@host:3306/database</translation>
     <message>
         <source>{who}的两次密码不一致。</source>
         <translation>{who}: the two passwords do not match.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>导入站点：{name}</source>
+        <translation>Import sites: {name}</translation>
+    </message>
+    <message>
+        <source>正在检查每一行…</source>
+        <translation>Checking every row…</translation>
+    </message>
+    <message>
+        <source>行</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>网站标识码</source>
+        <translation>Site code</translation>
+    </message>
+    <message>
+        <source>网站名称</source>
+        <translation>Site name</translation>
+    </message>
+    <message>
+        <source>检查结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>全部导入</source>
+        <translation>Import all</translation>
+    </message>
+    <message>
+        <source>可导入</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>共 {total} 行，其中 {bad} 行有问题。请修改文件后重新导入；导入是全部或全不。</source>
+        <translation>{total} rows, {bad} with problems. Correct the file and import again; an import takes all rows or none.</translation>
+    </message>
+    <message>
+        <source>共 {total} 行，全部可以导入。</source>
+        <translation>{total} rows, all ready to import.</translation>
+    </message>
+    <message>
+        <source>选择要导入的站点表</source>
+        <translation>Choose the site table to import</translation>
+    </message>
+    <message>
+        <source>站点表 (*.xlsx *.csv)</source>
+        <translation>Site tables (*.xlsx *.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <source>导入词库：{file}</source>
+        <translation>Import lexicon: {file}</translation>
+    </message>
+    <message>
+        <source>新增 {new} 条，变更 {changed} 条，不变 {same} 条，无法匹配 {bad} 条。</source>
+        <translation>{new} new, {changed} changed, {same} unchanged, {bad} unmatchable.</translation>
+    </message>
+    <message>
+        <source>新增：{term}（{category}，{severity}）</source>
+        <translation>New: {term} ({category}, {severity})</translation>
+    </message>
+    <message>
+        <source>变更：{term}（{old} → {new}）</source>
+        <translation>Changed: {term} ({old} → {new})</translation>
+    </message>
+    <message>
+        <source>无法匹配（只含空白、标点或符号）：{term}</source>
+        <translation>Unmatchable (only spaces, punctuation or symbols): {term}</translation>
+    </message>
+    <message>
+        <source>……另有 {n} 行</source>
+        <translation>… {n} more lines</translation>
+    </message>
+    <message>
+        <source>更新已有词条的类别、严重程度和说明(&amp;U)</source>
+        <translation>&amp;Update the category, severity and note of existing terms</translation>
+    </message>
+    <message>
+        <source>导入(&amp;I)</source>
+        <translation>&amp;Import</translation>
+    </message>
+</context>
+<context>
+    <name>LexiconDialog</name>
+    <message>
+        <source>词库与白名单</source>
+        <translation>Lexicon and whitelist</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>Enabled</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>新增词条…</source>
+        <translation>New term…</translation>
+    </message>
+    <message>
+        <source>编辑…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>导入词库…</source>
+        <translation>Import lexicon…</translation>
+    </message>
+    <message>
+        <source>新增短语…</source>
+        <translation>New phrase…</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>导入白名单…</source>
+        <translation>Import whitelist…</translation>
+    </message>
+    <message>
+        <source>词库</source>
+        <translation>Lexicon</translation>
+    </message>
+    <message>
+        <source>白名单</source>
+        <translation>Whitelist</translation>
+    </message>
+    <message>
+        <source>状态(&amp;S)：</source>
+        <translation>&amp;State:</translation>
+    </message>
+    <message>
+        <source>新增词条</source>
+        <translation>New term</translation>
+    </message>
+    <message>
+        <source>已新增词条“{term}”。</source>
+        <translation>Added term “{term}”.</translation>
+    </message>
+    <message>
+        <source>编辑词条</source>
+        <translation>Edit term</translation>
+    </message>
+    <message>
+        <source>已保存词条“{term}”。</source>
+        <translation>Saved term “{term}”.</translation>
+    </message>
+    <message>
+        <source>已启用 {n} 条。</source>
+        <translation>Enabled {n} terms.</translation>
+    </message>
+    <message>
+        <source>已停用 {n} 条。</source>
+        <translation>Disabled {n} terms.</translation>
+    </message>
+    <message>
+        <source>导入词库</source>
+        <translation>Import lexicon</translation>
+    </message>
+    <message>
+        <source>词库文件 (*.csv *.txt)</source>
+        <translation>Lexicon files (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>所有文件 (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>纯文本词表：每个词条的类别和严重程度</source>
+        <translation>Plain term list: category and severity of every term</translation>
+    </message>
+    <message>
+        <source>（按文件逐行）</source>
+        <translation>(one per line of the file)</translation>
+    </message>
+    <message>
+        <source>已导入：新增 {added} 条，更新 {updated} 条。</source>
+        <translation>Imported: {added} added, {updated} updated.</translation>
+    </message>
+    <message>
+        <source>新增白名单短语</source>
+        <translation>New whitelist phrase</translation>
+    </message>
+    <message>
+        <source>短语(&amp;P)：</source>
+        <translation>&amp;Phrase:</translation>
+    </message>
+    <message>
+        <source>说明(&amp;N)：</source>
+        <translation>&amp;Note:</translation>
+    </message>
+    <message>
+        <source>已加入白名单：“{phrase}”。</source>
+        <translation>Whitelisted “{phrase}”.</translation>
+    </message>
+    <message>
+        <source>已从白名单删除 {n} 条。</source>
+        <translation>Removed {n} phrases from the whitelist.</translation>
+    </message>
+    <message>
+        <source>导入白名单</source>
+        <translation>Import whitelist</translation>
+    </message>
+    <message>
+        <source>文本文件 (*.txt)</source>
+        <translation>Text files (*.txt)</translation>
+    </message>
+    <message>
+        <source>已加入白名单 {n} 条。</source>
+        <translation>Added {n} phrases to the whitelist.</translation>
     </message>
 </context>
 <context>
@@ -1050,6 +3488,768 @@ mysql+pymysql://user@host:3306/database</translation>
     <message>
         <source>界面语言将在下次启动时切换。</source>
         <translation>The new language takes effect the next time Cluster Console starts.</translation>
+    </message>
+</context>
+<context>
+    <name>NewSiteDialog</name>
+    <message>
+        <source>新建站点</source>
+        <translation>New site</translation>
+    </message>
+</context>
+<context>
+    <name>PresetEditor</name>
+    <message>
+        <source>请在左侧选择一个预设版本</source>
+        <translation>Choose a preset version on the left</translation>
+    </message>
+    <message>
+        <source>本次修改说明（保存时记入新版本）</source>
+        <translation>What this change is for (stored with the new version)</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>添加栏目</source>
+        <translation>Add column</translation>
+    </message>
+    <message>
+        <source>添加子栏目</source>
+        <translation>Add sub-column</translation>
+    </message>
+    <message>
+        <source>删除栏目</source>
+        <translation>Remove column</translation>
+    </message>
+    <message>
+        <source>上移</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>下移</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>升一级</source>
+        <translation>Up a level</translation>
+    </message>
+    <message>
+        <source>降一级</source>
+        <translation>Down a level</translation>
+    </message>
+    <message>
+        <source>保存为新版本</source>
+        <translation>Save as new version</translation>
+    </message>
+    <message>
+        <source>导出 JSON…</source>
+        <translation>Export JSON…</translation>
+    </message>
+    <message>
+        <source>{name}&#x3000;第 {number} 版&#x3000;{count} 个栏目</source>
+        <translation>{name}  version {number}  {count} columns</translation>
+    </message>
+    <message>
+        <source>（不是最新版本：保存将以此为基础生成新版本）</source>
+        <translation> (not the newest version: saving makes a new version from this one)</translation>
+    </message>
+    <message>
+        <source>已保存为第 {number} 版。</source>
+        <translation>Saved as version {number}.</translation>
+    </message>
+    <message>
+        <source>导出栏目预设</source>
+        <translation>Export column preset</translation>
+    </message>
+    <message>
+        <source>栏目预设 (*.json)</source>
+        <translation>Column presets (*.json)</translation>
+    </message>
+    <message>
+        <source>导出失败：{error}</source>
+        <translation>Export failed: {error}</translation>
+    </message>
+    <message>
+        <source>已导出到 {path}</source>
+        <translation>Exported to {path}</translation>
+    </message>
+    <message>
+        <source>有未保存的修改（Ctrl+S 保存为新版本，Ctrl+Z 撤销）</source>
+        <translation>Unsaved changes (Ctrl+S saves a new version, Ctrl+Z undoes)</translation>
+    </message>
+    <message>
+        <source>新栏目</source>
+        <translation>New column</translation>
+    </message>
+</context>
+<context>
+    <name>PresetsTab</name>
+    <message>
+        <source>导入 JSON…</source>
+        <translation>Import JSON…</translation>
+    </message>
+    <message>
+        <source>安装默认预设</source>
+        <translation>Install default presets</translation>
+    </message>
+    <message>
+        <source>应用到站点…</source>
+        <translation>Apply to sites…</translation>
+    </message>
+    <message>
+        <source>比较版本…</source>
+        <translation>Compare versions…</translation>
+    </message>
+    <message>
+        <source>未保存的修改</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>当前栏目树有未保存的修改。放弃这些修改并打开所选版本吗？</source>
+        <translation>The column tree has unsaved changes. Discard them and open the chosen version?</translation>
+    </message>
+    <message>
+        <source>已保留未保存的修改：请先保存或撤销。</source>
+        <translation>Unsaved changes kept: save or undo them first.</translation>
+    </message>
+    <message>
+        <source>导入栏目预设</source>
+        <translation>Import column preset</translation>
+    </message>
+    <message>
+        <source>栏目预设 (*.json)</source>
+        <translation>Column presets (*.json)</translation>
+    </message>
+    <message>
+        <source>已导入 {file}。</source>
+        <translation>Imported {file}.</translation>
+    </message>
+    <message>
+        <source>已安装 {n} 个默认预设。</source>
+        <translation>Installed {n} default presets.</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择一个预设版本。</source>
+        <translation>Choose a preset version in the list first.</translation>
+    </message>
+    <message>
+        <source>{name} 第 {number} 版</source>
+        <translation>{name} version {number}</translation>
+    </message>
+    <message>
+        <source>该预设只有一个版本，无可比较。</source>
+        <translation>This preset has only one version: nothing to compare.</translation>
+    </message>
+</context>
+<context>
+    <name>QCoreApplication</name>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTab</name>
+    <message>
+        <source>全部网站</source>
+        <translation>All sites</translation>
+    </message>
+    <message>
+        <source>全部类别</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>全部严重度</source>
+        <translation>All severities</translation>
+    </message>
+    <message>
+        <source>中及以上</source>
+        <translation>Medium and above</translation>
+    </message>
+    <message>
+        <source>仅高</source>
+        <translation>High only</translation>
+    </message>
+    <message>
+        <source>不限等待时长</source>
+        <translation>Any waiting time</translation>
+    </message>
+    <message>
+        <source>等待超过 {n} 小时</source>
+        <translation>Waiting over {n} h</translation>
+    </message>
+    <message>
+        <source>等待超过 {n} 天</source>
+        <translation>Waiting over {n} d</translation>
+    </message>
+    <message>
+        <source>领取 {n} 条</source>
+        <translation>Claim {n}</translation>
+    </message>
+    <message>
+        <source>认领最早的待审条目（租约 10 分钟，自动续期）</source>
+        <translation>Claim the oldest pending items (10-minute lease, renewed automatically)</translation>
+    </message>
+    <message>
+        <source>释放认领</source>
+        <translation>Release claims</translation>
+    </message>
+    <message>
+        <source>把我的全部认领放回待审</source>
+        <translation>Put all my claims back into the queue</translation>
+    </message>
+    <message>
+        <source>全部重新筛查…</source>
+        <translation>Re-screen all…</translation>
+    </message>
+    <message>
+        <source>词库变更后，按新词库重新筛查全部稿件</source>
+        <translation>After a lexicon change, screen every post again with the new lexicon</translation>
+    </message>
+    <message>
+        <source>词库管理…</source>
+        <translation>Lexicon…</translation>
+    </message>
+    <message>
+        <source>J / K：下一条 / 上一条</source>
+        <translation>J / K: next / previous</translation>
+    </message>
+    <message>
+        <source>待审</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>我的认领</source>
+        <translation>My claims</translation>
+    </message>
+    <message>
+        <source>已通过</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>已退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>已下线</source>
+        <translation>Taken down</translation>
+    </message>
+    <message>
+        <source>已决定的条目不能再次决定</source>
+        <translation>Decided items cannot be decided again</translation>
+    </message>
+    <message>
+        <source>已决定的条目不能再次决定。</source>
+        <translation>Decided items cannot be decided again.</translation>
+    </message>
+    <message>
+        <source>请先选择要审核的条目。</source>
+        <translation>Select the items to review first.</translation>
+    </message>
+    <message>
+        <source>加白并通过</source>
+        <translation>Whitelist and approve</translation>
+    </message>
+    <message>
+        <source>加入白名单的短语（须包含被标记的词）：</source>
+        <translation>Phrase to whitelist (must contain the flagged text):</translation>
+    </message>
+    <message>
+        <source>已{decision}：{n} 条</source>
+        <translation>{decision}: {n} items</translation>
+    </message>
+    <message>
+        <source>；{n} 条未处理：{reasons}</source>
+        <translation>; {n} not decided: {reasons}</translation>
+    </message>
+    <message>
+        <source>已领取 {n} 条</source>
+        <translation>Claimed {n} items</translation>
+    </message>
+    <message>
+        <source>已释放 {n} 条认领</source>
+        <translation>Released {n} claims</translation>
+    </message>
+    <message>
+        <source>全部重新筛查</source>
+        <translation>Re-screen all</translation>
+    </message>
+    <message>
+        <source>按当前词库和白名单重新筛查全部稿件？已决定的同一内容不会再次入队；可随时取消。</source>
+        <translation>Screen every post again with the current lexicon and whitelist? Content already decided is not queued again; you can cancel at any time.</translation>
+    </message>
+    <message>
+        <source>正在筛查稿件…</source>
+        <translation>Screening posts…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>已筛查 {screened} 篇，新入队 {queued} 条，更新 {refreshed} 条</source>
+        <translation>Screened {screened} posts: {queued} queued, {refreshed} updated</translation>
+    </message>
+    <message>
+        <source>已取消。</source>
+        <translation>Cancelled. </translation>
+    </message>
+</context>
+<context>
+    <name>RiskPage</name>
+    <message>
+        <source>检查日期</source>
+        <translation>Inspection date</translation>
+    </message>
+    <message>
+        <source>只看有风险的站点</source>
+        <translation>Only sites at risk</translation>
+    </message>
+    <message>
+        <source>重新检查</source>
+        <translation>Inspect again</translation>
+    </message>
+    <message>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>把风险清单导出为 CSV 或 XLSX</source>
+        <translation>Export the risk list as CSV or XLSX</translation>
+    </message>
+    <message>
+        <source>选择一个站点，查看其栏目的更新情况和与预设的差异</source>
+        <translation>Choose a site to see how its columns are kept up to date and how it differs from its preset</translation>
+    </message>
+    <message>
+        <source>栏目</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>最后更新</source>
+        <translation>Last update</translation>
+    </message>
+    <message>
+        <source>稿件数</source>
+        <translation>Posts</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>检查日期：</source>
+        <translation>Inspection date:</translation>
+    </message>
+    <message>
+        <source>检查 {sites} 个运行中的站点，{risky} 个存在单项否决风险</source>
+        <translation>{sites} running sites inspected, {risky} at risk of a single-veto failure</translation>
+    </message>
+    <message>
+        <source>该站点没有跟随任何栏目预设。</source>
+        <translation>This site follows no column preset.</translation>
+    </message>
+    <message>
+        <source>与所跟随的预设相比：缺少必设栏目 {missing} 个，缺少可选栏目 {optional} 个，名称或位置不同 {moved} 个，本地增设栏目 {extras} 个。</source>
+        <translation>Against the preset it follows: {missing} required columns missing, {optional} optional columns missing, {moved} with a different name or place, {extras} local columns added.</translation>
+    </message>
+    <message>
+        <source>空白</source>
+        <translation>Blank</translation>
+    </message>
+    <message>
+        <source>超期（{days} 天未更新）</source>
+        <translation>Overdue ({days} days without update)</translation>
+    </message>
+    <message>
+        <source>父栏目</source>
+        <translation>Parent column</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>检查风险</source>
+        <translation>Inspection risk</translation>
+    </message>
+    <message>
+        <source>导出风险清单</source>
+        <translation>Export the risk list</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV 文件 (*.csv)</source>
+        <translation>CSV file (*.csv)</translation>
+    </message>
+    <message>
+        <source>导出失败：{error}</source>
+        <translation>Export failed: {error}</translation>
+    </message>
+    <message>
+        <source>已导出 {n} 行到 {path}</source>
+        <translation>Exported {n} rows to {path}</translation>
+    </message>
+</context>
+<context>
+    <name>SiteDetailPane</name>
+    <message>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>撤销修改</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <source>整合到的网站标识码</source>
+        <translation>Code of the site to merge into</translation>
+    </message>
+    <message>
+        <source>同时迁移稿件</source>
+        <translation>Move the posts too</translation>
+    </message>
+    <message>
+        <source>转换状态</source>
+        <translation>Change state</translation>
+    </message>
+    <message>
+        <source>状态：</source>
+        <translation>State:</translation>
+    </message>
+    <message>
+        <source>域名</source>
+        <translation>Domains</translation>
+    </message>
+    <message>
+        <source>主域名</source>
+        <translation>Main domain</translation>
+    </message>
+    <message>
+        <source>时间（UTC）</source>
+        <translation>Time (UTC)</translation>
+    </message>
+    <message>
+        <source>操作员</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>变化</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>属性</source>
+        <translation>Properties</translation>
+    </message>
+    <message>
+        <source>栏目</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>权限</source>
+        <translation>Permissions</translation>
+    </message>
+    <message>
+        <source>备案</source>
+        <translation>Filings</translation>
+    </message>
+    <message>
+        <source>历史</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>{state}（并入 {target}）</source>
+        <translation>{state} (merged into {target})</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>共 {total} 个栏目，其中 {stale} 个超过更新期限，{never} 个从未更新。
+一级栏目：{names}</source>
+        <translation>{total} columns, {stale} past their update deadline, {never} never updated.
+Top-level columns: {names}</translation>
+    </message>
+    <message>
+        <source>本站编辑账号 {accounts} 个；有效授权：{grants}。
+稿件 {posts} 篇，下级网站 {children} 个。</source>
+        <translation>{accounts} editor accounts on this site; grants in force: {grants}.
+{posts} posts, {children} subordinate sites.</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>尚无备案记录。</source>
+        <translation>No filing on record yet.</translation>
+    </message>
+    <message>
+        <source>ICP备案号：{icp}（{icp_date}）
+公安联网备案号：{psb}（{psb_date}）
+等保级别：{level}，备案日期：{filed}
+最近测评：{assessed}，结论：{result}</source>
+        <translation>ICP filing number: {icp} ({icp_date})
+Public-security filing number: {psb} ({psb_date})
+MLPS level: {level}, filed on {filed}
+Last assessment: {assessed}, result: {result}</translation>
+    </message>
+    <message>
+        <source>已保存。</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>他人已修改此网站</source>
+        <translation>Someone else changed this site</translation>
+    </message>
+    <message>
+        <source>覆盖为我的修改</source>
+        <translation>Overwrite with my changes</translation>
+    </message>
+    <message>
+        <source>放弃我的修改并重新载入</source>
+        <translation>Discard my changes and reload</translation>
+    </message>
+    <message>
+        <source>暂不处理</source>
+        <translation>Not now</translation>
+    </message>
+    <message>
+        <source>对方的修改：</source>
+        <translation>Their changes:</translation>
+    </message>
+    <message>
+        <source>您的修改：</source>
+        <translation>Your changes:</translation>
+    </message>
+    <message>
+        <source>已转为“{state}”。</source>
+        <translation>Now “{state}”.</translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+</context>
+<context>
+    <name>SiteForm</name>
+    <message>
+        <source>10 位数字，或 bm 加 8 位数字</source>
+        <translation>10 digits, or bm plus 8 digits</translation>
+    </message>
+    <message>
+        <source>上级网站的标识码；省级、市级门户可留空</source>
+        <translation>The parent site’s code; may be empty for province and city portals</translation>
+    </message>
+    <message>
+        <source>每行一个域名，第一行是主域名</source>
+        <translation>One domain a line; the first line is the main domain</translation>
+    </message>
+    <message>
+        <source>网站标识码(&amp;C)</source>
+        <translation>Site &amp;code</translation>
+    </message>
+    <message>
+        <source>网站名称(&amp;N)</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>类型(&amp;K)</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <source>上级网站标识码(&amp;P)</source>
+        <translation>&amp;Parent site code</translation>
+    </message>
+    <message>
+        <source>主办单位(&amp;O)</source>
+        <translation>&amp;Organiser</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码(&amp;U)</source>
+        <translation>&amp;Unified social credit code</translation>
+    </message>
+    <message>
+        <source>主办单位性质(&amp;T)</source>
+        <translation>Organiser &amp;type</translation>
+    </message>
+    <message>
+        <source>域名(&amp;D)</source>
+        <translation>&amp;Domains</translation>
+    </message>
+    <message>
+        <source>开通日期</source>
+        <translation>Opened on</translation>
+    </message>
+    <message>
+        <source>备案号</source>
+        <translation>Filing numbers</translation>
+    </message>
+    <message>
+        <source>ICP：{icp}；公安：{psb}（在“安全备案”页维护）</source>
+        <translation>ICP: {icp}; public security: {psb} (kept on the Security filings tab)</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+</context>
+<context>
+    <name>SiteTreeModel</name>
+    <message>
+        <source>全部站点</source>
+        <translation>All sites</translation>
+    </message>
+    <message>
+        <source>站群</source>
+        <translation>Cluster</translation>
+    </message>
+</context>
+<context>
+    <name>SitesTab</name>
+    <message>
+        <source>新建站点</source>
+        <translation>New site</translation>
+    </message>
+    <message>
+        <source>导入…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>批量变更状态</source>
+        <translation>Bulk state change</translation>
+    </message>
+    <message>
+        <source>批量修改…</source>
+        <translation>Bulk edit…</translation>
+    </message>
+    <message>
+        <source>保存当前筛选…</source>
+        <translation>Save current filter…</translation>
+    </message>
+    <message>
+        <source>导出当前列表…</source>
+        <translation>Export current list…</translation>
+    </message>
+    <message>
+        <source>批量转为“{state}”</source>
+        <translation>Change to “{state}” in bulk</translation>
+    </message>
+    <message>
+        <source>批量修改“{field}”</source>
+        <translation>Bulk edit “{field}”</translation>
+    </message>
+    <message>
+        <source>批量修改</source>
+        <translation>Bulk edit</translation>
+    </message>
+    <message>
+        <source>新值（上级网站填标识码，日期为 YYYY-MM-DD）</source>
+        <translation>New value (a code for the parent site, YYYY-MM-DD for dates)</translation>
+    </message>
+    <message>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>新值</source>
+        <translation>New value</translation>
+    </message>
+    <message>
+        <source>已修改 {ready} 个网站，跳过 {skipped} 个。</source>
+        <translation>Changed {ready} sites, skipped {skipped}.</translation>
+    </message>
+</context>
+<context>
+    <name>SweepPanel</name>
+    <message>
+        <source>探测全部运行中网站</source>
+        <translation>Probe all running sites</translation>
+    </message>
+    <message>
+        <source>探测所选网站</source>
+        <translation>Probe selected sites</translation>
+    </message>
+    <message>
+        <source>停止</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>%v / %m</source>
+        <translation>%v / %m</translation>
+    </message>
+    <message>
+        <source>探测结果要存入历史，只有系统管理员可以发起探测</source>
+        <translation>Probe results are stored as history; only the system administrator may start a sweep</translation>
+    </message>
+    <message>
+        <source>定时探测：关闭</source>
+        <translation>Scheduled sweeps: off</translation>
+    </message>
+    <message>
+        <source>定时探测：每 {n} 分钟</source>
+        <translation>Scheduled sweeps: every {n} minutes</translation>
+    </message>
+    <message>
+        <source>正在停止：等待进行中的探测结束…</source>
+        <translation>Stopping: waiting for running probes to finish…</translation>
+    </message>
+    <message>
+        <source>正在探测 {n} 个网站…</source>
+        <translation>Probing {n} sites…</translation>
+    </message>
+    <message>
+        <source>探测 {n} / {total} 个网站，{failed} 个不可访问，已存入历史 {stored} 条。</source>
+        <translation>Probed {n} / {total} sites, {failed} unreachable; {stored} results stored.</translation>
+    </message>
+    <message>
+        <source>已停止：</source>
+        <translation>Stopped: </translation>
+    </message>
+</context>
+<context>
+    <name>TermEditor</name>
+    <message>
+        <source>词条(&amp;T)：</source>
+        <translation>&amp;Term:</translation>
+    </message>
+    <message>
+        <source>类别(&amp;C)：</source>
+        <translation>&amp;Category:</translation>
+    </message>
+    <message>
+        <source>严重程度(&amp;S)：</source>
+        <translation>&amp;Severity:</translation>
+    </message>
+    <message>
+        <source>说明(&amp;N)：</source>
+        <translation>&amp;Note:</translation>
     </message>
 </context>
 <context>
