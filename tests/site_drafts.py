@@ -1,6 +1,9 @@
-"""Two valid site drafts of 云溪市 (a city portal and a department) and organiser codes."""
+"""Two valid site drafts of 云溪市 (a city portal and a department), organiser codes, a CSV."""
 
 from __future__ import annotations
+
+import csv
+from pathlib import Path
 
 from stdnum.cn import uscc
 
@@ -34,3 +37,23 @@ DEPT = SiteDraft(
     icp_number="浙ICP备2013353697号-1",
     psb_number="浙公网安备33120202002863号",
 )
+
+TABLE_HEADINGS = (
+    "网站标识码",
+    "网站名称",
+    "类型",
+    "上级网站标识码",
+    "主办单位",
+    "统一社会信用代码",
+    "域名",
+)
+FORESTRY = ("3312000201", "云溪市林业局", "部门网站", PORTAL.code, "云溪市林业局", org(201))
+
+
+def site_table(path: Path, rows: list[list[str]]) -> Path:
+    """Write ``rows`` under the import headings as a CSV file (with a BOM, as Excel saves it)."""
+    with path.open("w", newline="", encoding="utf-8-sig") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(TABLE_HEADINGS)
+        writer.writerows(rows)
+    return path

@@ -9,11 +9,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from console.db import SessionFactory, engine_of, open_database
+from console.errors import InvalidInput
 from console.i18n import QT_TR_NOOP, translate
 from console.services import operators
 from console.services.actor import REGISTER_READERS, Actor
 
 PASSWORD_PROMPT = QT_TR_NOOP("密码：")
+NEEDS_OPERATOR = QT_TR_NOOP(
+    "这项操作会修改站群数据，请用 --user 指明操作员（只读的操作可不指明）。"
+)
 READER_NAME = "command-line"
 
 
@@ -42,12 +46,15 @@ def add_login_options(parser: argparse.ArgumentParser, required: bool) -> None:
     parser.add_argument("--password-stdin", action="store_true", help="从标准输入读取密码")
 
 
-def acting(sessions: SessionFactory, args: argparse.Namespace) -> Actor:
+def acting(sessions: SessionFactory, args: argparse.Namespace, writes: bool = False) -> Actor:
     """The operator named by ``--user`` (logged in), or for reading without it, a reader.
 
     Whoever holds the database URL can read every table directly, so a read-only command
-    without ``--user`` acts as a reader of the register; every write names its operator.
+    without ``--user`` acts as a reader of the register; a command that ``writes`` is refused
+    without ``--user``, so every change is journalled under a logged-in operator.
     """
     if getattr(args, "user", None):
         return login(sessions, args.user, args.password_stdin)
+    if writes:
+        raise InvalidInput(NEEDS_OPERATOR)
     return Actor(None, READER_NAME, REGISTER_READERS)

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from console.commands import Subcommands
 from console.commands._common import acting, add_login_options, login, opened
-from console.errors import InvalidInput
 from console.i18n import QT_TR_NOOP, translate
 from console.listing import Query, iter_rendered
 from console.preset_apply import apply_version
@@ -19,7 +18,6 @@ from console.services import presets
 IMPORTED = QT_TR_NOOP("已导入为预设版本 {id}。")
 EXPORTED = QT_TR_NOOP("已导出到 {path}。")
 PLANNED = QT_TR_NOOP("{site}：新增 {added} 个栏目，调整 {changed} 个，保留本地栏目 {extras} 个")
-NEEDS_USER = QT_TR_NOOP("应用预设会修改站点栏目，请用 --user 指明操作员（仅预览可不指明）。")
 APPLIED = QT_TR_NOOP("已应用到 {changed} 个站点，{same} 个站点无需改动，跳过 {skipped} 个。")
 
 
@@ -77,10 +75,8 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_apply(args: argparse.Namespace) -> int:
     """Preview, then (unless ``--preview``) apply; the preview lines go to stderr."""
-    if not args.preview and not args.user:
-        raise InvalidInput(NEEDS_USER)
     with opened(args.db) as sessions:
-        actor = acting(sessions, args)
+        actor = acting(sessions, args, writes=not args.preview)
         if args.every_site:
             site_ids = sites_of_kind(sessions, actor, args.version_id)
         else:

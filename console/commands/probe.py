@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
     """Probe the chosen (or all running) sites; exit 1 when any is not reachable."""
     mapping = parse_connect_to(args.connect_to)
     with opened(args.db) as sessions:
-        actor = acting(sessions, args)
+        actor = acting(sessions, args, writes=args.store)
         settings = read_settings(sessions, actor)
         plan = probes.plan_sweep(sessions, actor, args.site)
         options = ProbeOptions(

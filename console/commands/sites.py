@@ -106,7 +106,7 @@ def _raw_rows(sessions: Any, actor: Any, query: Query) -> list[dict[str, Any]]:
 
 def _import(args: argparse.Namespace) -> int:
     with opened(args.db) as sessions:
-        actor = acting(sessions, args)
+        actor = acting(sessions, args, writes=not args.dry_run)
         checked = preview(sessions, actor, args.file)
         for row in checked.bad:
             print(

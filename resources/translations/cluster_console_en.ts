@@ -28,6 +28,10 @@
         <translation>Password: </translation>
     </message>
     <message>
+        <source>这项操作会修改站群数据，请用 --user 指明操作员（只读的操作可不指明）。</source>
+        <translation>This command changes the cluster&apos;s data: name the operator with --user (read-only commands may omit it).</translation>
+    </message>
+    <message>
         <source>本机没有可用的系统密钥环</source>
         <translation>No system keyring is available on this computer</translation>
     </message>
@@ -1362,10 +1366,6 @@
     <message>
         <source>{site}：新增 {added} 个栏目，调整 {changed} 个，保留本地栏目 {extras} 个</source>
         <translation>{site}: {added} columns to add, {changed} to adjust, {extras} local columns kept</translation>
-    </message>
-    <message>
-        <source>应用预设会修改站点栏目，请用 --user 指明操作员（仅预览可不指明）。</source>
-        <translation>Applying a preset changes sites&apos; columns: name the operator with --user (a preview alone needs none).</translation>
     </message>
     <message>
         <source>已应用到 {changed} 个站点，{same} 个站点无需改动，跳过 {skipped} 个。</source>

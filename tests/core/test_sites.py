@@ -26,7 +26,7 @@ from console.services.sites import (
 )
 from console.site_import import import_sites, preview
 from console.site_lifecycle import Step
-from tests.site_drafts import DEPT, PORTAL, org
+from tests.site_drafts import DEPT, PORTAL, org, site_table
 
 STRONG = "Str0ng!Passw0rd"
 S = SiteState
@@ -266,24 +266,10 @@ def test_bulk_edit_checks_every_site_against_the_rules(
     assert len(entries) == 2
 
 
-def _csv(path: Path, rows: list[list[str]]) -> Path:
-    head = [
-        "网站标识码",
-        "网站名称",
-        "类型",
-        "上级网站标识码",
-        "主办单位",
-        "统一社会信用代码",
-        "域名",
-    ]
-    path.write_text("\n".join(",".join(r) for r in [head, *rows]) + "\n", encoding="utf-8-sig")
-    return path
-
-
 def test_an_import_with_a_bad_row_lists_it_and_imports_nothing(
     sessions: SessionFactory, sysadmin: Actor, tmp_path: Path
 ) -> None:
-    path = _csv(
+    path = site_table(
         tmp_path / "sites.csv",
         [
             ["3312000001", "云溪市人民政府", "市级门户", "", "办公室", org(1), "www.yunxi.gov.cn"],

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import csv
 import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,7 +18,7 @@ from console.services import operators
 from console.services.actor import Actor
 from console.services.site_views import site_detail
 from console.services.sites import create_site, update_site
-from tests.site_drafts import DEPT, PORTAL, org
+from tests.site_drafts import DEPT, FORESTRY, PORTAL, org, site_table
 from tests.ui.conftest import until
 from tests.ui.fixtures import PASSWORD, small_cluster
 from ui.areas.sites import TAB, SitesTab
@@ -248,26 +247,6 @@ def test_a_lifecycle_step_lacking_its_prerequisite_names_what_is_missing(
     assert "并入" in tab.detail.state_label.text()
 
 
-HEADINGS = [
-    "网站标识码",
-    "网站名称",
-    "类型",
-    "上级网站标识码",
-    "主办单位",
-    "统一社会信用代码",
-    "域名",
-]
-FORESTRY = ["3312000201", "云溪市林业局", "部门网站", PORTAL.code, "云溪市林业局", org(201)]
-
-
-def _write(path: Path, rows: list[list[str]]) -> Path:
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(HEADINGS)
-        writer.writerows(rows)
-    return path
-
-
 def _import(tab: SitesTab, run, path: Path, accept: bool) -> tuple[str, list[str], int]:  # type: ignore[no-untyped-def]
     async def go() -> tuple[str, list[str], int]:
         importing = asyncio.ensure_future(tab.import_file(path))
@@ -291,7 +270,7 @@ def _import(tab: SitesTab, run, path: Path, accept: bool) -> tuple[str, list[str
 def test_an_import_with_a_bad_row_lists_it_and_imports_nothing(
     tab: SitesTab, run, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    path = _write(
+    path = site_table(
         tmp_path / "sites.csv",
         [
             [*FORESTRY, "lyj.yunxi.gov.cn"],
@@ -308,7 +287,7 @@ def test_an_import_with_a_bad_row_lists_it_and_imports_nothing(
 def test_a_clean_import_registers_every_row_and_refreshes_the_list(
     tab: SitesTab, run, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    path = _write(
+    path = site_table(
         tmp_path / "sites.csv",
         [[*FORESTRY, "lyj.yunxi.gov.cn"]],
     )  # fmt: skip
