@@ -18,6 +18,8 @@ from console.schema import QueueState
 FLAGGED_SHARE = 0.08
 UNSCREENED_DAYS = 2
 DECIDED_SHARE = 0.3
+# Reviewers keep up: what was flagged before the last weeks has been decided.
+BACKLOG_DAYS = 45
 DECISIONS = (
     (QueueState.APPROVED, 0.40, "经核实为引用历史材料，表述无误，予以通过。"),
     (QueueState.RETURNED, 0.33, "请按规范修改相关表述或删除个人信息后重新提交。"),
@@ -45,6 +47,7 @@ class PostMaker:
         self.posts = 0
         self.queue_items = 0
         self.end_of_day = dt.datetime.combine(as_of, dt.time(23, 59, 59))
+        self.backlog_from = self.end_of_day - dt.timedelta(days=BACKLOG_DAYS)
         self.screened_before = dt.datetime.combine(as_of, dt.time()) - dt.timedelta(
             days=UNSCREENED_DAYS
         )
@@ -140,7 +143,8 @@ class PostMaker:
             "version": 1,
         }
         decided = created + dt.timedelta(minutes=rng.randint(30, 10 * 24 * 60))
-        if self.reviewers and rng.random() < DECIDED_SHARE and decided <= self.end_of_day:
+        caught_up = created < self.backlog_from or rng.random() < DECIDED_SHARE
+        if self.reviewers and caught_up and decided <= self.end_of_day:
             state, _, note = rng.choices(DECISIONS, [share for _, share, _ in DECISIONS])[0]
             row.update(
                 state=state.value,
