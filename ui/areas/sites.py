@@ -141,7 +141,8 @@ class SitesTab(AreaTab):
             return
         await asyncio.gather(self.pane.refresh(), self.tree_model.reload())
         self.tree.expand(self.tree_model.root_index())
-        await self.detail.load(self.detail.detail.id if self.detail.detail else None)
+        if self.detail.detail is not None:
+            await self.detail.load(self.detail.detail.id)
 
     async def pane_refresh(self) -> None:
         """Reload the list after a change, keeping the site shown."""
@@ -152,7 +153,9 @@ class SitesTab(AreaTab):
         """Open the city portal's branch and show the first site's detail."""
         if self.pane is None:
             return
+        await self.tree_model.reload()
         root = self.tree_model.root_index()
+        self.tree.expand(root)
         first = self.tree_model.index(0, 0, root)
         if first.isValid():
             self.tree.expand(first)

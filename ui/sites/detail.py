@@ -151,6 +151,7 @@ class SiteDetailPane(QTabWidget):
                 label.clear()
             fill_table(self.domains, [])
             fill_table(self.history, [])
+            self._show_merge_fields()
             return
         self.form.set_draft(detail.draft)
         self._set_dirty(False)
