@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 import shiboken6
-from PySide6.QtWidgets import QDialog
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+
+from console.export import dated_name
 
 
 async def finished(dialog: QDialog) -> int:
@@ -26,3 +30,39 @@ async def finished(dialog: QDialog) -> int:
             dialog.finished.disconnect(on_finished)
             if dialog.isVisible():
                 dialog.reject()
+
+
+async def chosen_file(parent: QWidget, title: str, filters: list[str]) -> Path | None:
+    """Ask for an existing file matching ``filters``; None when the operator cancels."""
+    dialog = QFileDialog(parent, title, str(Path.home()))
+    dialog.setObjectName("openFile")
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    dialog.setNameFilters(filters)
+    try:
+        if not await finished(dialog) or not dialog.selectedFiles():
+            return None
+        return Path(dialog.selectedFiles()[0])
+    finally:
+        dialog.deleteLater()
+
+
+async def export_path(parent: QWidget, title: str, name: str) -> Path | None:
+    """Ask where to export, suggesting a dated ``name``.xlsx; the suffix follows the type."""
+    dialog = QFileDialog(parent, title, str(Path.home() / dated_name(name, "xlsx")))
+    dialog.setObjectName("exportFile")
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setNameFilters(
+        [
+            QCoreApplication.translate("FileDialogs", "Excel 工作簿 (*.xlsx)"),
+            QCoreApplication.translate("FileDialogs", "CSV 文件 (*.csv)"),
+        ]
+    )
+    try:
+        if not await finished(dialog) or not dialog.selectedFiles():
+            return None
+        path = Path(dialog.selectedFiles()[0])
+        if path.suffix.lower() not in (".csv", ".xlsx"):
+            path = path.with_suffix(".csv" if "csv" in dialog.selectedNameFilter() else ".xlsx")
+        return path
+    finally:
+        dialog.deleteLater()

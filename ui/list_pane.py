@@ -9,7 +9,6 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -22,11 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from console.errors import ConsoleError, EnvironmentFault
-from console.export import dated_name
 from console.i18n import joined
 from console.listing import Listing, export_listing
 from console.services.actor import Actor
-from ui.dialogs import finished
+from ui.dialogs import export_path
 from ui.paged_model import PagedModel
 from ui.tasks import Database, spawn
 
@@ -145,18 +143,11 @@ class ListPane(QWidget):
 
     async def export(self) -> None:
         """Ask where to save, then export the current filtered list off the UI thread."""
-        title = QCoreApplication.translate("", self.listing.title)
-        dialog = QFileDialog(
-            self, self.tr("导出列表"), str(Path.home() / dated_name(title, "xlsx"))
+        path = await export_path(
+            self, self.tr("导出列表"), QCoreApplication.translate("", self.listing.title)
         )
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilters([self.tr("Excel 工作簿 (*.xlsx)"), self.tr("CSV 文件 (*.csv)")])
-        if not await finished(dialog) or not dialog.selectedFiles():
-            return
-        path = Path(dialog.selectedFiles()[0])
-        if path.suffix.lower() not in (".csv", ".xlsx"):
-            path = path.with_suffix(".csv" if "csv" in dialog.selectedNameFilter() else ".xlsx")
-        await self.export_to(path)
+        if path is not None:
+            await self.export_to(path)
 
     async def export_to(self, path: Path) -> int:
         """Export the current filtered list to ``path``; tells the operator the outcome."""

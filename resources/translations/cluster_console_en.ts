@@ -2846,6 +2846,17 @@ mysql+pymysql://user@host:3306/database</translation>
     </message>
 </context>
 <context>
+    <name>FileDialogs</name>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV 文件 (*.csv)</source>
+        <translation>CSV file (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>FilingDetailPane</name>
     <message>
         <source>选择左侧的网站查看其备案</source>
@@ -3024,14 +3035,6 @@ mysql+pymysql://user@host:3306/database</translation>
     <message>
         <source>导出列表</source>
         <translation>Export list</translation>
-    </message>
-    <message>
-        <source>Excel 工作簿 (*.xlsx)</source>
-        <translation>Excel workbook (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>CSV 文件 (*.csv)</source>
-        <translation>CSV file (*.csv)</translation>
     </message>
     <message>
         <source>导出失败：{error}</source>
@@ -3378,14 +3381,6 @@ mysql+pymysql://user@host:3306/database</translation>
     <message>
         <source>导出列表</source>
         <translation>Export list</translation>
-    </message>
-    <message>
-        <source>Excel 工作簿 (*.xlsx)</source>
-        <translation>Excel workbook (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>CSV 文件 (*.csv)</source>
-        <translation>CSV file (*.csv)</translation>
     </message>
     <message>
         <source>导出失败：{error}</source>
@@ -3890,14 +3885,6 @@ mysql+pymysql://user@host:3306/database</translation>
     <message>
         <source>导出风险清单</source>
         <translation>Export the risk list</translation>
-    </message>
-    <message>
-        <source>Excel 工作簿 (*.xlsx)</source>
-        <translation>Excel workbook (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>CSV 文件 (*.csv)</source>
-        <translation>CSV file (*.csv)</translation>
     </message>
     <message>
         <source>导出失败：{error}</source>

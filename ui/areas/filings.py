@@ -11,7 +11,6 @@ from PySide6.QtCore import QCoreApplication, QItemSelection, Qt
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.errors import ConsoleError, EnvironmentFault
-from console.export import dated_name, write_table
+from console.export import write_table
 from console.filing_rules import URGENCY_LABELS, Urgency
 from console.i18n import QT_TR_NOOP, translate
 from console.services.actor import REGISTER_READERS, Actor
@@ -33,7 +32,7 @@ from console.services.filing_settings import FilingSettings, change_settings, re
 from console.services.filings import FILINGS, SiteStatus, calendar, cluster_status
 from console.services.probes import PROBE_HISTORY
 from ui.area_tab import AreaTab, TabSpec
-from ui.dialogs import finished
+from ui.dialogs import export_path, finished
 from ui.filings.detail import FilingDetailPane
 from ui.filings.rows_model import RowsModel
 from ui.filings.settings_dialog import FilingSettingsDialog
@@ -230,18 +229,9 @@ class FilingsTab(AreaTab):
 
     async def export(self) -> None:
         """Ask where, then write the urgency list as shown."""
-        title = self.tr("安全备案待办")
-        dialog = QFileDialog(
-            self, self.tr("导出列表"), str(Path.home() / dated_name(title, "xlsx"))
-        )
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilters([self.tr("Excel 工作簿 (*.xlsx)"), self.tr("CSV 文件 (*.csv)")])
-        if not await finished(dialog) or not dialog.selectedFiles():
-            return
-        path = Path(dialog.selectedFiles()[0])
-        if path.suffix.lower() not in (".csv", ".xlsx"):
-            path = path.with_suffix(".csv" if "csv" in dialog.selectedNameFilter() else ".xlsx")
-        await self.export_to(path)
+        path = await export_path(self, self.tr("导出列表"), self.tr("安全备案待办"))
+        if path is not None:
+            await self.export_to(path)
 
     async def export_to(self, path: Path) -> int:
         """Write the urgency list as shown (with every reason) to ``path``."""

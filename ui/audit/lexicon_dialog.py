@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -34,7 +33,7 @@ from console.errors import ConsoleError, EnvironmentFault
 from console.lexicon_files import NOTE_LIMIT, SEVERITIES, TERM_LIMIT, TermEntry
 from console.services import lexicon
 from console.services.actor import Actor
-from ui.dialogs import finished
+from ui.dialogs import chosen_file, finished
 from ui.list_pane import ListPane
 from ui.tasks import Database, spawn
 
@@ -322,21 +321,10 @@ class LexiconDialog(QDialog):
         )
         await self._changed(self.terms, "\n".join([text, *failed]), done > 0)
 
-    async def _chosen_file(self, title: str, filters: list[str]) -> Path | None:
-        dialog = QFileDialog(self, title, str(Path.home()))
-        dialog.setObjectName("lexiconFile")
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setNameFilters(filters)
-        try:
-            if not await finished(dialog) or not dialog.selectedFiles():
-                return None
-            return Path(dialog.selectedFiles()[0])
-        finally:
-            dialog.deleteLater()
-
     async def import_terms(self) -> None:
         """Choose a term file, preview what it changes, then import it on confirmation."""
-        path = await self._chosen_file(
+        path = await chosen_file(
+            self,
             self.tr("导入词库"),
             [self.tr("词库文件 (*.csv *.txt)"), self.tr("所有文件 (*)")],
         )
@@ -416,8 +404,8 @@ class LexiconDialog(QDialog):
 
     async def import_phrases(self) -> None:
         """Whitelist every new phrase of a file."""
-        path = await self._chosen_file(
-            self.tr("导入白名单"), [self.tr("文本文件 (*.txt)"), self.tr("所有文件 (*)")]
+        path = await chosen_file(
+            self, self.tr("导入白名单"), [self.tr("文本文件 (*.txt)"), self.tr("所有文件 (*)")]
         )
         if path is None:
             return

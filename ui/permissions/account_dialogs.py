@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -21,7 +20,7 @@ from console.i18n import QT_TR_NOOP
 from console.services import accounts
 from console.services.accounts import AccountDetail, AccountFields, ImportRow
 from console.services.actor import Actor
-from ui.dialogs import finished
+from ui.dialogs import chosen_file, finished
 from ui.permissions.common import message_label, say, table, tr, widths
 from ui.permissions.rows_model import Row, RowsModel
 from ui.tasks import Database, spawn
@@ -148,17 +147,16 @@ class ImportDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
-        browse.clicked.connect(self._browse)
+        browse.clicked.connect(lambda: spawn(self.browse(), "import-browse"))
         check.clicked.connect(lambda: spawn(self.check(), "import-check"))
         self.path.returnPressed.connect(lambda: spawn(self.check(), "import-check"))
 
-    def _browse(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(
-            self, tr("选择导入文件"), "", tr("表格 (*.csv *.xlsx)")
-        )
-        if chosen:
-            self.path.setText(chosen)
-            spawn(self.check(), "import-check")
+    async def browse(self) -> None:
+        """Choose the file to import, then check it."""
+        chosen = await chosen_file(self, tr("选择导入文件"), [tr("表格 (*.csv *.xlsx)")])
+        if chosen is not None:
+            self.path.setText(str(chosen))
+            await self.check()
 
     async def check(self) -> int:
         """Read and check the file; the number of rows with problems (-1: unreadable)."""

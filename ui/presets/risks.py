@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -33,13 +32,12 @@ from PySide6.QtWidgets import (
 )
 
 from console.errors import ConsoleError, EnvironmentFault
-from console.export import dated_name
 from console.inspection import SiteRisk, idle_days, is_blank, is_stale
 from console.labels import COLUMN_TYPES, label_of
 from console.schema import utcnow
 from console.services import presets
 from console.services.actor import Actor
-from ui.dialogs import finished
+from ui.dialogs import export_path
 from ui.tasks import Database, spawn
 
 Index = QModelIndex | QPersistentModelIndex
@@ -270,18 +268,9 @@ class RiskPage(QWidget):
 
     async def export(self) -> None:
         """Ask where to save, then export the risk list."""
-        title = self.tr("检查风险")
-        dialog = QFileDialog(
-            self, self.tr("导出风险清单"), str(Path.home() / dated_name(title, "xlsx"))
-        )
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilters([self.tr("Excel 工作簿 (*.xlsx)"), self.tr("CSV 文件 (*.csv)")])
-        if not await finished(dialog) or not dialog.selectedFiles():
-            return
-        path = Path(dialog.selectedFiles()[0])
-        if path.suffix.lower() not in (".csv", ".xlsx"):
-            path = path.with_suffix(".csv" if "csv" in dialog.selectedNameFilter() else ".xlsx")
-        await self.export_to(path)
+        path = await export_path(self, self.tr("导出风险清单"), self.tr("检查风险"))
+        if path is not None:
+            await self.export_to(path)
 
     async def export_to(self, path: Path) -> int:
         """Export the risk list as shown to ``path``."""

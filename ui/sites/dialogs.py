@@ -8,7 +8,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -20,7 +19,7 @@ from console.errors import ConsoleError, EnvironmentFault
 from console.services.actor import Actor
 from console.services.sites import BulkPlan, create_site
 from console.site_import import ImportPreview, import_sites, preview
-from ui.dialogs import finished
+from ui.dialogs import chosen_file
 from ui.sites.form import SiteForm
 from ui.sites.tables import fill_table, make_table
 from ui.tasks import Database, spawn
@@ -200,10 +199,8 @@ class NewSiteDialog(QDialog):
 
 async def choose_import_file(parent: QWidget) -> Path | None:
     """Ask for a CSV/XLSX file to import."""
-    dialog = QFileDialog(parent, QCoreApplication.translate("ImportDialog", "选择要导入的站点表"))
-    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-    dialog.setNameFilters([QCoreApplication.translate("ImportDialog", "站点表 (*.xlsx *.csv)")])
-    accepted = await finished(dialog)
-    files = dialog.selectedFiles()
-    dialog.deleteLater()
-    return Path(files[0]) if accepted and files else None
+    return await chosen_file(
+        parent,
+        QCoreApplication.translate("ImportDialog", "选择要导入的站点表"),
+        [QCoreApplication.translate("ImportDialog", "站点表 (*.xlsx *.csv)")],
+    )
