@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, aliased
 from console.db import SessionFactory
 from console.domains import to_unicode
 from console.errors import NotFound
+from console.inspection import load_facts, risks_of
 from console.schema import (
     Account,
     Filing,
@@ -23,6 +24,7 @@ from console.schema import (
     utcnow,
 )
 from console.services.actor import REGISTER_READERS, Actor, require
+from console.services.presets import risk_text
 from console.services.sites import NO_SITE, TARGET, draft_of
 from console.site_lifecycle import NEXT
 from console.site_rules import SiteDraft
@@ -76,6 +78,7 @@ class SiteDetail:
     posts: int
     children: int
     history: tuple[HistoryEntry, ...]
+    risk: str = ""
 
 
 def tree_children(sessions: SessionFactory, actor: Actor, parent_id: int | None) -> list[TreeNode]:
@@ -104,8 +107,11 @@ def site_id_of(sessions: SessionFactory, actor: Actor, code: str) -> int:
     return found
 
 
-def site_detail(sessions: SessionFactory, actor: Actor, site_id: int) -> SiteDetail:
-    """One site with its domains and the summaries of its columns, grants, filing and history."""
+def site_detail(
+    sessions: SessionFactory, actor: Actor, site_id: int, as_of: dt.date | None = None
+) -> SiteDetail:
+    """One site with its domains, the summaries of its columns, grants, filing and history,
+    and its inspection risk on ``as_of`` (today by default; "" when none)."""
     require(actor, *REGISTER_READERS)
     with sessions() as session:
         site = session.get(Site, site_id)
@@ -121,8 +127,11 @@ def site_detail(sessions: SessionFactory, actor: Actor, site_id: int) -> SiteDet
             .where(SiteDomain.site_id == site_id)
             .order_by(SiteDomain.is_main.desc(), SiteDomain.domain)
         ).all()
+        facts = load_facts(session, [site_id])
+        risk = risk_text(risks_of(facts[0], as_of or dt.date.today())) if facts else ""
         return SiteDetail(
             id=site.id,
+            risk=risk,
             version=site.version,
             draft=draft_of(session, site),
             state=site.state,

@@ -3966,6 +3966,10 @@ mysql+pymysql://user@host:3306/database</translation>
         <translation>History</translation>
     </message>
     <message>
+        <source>检查风险（单项否决）：{risks}</source>
+        <translation>Inspection risk (single veto): {risks}</translation>
+    </message>
+    <message>
         <source>{state}（并入 {target}）</source>
         <translation>{state} (merged into {target})</translation>
     </message>

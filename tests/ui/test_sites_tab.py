@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox
 from sqlalchemy import select, update
 
 from console.db import SessionFactory
-from console.schema import Site, SiteState
+from console.schema import Site, SiteState, utcnow
 from console.services import operators
 from console.services.actor import Actor
 from console.services.site_views import site_detail
@@ -186,6 +186,18 @@ def test_an_edit_is_saved_and_journalled_in_the_history_tab(tab: SitesTab, run) 
     assert tab.detail.history.rowCount() >= 2
     assert "云溪市教育局（新）" in tab.detail.history.item(0, 3).text()
     run(until(lambda: "云溪市教育局（新）" in names(tab)))
+
+
+def test_a_running_site_at_inspection_risk_shows_the_badge_with_the_reason(  # type: ignore[no-untyped-def]
+    tab: SitesTab, run, sqlite_sessions: SessionFactory
+) -> None:
+    site_id = _show(tab, run, DEPT.code)
+    assert tab.detail.risk.isVisibleTo(tab.detail)
+    assert "首页超过 2 周未更新" in tab.detail.risk.text()
+    with sqlite_sessions.begin() as session:
+        session.execute(update(Site).values(home_updated_at=utcnow()))
+    run(tab.detail.load(site_id))
+    assert not tab.detail.risk.isVisibleTo(tab.detail)
 
 
 def test_a_bad_edit_is_refused_with_the_rule_and_the_input_kept(tab: SitesTab, run) -> None:  # type: ignore[no-untyped-def]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt
@@ -26,6 +27,7 @@ from console.i18n import QT_TR_NOOP
 from console.labels import SITE_STATES, label_of
 from console.schema import Duty, SiteState
 from console.services.actor import Actor
+from console.services.presets import inspect
 from console.services.sites import (
     BULK_FIELDS,
     SITES,
@@ -150,7 +152,7 @@ class SitesTab(AreaTab):
             await self.pane.refresh()
 
     async def stage_for_screenshot(self) -> None:
-        """Open the city portal's branch and show the first site's detail."""
+        """Open the city portal's branch and show the site most at inspection risk."""
         if self.pane is None:
             return
         await self.tree_model.reload()
@@ -164,9 +166,12 @@ class SitesTab(AreaTab):
                 if self.tree_model.rowCount(first):
                     break
                 await asyncio.sleep(0.01)
-        self.pane.view.selectRow(0)
-        if self.pane.model.rowCount():
-            await self.detail.load(self.pane.model.row_id(0))
+        at_risk = await self.database.call(inspect, self.actor, dt.date.today())
+        ids = [self.pane.model.row_id(r) for r in range(self.pane.model.rowCount())]
+        row = ids.index(at_risk[0].site_id) if at_risk and at_risk[0].site_id in ids else 0
+        self.pane.view.selectRow(row)
+        if ids:
+            await self.detail.load(ids[row])
 
     # -- filtering -------------------------------------------------------------------------
 

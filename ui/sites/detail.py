@@ -52,6 +52,13 @@ class SiteDetailPane(QTabWidget):
         may_edit = actor.holds(Duty.SYSTEM_ADMIN)
 
         properties = QWidget(self)
+        self.risk = QLabel(properties)
+        self.risk.setObjectName("riskBadge")
+        self.risk.setWordWrap(True)
+        self.risk.setStyleSheet(
+            "QLabel { background: #fdecea; color: #a31515; border: 1px solid #e0a0a0;"
+            " border-radius: 3px; padding: 4px; }"
+        )
         self.form = SiteForm(properties)
         self.form.setEnabled(may_edit)
         self.message = QLabel(properties)
@@ -90,6 +97,7 @@ class SiteDetailPane(QTabWidget):
         lifecycle.addWidget(self.migrate)
         lifecycle.addWidget(self.step_button)
         layout = QVBoxLayout(properties)
+        layout.addWidget(self.risk)
         layout.addWidget(self.form)
         layout.addLayout(buttons)
         layout.addLayout(lifecycle)
@@ -143,6 +151,11 @@ class SiteDetailPane(QTabWidget):
         self.detail = detail
         self.setEnabled(detail is not None)
         self.message.clear()
+        risk = detail.risk if detail is not None else ""
+        self.risk.setText(
+            self.tr("检查风险（单项否决）：{risks}").format(risks=risk) if risk else ""
+        )
+        self.risk.setVisible(bool(risk))
         if detail is None:
             self.form.set_draft(SiteDraft("", "", "department", "", ""))
             self.state_label.clear()
