@@ -23,6 +23,7 @@ from pathlib import Path
 
 from sqlalchemy import func, insert, select
 
+from bench.paging import median_ms
 from console import rights
 from console.db import SessionFactory, engine_of, open_database
 from console.schema import Account, Duty, Grant, Site, SiteColumn, utcnow
@@ -151,16 +152,6 @@ def naive_rights(sessions: SessionFactory, account_id: int, now: dt.datetime) ->
             if site is not None and site.state == "running":
                 found.append(grant.id)
         return sorted(found)
-
-
-def median_ms(action: Callable[[], object], repeat: int) -> float:
-    """Median wall time of ``action`` in milliseconds."""
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
 
 
 def main() -> None:

@@ -28,7 +28,8 @@ from bench.gui import Heartbeat, rss_mb, run_on_qt, until
 from console.audit import findings_json
 from console.db import engine_of, open_database
 from console.services import operators
-from tests.core.queue_cluster import PASSWORD, body_of, queue_cluster
+from tests.core.queue_cluster import body_of, queue_cluster
+from tests.staff import PASSWORD
 
 BATCH = 50_000
 

@@ -32,11 +32,11 @@ from bench.gui import Heartbeat, rss_mb, run_on_qt, until
 from bench.paging import fill
 from console.db import SessionFactory, engine_of, open_database
 from console.listing import Query, _base
-from console.schema import Duty, Site
+from console.schema import Site
 from console.services import operators
 from console.services.sites import SITES
+from tests.staff import PASSWORD, bootstrap_staff
 
-PASSWORD = "Str0ng!Passw0rd"
 COUNTIES = 40
 COUNTY_ID = 9
 COUNTY_NAME = f"测试单位{COUNTY_ID:06d}"
@@ -60,17 +60,7 @@ def shape(sessions: SessionFactory) -> None:
                 state=case((Site.id % 10 == 0, "changing"), else_="running"),
             )
         )
-    operators.bootstrap(
-        sessions,
-        [
-            operators.NewOperator(name, name, PASSWORD, frozenset({duty}))
-            for name, duty in (
-                ("sysadmin", Duty.SYSTEM_ADMIN),
-                ("secadmin", Duty.SECURITY_ADMIN),
-                ("auditor", Duty.AUDIT_ADMIN),
-            )
-        ],
-    )
+    bootstrap_staff(sessions)
 
 
 class Meter:

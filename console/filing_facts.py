@@ -37,15 +37,9 @@ class LatestProbe:
 
 
 @dataclass(frozen=True)
-class FilingFacts:
-    """Everything the rules read about one site."""
+class FilingRecord:
+    """The editable filing fields of a site (the form of the 安全备案 tab)."""
 
-    site_id: int
-    code: str
-    name: str
-    state: str
-    region_code: str
-    opened_on: dt.date | None = None
     icp_number: str | None = None
     icp_date: dt.date | None = None
     psb_number: str | None = None
@@ -57,6 +51,18 @@ class FilingFacts:
     assessed_on: dt.date | None = None
     assessment_result: str | None = None
     rectification_notes: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class FilingFacts(FilingRecord):
+    """Everything the rules read about one site: its filing record and what surrounds it."""
+
+    site_id: int
+    code: str
+    name: str
+    state: str
+    region_code: str
+    opened_on: dt.date | None = None
     week_probes: int = 0
     week_failures: int = 0
     latest: LatestProbe | None = None
@@ -149,7 +155,12 @@ def load_facts(
         total, failed = counts.get(row[0], (0, 0))
         facts.append(
             FilingFacts(
-                *row[:6],
+                site_id=row[0],
+                code=row[1],
+                name=row[2],
+                state=row[3],
+                region_code=row[4],
+                opened_on=row[5],
                 **filing,
                 week_probes=total,
                 week_failures=failed,

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from console.db import SessionFactory
 from console.errors import Conflict, InvalidInput, NotFound
-from console.filing_facts import load_facts
+from console.filing_facts import FilingRecord, load_facts
 from console.filing_rules import CALENDAR_DAYS, Finding, Policy, Urgency, evaluate, urgency_of
 from console.i18n import QT_TR_NOOP, translate
 from console.identifiers import validate_icp_region, validate_mlps_form, validate_psb
@@ -122,23 +122,6 @@ def calendar(
     ]
     entries.sort(key=lambda d: (d.due, d.code))
     return entries
-
-
-@dataclass(frozen=True)
-class FilingRecord:
-    """The editable filing fields of a site (the form of the 安全备案 tab)."""
-
-    icp_number: str | None = None
-    icp_date: dt.date | None = None
-    psb_number: str | None = None
-    psb_date: dt.date | None = None
-    mlps_level: int | None = None
-    graded_on: dt.date | None = None
-    mlps_form_number: str | None = None
-    mlps_filed_on: dt.date | None = None
-    assessed_on: dt.date | None = None
-    assessment_result: str | None = None
-    rectification_notes: str = ""
 
 
 @dataclass(frozen=True)

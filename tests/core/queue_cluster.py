@@ -12,9 +12,8 @@ from sqlalchemy import insert
 from console.audit import findings_json
 from console.db import SessionFactory
 from console.schema import Duty, Operator, OperatorDuty, Post, QueueItem, Site
-from console.services import operators
+from tests.staff import bootstrap_staff
 
-PASSWORD = "Str0ng!Passw0rd"
 PHONE = "13812345678"
 ID_CARD = "110101199003074514"
 BASE_TIME = dt.datetime(2026, 11, 1, 8, 0)
@@ -63,21 +62,7 @@ def queue_cluster(
 ) -> QueueCluster:
     """Administrators, ``reviewers`` reviewers (``reviewer`` logs in; the rest only decide),
     ``sites`` sites and ``items`` posts, each with a pending queue item when ``queued``."""
-    operators.bootstrap(
-        sessions,
-        [
-            operators.NewOperator(
-                "sysadmin", "系统管理员甲", PASSWORD, frozenset({Duty.SYSTEM_ADMIN})
-            ),
-            operators.NewOperator(
-                "secadmin", "安全管理员乙", PASSWORD, frozenset({Duty.SECURITY_ADMIN})
-            ),
-            operators.NewOperator(
-                "auditor", "审计管理员丙", PASSWORD, frozenset({Duty.AUDIT_ADMIN})
-            ),
-            operators.NewOperator("reviewer", "审核员丁", PASSWORD, frozenset({Duty.REVIEWER})),
-        ],
-    )
+    bootstrap_staff(sessions)
     made = QueueCluster()
     with sessions.begin() as session:
         first = session.query(Operator).filter_by(username="reviewer").one()

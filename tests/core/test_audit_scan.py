@@ -14,7 +14,8 @@ from console.schema import LexiconTerm, Post, QueueItem
 from console.screening import Screener
 from console.services import audit as audit_service
 from console.services import operators
-from tests.core.queue_cluster import ID_CARD, PASSWORD, PHONE, queue_cluster
+from tests.core.queue_cluster import ID_CARD, PHONE, queue_cluster
+from tests.staff import PASSWORD
 
 SCREENER = Screener.build([TermEntry("国家计委", "过时名称", 2, "")], [])
 

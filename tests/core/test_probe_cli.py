@@ -13,11 +13,10 @@ from sqlalchemy import func, insert, select
 
 from console.cli import main
 from console.db import engine_of, open_database
-from console.schema import Duty, Filing, JournalEntry, ProbeResult, Site, SiteDomain
-from console.services import operators
+from console.schema import Filing, JournalEntry, ProbeResult, Site, SiteDomain
 from tests.probe_sites import ICP, PSB, LocalSites, local_sites
+from tests.staff import PASSWORD, bootstrap_staff
 
-PASSWORD = "Str0ng!Passw0rd"
 NAMES = ("ok", "plain", "dead", "foreign")
 
 
@@ -32,17 +31,7 @@ def url(tmp_path: Path) -> str:
     """A cluster of four running sites on the test hosts, and a system administrator."""
     text = f"sqlite:///{tmp_path / 'cluster.sqlite3'}"
     sessions = open_database(text, upgrade_schema=True)
-    operators.bootstrap(
-        sessions,
-        [
-            operators.NewOperator(name, name, PASSWORD, frozenset({duty}))
-            for name, duty in (
-                ("sysadmin", Duty.SYSTEM_ADMIN),
-                ("secadmin", Duty.SECURITY_ADMIN),
-                ("auditor", Duty.AUDIT_ADMIN),
-            )
-        ],
-    )
+    bootstrap_staff(sessions)
     now = dt.datetime(2026, 11, 1)
     with sessions.begin() as session:
         for i, name in enumerate(NAMES, start=1):

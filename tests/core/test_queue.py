@@ -15,7 +15,8 @@ from console.errors import Conflict, InvalidInput, NotFound, NotPermitted
 from console.schema import JournalEntry, JournalHead, Post, QueueItem, WhitelistPhrase
 from console.services import audit as audit_service
 from console.services import operators
-from tests.core.queue_cluster import PASSWORD, queue_cluster
+from tests.core.queue_cluster import queue_cluster
+from tests.staff import PASSWORD
 
 
 def _head(sessions: SessionFactory) -> int:

@@ -13,7 +13,8 @@ from sqlalchemy.engine import URL
 from console.cli import main
 from console.db import engine_of, open_database
 from console.schema import LexiconTerm
-from tests.core.queue_cluster import PASSWORD, queue_cluster
+from tests.core.queue_cluster import queue_cluster
+from tests.staff import PASSWORD
 
 
 def _run(

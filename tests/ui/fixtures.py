@@ -7,29 +7,13 @@ import datetime as dt
 from sqlalchemy import insert
 
 from console.db import SessionFactory
-from console.schema import Duty, Site, SiteDomain
-from console.services import operators
-
-PASSWORD = "Str0ng!Passw0rd"
+from console.schema import Site, SiteDomain
+from tests.staff import bootstrap_staff
 
 
 def small_cluster(sessions: SessionFactory, sites: int = 450) -> None:
     """Three administrators and a reviewer, plus ``sites`` department sites."""
-    operators.bootstrap(
-        sessions,
-        [
-            operators.NewOperator(
-                "sysadmin", "系统管理员甲", PASSWORD, frozenset({Duty.SYSTEM_ADMIN})
-            ),
-            operators.NewOperator(
-                "secadmin", "安全管理员乙", PASSWORD, frozenset({Duty.SECURITY_ADMIN})
-            ),
-            operators.NewOperator(
-                "auditor", "审计管理员丙", PASSWORD, frozenset({Duty.AUDIT_ADMIN})
-            ),
-            operators.NewOperator("reviewer", "审核员丁", PASSWORD, frozenset({Duty.REVIEWER})),
-        ],
-    )
+    bootstrap_staff(sessions)
     now = dt.datetime(2026, 11, 1)
     rows = [
         {

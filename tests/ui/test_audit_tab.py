@@ -12,7 +12,8 @@ from sqlalchemy import select
 from console.db import SessionFactory
 from console.schema import Post, QueueItem, WhitelistPhrase
 from console.services import operators
-from tests.core.queue_cluster import PASSWORD, queue_cluster
+from tests.core.queue_cluster import queue_cluster
+from tests.staff import PASSWORD
 from tests.ui.conftest import until
 from ui.audit.review_tab import ReviewTab
 from ui.main_window import MainWindow

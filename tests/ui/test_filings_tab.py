@@ -18,8 +18,9 @@ from console.services import operators
 from console.services.filing_settings import FilingSettings, change_settings
 from tests.probe_sites import LocalSites, footer_html, local_sites
 from tests.site_server import Page
+from tests.staff import PASSWORD
 from tests.ui.conftest import until
-from tests.ui.fixtures import PASSWORD, small_cluster
+from tests.ui.fixtures import small_cluster
 from ui.areas.filings import FilingsTab
 from ui.filings.settings_dialog import FilingSettingsDialog
 from ui.main_window import MainWindow

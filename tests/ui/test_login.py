@@ -6,8 +6,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import sessionmaker
 
 from console.db.engine import make_engine
+from tests.staff import PASSWORD
 from tests.ui.conftest import until
-from tests.ui.fixtures import PASSWORD, small_cluster
+from tests.ui.fixtures import small_cluster
 from ui.login import LoginDialog
 from ui.tasks import Database
 

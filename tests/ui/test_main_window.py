@@ -12,8 +12,9 @@ from sqlalchemy.orm import sessionmaker
 from console.db import SessionFactory
 from console.db.engine import make_engine
 from console.services import operators
+from tests.staff import PASSWORD
 from tests.ui.conftest import until
-from tests.ui.fixtures import PASSWORD, small_cluster
+from tests.ui.fixtures import small_cluster
 from ui.main_window import MainWindow
 from ui.tasks import Database
 

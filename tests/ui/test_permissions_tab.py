@@ -15,14 +15,13 @@ from console.db import SessionFactory
 from console.schema import Duty, Grant, JournalEntry, utcnow
 from console.services import operators
 from tests.core.test_rights import give, tiny_cluster
+from tests.staff import PASSWORD
 from tests.ui.conftest import until
 from ui.areas.permissions import TAB, PermissionsTab
 from ui.permissions.account_dialogs import ImportDialog
 from ui.permissions.operators_page import OperatorDialog
 from ui.permissions.plan_dialogs import BulkGrantDialog
 from ui.tasks import Database, spawn
-
-PASSWORD = "Str0ng!Passw0rd"
 
 
 @pytest.fixture

@@ -19,8 +19,9 @@ from console.services.actor import Actor
 from console.services.site_views import site_detail
 from console.services.sites import create_site, update_site
 from tests.site_drafts import DEPT, FORESTRY, PORTAL, org, site_table
+from tests.staff import PASSWORD
 from tests.ui.conftest import until
-from tests.ui.fixtures import PASSWORD, small_cluster
+from tests.ui.fixtures import small_cluster
 from ui.areas.sites import TAB, SitesTab
 from ui.sites.dialogs import BulkDialog, ImportDialog
 from ui.tasks import Database

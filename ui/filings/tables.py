@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from console.filing_rules import URGENCY_LABELS
 from console.i18n import QT_TR_NOOP, translate
@@ -13,6 +13,7 @@ from console.labels import SITE_STATES
 from console.probes.probe import ProbeOutcome
 from console.services.filings import Deadline, SiteStatus
 from ui.filings.rows_model import Column, RowsModel
+from ui.table_views import read_only_rows
 
 
 def _date(value: dt.date | None) -> str:
@@ -76,19 +77,10 @@ OUTCOME_COLUMNS = (
 
 def table_view(model: RowsModel, name: str, parent: QWidget) -> QTableView:
     """A row-selecting table with fixed row heights and widths from the columns."""
-    view = QTableView(parent)
-    view.setObjectName(name)
+    view = read_only_rows(QTableView(parent), name)
     view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    vertical = view.verticalHeader()
-    vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    vertical.setDefaultSectionSize(view.fontMetrics().height() + 8)
-    vertical.hide()
     header = view.horizontalHeader()
-    header.setStretchLastSection(True)
     digit = view.fontMetrics().horizontalAdvance("0")
     for column, spec in enumerate(model.columns):
         header.resizeSection(column, (max(spec.width, 4) + 3) * digit)

@@ -7,11 +7,9 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDateTimeEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QTableView,
@@ -25,6 +23,7 @@ from console.rights import Right
 from ui.dialogs import finished
 from ui.list_pane import ListPane
 from ui.permissions.rows_model import Row, RowsModel
+from ui.table_views import read_only_rows
 
 
 def tr(text: str) -> str:
@@ -62,18 +61,8 @@ def say(label: QLabel, text: str, tone: str = "") -> None:
 
 def table(parent: QWidget, model: RowsModel, name: str) -> QTableView:
     """A read-only, row-selecting table over ``model`` with fixed row heights."""
-    view = QTableView(parent)
-    view.setObjectName(name)
+    view = read_only_rows(QTableView(parent), name)
     view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    vertical = view.verticalHeader()
-    vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    vertical.setDefaultSectionSize(view.fontMetrics().height() + 8)
-    vertical.hide()
-    view.horizontalHeader().setStretchLastSection(True)
     return view
 
 

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QWidget
+
+from ui.table_views import read_only_rows
 
 
 def make_table(parent: QWidget, headings: list[str]) -> QTableWidget:
     """A read-only table of whole rows with ``headings``."""
     table = QTableWidget(0, len(headings), parent)
     table.setHorizontalHeaderLabels(headings)
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setStretchLastSection(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    read_only_rows(table, "")
     return table
 
 
