@@ -180,6 +180,11 @@ def release(session: Session, operator_id: int, item_ids: Sequence[int] | None =
     )
     if item_ids is not None:
         condition = and_(condition, QueueItem.id.in_(list(item_ids)))
+    return _back_to_pending(session, condition)
+
+
+def _back_to_pending(session: Session, condition: ColumnElement[bool]) -> int:
+    """Return the claims matching ``condition`` to the queue; how many."""
     result = session.execute(
         update(QueueItem)
         .where(condition)
@@ -213,16 +218,4 @@ def extend(
 
 def requeue_expired(session: Session, now: dt.datetime | None = None) -> int:
     """Put every claim whose lease has run out back to pending (so the counts say so)."""
-    now = now or utcnow()
-    result = session.execute(
-        update(QueueItem)
-        .where(_expired(now))
-        .values(
-            state=QueueState.PENDING.value,
-            claimed_by=None,
-            lease_until=None,
-            version=QueueItem.version + 1,
-        )
-        .execution_options(synchronize_session=False)
-    )
-    return int(result.rowcount)  # type: ignore[attr-defined]
+    return _back_to_pending(session, _expired(now or utcnow()))

@@ -21,7 +21,7 @@ from console.services import accounts
 from console.services.accounts import AccountDetail, AccountFields, ImportRow
 from console.services.actor import Actor
 from ui.dialogs import chosen_file, finished
-from ui.permissions.common import message_label, say, table, tr, widths
+from ui.permissions.common import finish_form, message_label, say, table, tr, widths
 from ui.permissions.rows_model import Row, RowsModel
 from ui.tasks import Database, spawn
 
@@ -56,16 +56,7 @@ class AccountDialog(QDialog):
         form.addRow(tr("所属网站(&S)"), self.site_code)
         form.addRow(tr("手机(&P)"), self.phone)
         form.addRow(tr("邮箱(&E)"), self.email)
-        self.problem = message_label(self, "accountProblem")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.problem)
-        layout.addWidget(buttons)
+        self.problem = finish_form(self, form, "accountProblem")
 
     def fields(self) -> AccountFields:
         """What the operator typed."""

@@ -9,10 +9,14 @@ from PySide6.QtCore import QCoreApplication, QDateTime, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -147,3 +151,18 @@ async def narrow(pane: ListPane, listing: Listing, equals: Sequence[tuple[str, o
     query = pane.model.query
     pane.model.query = Query(query.sort, query.descending, query.text, tuple(equals))
     await pane.refresh()
+
+
+def finish_form(dialog: QDialog, form: QFormLayout, problem_name: str) -> QLabel:
+    """Lay out ``form``, a problem line and Save/Cancel in ``dialog``; the problem line."""
+    problem = message_label(dialog, problem_name)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(form)
+    layout.addWidget(problem)
+    layout.addWidget(buttons)
+    return problem

@@ -27,7 +27,7 @@ from console.services.actor import DUTY_LABELS, Actor
 from console.services.operators import OPERATORS, NewOperator, OperatorDetail
 from ui.dialogs import finished
 from ui.list_pane import ListPane
-from ui.permissions.common import confirm, message_label, say, tr
+from ui.permissions.common import confirm, finish_form, message_label, say, tr
 from ui.tasks import Database, spawn
 
 
@@ -53,16 +53,7 @@ class OperatorDialog(QDialog):
             box.setChecked(current is not None and duty in current.duties)
             self.duties[duty] = box
             form.addRow(tr("职责") if number == 0 else "", box)
-        self.problem = message_label(self, "operatorProblem")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.problem)
-        layout.addWidget(buttons)
+        self.problem = finish_form(self, form, "operatorProblem")
 
     def chosen(self) -> frozenset[Duty]:
         """The duties ticked."""
