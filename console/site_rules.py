@@ -76,7 +76,7 @@ INSTITUTION_GOV_CN = QT_TR_NOOP("事业单位主办的网站不能使用 .gov.cn
 PORTAL_WWW = QT_TR_NOOP("门户网站的主域名应以 www. 开头（{domain}）。")
 OUTSIDE_PORTAL = QT_TR_NOOP("域名 {domain} 应在所属门户“{portal}”的域名 {zone} 之下。")
 SEVERAL = QT_TR_NOOP("有 {n} 处问题：{problems}")
-ORGANISER_TYPES = {
+ORGANISER_TYPES: dict[str, str] = {
     OrganiserType.PARTY_GOVERNMENT: QT_TR_NOOP("党政机关"),
     OrganiserType.PUBLIC_INSTITUTION: QT_TR_NOOP("事业单位"),
 }
@@ -151,16 +151,20 @@ FIELDS: dict[str, str] = {
 }
 
 
-def _shown(value: object) -> str:
+def _shown(key: str, value: object) -> str:
     if isinstance(value, tuple):
         return "、".join(to_unicode(d) for d in value)
+    if key == "kind":
+        return kind_label(str(value))
+    if key == "organiser_type":
+        return translate("", ORGANISER_TYPES.get(str(value), str(value)))
     return "" if value is None else str(value)
 
 
 def changed_fields(before: SiteDraft, after: SiteDraft) -> list[tuple[str, str, str]]:
     """The fields ``after`` changes, as (translated label, old text, new text)."""
     return [
-        (translate("", label), _shown(getattr(before, key)), _shown(getattr(after, key)))
+        (translate("", label), _shown(key, getattr(before, key)), _shown(key, getattr(after, key)))
         for key, label in FIELDS.items()
         if getattr(before, key) != getattr(after, key)
     ]

@@ -26,6 +26,7 @@ from console.services.sites import (
 )
 from console.site_import import import_sites, preview
 from console.site_lifecycle import Step
+from console.site_rules import changed_fields
 from tests.site_drafts import DEPT, PORTAL, org, site_table
 
 STRONG = "Str0ng!Passw0rd"
@@ -324,3 +325,15 @@ def test_an_xlsx_import_registers_a_portal_and_its_departments_together(
     assert import_sites(sessions, sysadmin, path) == 2
     with sessions() as session:
         assert session.scalar(select(func.count()).select_from(Site)) == 2
+
+
+def test_changed_fields_list_only_what_changed_in_the_operators_words() -> None:
+    after = dataclasses.replace(
+        DEPT, kind="special", organiser_type="institution", domains=("xn--fiq228c.xn--zfr164b",)
+    )
+    assert changed_fields(DEPT, after) == [
+        ("类型", "部门网站", "专题网站"),
+        ("主办单位性质", "党政机关", "事业单位"),
+        ("域名", "jyj.yunxi.gov.cn", "中文.政务"),
+    ]
+    assert changed_fields(DEPT, DEPT) == []
