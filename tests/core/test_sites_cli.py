@@ -47,6 +47,13 @@ def test_validate_prints_the_value_or_the_reason_with_its_exit_status(
     assert shown in (captured.out if status == 0 else captured.err)
 
 
+@pytest.mark.parametrize("argv", [["validate", "no-such-kind", "x"], ["validate", "icp"]])
+def test_validate_usage_errors_exit_with_2(argv: list[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+    assert exited.value.code == 2
+
+
 def test_a_psb_number_of_another_region_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", "psb", "浙公网安备33120202002862号", "--region", "330100"]) == 1
     assert "不在网站所在地区" in capsys.readouterr().err
