@@ -49,10 +49,13 @@ def loop(session_loop: qasync.QEventLoop) -> Iterator[qasync.QEventLoop]:
     """
     yield session_loop
     # Closing a window may open a question (unsaved edits, work running): close those too.
+    # Only parentless windows are deleted here; a parented one (a popup menu, a dialog) goes
+    # with its owner, in its owner's order (deleting a tool bar's menu first crashes Qt).
     for _ in range(3):
         for widget in QApplication.topLevelWidgets():
             widget.close()
-            widget.deleteLater()
+            if widget.parent() is None:
+                widget.deleteLater()
         session_loop.run_until_complete(asyncio.sleep(0.05))
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QApplication.processEvents()
