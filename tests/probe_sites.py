@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import ipaddress
 import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from tests.certs import authority
 from tests.site_server import Page, SiteServer
@@ -23,6 +27,52 @@ def footer_html(code: str, icp: str = ICP, psb: str = PSB) -> str:
         f"<footer>网站标识码：{code}&nbsp;|&nbsp;<a>{icp}</a>"
         f"<span>{psb[:5]} {psb[5:]}</span></footer></body></html>"
     )
+
+
+def _local(host: Any) -> bool:
+    if host in (None, "", b"", "localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host.decode() if isinstance(host, bytes) else host).is_loopback
+    except ValueError:
+        return False
+
+
+@contextmanager
+def confined_to_loopback() -> Iterator[list[str]]:
+    """Refuse, and list, every name lookup and connection beyond the loopback interface.
+
+    Probe tests use invented ``.gov.cn`` names: none of them may reach a real resolver or host.
+    """
+    attempts: list[str] = []
+    real_lookup, real_connect = socket.getaddrinfo, socket.socket.connect
+
+    def lookup(host: Any, *args: Any, **kwargs: Any) -> Any:
+        if not _local(host):
+            attempts.append(f"lookup {host!r}")
+            raise socket.gaierror(socket.EAI_NONAME, "refused by the test's network guard")
+        return real_lookup(host, *args, **kwargs)
+
+    def connect(self: socket.socket, address: Any) -> None:
+        if self.family in (socket.AF_INET, socket.AF_INET6) and not _local(address[0]):
+            attempts.append(f"connect {address!r}")
+            raise ConnectionRefusedError("refused by the test's network guard")
+        real_connect(self, address)
+
+    socket.getaddrinfo = lookup  # type: ignore[assignment]
+    socket.socket.connect = connect  # type: ignore[method-assign]
+    try:
+        yield attempts
+    finally:
+        socket.getaddrinfo, socket.socket.connect = real_lookup, real_connect  # type: ignore[method-assign]
+    assert not attempts, f"probes tried to leave the machine: {attempts}"
+
+
+@pytest.fixture(autouse=True)
+def loopback_only() -> Iterator[list[str]]:
+    """Import into a test module: its tests fail if anything leaves the loopback interface."""
+    with confined_to_loopback() as attempts:
+        yield attempts
 
 
 def dead_port() -> int:

@@ -74,12 +74,17 @@ def run(args: argparse.Namespace) -> int:
     with opened(args.db) as sessions:
         actor = acting(sessions, args, writes=args.store)
         settings = read_settings(sessions, actor)
-        plan = probes.plan_sweep(sessions, actor, args.site)
+        plan, dialer = probes.confine(
+            probes.plan_sweep(sessions, actor, args.site), Dialer(mapping)
+        )
+        note = probes.skipped_note(plan)
+        if note:
+            print(note, file=sys.stderr)
         options = ProbeOptions(
             timeout=args.timeout or settings.probe_timeout_s,
             ca_bundle=args.ca_bundle,
             registered_hosts=plan.registered_hosts,
-            dialer=Dialer(mapping),
+            dialer=dialer,
         )
         started = dt.datetime.now(dt.UTC).replace(tzinfo=None)
 

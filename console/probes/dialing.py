@@ -2,10 +2,13 @@
 
 A mapping (as in curl: ``HOST:PORT:ADDR:PORT``) changes only the address dialled; the Host
 header, the TLS server name and the certificate check stay those of the registered host.
+A dialer confined to loopback (a demo cluster, tests, benchmarks) neither resolves names nor
+dials any address off this machine.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import socket
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -48,15 +51,36 @@ def parse_connect_to(values: Iterable[str]) -> dict[tuple[str, int], tuple[str, 
     return mapping
 
 
+def is_loopback(address: str) -> bool:
+    """Whether ``address`` is a loopback IP address literal (names are never resolved here)."""
+    try:
+        return ipaddress.ip_address(address).is_loopback
+    except ValueError:
+        return False
+
+
+class OffLimits(ConnectionRefusedError):
+    """A confined dialer was asked for an address beyond the loopback interface."""
+
+
 @dataclass(frozen=True)
 class Dialer:
-    """Opens TCP connections for probes, honouring the ``--connect-to`` mapping."""
+    """Opens TCP connections for probes, honouring the ``--connect-to`` mapping.
+
+    With ``loopback_only`` it dials only loopback addresses, so that invented domains (a demo
+    cluster's) are never looked up or contacted on the real network.
+    """
 
     mapping: Mapping[tuple[str, int], tuple[str, int]] = field(default_factory=dict)
+    loopback_only: bool = False
 
     def target(self, host: str, port: int) -> tuple[str, int]:
         """The address and port actually dialled for ``host:port``."""
         return self.mapping.get((host.lower(), port), (host, port))
+
+    def reaches(self, host: str, port: int) -> bool:
+        """Whether this dialer may dial ``host:port`` at all."""
+        return not self.loopback_only or is_loopback(self.target(host, port)[0])
 
     def dial(
         self,
@@ -66,6 +90,8 @@ class Dialer:
         source_address: tuple[str, int] | None = None,
     ) -> socket.socket:
         """A connected socket to ``host:port`` (or where it is mapped to)."""
+        if not self.reaches(host, port):
+            raise OffLimits(f"{host}:{port} is not mapped to a loopback address")
         return socket.create_connection(
             self.target(host, port), timeout, source_address=source_address
         )
@@ -75,6 +101,8 @@ class Dialer:
 
         A mapped host counts as having one when it is mapped to an IPv6 address.
         """
+        if not self.reaches(host, port):
+            return False
         address, target_port = self.target(host, port)
         try:
             infos = socket.getaddrinfo(address, target_port, socket.AF_INET6, socket.SOCK_STREAM)

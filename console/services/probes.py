@@ -7,29 +7,43 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import and_, insert, select
 
 from console.db import SessionFactory
-from console.errors import NotFound
+from console.errors import InvalidInput, NotFound
 from console.i18n import QT_TR_NOOP, translate
 from console.listing import Field, Listing
+from console.probes.dialing import Dialer
 from console.probes.probe import ProbeOutcome, ProbeTarget
 from console.schema import Duty, Filing, ProbeResult, Site, SiteDomain, SiteState
 from console.services import journal
 from console.services.actor import REGISTER_READERS, Actor, require
+from console.services.cluster import is_demo
 
 PROBED_STATES = (SiteState.RUNNING, SiteState.CHANGING)
 UNKNOWN_SITES = QT_TR_NOOP("没有这些网站标识码的网站，或它们没有主域名：{codes}")
+DEMO_UNMAPPED = QT_TR_NOOP(
+    "这是演示站群，域名是虚构的，不向外网探测；只探测用 --connect-to 映射到本机地址的网站，"
+    "而要探测的 {n} 个网站都没有映射。"
+)
+DEMO_SKIPPED = QT_TR_NOOP(
+    "演示站群：跳过 {n} 个未映射到本机地址的网站（域名是虚构的，不向外网探测）。"
+)
 
 
 @dataclass(frozen=True)
 class SweepPlan:
-    """What a sweep probes: the targets and every host the register knows."""
+    """What a sweep probes: the targets, every host the register knows, whether it is a demo.
+
+    ``skipped`` counts the targets a confined sweep leaves out (see ``confine``).
+    """
 
     targets: list[ProbeTarget]
     registered_hosts: frozenset[str]
+    demo: bool = False
+    skipped: int = 0
 
 
 def plan_sweep(
@@ -52,11 +66,34 @@ def plan_sweep(
     with sessions() as session:
         rows = session.execute(statement).all()
         hosts = frozenset(session.scalars(select(SiteDomain.domain)))
+        demo = is_demo(session)
     targets = [ProbeTarget(*row) for row in rows]
     missing = sorted(set(codes) - {t.site_code for t in targets})
     if missing:
         raise NotFound(UNKNOWN_SITES, codes="、".join(missing))
-    return SweepPlan(targets, hosts)
+    return SweepPlan(targets, hosts, demo)
+
+
+def confine(plan: SweepPlan, dialer: Dialer) -> tuple[SweepPlan, Dialer]:
+    """The plan and dialer a sweep really uses: a demo cluster never reaches the real network.
+
+    A demo's domains are invented (and may belong to someone): its sweep dials loopback only
+    and probes just the sites mapped there; with none mapped it is refused.
+    """
+    if not plan.demo:
+        return plan, dialer
+    confined = replace(dialer, loopback_only=True)
+    targets = [
+        t for t in plan.targets if confined.reaches(t.domain, 80) or confined.reaches(t.domain, 443)
+    ]
+    if not targets:
+        raise InvalidInput(DEMO_UNMAPPED, n=len(plan.targets))
+    return replace(plan, targets=targets, skipped=len(plan.targets) - len(targets)), confined
+
+
+def skipped_note(plan: SweepPlan) -> str | None:
+    """What the operator is told about the sites a confined sweep left out."""
+    return translate("", DEMO_SKIPPED).format(n=plan.skipped) if plan.skipped else None
 
 
 def record_sweep(

@@ -14,7 +14,9 @@ from sqlalchemy import func, insert, select
 from console.cli import main
 from console.db import engine_of, open_database
 from console.schema import Filing, JournalEntry, ProbeResult, Site, SiteDomain
+from console.services.cluster import mark_demo
 from tests.probe_sites import ICP, PSB, LocalSites, local_sites
+from tests.probe_sites import loopback_only as loopback_only  # autouse: loopback only
 from tests.staff import PASSWORD, bootstrap_staff
 
 NAMES = ("ok", "plain", "dead", "foreign")
@@ -114,3 +116,20 @@ def test_filings_status_lists_what_needs_action_with_reasons(
     assert lines[0]["urgency"] == "problem"
     assert any(f["rule"] == "mlps_ungraded" for f in lines[0]["findings"])
     assert main(["--db", url, "filings", "calendar"]) == 0
+
+
+def test_a_demo_cluster_is_probed_only_where_it_is_mapped_to_this_machine(
+    url: str, sites: LocalSites, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sessions = open_database(url)
+    with sessions.begin() as session:
+        mark_demo(session)
+    engine_of(sessions).dispose()
+    assert main(["--db", url, "probe", "--json"]) == 2
+    assert "演示站群" in capsys.readouterr().err
+    mapped = [entry for entry in sites.connect_to if entry.startswith("ok.")]
+    args = ["--db", url, "probe", "--json", "--ca-bundle", str(sites.ca)]
+    assert main([*args, *(f"--connect-to={entry}" for entry in mapped)]) == 0
+    captured = capsys.readouterr()
+    assert [json.loads(line)["site_code"] for line in captured.out.splitlines()] == ["3312000001"]
+    assert "跳过 3 个" in captured.err

@@ -15,6 +15,7 @@ from console.probes.page import capped, footer
 from console.probes.probe import ProbeOptions, ProbeOutcome, ProbeTarget, probe_site
 from console.probes.sweep import sweep
 from tests.probe_sites import ICP, PSB, LocalSites, local_sites
+from tests.probe_sites import loopback_only as loopback_only  # autouse: loopback only
 
 
 @pytest.fixture(scope="module")
@@ -150,3 +151,17 @@ def test_a_sweep_streams_every_outcome_and_can_be_stopped(sites: LocalSites) -> 
 
 def test_certificate_paths_exist(sites: LocalSites) -> None:
     assert Path(sites.ca).is_file()
+
+
+def test_nothing_leaves_the_machine(sites: LocalSites, loopback_only: list[str]) -> None:
+    # A host nobody mapped: a confined dialer neither looks it up nor dials it.
+    confined = Dialer(parse_connect_to(sites.connect_to), loopback_only=True)
+    target = ProbeTarget(1, "3312000001", "unmapped.test.gov.cn", ICP, PSB)
+    result = probe_site(target, ProbeOptions(timeout=2.0, dialer=confined))
+    assert not result.ok and result.ipv6 is False
+    assert result.error and "loopback" in result.error
+    assert loopback_only == []
+    # The test's own guard catches what an unconfined dialer would do.
+    assert probe_site(target, options(sites, 2.0)).error
+    assert loopback_only and all("unmapped.test.gov.cn" in a for a in loopback_only)
+    loopback_only.clear()

@@ -17,6 +17,7 @@ from console.schema import Filing, JournalEntry, ProbeResult, Site
 from console.services import operators
 from console.services.filing_settings import FilingSettings, change_settings
 from tests.probe_sites import LocalSites, footer_html, local_sites
+from tests.probe_sites import loopback_only as loopback_only  # autouse: loopback only
 from tests.site_server import Page
 from tests.staff import PASSWORD
 from tests.ui.conftest import until

@@ -140,13 +140,14 @@ class SweepPanel(QWidget):
             self._set_busy(False)
 
     async def _sweep(self, site_ids: Sequence[int], stop: threading.Event) -> list[ProbeOutcome]:
-        plan = await self.database.call(probes.plan_sweep, self.actor, (), site_ids)
+        planned = await self.database.call(probes.plan_sweep, self.actor, (), site_ids)
+        plan, dialer = probes.confine(planned, self.dialer)
         settings = await self.database.call(read_settings, self.actor)
         options = ProbeOptions(
             timeout=settings.probe_timeout_s,
             ca_bundle=self.ca_bundle,
             registered_hosts=plan.registered_hosts,
-            dialer=self.dialer,
+            dialer=dialer,
         )
         self.model.set_records([])
         self.progress.setRange(0, max(1, len(plan.targets)))
@@ -170,9 +171,8 @@ class SweepPanel(QWidget):
         text = self.tr("探测 {n} / {total} 个网站，{failed} 个不可访问，已存入历史 {stored} 条。")
         if cancelled:
             text = self.tr("已停止：") + text
-        self.summary.setText(
-            text.format(n=len(outcomes), total=len(plan.targets), failed=failed, stored=stored)
-        )
+        text = text.format(n=len(outcomes), total=len(plan.targets), failed=failed, stored=stored)
+        self.summary.setText(" ".join(filter(None, (text, probes.skipped_note(plan)))))
         self.swept.emit(stored)
         return outcomes
 
