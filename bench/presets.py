@@ -30,7 +30,7 @@ from sqlalchemy import delete, event, insert, update
 from console.db import SessionFactory, engine_of, open_database
 from console.inspection import load_facts, ranked, risks_of
 from console.preset_apply import apply_version
-from console.preset_files import ColumnSpec, PresetFile, default_presets
+from console.preset_files import PresetFile, default_presets
 from console.preset_plan import load_standard
 from console.schema import Duty, Site, SiteColumn, SiteKind, utcnow
 from console.services import journal, presets
@@ -59,24 +59,10 @@ class Counter:
 
 
 def preset_38() -> PresetFile:
-    """The shipped city-portal preset less optional columns, down to 8 + 30 columns."""
+    """The shipped portal preset (8 + 30 columns), as a department preset for the bench sites."""
     portal = next(p for p in default_presets() if p.site_kind is SiteKind.CITY_PORTAL)
-    surplus = [portal.column_count() - 38]
-
-    def kept(columns: tuple[ColumnSpec, ...]) -> tuple[ColumnSpec, ...]:
-        out = []
-        for column in columns:
-            if surplus[0] > 0 and not column.required and not column.children:
-                surplus[0] -= 1
-                continue
-            out.append(replace(column, children=kept(column.children)))
-        return tuple(out)
-
-    trimmed = replace(
-        portal, name="基准预设", site_kind=SiteKind.DEPARTMENT, columns=kept(portal.columns)
-    )
-    assert trimmed.column_count() == 38, trimmed.column_count()
-    return trimmed
+    assert portal.column_count() == 38, portal.column_count()
+    return replace(portal, name="基准预设", site_kind=SiteKind.DEPARTMENT)
 
 
 def fill(sessions: SessionFactory, count: int) -> list[int]:

@@ -58,12 +58,24 @@ def test_the_shipped_presets_cover_every_kind_of_site_the_cluster_builds() -> No
     assert len({preset.name for preset in presets.values()}) == 3
 
 
-def test_the_portal_preset_has_eight_first_level_and_about_thirty_second_level_columns() -> None:
+def test_the_portal_preset_has_eight_first_level_and_thirty_second_level_columns() -> None:
     portal = load_preset(PRESETS_DIR / "portal.json")
     assert len(portal.columns) == 8
     second = [child for column in portal.columns for child in column.children]
-    assert 28 <= len(second) <= 36
-    assert portal.column_count() == len(portal.columns) + len(second)
+    assert len(second) == 30
+    assert portal.column_count() == 38
+
+
+@pytest.mark.parametrize("preset", default_presets(), ids=lambda preset: preset.site_kind.value)
+def test_shipped_presets_are_built_on_the_four_functions_of_a_government_site(
+    preset: PresetFile,
+) -> None:
+    # 信息发布 (news, notices, policies, disclosure), 解读回应, 办事服务, 互动交流.
+    names = {column.name for column, _parent, _position in preset.walk()}
+    types = {column.column_type for column, _parent, _position in preset.walk()}
+    assert {ColumnType.NEWS, ColumnType.NOTICE, ColumnType.DISCLOSURE} <= types
+    assert any("解读" in name for name in names)
+    assert ColumnType.SERVICE in types and ColumnType.INTERACTION in types
 
 
 @pytest.mark.parametrize("preset", default_presets(), ids=lambda preset: preset.site_kind.value)
