@@ -175,3 +175,45 @@ def test_an_as_of_date_must_be_a_calendar_date() -> None:
     assert presets.parse_as_of("2026-02-28") == dt.date(2026, 2, 28)
     with pytest.raises(InvalidInput, match="2026-02-30"):
         presets.parse_as_of("2026-02-30")
+
+
+def _late_of_day(days: int) -> dt.datetime:
+    """The last microsecond of the day ``days`` days before ``AS_OF``."""
+    return dt.datetime.combine(AS_OF - dt.timedelta(days=days), dt.time(23, 59, 59, 999999))
+
+
+# (rule, column type, the column's own limit, the day limit, how many columns the rule needs)
+DAY_RULES = [
+    (STALE_NEWS, ColumnType.NEWS, None, 14, 5),
+    (STALE_NEWS, ColumnType.NOTICE, None, 180, 5),
+    (STALE_NEWS, ColumnType.POLICY, None, 180, 5),
+    (NOT_UPDATED, ColumnType.SERVICE, 30, 30, 10),
+]
+
+
+@pytest.mark.parametrize(("rule", "kind", "own", "limit", "needed"), DAY_RULES)
+def test_idle_days_count_from_the_database_one_below_at_and_one_above_the_limit(
+    sessions: SessionFactory, rule: str, kind: ColumnType, own: int | None, limit: int, needed: int
+) -> None:
+    sites = {}
+    for offset in (-1, 0, 1):
+        site_id = add_site(sessions, f"33120{offset + 2:05d}", home=days_before(0))
+        with sessions.begin() as session:
+            for i in range(needed):
+                late = add_column(session, site_id, f"c{i}", kind=kind, idle=own)
+                # Posts dated at the very end of their day: microseconds survive every engine.
+                add_posts(session, site_id, late.id, _late_of_day(limit + offset))
+        sites[offset] = site_id
+    results = {r.site_id: r for r in presets.inspect(sessions, READER, AS_OF)}
+    assert results[sites[-1]].risks == ()
+    assert results[sites[0]].risks == ()
+    assert [(r.rule, r.count) for r in results[sites[1]].risks] == [(rule, needed)]
+
+
+@pytest.mark.parametrize(("days", "risky"), [(13, False), (14, False), (15, True)])
+def test_the_home_page_rule_from_the_database_at_two_weeks(
+    sessions: SessionFactory, days: int, risky: bool
+) -> None:
+    site_id = add_site(sessions, "3312000001", home=_late_of_day(days))
+    [result] = presets.inspect(sessions, READER, AS_OF, [site_id])
+    assert [r.rule for r in result.risks] == ([HOME] if risky else [])
