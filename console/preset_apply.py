@@ -64,7 +64,7 @@ def apply_to_site(
     require(actor, Duty.SYSTEM_ADMIN)
     with sessions.begin() as session:
         standard = standard or load_standard(session, version_id)
-        sites, local = sites_and_local(session, [site_id])
+        sites, local = sites_and_local(session, [site_id], lock=True)
         plan = plan_for(standard, site_id, sites, local)
         if plan.refused:
             return Outcome(site_id, plan.site_code, False, refused=plan.refused)

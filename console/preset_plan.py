@@ -270,17 +270,20 @@ def load_local(session: Session, site_ids: Sequence[int]) -> dict[int, list[Loca
 
 
 def sites_and_local(
-    session: Session, site_ids: Sequence[int]
+    session: Session, site_ids: Sequence[int], lock: bool = False
 ) -> tuple[dict[int, Any], dict[int, list[LocalColumn]]]:
-    """The site rows of ``site_ids`` by id, and each site's columns."""
+    """The site rows of ``site_ids`` by id, and each site's columns.
+
+    With ``lock`` the site rows are locked until the transaction ends (SQLite's write lock
+    already serialises writers), so two consoles applying to one site never add a column twice.
+    """
     sites: dict[int, Any] = {}
     for start in range(0, len(site_ids), CHUNK):
         chunk = list(site_ids[start : start + CHUNK])
-        for row in session.execute(
-            select(Site.id, Site.code, Site.name, Site.kind, Site.preset_version_id).where(
-                Site.id.in_(chunk)
-            )
-        ):
+        query = select(Site.id, Site.code, Site.name, Site.kind, Site.preset_version_id).where(
+            Site.id.in_(chunk)
+        )
+        for row in session.execute(query.with_for_update() if lock else query):
             sites[row.id] = row
     return sites, load_local(session, [i for i in site_ids if i in sites])
 
