@@ -106,6 +106,18 @@ WHAT_ICP = QT_TR_NOOP("ICP备案号")
 WHAT_PSB = QT_TR_NOOP("公安备案号")
 
 
+MLPS_REGION = QT_TR_NOOP(
+    "等保备案证明编号 {value} 的公安机关代码 {bureau} 不在网站所在省份（区划 {region}）。"
+)
+
+
+def validate_mlps_region(number: str, region_code: str) -> None:
+    """An 等保 form number: well-formed, and issued by a bureau in the site's province."""
+    validate_mlps_form(number)
+    if number[:2] != region_code[:2]:
+        raise InvalidInput(MLPS_REGION, value=number, bureau=number[:6], region=region_code)
+
+
 @dataclass(frozen=True)
 class Policy:
     """The configurable parts of the rules (from the cluster settings)."""
@@ -234,7 +246,9 @@ def mlps_findings(facts: FilingFacts, as_of: dt.date) -> list[Finding]:
         return []
     found: list[Finding] = []
     if facts.mlps_form_number:
-        found += _format_problem("mlps_format", validate_mlps_form, facts.mlps_form_number)
+        found += _format_problem(
+            "mlps_format", validate_mlps_region, facts.mlps_form_number, facts.region_code
+        )
     if level < 2:
         return found
     if facts.graded_on is None:

@@ -12,9 +12,17 @@ from sqlalchemy import select
 from console.db import SessionFactory
 from console.errors import Conflict, InvalidInput, NotFound
 from console.filing_facts import FilingRecord, load_facts
-from console.filing_rules import CALENDAR_DAYS, Finding, Policy, Urgency, evaluate, urgency_of
+from console.filing_rules import (
+    CALENDAR_DAYS,
+    Finding,
+    Policy,
+    Urgency,
+    evaluate,
+    urgency_of,
+    validate_mlps_region,
+)
 from console.i18n import QT_TR_NOOP, translate
-from console.identifiers import validate_icp_region, validate_mlps_form, validate_psb
+from console.identifiers import validate_icp_region, validate_psb
 from console.labels import SITE_STATES, label_of
 from console.listing import Field, Listing
 from console.probes.probe import ProbeOutcome
@@ -223,7 +231,7 @@ def _validated(record: FilingRecord, region_code: str, today: dt.date) -> Filing
     if clean.psb_number:
         validate_psb(clean.psb_number, region_code)
     if clean.mlps_form_number:
-        validate_mlps_form(clean.mlps_form_number)
+        validate_mlps_region(clean.mlps_form_number, region_code)
     if clean.mlps_level is not None and not 1 <= clean.mlps_level <= 5:
         raise InvalidInput(BAD_LEVEL, value=clean.mlps_level)
     if clean.assessment_result and clean.assessment_result not in ASSESSMENT_RESULTS:

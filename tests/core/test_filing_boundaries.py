@@ -1,0 +1,162 @@
+"""Every filing rule at its boundary dates, read back from the database on all three engines.
+
+The pure rules are tested in ``test_filing_rules``; here the same boundaries go through the
+stored dates, timestamps and settings of SQLite, PostgreSQL and MariaDB.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import insert
+
+from console.db import SessionFactory
+from console.errors import InvalidInput
+from console.filing_facts import FilingRecord
+from console.filing_rules import Urgency
+from console.schema import Filing, ProbeResult
+from console.services import filings
+from console.services.filing_settings import FilingSettings, change_settings
+from tests.core.test_filing_services import REVIEWER, SYSADMIN, add_sites, filing, probe_rows
+
+OPENED = dt.date(2026, 3, 1)  # add_sites opens every site on this day
+GRADED = dt.date(2026, 2, 1)
+ASSESSED = dt.date(2025, 11, 22)
+
+
+def at(day: dt.date, late: bool = True) -> dt.datetime:
+    """The first or the last microsecond of ``day``: a rule reads the date, never the hour."""
+    return dt.datetime.combine(day, dt.time.max if late else dt.time.min)
+
+
+def findings(sessions: SessionFactory, now: dt.datetime) -> dict[str, dict[str, Urgency]]:
+    """Each site's rules and their urgency, by site code."""
+    return {
+        s.code: {f.rule: f.urgency for f in s.findings}
+        for s in filings.cluster_status(sessions, REVIEWER, now=now)
+    }
+
+
+def store(sessions: SessionFactory, *rows: dict[str, object]) -> None:
+    with sessions.begin() as session:
+        session.execute(insert(Filing), list(rows))
+
+
+def test_psb_filing_within_30_days_of_opening(sessions: SessionFactory) -> None:
+    add_sites(sessions, 3)
+    store(
+        sessions,
+        filing(1, psb_number=None, psb_date=None),
+        filing(2, psb_date=OPENED + dt.timedelta(days=30)),
+        filing(3, psb_date=OPENED + dt.timedelta(days=31)),
+    )
+    deadline = OPENED + dt.timedelta(days=30)
+    assert findings(sessions, at(deadline))["3312000001"]["psb"] is Urgency.DUE
+    after = findings(sessions, at(deadline + dt.timedelta(days=1), late=False))
+    assert after["3312000001"]["psb"] is Urgency.OVERDUE
+    assert "psb_late" not in after["3312000002"]
+    assert after["3312000003"]["psb_late"] is Urgency.NOTE
+
+
+def test_level_2_and_above_file_within_30_days_of_grading(sessions: SessionFactory) -> None:
+    add_sites(sessions, 3)
+    unfiled = {"mlps_form_number": None, "mlps_filed_on": None, "assessed_on": None}
+    store(
+        sessions,
+        filing(1, mlps_level=2, **unfiled),
+        filing(2, mlps_filed_on=GRADED + dt.timedelta(days=30)),
+        filing(3, mlps_filed_on=GRADED + dt.timedelta(days=31)),
+    )
+    deadline = GRADED + dt.timedelta(days=30)
+    assert findings(sessions, at(deadline))["3312000001"]["mlps"] is Urgency.DUE
+    after = findings(sessions, at(deadline + dt.timedelta(days=1), late=False))
+    assert after["3312000001"]["mlps"] is Urgency.OVERDUE
+    assert "mlps_late" not in after["3312000002"]
+    assert after["3312000003"]["mlps_late"] is Urgency.NOTE
+
+
+def test_assessments_yearly_for_level_3_half_yearly_for_level_4(
+    sessions: SessionFactory,
+) -> None:
+    add_sites(sessions, 2)
+    store(
+        sessions,
+        filing(1, mlps_level=3, assessed_on=ASSESSED),
+        filing(2, mlps_level=4, assessed_on=ASSESSED),
+    )
+    year, half = dt.date(2026, 11, 22), dt.date(2026, 5, 22)
+    for day, code, expected in (
+        (year - dt.timedelta(days=91), "3312000001", None),
+        (year - dt.timedelta(days=90), "3312000001", Urgency.UPCOMING),
+        (year - dt.timedelta(days=31), "3312000001", Urgency.UPCOMING),
+        (year - dt.timedelta(days=30), "3312000001", Urgency.DUE),
+        (year, "3312000001", Urgency.DUE),
+        (year + dt.timedelta(days=1), "3312000001", Urgency.OVERDUE),
+        (half, "3312000002", Urgency.DUE),
+        (half + dt.timedelta(days=1), "3312000002", Urgency.OVERDUE),
+    ):
+        assert findings(sessions, at(day)).get(code, {}).get("assessment") is expected, day
+    statuses = filings.cluster_status(sessions, REVIEWER, now=at(year - dt.timedelta(days=90)))
+    due = filings.calendar(statuses, year - dt.timedelta(days=90))
+    assert [(d.code, d.due) for d in due] == [("3312000001", year)]
+
+
+def test_the_level_2_period_is_the_stored_setting(sessions: SessionFactory) -> None:
+    add_sites(sessions, 1)
+    store(sessions, filing(1, mlps_level=2, assessed_on=ASSESSED))
+    in_a_year = dt.date(2026, 11, 23)
+    assert "assessment" not in findings(sessions, at(in_a_year))["3312000001"]  # 24 months
+    change_settings(sessions, SYSADMIN, FilingSettings(level2_assessment_months=12))
+    assert findings(sessions, at(in_a_year))["3312000001"]["assessment"] is Urgency.OVERDUE
+    before = findings(sessions, at(in_a_year - dt.timedelta(days=1)))
+    assert before["3312000001"]["assessment"] is Urgency.DUE
+
+
+def test_numbers_invalid_or_from_another_region(sessions: SessionFactory) -> None:
+    add_sites(sessions, 4)
+    store(
+        sessions,
+        filing(1, icp_number="京ICP备05070218号"),  # Beijing, for a site in 331200
+        filing(2, psb_number="浙公网安备33010202000002号"),  # another county's bureau
+        filing(3, mlps_form_number="11010000123"),  # a Beijing bureau
+        filing(4, mlps_form_number="3312000012"),  # ten digits
+    )
+    found = findings(sessions, at(dt.date(2026, 6, 1)))
+    assert found["3312000001"] == {"icp_format": Urgency.PROBLEM}
+    assert found["3312000002"] == {"psb_format": Urgency.PROBLEM}
+    assert found["3312000003"] == {"mlps_format": Urgency.PROBLEM}
+    assert found["3312000004"] == {"mlps_format": Urgency.PROBLEM}
+    with pytest.raises(InvalidInput) as refused:
+        filings.save_filing(sessions, SYSADMIN, 1, 1, FilingRecord(mlps_form_number="11010000123"))
+    assert "331200" in str(refused.value)
+
+
+def test_unreachable_at_five_percent_of_the_last_seven_days(sessions: SessionFactory) -> None:
+    add_sites(sessions, 4)
+    store(sessions, filing(1), filing(2), filing(3), filing(4))
+    now = dt.datetime(2026, 6, 1, 12, 0)
+    week_ago = now - dt.timedelta(days=7)
+
+    def good(site_id: int, count: int) -> list[dict[str, object]]:
+        return [{**row, "probed_at": now - dt.timedelta(minutes=i)}
+                for i, row in enumerate(probe_rows(site_id, count, 0))]  # fmt: skip
+
+    def failed(site_id: int, when: dt.datetime) -> dict[str, object]:
+        return {**probe_rows(site_id, 1, 1)[0], "probed_at": when}
+
+    just_before = week_ago - dt.timedelta(microseconds=1)
+    with sessions.begin() as session:
+        session.execute(insert(ProbeResult), probe_rows(1, 60, 3) + probe_rows(2, 60, 2))
+        # Site 3: 1 of 20 failed, at the first instant of the week: 5 %.
+        session.execute(insert(ProbeResult), [*good(3, 19), failed(3, week_ago)])
+        # Site 4: three failures an instant before the week began do not count.
+        session.execute(insert(ProbeResult), [*good(4, 38), *[failed(4, just_before)] * 3])
+    found = findings(sessions, now)
+    assert found["3312000001"].get("unreachable") is Urgency.PROBLEM  # 3 / 60 = 5 %
+    assert "unreachable" not in found["3312000002"]  # 2 / 60
+    assert found["3312000003"].get("unreachable") is Urgency.PROBLEM
+    assert "unreachable" not in found["3312000004"]
+    statuses = {s.code: s for s in filings.cluster_status(sessions, REVIEWER, now=now)}
+    reason = next(f.reason for f in statuses["3312000003"].findings if f.rule == "unreachable")
+    assert "1/20" in reason and "5.0%" in reason
