@@ -123,6 +123,7 @@ def local_sites(folder: Path) -> Iterator[LocalSites]:
     server.pages[("http", "plain.test.gov.cn")] = Page(200, "<html><body>无页脚</body></html>")
     server.pages[("http", "gbk.test.gov.cn")] = Page(200, home, charset="gb18030")
     server.pages[("http", "slow.test.gov.cn")] = Page(200, home, delay=3.0)
+    server.pages[("http", "drip.test.gov.cn")] = Page(200, home, trickle=0.02)
     server.pages[("http", "foreign.test.gov.cn")] = Page(302, location="http://evil.example.com/x")
     server.pages[("http", "evil.example.com")] = Page(200, home)
     server.pages[("http", "hop.test.gov.cn")] = Page(302, location="http://ok.test.gov.cn/")
@@ -133,6 +134,7 @@ def local_sites(folder: Path) -> Iterator[LocalSites]:
         "plain": (http, dead),
         "gbk": (http, dead),
         "slow": (http, dead),
+        "drip": (http, dead),
         "foreign": (http, dead),
         "hop": (http, dead),
         "dead": (dead, dead),

@@ -25,6 +25,7 @@ class Page:
     location: str | None = None
     delay: float = 0.0
     charset: str = "utf-8"
+    trickle: float = 0.0  # seconds between the body's bytes (a server that drips)
 
 
 REASONS = {200: "OK", 301: "Moved Permanently", 302: "Found", 404: "Not Found", 500: "Error"}
@@ -87,8 +88,11 @@ class SiteServer:
                         f"Content-Type: text/html; charset={page.charset}\r\n"
                         f"Content-Length: {len(body)}\r\n{extra}\r\n"
                     ).encode("latin-1")
-                    + body
                 )
+                for start in range(0, len(body), 1 if page.trickle else len(body) or 1):
+                    writer.write(body[start : start + 1] if page.trickle else body)
+                    await writer.drain()
+                    await asyncio.sleep(page.trickle)
                 await writer.drain()
         except (
             asyncio.IncompleteReadError,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -15,13 +16,21 @@ _SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _SPACE = re.compile(r"\s+")
 
 
-def capped(chunks: Iterable[bytes], limit: int = BODY_LIMIT) -> bytes:
-    """At most ``limit`` bytes of a streamed body (the rest is never read)."""
+def capped(
+    chunks: Iterable[bytes], limit: int = BODY_LIMIT, deadline: float | None = None
+) -> bytes:
+    """At most ``limit`` bytes of a streamed body (the rest is never read).
+
+    Raises ``TimeoutError`` when the body is still arriving at ``deadline`` (a
+    ``time.perf_counter`` value): a server that trickles must not hold a probe for ever.
+    """
     body = bytearray()
     for chunk in chunks:
         body += chunk
         if len(body) >= limit:
             return bytes(body[:limit])
+        if deadline is not None and time.perf_counter() > deadline:
+            raise TimeoutError("the page was still arriving when the timeout ran out")
     return bytes(body)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -20,6 +21,7 @@ MAX_REDIRECTS = 5
 USER_AGENT = "ClusterConsole-Probe/1.0"
 ERROR_LIMIT = 1000
 TEXT_LIMIT = 1000  # the length of url, final_url and error in probe_results
+PAGE_TOO_SLOW = "the home page did not arrive within the timeout"
 
 
 @dataclass(frozen=True)
@@ -105,9 +107,16 @@ def _now() -> dt.datetime:
 def _describe(error: BaseException) -> str:
     """A one-line reason for a failed request, without urllib3's object reprs."""
     if isinstance(error, requests.Timeout):
-        return f"timeout: {error.__class__.__name__}"
+        detail = PAGE_TOO_SLOW if PAGE_TOO_SLOW in str(error) else error.__class__.__name__
+        return f"timeout: {detail}"
     text = str(error).splitlines()[0] if str(error) else error.__class__.__name__
     return f"{error.__class__.__name__}: {text}"[:ERROR_LIMIT]
+
+
+def _arriving(response: requests.Response) -> Iterator[bytes]:
+    """The body in pieces as they arrive (not waiting to fill a chunk), decoded."""
+    while piece := response.raw.read1(CHUNK, decode_content=True):
+        yield piece
 
 
 def _registered(host: str | None, options: ProbeOptions, target: ProbeTarget) -> bool:
@@ -135,21 +144,25 @@ class _PageWalk:
         verify: bool | str = (self.options.ca_bundle or True) if verify_tls else False
         url = outcome.url
         started = time.perf_counter()
+        # The whole walk, redirects and body included, must finish within the timeout.
+        deadline = started + self.options.timeout
         try:
             for hop in range(MAX_REDIRECTS + 1):
+                left = deadline - time.perf_counter()
+                if left <= 0:
+                    raise requests.Timeout(PAGE_TOO_SLOW)
                 response = self.session.get(
-                    url,
-                    allow_redirects=False,
-                    stream=True,
-                    timeout=self.options.timeout,
-                    verify=verify,
+                    url, allow_redirects=False, stream=True, timeout=left, verify=verify
                 )
                 with response:
                     outcome.status = response.status_code
                     if not response.is_redirect:
                         if hop == 0 and url.startswith("http://"):
                             outcome.redirects_to_https = False
-                        body = capped(response.iter_content(CHUNK))
+                        try:
+                            body = capped(_arriving(response), deadline=deadline)
+                        except TimeoutError as error:
+                            raise requests.Timeout(PAGE_TOO_SLOW) from error
                         outcome.latency_ms = round((time.perf_counter() - started) * 1000)
                         outcome.final_url = url
                         outcome.https = url.startswith("https://")

@@ -87,6 +87,15 @@ def test_a_slow_site_times_out(sites: LocalSites) -> None:
     assert not result.ok and result.error and "timeout" in result.error
 
 
+def test_a_page_that_trickles_in_times_out_as_a_whole(sites: LocalSites) -> None:
+    # Each byte comes well within the timeout; the page as a whole does not.
+    result = probe(sites, "drip", timeout=1.0)
+    assert (
+        not result.ok and result.error == "timeout: the home page did not arrive within the timeout"
+    )
+    assert result.footer_icp is None
+
+
 def test_a_dead_site_is_not_ok_and_says_why(sites: LocalSites) -> None:
     result = probe(sites, "dead", timeout=2.0)
     assert not result.ok and result.status is None
