@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import QModelIndex, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtTest import QAbstractItemModelTester, QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLineEdit, QMessageBox
 
 from console.db import SessionFactory
 from console.preset_files import save_preset
@@ -30,7 +30,8 @@ from tests.core.preset_cluster import (
 from tests.ui.conftest import until
 from ui.areas.presets import TAB, DiffDialog, PresetsTab
 from ui.presets.apply import ApplyDialog
-from ui.presets.tree_model import NAME, REQUIRED, ColumnTreeModel
+from ui.presets.editor import PresetEditor
+from ui.presets.tree_model import NAME, REQUIRED, ColumnTreeModel, Node
 from ui.tasks import Database
 
 STANDARD = preset(
@@ -144,6 +145,91 @@ def test_keyboard_moves_then_save_creates_the_next_version(tab: PresetsTab, run)
     assert "没有需要保存的改动" in editor.status.text()
     assert tab.pane is not None
     run(until(lambda: tab.pane.counts.text() == "显示 2 / 2"))  # type: ignore[union-attr]
+
+
+def _drop(editor: PresetEditor, node: Node, target: Node, where: str) -> None:
+    """Drop ``node`` on the view over ``target``: on it, or on its upper edge."""
+    view = editor.view
+    # A synthetic drop has no drag source, which InternalMove refuses: accept any source.
+    view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+    rect = view.visualRect(editor.model.index_of(target))
+    point = QPointF(rect.center().x(), rect.top() + 1 if where == "above" else rect.center().y())
+    data = editor.model.mimeData([editor.model.index_of(node)])
+    move, left, plain = Qt.DropAction.MoveAction, Qt.MouseButton.LeftButton, Qt.NoModifier
+    # Qt delivers a drop to the widget that accepted the drag's entry.
+    entered = QDragEnterEvent(point, move, data, left, plain)
+    QApplication.sendEvent(view.viewport(), entered)
+    assert entered.isAccepted()
+    event = QDropEvent(point, move, data, left, plain)
+    event.setDropAction(move)
+    QApplication.sendEvent(view.viewport(), event)
+    view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+
+
+def test_columns_move_by_dropping_them_on_the_tree_view_and_undo_puts_them_back(
+    tab: PresetsTab,
+) -> None:
+    editor = tab.editor
+    _tester(editor.model)
+    news, notice = editor.model.roots
+    local = news.children[0]
+    _drop(editor, local, notice, "on")
+    assert _codes(editor.model) == ["news", ".dept", "notice", ".notice_a", ".local"]
+    _drop(editor, notice, news, "above")
+    assert _codes(editor.model) == ["notice", ".notice_a", ".local", "news", ".dept"]
+    # Into its own sub-column: refused, nothing moves, nothing to undo.
+    _drop(editor, notice, notice.children[0], "on")
+    assert editor.stack.count() == 2
+    editor.view.setFocus()
+    QTest.keyClick(editor.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(editor.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _codes(editor.model) == ["news", ".local", ".dept", "notice", ".notice_a"]
+    assert editor.stack.isClean()
+
+
+def test_the_keyboard_renames_marks_required_and_sets_type_and_rule(tab: PresetsTab, run) -> None:  # type: ignore[no-untyped-def]
+    editor = tab.editor
+    editor.view.setFocus()
+    dept = editor.model.roots[0].children[1]
+    editor.view.setCurrentIndex(editor.model.index_of(dept))
+    QTest.keyClick(editor.view, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    assert not dept.required
+
+    def typed(key: Qt.Key, text: str) -> None:
+        QTest.keyClick(editor.view, key, Qt.KeyboardModifier.ControlModifier)
+        field = QApplication.focusWidget()
+        assert field is not None and field is not editor.view
+        if isinstance(field, QComboBox):
+            field.setCurrentIndex(field.findData(text))
+        else:
+            QTest.keySequence(field, QKeySequence.StandardKey.SelectAll)
+            QTest.keyClicks(field, text)
+        QTest.keyClick(field, Qt.Key.Key_Return)
+        run(until(lambda: editor.view.state() != QAbstractItemView.State.EditingState))
+
+    typed(Qt.Key.Key_U, "30")
+    typed(Qt.Key.Key_T, ColumnType.DISCLOSURE.value)
+    QTest.keyClick(editor.view, Qt.Key.Key_F2)
+    field = QApplication.focusWidget()
+    assert isinstance(field, QLineEdit)
+    field.selectAll()
+    field.insert("部门信息")  # as an input method commits it: QTest types ASCII only
+    QTest.keyClick(field, Qt.Key.Key_Return)
+    run(until(lambda: editor.stack.count() == 4))  # the delegate commits on the next turn
+    assert (dept.name, dept.required, dept.max_idle_days, dept.column_type) == (
+        "部门信息",
+        False,
+        30,
+        ColumnType.DISCLOSURE,
+    )
+    for _ in range(4):
+        editor.stack.undo()
+    assert (dept.name, dept.required, dept.max_idle_days, dept.column_type) == (
+        "栏目dept",
+        True,
+        14,
+        ColumnType.NEWS,
+    )
 
 
 def test_a_bad_code_is_refused_and_the_edit_is_kept(tab: PresetsTab, run) -> None:  # type: ignore[no-untyped-def]

@@ -29,8 +29,23 @@ from console.schema import ColumnType, Duty
 from console.services import presets
 from console.services.actor import Actor
 from ui.dialogs import finished
-from ui.presets.tree_model import TYPE, ColumnTreeModel, Node
+from ui.presets.tree_model import IDLE, NAME, TYPE, ColumnTreeModel, Node
 from ui.tasks import Database, spawn
+
+# The actions that change the tree, in toolbar and context-menu order.
+EDITING = (
+    "add",
+    "add_child",
+    "remove",
+    "up",
+    "down",
+    "outdent",
+    "indent",
+    "rename",
+    "required",
+    "type",
+    "rule",
+)
 
 
 class _TypeDelegate(QStyledItemDelegate):
@@ -114,6 +129,11 @@ class PresetEditor(QWidget):
         self._action("outdent", self.tr("升一级"), "Alt+Left", self.outdent)
         self._action("indent", self.tr("降一级"), "Alt+Right", self.indent)
         self.toolbar.addSeparator()
+        self._action("rename", self.tr("改名"), "F2", lambda: self.edit_cell(NAME))
+        self._action("required", self.tr("必设/可选"), "Ctrl+M", self.toggle_required)
+        self._action("type", self.tr("栏目类型"), "Ctrl+T", lambda: self.edit_cell(TYPE))
+        self._action("rule", self.tr("更新周期"), "Ctrl+U", lambda: self.edit_cell(IDLE))
+        self.toolbar.addSeparator()
         self.toolbar.addAction(undo)
         self.toolbar.addAction(redo)
         self.toolbar.addSeparator()
@@ -121,7 +141,7 @@ class PresetEditor(QWidget):
         self._action(
             "export", self.tr("导出 JSON…"), "", lambda: spawn(self.export(), "export preset")
         )
-        for name in ("add", "add_child", "remove", "up", "down", "outdent", "indent", "save"):
+        for name in (*EDITING, "save"):
             self.actions_by_name[name].setEnabled(self.model.editable)
         self.stack.cleanChanged.connect(self._clean_changed)
 
@@ -149,7 +169,7 @@ class PresetEditor(QWidget):
 
     def _menu(self, point: object) -> None:
         menu = QMenu(self)
-        for name in ("add", "add_child", "remove", "up", "down", "outdent", "indent"):
+        for name in EDITING:
             menu.addAction(self.actions_by_name[name])
         menu.popup(self.view.viewport().mapToGlobal(point))  # type: ignore[arg-type]
 
@@ -268,6 +288,20 @@ class PresetEditor(QWidget):
         self.model.add(node, current, len(current.children))
         self.view.expand(self.model.index_of(current))
         self._select(node, edit=True)
+
+    def edit_cell(self, column: int) -> None:
+        """Open the editor of the selected column's ``column`` cell (name, type or rule)."""
+        current = self.current()
+        if current is not None and self.model.editable:
+            index = self.model.index_of(current, column)
+            self.view.setCurrentIndex(index)
+            self.view.edit(index)
+
+    def toggle_required(self) -> None:
+        """Mark the selected column required, or optional when it is required (undoable)."""
+        current = self.current()
+        if current is not None and self.model.editable:
+            self.model.change(current, "required", not current.required)
 
     def remove_current(self) -> None:
         """Take out the selected column (undo brings it back)."""
