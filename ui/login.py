@@ -1,4 +1,5 @@
-"""Operator login and the first-run creation of the three administrators."""
+"""Operator login (with the change a temporary password forces) and the first-run creation of
+the three administrators."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from console.schema import Duty
 from console.services import operators
 from console.services.actor import Actor
 from console.services.passwords import MIN_LENGTH
+from ui.dialogs import finished
 from ui.tasks import Database, spawn
 
 
@@ -108,15 +110,76 @@ class LoginDialog(_FormDialog):
         self.finish_layout()
 
     async def submit(self) -> bool:
-        """Log in through the operators service."""
+        """Log in through the operators service; a temporary password must be changed first."""
         try:
-            self.actor = await self.database.call(
+            actor: Actor = await self.database.call(
                 operators.login, self.username.text(), self.password.text()
             )
         except AuthenticationFailed:
             self.password.clear()
             self.password.setFocus()
             raise
+        if await self.database.call(operators.must_change_password, actor):
+            change = PasswordDialog(self.database, actor, self.password.text(), self)
+            changed = await finished(change)
+            change.deleteLater()
+            if not changed:
+                self.password.clear()
+                self.say(self.tr("这是安全管理员重置的临时密码，须先设置新密码才能登录。"))
+                return False
+        self.actor = actor
+        return True
+
+
+class PasswordDialog(_FormDialog):
+    """Changes the logged-in operator's password; forced after a reset (``old`` already known)."""
+
+    def __init__(
+        self, database: Database, actor: Actor, old: str | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(
+            self.tr("修改密码 — {u}").format(u=actor.username), self.tr("修改"), parent
+        )
+        self.setObjectName("passwordDialog")
+        self.database, self.actor = database, actor
+        self.old = QLineEdit(old or "", self)
+        self.old.setObjectName("oldPassword")
+        self.new = QLineEdit(self)
+        self.new.setObjectName("newPassword")
+        self.again = QLineEdit(self)
+        self.again.setObjectName("againPassword")
+        for line in (self.old, self.new, self.again):
+            line.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        if old is None:
+            form.addRow(self.tr("原密码(&O)"), self.old)
+        else:
+            forced = QLabel(self.tr("您使用的是临时密码，请设置新密码后继续。"), self)
+            forced.setObjectName("forcedNote")
+            forced.setWordWrap(True)
+            self.body.addWidget(forced)
+        form.addRow(self.tr("新密码(&N)"), self.new)
+        form.addRow(self.tr("再输入一次(&A)"), self.again)
+        policy = QLabel(
+            self.tr("至少 {n} 位，包含大写字母、小写字母、数字、符号中的三类。").format(
+                n=MIN_LENGTH
+            ),
+            self,
+        )
+        policy.setWordWrap(True)
+        self.body.addLayout(form)
+        self.body.addWidget(policy)
+        self.finish_layout()
+        (self.new if old is not None else self.old).setFocus()
+
+    async def submit(self) -> bool:
+        """Change the password through the operators service."""
+        if self.new.text() != self.again.text():
+            self.say(self.tr("两次输入的新密码不一致。"))
+            return False
+        await self.database.call(
+            operators.change_own_password, self.actor, self.old.text(), self.new.text()
+        )
         return True
 
 

@@ -44,6 +44,9 @@ DISABLED = QT_TR_NOOP("该操作员已停用。")
 UNKNOWN_OPERATOR = QT_TR_NOOP("操作员 {id} 不存在。")
 WRONG_OLD_PASSWORD = QT_TR_NOOP("原密码不正确。")
 DISABLE_SELF = QT_TR_NOOP("不能停用自己。")
+SAME_PASSWORD = QT_TR_NOOP("新密码不能与原密码相同。")
+LAST_HOLDER = QT_TR_NOOP("{operator} 是唯一在用的{duty}，须先让另一人担任{duty}。")
+ADMINISTRATORS = (Duty.SYSTEM_ADMIN, Duty.SECURITY_ADMIN, Duty.AUDIT_ADMIN)
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,7 @@ def set_duties(
         raise NotPermitted(OWN_DUTIES)
     check_separation(duties)
     with _editing_operator(sessions, operator_id, expected_version) as (session, operator):
+        _keep_administrators(session, operator, duties)
         before = _snapshot(operator)
         operator.duties = [OperatorDuty(duty=str(d)) for d in sorted(duties)]
         journal.record(
@@ -139,6 +143,8 @@ def set_active(
     if operator_id == actor.operator_id:
         raise NotPermitted(DISABLE_SELF)
     with _editing_operator(sessions, operator_id, expected_version) as (session, operator):
+        if not active:
+            _keep_administrators(session, operator, frozenset())
         before = _snapshot(operator)
         operator.active = active
         operator.failed_logins = 0
@@ -180,6 +186,8 @@ def change_own_password(sessions: SessionFactory, actor: Actor, old: str, new: s
             raise NotFound(UNKNOWN_OPERATOR, id=actor.operator_id)
         if not check_password(old, operator.password_hash):
             raise AuthenticationFailed(WRONG_OLD_PASSWORD)
+        if new == old:
+            raise InvalidInput(SAME_PASSWORD)
         check_policy(new)
         operator.password_hash = hash_password(new)
         operator.must_change_password = False
@@ -255,6 +263,30 @@ def must_change_password(sessions: SessionFactory, actor: Actor) -> bool:
     with sessions() as session:
         operator = session.get(Operator, actor.operator_id)
         return bool(operator and operator.must_change_password)
+
+
+def _keep_administrators(session: Session, operator: Operator, after: frozenset[Duty]) -> None:
+    """Refuse a change that leaves no active holder of system, security or audit administration
+    (the cluster could no longer be run, its editors managed, or its journal verified)."""
+    if not operator.active:
+        return
+    for duty in ADMINISTRATORS:
+        if duty not in operator.duty_set or duty in after:
+            continue
+        others = session.scalar(
+            select(func.count())
+            .select_from(Operator)
+            .join(OperatorDuty, OperatorDuty.operator_id == Operator.id)
+            .where(
+                OperatorDuty.duty == duty.value,
+                Operator.active.is_(True),
+                Operator.id != operator.id,
+            )
+        )
+        if not others:
+            raise InvalidInput(
+                LAST_HOLDER, operator=operator.username, duty=translate("", DUTY_LABELS[duty])
+            )
 
 
 def _editing_operator(
@@ -338,6 +370,13 @@ OPERATORS = Listing(
             QT_TR_NOOP("状态"),
             Operator.active,
             render=lambda v: translate("", QT_TR_NOOP("正常") if v else QT_TR_NOOP("已停用")),
+            width=6,
+        ),
+        Field(
+            "must_change",
+            QT_TR_NOOP("待改密"),
+            Operator.must_change_password,
+            render=_tick,
             width=6,
         ),
         Field("last_login", QT_TR_NOOP("最近登录"), Operator.last_login_at, width=16),

@@ -173,3 +173,42 @@ def test_a_stale_edit_names_who_changed_the_operator(sessions: SessionFactory) -
     with sessions() as session:
         fresh = session.get(Operator, target.id)
         assert fresh is not None and fresh.active and fresh.duty_set == {REV, SYS}
+
+
+def test_a_reset_password_must_be_changed_and_not_to_itself(sessions: SessionFactory) -> None:
+    _first_run(sessions)
+    security = _as(sessions, "sec")
+    with sessions() as session:
+        target = session.scalars(select(Operator).where(Operator.username == "sys")).one()
+    operators.reset_password(sessions, security, target.id, "Temp0rary!Pw", target.version)
+    with pytest.raises(AuthenticationFailed):
+        operators.login(sessions, "sys", STRONG)
+    actor = operators.login(sessions, "sys", "Temp0rary!Pw")
+    assert operators.must_change_password(sessions, actor)
+    with pytest.raises(InvalidInput, match="不能与原密码相同"):
+        operators.change_own_password(sessions, actor, "Temp0rary!Pw", "Temp0rary!Pw")
+    with pytest.raises(InvalidInput):
+        operators.change_own_password(sessions, actor, "Temp0rary!Pw", "short")
+    assert operators.must_change_password(sessions, actor)
+    operators.change_own_password(sessions, actor, "Temp0rary!Pw", "An0ther!Secret")
+    again = operators.login(sessions, "sys", "An0ther!Secret")
+    assert not operators.must_change_password(sessions, again)
+
+
+@pytest.mark.parametrize("username,duty", [("sys", SYS), ("aud", AUD)])
+def test_the_last_active_administrator_of_a_duty_is_kept(
+    sessions: SessionFactory, username: str, duty: Duty
+) -> None:
+    _first_run(sessions)
+    security = _as(sessions, "sec")
+    with sessions() as session:
+        target = session.scalars(select(Operator).where(Operator.username == username)).one()
+    with pytest.raises(InvalidInput, match="唯一在用"):
+        operators.set_active(sessions, security, target.id, False, target.version)
+    with pytest.raises(InvalidInput, match="唯一在用"):
+        operators.set_duties(sessions, security, target.id, frozenset({REV}), target.version)
+    operators.create(sessions, security, NewOperator("x1", "接任者", STRONG, frozenset({duty})))
+    operators.set_active(sessions, security, target.id, False, target.version)
+    with sessions() as session:
+        fresh = session.get(Operator, target.id)
+        assert fresh is not None and not fresh.active

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import sessionmaker
 
 from console.db.engine import make_engine
+from console.schema import Operator
+from console.services import operators
 from tests.staff import PASSWORD
 from tests.ui.conftest import until
 from tests.ui.fixtures import small_cluster
-from ui.login import LoginDialog
+from ui.login import LoginDialog, PasswordDialog
 from ui.tasks import Database
 
 
@@ -30,5 +34,68 @@ def test_login_keeps_name_and_password_when_the_database_is_gone(sqlite_sessions
         dialog.ok_button.click()
         run(until(lambda: dialog.actor is not None))
         assert not dialog.isVisible()
+    finally:
+        database.close()
+
+
+def _reset(sessions, username: str, temporary: str) -> None:  # type: ignore[no-untyped-def]
+    security = operators.login(sessions, "secadmin", PASSWORD)
+    with sessions() as session:
+        target = session.scalars(select(Operator).where(Operator.username == username)).one()
+    operators.reset_password(sessions, security, target.id, temporary, target.version)
+
+
+def _password_dialog() -> PasswordDialog | None:
+    shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, PasswordDialog)]
+    return next((w for w in shown if w.isVisible()), None)
+
+
+def test_a_reset_password_is_changed_before_the_login_completes(sqlite_sessions, run) -> None:  # type: ignore[no-untyped-def]
+    small_cluster(sqlite_sessions, sites=1)
+    _reset(sqlite_sessions, "sysadmin", "Temp0rary!Pw")
+    database = Database(sqlite_sessions)
+    dialog = LoginDialog(database, "test", demo=False)
+    try:
+        dialog.show()
+        dialog.username.setText("sysadmin")
+        dialog.password.setText("Temp0rary!Pw")
+        dialog.ok_button.click()
+        run(until(lambda: _password_dialog() is not None))
+        change = _password_dialog()
+        assert change is not None and dialog.actor is None
+        change.new.setText("An0ther!Secret")
+        change.again.setText("An0ther!Secret-typo")
+        change.ok_button.click()
+        run(until(lambda: "不一致" in change.message.text()))
+        change.again.setText("An0ther!Secret")
+        change.ok_button.click()
+        run(until(lambda: dialog.actor is not None))
+        assert not dialog.isVisible()
+        actor = operators.login(sqlite_sessions, "sysadmin", "An0ther!Secret")
+        assert not operators.must_change_password(sqlite_sessions, actor)
+    finally:
+        database.close()
+
+
+def test_refusing_to_change_a_reset_password_leaves_the_operator_logged_out(
+    sqlite_sessions,
+    run,  # type: ignore[no-untyped-def]
+) -> None:
+    small_cluster(sqlite_sessions, sites=1)
+    _reset(sqlite_sessions, "auditor", "Temp0rary!Pw")
+    database = Database(sqlite_sessions)
+    dialog = LoginDialog(database, "test", demo=False)
+    try:
+        dialog.show()
+        dialog.username.setText("auditor")
+        dialog.password.setText("Temp0rary!Pw")
+        dialog.ok_button.click()
+        run(until(lambda: _password_dialog() is not None))
+        change = _password_dialog()
+        assert change is not None
+        change.reject()
+        run(until(lambda: "临时密码" in dialog.message.text()))
+        assert dialog.isVisible() and dialog.actor is None
+        assert dialog.password.text() == ""
     finally:
         database.close()
