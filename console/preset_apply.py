@@ -14,12 +14,14 @@ from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from console.db import SessionFactory
+from console.inspection import CHUNK
 from console.preset_plan import (
     LocalColumn,
     SitePlan,
     Standard,
     load_standard,
     plan_for,
+    plans_for,
     reason_text,
     sites_and_local,
 )
@@ -124,22 +126,37 @@ def apply_version(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> ApplyReport:
-    """Service: apply ``version_id`` to each of ``site_ids``, one transaction per site.
+    """Service: apply ``version_id`` to each of ``site_ids``, one transaction per site written.
 
     ``progress(done, total)`` is called after each site; when ``cancelled()`` turns true the
-    run stops between sites (sites done so far stay applied).
+    run stops between sites (sites done so far stay applied). Sites already following the
+    version with a matching tree are reported unchanged without a write transaction.
     """
     require(actor, Duty.SYSTEM_ADMIN)
     with sessions() as session:
         standard = load_standard(session, version_id)
     report = ApplyReport()
-    for done, site_id in enumerate(site_ids, start=1):
-        if cancelled is not None and cancelled():
-            report.cancelled = True
-            break
-        report.outcomes.append(apply_to_site(sessions, actor, version_id, site_id, standard))
-        if progress is not None:
-            progress(done, len(site_ids))
+    done = 0
+    for start in range(0, len(site_ids), CHUNK):
+        chunk = list(site_ids[start : start + CHUNK])
+        # Sites that already match are told apart by one read per chunk, so a re-run of the
+        # same version opens no write transaction at all.
+        with sessions() as session:
+            plans = plans_for(session, standard, chunk)
+        for plan in plans:
+            if cancelled is not None and cancelled():
+                report.cancelled = True
+                return report
+            if plan.refused:
+                outcome = Outcome(plan.site_id, plan.site_code, False, refused=plan.refused)
+            elif not plan.changes and plan.following == version_id:
+                outcome = Outcome(plan.site_id, plan.site_code, False)
+            else:
+                outcome = apply_to_site(sessions, actor, version_id, plan.site_id, standard)
+            report.outcomes.append(outcome)
+            done += 1
+            if progress is not None:
+                progress(done, len(site_ids))
     return report
 
 

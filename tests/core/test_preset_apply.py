@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import event, func, select, update
 
-from console.db import SessionFactory
+from console.db import SessionFactory, engine_of
 from console.errors import NotPermitted
 from console.preset_apply import apply_to_site, apply_version
 from console.preset_plan import preview, sites_of_kind
@@ -195,3 +195,23 @@ def test_drift_names_missing_required_moved_and_extra_columns(sessions: SessionF
     assert {d.code for d in drift.plan.differences if d.moved} == {"news_local", "news_dept"}
     assert [e.code for e in drift.plan.extras] == ["special"]
     assert len(drift.columns) == 7
+
+
+def test_re_applying_to_more_sites_costs_no_more_statements(sessions: SessionFactory) -> None:
+    version_id = presets.create_preset(sessions, ADMIN, STANDARD)
+    sites = [add_site(sessions, f"331200000{i}") for i in range(1, 5)]
+    apply_version(sessions, ADMIN, version_id, sites)
+    seen: list[str] = []
+
+    def count(*args: object) -> None:
+        seen.append(str(args[2]))
+
+    event.listen(engine_of(sessions), "before_cursor_execute", count)
+    try:
+        apply_version(sessions, ADMIN, version_id, sites[:1])
+        one = len(seen)
+        apply_version(sessions, ADMIN, version_id, sites)
+    finally:
+        event.remove(engine_of(sessions), "before_cursor_execute", count)
+    assert len(seen) - one == one
+    assert not any(s.lstrip().upper().startswith(("INSERT", "UPDATE")) for s in seen)
