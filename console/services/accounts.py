@@ -321,19 +321,27 @@ def filtered(
     site_id: int | None = None,
     idle_days: int | None = None,
     now: dt.datetime | None = None,
+    organisation: str = "",
+    status: str | None = None,
 ) -> Listing:
-    """The account list narrowed to holders of ``role``, a home site, or logins idle that long."""
+    """The account list narrowed to holders of ``role`` in force, the accounts of a site (its
+    home site, or a grant there), an organisation containing the words typed, a status, or
+    logins idle for ``idle_days`` (never logged in counts as idle)."""
+    moment = now or utcnow()
     where: list[ColumnElement[bool]] = []
     if role:
         where.append(
-            exists().where(
-                Grant.account_id == Account.id, Grant.role == role, in_force(now or utcnow())
-            )
+            exists().where(Grant.account_id == Account.id, Grant.role == role, in_force(moment))
         )
     if site_id is not None:
-        where.append(Account.site_id == site_id)
+        granted = exists().where(Grant.account_id == Account.id, Grant.site_id == site_id)
+        where.append(or_(Account.site_id == site_id, granted))
+    if organisation.strip():
+        where.append(Account.organisation.contains(organisation.strip(), autoescape=True))
+    if status:
+        where.append(Account.status == status)
     if idle_days is not None:
-        cutoff = (now or utcnow()) - dt.timedelta(days=idle_days)
+        cutoff = moment - dt.timedelta(days=idle_days)
         where.append(or_(Account.last_login_at.is_(None), Account.last_login_at < cutoff))
     return replace(ACCOUNTS, where=tuple(where))
 

@@ -77,6 +77,7 @@ def find_column(sessions: SessionFactory, actor: Actor, site_id: int, path: str)
     wanted = path.strip()
     chosen: ColumnRef | None = None
     with sessions() as session:
+        site_name = session.scalar(select(Site.name).where(Site.id == site_id)) or site_id
         rows = [
             ColumnRef(*row)
             for row in session.execute(
@@ -92,5 +93,5 @@ def find_column(sessions: SessionFactory, actor: Actor, site_id: int, path: str)
             chosen = column
             break
     if chosen is None:
-        raise NotFound(UNKNOWN_COLUMN, column=path, site=site_id)
+        raise NotFound(UNKNOWN_COLUMN, column=path, site=site_name)
     return chosen

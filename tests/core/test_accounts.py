@@ -111,6 +111,22 @@ def test_the_list_filters_by_role_in_force_and_idle_logins(sessions: SessionFact
     assert len(status.ids) == 4
 
 
+def test_the_list_filters_by_site_organisation_and_status(sessions: SessionFactory) -> None:
+    tiny_cluster(sessions)
+    moved = accounts.detail(sessions, SECADMIN, 3)
+    fields = AccountFields("editor3", "编辑3", "云溪市第2局（信息中心）", "3312000002")
+    accounts.update(sessions, SECADMIN, 3, fields, moved.version)
+    give(sessions, 1, "editor", site=2)
+    accounts.set_status(sessions, SECADMIN, 4, "disabled", 1)
+    with sessions() as session:
+        assert fetch_page(session, accounts.filtered(site_id=2), Query()).ids == [1, 3]
+        assert fetch_page(session, accounts.filtered(organisation="第2局（"), Query()).ids == [3]
+        assert fetch_page(session, accounts.filtered(organisation="%"), Query()).ids == []
+        assert fetch_page(session, accounts.filtered(status="disabled"), Query()).ids == [4]
+        both = accounts.filtered(site_id=1, status="active")
+        assert fetch_page(session, both, Query()).ids == [1, 2]
+
+
 def _write_csv(path: Path, lines: list[str]) -> Path:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
     return path

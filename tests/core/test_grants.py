@@ -193,7 +193,7 @@ def test_columns_are_found_by_id_path_or_by_names(sessions: SessionFactory) -> N
     tiny_cluster(sessions)
     assert scopes.find_column(sessions, SECADMIN, 1, "/1/2/").id == 2
     assert scopes.find_column(sessions, SECADMIN, 1, "/政务公开/通知公告").id == 2
-    with pytest.raises(NotFound):
+    with pytest.raises(NotFound, match="不属于网站 云溪市第1局"):
         scopes.find_column(sessions, SECADMIN, 1, "/不存在")
 
 

@@ -79,7 +79,7 @@ class AccountsPage(QWidget):
         self.site = QComboBox(self)
         self.site.setObjectName("siteFilter")
         self.organisation = QLineEdit(self)
-        self.organisation.setPlaceholderText(tr("单位全称"))
+        self.organisation.setPlaceholderText(tr("单位名称包含"))
         self.role = QComboBox(self)
         self.role.addItem(tr("任何角色"), None)
         for code, label in ROLES.items():
@@ -245,13 +245,10 @@ class AccountsPage(QWidget):
             role=self.role.currentData(),
             site_id=self.site.currentData(),
             idle_days=self.idle.currentData(),
+            organisation=self.organisation.text(),
+            status=self.status.currentData(),
         )
-        equals: list[tuple[str, object]] = []
-        if self.status.currentData():
-            equals.append(("status", self.status.currentData()))
-        if self.organisation.text().strip():
-            equals.append(("organisation", self.organisation.text().strip()))
-        await narrow(self.pane, listing, equals)
+        await narrow(self.pane, listing, [])
         if self.current is not None:
             await self.show_account(-1, self.current.id)
 
