@@ -11,12 +11,20 @@ from console.audit.claims import (
     LEASE,
     claim,
     claim_items,
+    claim_leased,
     extend,
     release,
     requeue_expired,
     skips_locked,
 )
-from console.audit.decisions import Decided, Decision, decide, default_phrase, findings_of
+from console.audit.decisions import (
+    Decided,
+    Decision,
+    decide,
+    decide_with_phrase,
+    default_phrase,
+    findings_of,
+)
 from console.audit.retry import in_transaction, is_deadlock
 from console.audit.scanning import ScanResult, Screens, findings_json, scan
 
@@ -28,7 +36,9 @@ __all__ = [
     "Screens",
     "claim",
     "claim_items",
+    "claim_leased",
     "decide",
+    "decide_with_phrase",
     "default_phrase",
     "extend",
     "findings_json",

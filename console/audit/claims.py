@@ -50,18 +50,23 @@ def _expired(now: dt.datetime) -> ColumnElement[bool]:
     )
 
 
-def claim(
+def claim(session: Session, operator_id: int, limit: int) -> list[QueueItem]:
+    """Claim up to ``limit`` items for ``operator_id`` for ten minutes, oldest first.
+
+    Pending items come first, then claims whose lease has run out. Runs in the caller's
+    transaction; nothing is visible to other consoles until the caller commits.
+    """
+    return claim_leased(session, operator_id, limit)
+
+
+def claim_leased(
     session: Session,
     operator_id: int,
     limit: int,
     lease: dt.timedelta = LEASE,
     now: dt.datetime | None = None,
 ) -> list[QueueItem]:
-    """Claim up to ``limit`` items for ``operator_id``, oldest first; the items claimed.
-
-    Pending items come first, then claims whose lease has run out. Runs in the caller's
-    transaction; nothing is visible to other consoles until the caller commits.
-    """
+    """``claim`` with another lease, or as if it were ``now``."""
     limit = max(0, min(limit, MAX_CLAIM))
     if limit == 0:
         return []

@@ -10,14 +10,16 @@ concurrent deciders wait for each other but cannot deadlock.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import and_, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from console.errors import Conflict, InvalidInput, NotFound, NotPermitted
 from console.i18n import QT_TR_NOOP, translate
@@ -65,6 +67,7 @@ ALREADY_DECIDED = QT_TR_NOOP(
 )
 CLAIMED_BY_OTHER = QT_TR_NOOP("条目 {id} 正由 {who} 认领审核（租约至 {until} UTC），您不能决定。")
 NOT_CLAIMED = QT_TR_NOOP("条目 {id} 尚未被您认领：请先认领再决定。")
+LEASE_LAPSED = QT_TR_NOOP("您对条目 {id} 的认领已于 {until}（UTC）过期：请重新认领再决定。")
 NOTE_NEEDED = QT_TR_NOOP("退回编辑时须写明退回意见。")
 NOTE_TOO_LONG = QT_TR_NOOP("审核意见最长 {limit} 字。")
 PHRASE_BAD = QT_TR_NOOP("白名单短语须为 {limit} 字以内，并包含被标记的文字之一：{texts}。")
@@ -130,14 +133,30 @@ def decide(
     operator_id: int,
     decision: Decision | str,
     note: str = "",
-    phrase: str = "",
 ) -> Decided:
     """Decide item ``item_id`` claimed by ``operator_id``; journalled in the same transaction.
 
-    ``note`` is the reviewer's comment (required when returning to the editor); ``phrase``
-    is what ``Decision.WHITELIST`` adds to the whitelist (by default the first matched term).
-    Deciding an item that is not this operator's claim, or already decided, raises
-    ``Conflict`` (or ``NotFound``) before anything is written. The caller commits.
+    ``note`` is the reviewer's comment (required when returning to the editor);
+    ``Decision.WHITELIST`` whitelists the first matched term (``decide_with_phrase`` takes
+    another phrase). Deciding an item that is not this operator's live claim, or is decided
+    already, raises ``Conflict`` (or ``NotFound``) and writes nothing. The caller commits.
+    """
+    return decide_with_phrase(session, item_id, operator_id, decision, note)
+
+
+def decide_with_phrase(
+    session: Session,
+    item_id: int,
+    operator_id: int,
+    decision: Decision | str,
+    note: str = "",
+    phrase: str = "",
+    now: dt.datetime | None = None,
+) -> Decided:
+    """``decide``, with the phrase ``Decision.WHITELIST`` adds (it must hold a matched text).
+
+    Everything is checked before the first write, so a refusal leaves the transaction as
+    it was even when the caller goes on and commits.
     """
     chosen = as_decision(decision)
     note = note.strip()
@@ -146,15 +165,23 @@ def decide(
     if len(note) > NOTE_LIMIT:
         raise InvalidInput(NOTE_TOO_LONG, limit=NOTE_LIMIT)
     actor = reviewer(session, operator_id)
+    now = now or utcnow()
+    row = session.execute(
+        select(QueueItem.post_id, QueueItem.findings, Post.title, Post.status)
+        .join(Post, Post.id == QueueItem.post_id)
+        .where(QueueItem.id == item_id, _held_by(operator_id, now))
+    ).one_or_none()
+    if row is None:
+        raise _refusal(session, item_id, operator_id, now)
+    findings = parse_findings(row.findings)
+    if chosen is Decision.WHITELIST:
+        phrase = _checked_phrase(phrase.strip() or default_phrase(findings), findings)
+    else:
+        phrase = ""
     state, post_status = OUTCOME[chosen]
-    now = utcnow()
     won = session.execute(
         update(QueueItem)
-        .where(
-            QueueItem.id == item_id,
-            QueueItem.state == QueueState.CLAIMED.value,
-            QueueItem.claimed_by == operator_id,
-        )
+        .where(QueueItem.id == item_id, _held_by(operator_id, now))
         .values(
             state=state.value,
             decided_by=operator_id,
@@ -166,24 +193,10 @@ def decide(
         .execution_options(synchronize_session=False)
     )
     if won.rowcount != 1:  # type: ignore[attr-defined]
-        item = session.scalars(
-            select(QueueItem)
-            .where(QueueItem.id == item_id)
-            .execution_options(populate_existing=True)
-        ).one_or_none()
-        raise _refusal(session, item_id, item)
-    post_id, stored, title, before_status = session.execute(
-        select(QueueItem.post_id, QueueItem.findings, Post.title, Post.status)
-        .join(Post, Post.id == QueueItem.post_id)
-        .where(QueueItem.id == item_id)
-    ).one()
-    findings = parse_findings(stored)
-    if chosen is Decision.WHITELIST:
-        phrase = _checked_phrase(phrase.strip() or default_phrase(findings), findings)
-    else:
-        phrase = ""
+        # Another console took or decided it between the read and the guarded update.
+        raise _refusal(session, item_id, operator_id, now)
     if post_status is not None:
-        session.execute(update(Post).where(Post.id == post_id).values(status=post_status.value))
+        session.execute(update(Post).where(Post.id == row.post_id).values(status=post_status.value))
     if phrase:
         _whitelist(session, phrase, note or translate("", QUEUE_STATES[state]))
     journal.record(
@@ -192,18 +205,27 @@ def decide(
         f"audit.{chosen.value}",
         "queue_item",
         item_id,
-        title,
-        {"state": QueueState.CLAIMED.value, "post_status": before_status},
+        row.title,
+        {"state": QueueState.CLAIMED.value, "post_status": row.status},
         {
             "state": state.value,
-            "post_id": post_id,
-            "post_status": post_status.value if post_status else before_status,
+            "post_id": row.post_id,
+            "post_status": post_status.value if post_status else row.status,
             "note": note,
             "phrase": phrase,
             "findings": len(findings),
         },
     )
-    return Decided(item_id, post_id, state, post_status, phrase)
+    return Decided(item_id, row.post_id, state, post_status, phrase)
+
+
+def _held_by(operator_id: int, now: dt.datetime) -> ColumnElement[bool]:
+    """The item is ``operator_id``'s claim and its lease has not run out."""
+    return and_(
+        QueueItem.state == QueueState.CLAIMED.value,
+        QueueItem.claimed_by == operator_id,
+        or_(QueueItem.lease_until.is_(None), QueueItem.lease_until >= now),
+    )
 
 
 def _checked_phrase(phrase: str, findings: list[dict[str, Any]]) -> str:
@@ -228,8 +250,11 @@ def _whitelist(session: Session, phrase: str, note: str) -> None:
         pass
 
 
-def _refusal(session: Session, item_id: int, item: QueueItem | None) -> Exception:
-    """Why a decision did not take: gone, decided already, or not this operator's claim."""
+def _refusal(session: Session, item_id: int, operator_id: int, now: dt.datetime) -> Exception:
+    """Why a decision cannot take: gone, decided already, someone else's claim, lapsed."""
+    item = session.scalars(
+        select(QueueItem).where(QueueItem.id == item_id).execution_options(populate_existing=True)
+    ).one_or_none()
     if item is None:
         return NotFound(ITEM_GONE, id=item_id)
     if item.state in FINAL_STATES:
@@ -241,14 +266,12 @@ def _refusal(session: Session, item_id: int, item: QueueItem | None) -> Exceptio
             when=item.decided_at.isoformat(sep=" ", timespec="seconds") if item.decided_at else "?",
             state=translate("", QUEUE_STATES[item.state]),
         )
+    until = item.lease_until.isoformat(sep=" ", timespec="minutes") if item.lease_until else "?"
+    if item.state == QueueState.CLAIMED.value and item.claimed_by == operator_id:
+        return Conflict(LEASE_LAPSED, id=item_id, until=until)
     if item.state == QueueState.CLAIMED.value and item.claimed_by is not None:
         holder = session.get(Operator, item.claimed_by)
         return Conflict(
-            CLAIMED_BY_OTHER,
-            id=item_id,
-            who=holder.display_name if holder else "?",
-            until=item.lease_until.isoformat(sep=" ", timespec="minutes")
-            if item.lease_until
-            else "?",
+            CLAIMED_BY_OTHER, id=item_id, who=holder.display_name if holder else "?", until=until
         )
     return Conflict(NOT_CLAIMED, id=item_id)

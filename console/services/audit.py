@@ -352,7 +352,7 @@ def review(
 
         def work(session: Session, item_id: int = item_id) -> audit.Decided:
             audit.claim_items(session, operator_id, [item_id])
-            return audit.decide(session, item_id, operator_id, chosen, note, phrase)
+            return audit.decide_with_phrase(session, item_id, operator_id, chosen, note, phrase)
 
         try:
             outcome.decided.append(audit.in_transaction(sessions, work))

@@ -47,7 +47,7 @@ def test_a_crashed_consoles_claims_expire_back_to_the_queue(sessions) -> None:  
     cluster = queue_cluster(sessions, 3)
     first, second = cluster.reviewers
     long_ago = dt.datetime(2026, 1, 1)
-    audit.in_transaction(sessions, lambda s: audit.claim(s, first, 3, now=long_ago))
+    audit.in_transaction(sessions, lambda s: audit.claim_leased(s, first, 3, now=long_ago))
     taken = audit.in_transaction(sessions, lambda s: [i.id for i in audit.claim(s, second, 5)])
     assert taken == [1, 2, 3]
     with pytest.raises(Conflict, match="认领"):
@@ -57,7 +57,8 @@ def test_a_crashed_consoles_claims_expire_back_to_the_queue(sessions) -> None:  
 def test_expired_claims_count_as_pending_again(sessions) -> None:  # type: ignore[no-untyped-def]
     cluster = queue_cluster(sessions, 4)
     audit.in_transaction(
-        sessions, lambda s: audit.claim(s, cluster.reviewers[1], 2, now=dt.datetime(2026, 1, 1))
+        sessions,
+        lambda s: audit.claim_leased(s, cluster.reviewers[1], 2, now=dt.datetime(2026, 1, 1)),
     )
     actor = operators.login(sessions, "reviewer", PASSWORD)
     counts = audit_service.status_counts(sessions, actor)
@@ -123,7 +124,9 @@ def test_bad_decisions_are_refused_before_anything_is_written(sessions) -> None:
     with pytest.raises(InvalidInput, match="未知的审核决定"):
         audit.in_transaction(sessions, lambda s: audit.decide(s, 1, me, "delete"))
     with pytest.raises(InvalidInput, match="白名单短语"):
-        audit.in_transaction(sessions, lambda s: audit.decide(s, 1, me, "whitelist", "", "无关"))
+        audit.in_transaction(
+            sessions, lambda s: audit.decide_with_phrase(s, 1, me, "whitelist", "", "无关")
+        )
     with sessions() as session:
         admin = session.scalar(select(func.min(QueueItem.id)))
     assert admin == 1
