@@ -6,6 +6,8 @@ import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from console.i18n import QT_TR_NOOP, joined, translate
+from console.labels import COLUMN_TYPES
 from console.preset_files import ColumnSpec
 
 
@@ -19,6 +21,15 @@ class ChangeKind(enum.StrEnum):
     RULE = "rule"
 
 
+CHANGE_LABELS = {
+    ChangeKind.ADDED: QT_TR_NOOP("新增"),
+    ChangeKind.REMOVED: QT_TR_NOOP("移除"),
+    ChangeKind.RENAMED: QT_TR_NOOP("改名"),
+    ChangeKind.MOVED: QT_TR_NOOP("移动"),
+    ChangeKind.RULE: QT_TR_NOOP("类型或规则"),
+}
+
+
 @dataclass(frozen=True)
 class Placed:
     """A column with where it sits: its parent's code (None at the top) and its position."""
@@ -30,7 +41,11 @@ class Placed:
 
 @dataclass(frozen=True)
 class Change:
-    """One difference: the column's code, and the old and new value of what changed."""
+    """One difference: the column's code, and the old and new value of what changed.
+
+    ``old`` and ``new`` are the names (renamed), places (moved) or type and rule (rule), in
+    the operator's language; nothing for a column added or removed.
+    """
 
     kind: ChangeKind
     code: str
@@ -56,9 +71,41 @@ def placed(columns: Sequence[ColumnSpec]) -> dict[str, Placed]:
     return found
 
 
+TOP_PLACE = QT_TR_NOOP("一级栏目第 {position} 位")
+UNDER_PLACE = QT_TR_NOOP("“{parent}”下第 {position} 位")
+REQUIRED = QT_TR_NOOP("必设")
+OPTIONAL = QT_TR_NOOP("可选")
+IDLE_RULE = QT_TR_NOOP("{days} 天内更新")
+NO_IDLE_RULE = QT_TR_NOOP("不要求定期更新")
+
+
+def _rule_of(spec: ColumnSpec) -> tuple[str, bool, int | None]:
+    return (spec.column_type.value, spec.required, spec.max_idle_days)
+
+
 def _rule(spec: ColumnSpec) -> str:
-    idle = "-" if spec.max_idle_days is None else str(spec.max_idle_days)
-    return f"{spec.column_type.value}/{'required' if spec.required else 'optional'}/{idle}"
+    """The column's type, whether it is required and its update rule, in running text."""
+    idle = (
+        translate("", NO_IDLE_RULE)
+        if spec.max_idle_days is None
+        else translate("", IDLE_RULE).format(days=spec.max_idle_days)
+    )
+    return joined(
+        (
+            translate("", COLUMN_TYPES[spec.column_type]),
+            translate("", REQUIRED if spec.required else OPTIONAL),
+            idle,
+        )
+    )
+
+
+def _place(where: Placed, tree: dict[str, Placed]) -> str:
+    """Where a column sits, naming its parent column."""
+    if where.parent is None:
+        return translate("", TOP_PLACE).format(position=where.position + 1)
+    return translate("", UNDER_PLACE).format(
+        parent=tree[where.parent].spec.name, position=where.position + 1
+    )
 
 
 def diff_versions(old: Sequence[ColumnSpec], new: Sequence[ColumnSpec]) -> list[Change]:
@@ -80,11 +127,11 @@ def diff_versions(old: Sequence[ColumnSpec], new: Sequence[ColumnSpec]) -> list[
                     ChangeKind.MOVED,
                     code,
                     now.spec.name,
-                    f"{was.parent or '/'}#{was.position + 1}",
-                    f"{now.parent or '/'}#{now.position + 1}",
+                    _place(was, before),
+                    _place(now, after),
                 )
             )
-        if _rule(was.spec) != _rule(now.spec):
+        if _rule_of(was.spec) != _rule_of(now.spec):
             changes.append(
                 Change(ChangeKind.RULE, code, now.spec.name, _rule(was.spec), _rule(now.spec))
             )

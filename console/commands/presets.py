@@ -1,10 +1,11 @@
-"""``cluster-console presets``: list, import, export and apply column presets."""
+"""``cluster-console presets``: list, import, export, compare and apply column presets."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from dataclasses import asdict
 from pathlib import Path
 
 from console.commands import Subcommands
@@ -12,17 +13,19 @@ from console.commands._common import acting, add_login_options, login, opened
 from console.i18n import QT_TR_NOOP, translate
 from console.listing import Query, iter_rendered
 from console.preset_apply import apply_version
+from console.preset_diff import CHANGE_LABELS
 from console.preset_plan import preview, sites_by_code, sites_of_kind
 from console.services import presets
 
 IMPORTED = QT_TR_NOOP("已导入为预设版本 {id}。")
 EXPORTED = QT_TR_NOOP("已导出到 {path}。")
 PLANNED = QT_TR_NOOP("{site}：新增 {added} 个栏目，调整 {changed} 个，保留本地栏目 {extras} 个")
+CHANGES = QT_TR_NOOP("共 {n} 处变化。")
 APPLIED = QT_TR_NOOP("已应用到 {changed} 个站点，{same} 个站点无需改动，跳过 {skipped} 个。")
 
 
 def register(commands: Subcommands) -> None:
-    """Add ``presets list|import|export|apply``."""
+    """Add ``presets list|import|export|diff|apply``."""
     cmd = commands.add_parser("presets", help="栏目预设")
     sub = cmd.add_subparsers(dest="presets_command", required=True, metavar="子命令")
     listing = sub.add_parser("list", help="列出预设版本")
@@ -37,6 +40,12 @@ def register(commands: Subcommands) -> None:
     exporting.add_argument("file", type=Path)
     add_login_options(exporting, required=False)
     exporting.set_defaults(handler=run_export)
+    comparing = sub.add_parser("diff", help="比较两个预设版本")
+    comparing.add_argument("old_version_id", type=int)
+    comparing.add_argument("new_version_id", type=int)
+    comparing.add_argument("--json", action="store_true")
+    add_login_options(comparing, required=False)
+    comparing.set_defaults(handler=run_diff)
     applying = sub.add_parser("apply", help="把预设版本应用到站点")
     applying.add_argument("version_id", type=int)
     target = applying.add_mutually_exclusive_group(required=True)
@@ -70,6 +79,22 @@ def run_export(args: argparse.Namespace) -> int:
     with opened(args.db) as sessions:
         presets.export_version(sessions, acting(sessions, args), args.version_id, args.file)
     print(translate("", EXPORTED).format(path=args.file))
+    return 0
+
+
+def run_diff(args: argparse.Namespace) -> int:
+    """Print the changes from one stored version to another, one per line (or as JSON)."""
+    with opened(args.db) as sessions:
+        changes = presets.compare_versions(
+            sessions, acting(sessions, args), args.old_version_id, args.new_version_id
+        )
+    if args.json:
+        print(json.dumps([asdict(change) for change in changes], ensure_ascii=False))
+        return 0
+    for change in changes:
+        label = translate("", CHANGE_LABELS[change.kind])
+        print("\t".join((label, change.code, change.name, change.old, change.new)).rstrip())
+    print(translate("", CHANGES).format(n=len(changes)))
     return 0
 
 

@@ -76,3 +76,29 @@ def test_presets_apply_previews_then_writes_once(
     exported = tmp_path / "out.json"
     assert main(["--db", url, "presets", "export", str(version_id), str(exported)]) == 0
     assert [c.code for c in load_preset(exported).columns] == ["a", "b"]
+
+
+def test_presets_diff_prints_the_changes_between_two_versions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url, first = _cluster(tmp_path)
+    sessions = open_database(url)
+    try:
+        tree = presets.read_version(sessions, ADMIN, first)
+        edited = preset(column("b"), column("c"))
+        second = presets.save_version(sessions, ADMIN, tree.preset_id, tree.preset_version, edited)
+    finally:
+        engine_of(sessions).dispose()
+    assert main(["--db", url, "presets", "diff", str(first), str(second), "--json"]) == 0
+    changes = json.loads(capsys.readouterr().out)
+    assert [(c["kind"], c["code"]) for c in changes] == [
+        ("moved", "b"),
+        ("added", "c"),
+        ("removed", "a"),
+    ]
+    assert changes[0]["old"] == "一级栏目第 2 位" and changes[0]["new"] == "一级栏目第 1 位"
+    assert main(["--db", url, "presets", "diff", str(first), str(second)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[1] == "新增\tc\t栏目c" and out[-1] == "共 3 处变化。"
+    assert main(["--db", url, "presets", "diff", str(first), "999"]) != 0
+    assert "999" in capsys.readouterr().err

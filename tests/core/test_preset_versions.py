@@ -40,6 +40,22 @@ def test_the_diff_names_every_kind_of_change_by_code() -> None:
     assert (removed.kind, removed.code) == (ChangeKind.REMOVED, "b")
 
 
+def test_the_diff_says_where_a_column_went_and_what_its_rule_became() -> None:
+    new = preset(
+        column("a", column("a2")),
+        column("b", column("a1"), kind=ColumnType.NOTICE, idle=None, required=False),
+    )
+    changes = {c.code: c for c in diff_versions(OLD.columns, new.columns)}
+    assert (changes["a1"].old, changes["a1"].new) == ("“栏目a”下第 1 位", "“栏目b”下第 1 位")
+    assert (changes["a2"].old, changes["a2"].new) == ("“栏目a”下第 2 位", "“栏目a”下第 1 位")
+    assert (changes["b"].old, changes["b"].new) == (
+        "通知公告、必设、180 天内更新",
+        "通知公告、可选、不要求定期更新",
+    )
+    [moved] = diff_versions(OLD.columns, (OLD.columns[1], OLD.columns[0]))[:1]
+    assert (moved.code, moved.old, moved.new) == ("b", "一级栏目第 2 位", "一级栏目第 1 位")
+
+
 def test_saving_an_edited_tree_creates_the_next_version(sessions: SessionFactory) -> None:
     first = presets.create_preset(sessions, ADMIN, OLD, "初版")
     tree = presets.read_version(sessions, READER, first)

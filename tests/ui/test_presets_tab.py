@@ -28,8 +28,9 @@ from tests.core.preset_cluster import (
     preset,
 )
 from tests.ui.conftest import until
-from ui.areas.presets import TAB, DiffDialog, PresetsTab
+from ui.areas.presets import TAB, PresetsTab
 from ui.presets.apply import ApplyDialog
+from ui.presets.diff import DiffDialog
 from ui.presets.editor import PresetEditor
 from ui.presets.tree_model import NAME, REQUIRED, ColumnTreeModel, Node
 from ui.tasks import Database
@@ -381,4 +382,10 @@ def test_import_a_file_then_compare_its_versions(tab: PresetsTab, run, tmp_path:
     assert dialog is not None
     run(until(lambda: dialog.table.rowCount() == 1))
     assert [dialog.table.item(0, c).text() for c in range(3)] == ["新增", "hdjl", "栏目hdjl"]
+    # Any two versions, either way round: from version 2 back to version 1 removes it.
+    dialog.older.setCurrentIndex(0)
+    run(until(lambda: "同一个版本" in dialog.summary.text()))
+    dialog.newer.setCurrentIndex(1)
+    run(until(lambda: dialog.table.rowCount() == 1 and dialog.table.item(0, 0).text() == "移除"))
+    assert dialog.summary.text() == "1 处变化"
     dialog.reject()

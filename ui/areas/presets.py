@@ -5,44 +5,30 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from console.errors import ConsoleError, EnvironmentFault
 from console.i18n import QT_TR_NOOP
-from console.preset_diff import ChangeKind
 from console.schema import Duty
 from console.services import presets
 from console.services.actor import Actor
 from ui.area_tab import AreaTab, TabSpec
-from ui.dialogs import finished
+from ui.dialogs import chosen_file, finished
 from ui.list_pane import ListPane
 from ui.presets.apply import ApplyDialog
+from ui.presets.diff import DiffDialog
 from ui.presets.editor import PresetEditor
 from ui.presets.risks import RiskPage
 from ui.tasks import Database, spawn
-
-CHANGE_LABELS = {
-    ChangeKind.ADDED: QT_TR_NOOP("新增"),
-    ChangeKind.REMOVED: QT_TR_NOOP("移除"),
-    ChangeKind.RENAMED: QT_TR_NOOP("改名"),
-    ChangeKind.MOVED: QT_TR_NOOP("移动"),
-    ChangeKind.RULE: QT_TR_NOOP("类型或规则"),
-}
 
 
 class PresetsTab(AreaTab):
@@ -149,12 +135,9 @@ class PresetsTab(AreaTab):
 
     async def import_file(self) -> None:
         """Ask for a preset file and import it (a new preset or the next version)."""
-        dialog = QFileDialog(self, self.tr("导入栏目预设"))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setNameFilters([self.tr("栏目预设 (*.json)")])
-        if not await finished(dialog) or not dialog.selectedFiles():
-            return
-        await self.import_path(Path(dialog.selectedFiles()[0]))
+        path = await chosen_file(self, self.tr("导入栏目预设"), [self.tr("栏目预设 (*.json)")])
+        if path is not None:
+            await self.import_path(path)
 
     async def import_path(self, path: Path) -> int | None:
         """Import the preset file at ``path``; says what happened."""
@@ -205,11 +188,10 @@ class PresetsTab(AreaTab):
         except (ConsoleError, EnvironmentFault) as error:
             self.message.setText(str(error))
             return
-        others = [v for v in versions if v.version_id != version.version_id]
-        if not others:
+        if len(versions) < 2:
             self.message.setText(self.tr("该预设只有一个版本，无可比较。"))
             return
-        dialog = DiffDialog(self.database, self.actor, version.version_id, others, self)
+        dialog = DiffDialog(self.database, self.actor, versions, version.version_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         await dialog.show_changes()
@@ -226,77 +208,6 @@ class PresetsTab(AreaTab):
         if self.risks.model.rowCount():
             self.risks.view.selectRow(0)
             await self.risks.show_site(0)
-
-
-class DiffDialog(QDialog):
-    """The changes from another version of the same preset to the loaded one."""
-
-    def __init__(
-        self,
-        database: Database,
-        actor: Actor,
-        version_id: int,
-        others: list[presets.VersionInfo],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("diffDialog")
-        self.setWindowTitle(self.tr("比较版本"))
-        self.database, self.actor, self.version_id = database, actor, version_id
-        self.other = QComboBox(self)
-        for info in others:
-            self.other.addItem(
-                self.tr("第 {number} 版（{at}）{note}").format(
-                    number=info.number, at=info.created_at.date(), note=info.note
-                ),
-                info.version_id,
-            )
-        self.table = QTableWidget(0, 5, self)
-        self.table.setObjectName("diffTable")
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("变化"),
-                self.tr("栏目代码"),
-                self.tr("栏目名称"),
-                self.tr("原"),
-                self.tr("新"),
-            ]
-        )
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("与之比较："), self))
-        top.addWidget(self.other, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(buttons)
-        self.resize(720, 440)
-        self.other.currentIndexChanged.connect(lambda _i: spawn(self.show_changes(), "diff"))
-
-    async def show_changes(self) -> None:
-        """List the changes from the chosen version to this one."""
-        other = self.other.currentData()
-        old, new = sorted((other, self.version_id))
-        try:
-            changes = await self.database.call(presets.compare_versions, self.actor, old, new)
-        except (ConsoleError, EnvironmentFault) as error:
-            self.table.setRowCount(1)
-            self.table.setItem(0, 0, QTableWidgetItem(str(error)))
-            return
-        self.table.setRowCount(len(changes))
-        for row, change in enumerate(changes):
-            cells = [
-                QCoreApplication.translate("", CHANGE_LABELS[change.kind]),
-                change.code,
-                change.name,
-                change.old,
-                change.new,
-            ]
-            for column, text in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(text))
 
 
 def build(spec: TabSpec, database: Database, actor: Actor, parent: QWidget | None) -> AreaTab:
