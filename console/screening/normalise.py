@@ -145,6 +145,9 @@ def normalise(text: str) -> str:
 
 def normalise_all(texts: list[str]) -> list[str]:
     """Each of ``texts`` normalised, in one pass when none holds a line break (terms never do)."""
-    if any("\n" in text for text in texts):
+    if not texts:
+        return []
+    joined = "\n".join(texts)
+    if joined.count("\n") != len(texts) - 1:
         return [normalise(text) for text in texts]
-    return table().apply("\n".join(texts)).text.split("\n") if texts else []
+    return table().apply(joined).text.split("\n")
