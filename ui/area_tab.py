@@ -54,6 +54,10 @@ class AreaTab(QWidget):
     async def stage_for_screenshot(self) -> None:
         """Put the tab in the state the documentation pictures show (e.g. a row selected)."""
 
+    def holds_unsaved_edits(self) -> bool:
+        """Whether the tab shows edits not yet saved (automatic refreshes then leave it alone)."""
+        return False
+
     def adopt(self, pane: ListPane) -> ListPane:
         """Count ``pane`` among the tab's lists, so refreshing the tab refreshes it."""
         self.panes.append(pane)

@@ -6,7 +6,7 @@ import asyncio
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QPushButton, QTabWidget, QWidget
 
 from console.db import ping
@@ -17,6 +17,7 @@ from ui.tabs import TABS, AreaTab
 from ui.tasks import Database, spawn
 
 AGE_TICK_MS = 15_000
+AUTO_REFRESH_CHOICES_MIN = (0, 1, 5, 15)
 
 
 class MainWindow(QMainWindow):
@@ -53,8 +54,12 @@ class MainWindow(QMainWindow):
         self._age_timer.setInterval(AGE_TICK_MS)
         self._age_timer.timeout.connect(self._show_age)
         self._age_timer.start()
+        self._auto_timer = QTimer(self)
+        self._auto_timer.timeout.connect(self.auto_refresh)
+        self._refreshing = False
         self._loaded: set[str] = set()
         self._restore_state()
+        self._build_auto_refresh_menu()
 
     # -- building ------------------------------------------------------------------------
 
@@ -102,6 +107,7 @@ class MainWindow(QMainWindow):
             jump.setShortcut(QKeySequence(f"Alt+{index + 1}"))
             jump.triggered.connect(lambda _c=False, i=index: self.tabs.setCurrentIndex(i))
             view_menu.addAction(jump)
+        self.view_menu = view_menu
         language_menu = view_menu.addMenu(self.tr("界面语言"))
         names = {"zh_CN": "简体中文", "en": "English"}
         for code in LANGUAGES:
@@ -109,7 +115,39 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _c=False, c=code: self._choose_language(c))
             language_menu.addAction(action)
 
+    def _build_auto_refresh_menu(self) -> None:
+        menu = self.view_menu.addMenu(self.tr("自动刷新"))
+        group = QActionGroup(self)
+        saved = int(str(QSettings().value("window/autoRefreshMin", 0)))
+        self.auto_refresh_actions: dict[int, QAction] = {}
+        for minutes in AUTO_REFRESH_CHOICES_MIN:
+            text = self.tr("关闭") if minutes == 0 else self.tr("每 {m} 分钟").format(m=minutes)
+            action = QAction(text, self)
+            action.setCheckable(True)
+            action.triggered.connect(lambda _c=False, m=minutes: self.set_auto_refresh(m))
+            group.addAction(action)
+            menu.addAction(action)
+            self.auto_refresh_actions[minutes] = action
+        self.set_auto_refresh(saved if saved in AUTO_REFRESH_CHOICES_MIN else 0)
+
     # -- behaviour -----------------------------------------------------------------------
+
+    def set_auto_refresh(self, minutes: int) -> None:
+        """Reload the current tab every ``minutes`` (0: only when asked), and remember it."""
+        self.auto_refresh_actions[minutes].setChecked(True)
+        QSettings().setValue("window/autoRefreshMin", minutes)
+        if minutes:
+            self._auto_timer.start(minutes * 60_000)
+        else:
+            self._auto_timer.stop()
+        self._show_age()
+
+    def auto_refresh(self) -> None:
+        """One automatic reload: skipped while a reload runs or the tab holds unsaved edits."""
+        tab = self.tabs.currentWidget()
+        if self._refreshing or (isinstance(tab, AreaTab) and tab.holds_unsaved_edits()):
+            return
+        spawn(self.refresh_current(), "auto-refresh")
 
     def _load_current(self) -> None:
         tab = self.tabs.currentWidget()
@@ -120,8 +158,13 @@ class MainWindow(QMainWindow):
     async def refresh_current(self) -> None:
         """Reload every list of the current tab."""
         tab = self.tabs.currentWidget()
-        if isinstance(tab, AreaTab):
+        if not isinstance(tab, AreaTab):
+            return
+        self._refreshing = True
+        try:
             await tab.refresh()
+        finally:
+            self._refreshing = False
 
     async def retry(self) -> None:
         """Try the database again; on success reload what is on screen."""
@@ -154,16 +197,18 @@ class MainWindow(QMainWindow):
 
     def _show_age(self) -> None:
         if self._last_refresh is None:
-            self.age_label.setText(self.tr("尚未读取数据"))
-            return
-        seconds = int((dt.datetime.now() - self._last_refresh).total_seconds())
-        stamp = self._last_refresh.strftime("%H:%M:%S")
-        if seconds < 60:
-            self.age_label.setText(self.tr("数据读取于 {t}").format(t=stamp))
+            text = self.tr("尚未读取数据")
         else:
-            self.age_label.setText(
-                self.tr("数据读取于 {t}（{m} 分钟前）").format(t=stamp, m=seconds // 60)
-            )
+            seconds = int((dt.datetime.now() - self._last_refresh).total_seconds())
+            stamp = self._last_refresh.strftime("%H:%M:%S")
+            if seconds < 60:
+                text = self.tr("数据读取于 {t}").format(t=stamp)
+            else:
+                text = self.tr("数据读取于 {t}（{m} 分钟前）").format(t=stamp, m=seconds // 60)
+        if self._auto_timer.isActive():
+            minutes = self._auto_timer.interval() // 60_000
+            text += self.tr(" · 每 {m} 分钟自动刷新").format(m=minutes)
+        self.age_label.setText(text)
 
     def _choose_language(self, code: str) -> None:
         QSettings().setValue("language", code)

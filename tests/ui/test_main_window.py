@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -121,3 +122,30 @@ def test_window_state_is_saved_and_restored(sqlite_sessions, run) -> None:  # ty
     finally:
         second.close()
         second.database.close()
+
+
+def test_auto_refresh_reloads_the_tab_unless_it_holds_unsaved_edits(sqlite_sessions, run) -> None:  # type: ignore[no-untyped-def]
+    small_cluster(sqlite_sessions, sites=3)
+    window = _window(sqlite_sessions, run)
+    try:
+        tab = window.area_tabs["sites"]
+        pane = tab.panes[0]
+        run(until(lambda: pane.model.rowCount() == 3))
+        reloads: list[object] = []
+        tab.refreshed.connect(reloads.append)
+        window.auto_refresh_actions[5].trigger()
+        assert window._auto_timer.isActive() and window._auto_timer.interval() == 300_000
+        assert QSettings().value("window/autoRefreshMin") == 5
+        assert "每 5 分钟自动刷新" in window.age_label.text()
+        window.auto_refresh()
+        run(until(lambda: len(reloads) == 1))
+        tab.holds_unsaved_edits = lambda: True  # type: ignore[method-assign]
+        window.auto_refresh()
+        run(asyncio.sleep(0.5))
+        assert len(reloads) == 1
+        window.auto_refresh_actions[0].trigger()
+        assert not window._auto_timer.isActive()
+        assert "自动刷新" not in window.age_label.text()
+    finally:
+        window.close()
+        window.database.close()
