@@ -60,6 +60,8 @@ class Field:
     searchable: bool = False
     render: Render = plain
     width: int = 12
+    # The quick text as this field stores it, when that differs (a Unicode domain → punycode).
+    stored_text: Callable[[str], str] | None = None
 
     @property
     def expr(self) -> ColumnElement[Any]:
@@ -168,13 +170,21 @@ def _filters(listing: Listing, query: Query) -> list[ColumnElement[bool]]:
     clauses: list[ColumnElement[bool]] = list(listing.where)
     text = query.text.strip()
     if text:
-        pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        searchable = [f.expr for f in listing.fields if f.searchable]
-        clauses.append(or_(*(expr.ilike(pattern, escape="\\") for expr in searchable)))
+        matches: list[ColumnElement[bool]] = []
+        for searched in (f for f in listing.fields if f.searchable):
+            stored = searched.stored_text(text) if searched.stored_text else text
+            forms = dict.fromkeys((text, stored))
+            matches += [searched.expr.ilike(_contains(form), escape="\\") for form in forms]
+        clauses.append(or_(*matches))
     for key, value in query.equals:
         build = listing.filters.get(key)
         clauses.append(build(value) if build else listing.field(key).expr == value)
     return clauses
+
+
+def _contains(text: str) -> str:
+    """A LIKE pattern finding ``text`` anywhere, its wildcards taken literally."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def _base(listing: Listing, query: Query) -> Select[Any]:
