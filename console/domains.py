@@ -44,6 +44,23 @@ def to_stored(domain: str) -> str:
         raise InvalidInput(BAD_DOMAIN, value=domain, reason=str(error)) from None
 
 
+def searched_form(text: str) -> str:
+    """Typed search text as stored domains spell it: each non-ASCII label in punycode.
+
+    ``云溪.政务`` → ``xn--9kq759e.xn--zfr164b``; text that is no domain part stays as typed.
+    """
+    labels = []
+    for label in text.strip().lower().split("."):
+        if label.isascii():
+            labels.append(label)
+            continue
+        try:
+            labels.append(idna.encode(label, uts46=True).decode("ascii"))
+        except (idna.IDNAError, UnicodeError):
+            return text
+    return ".".join(labels)
+
+
 def validate_domain(domain: str) -> str:
     """Check a government site's domain; its stored (punycode) form."""
     stored = to_stored(domain)

@@ -151,25 +151,6 @@ FIELDS: dict[str, str] = {
 }
 
 
-def _shown(key: str, value: object) -> str:
-    if isinstance(value, tuple):
-        return "、".join(to_unicode(d) for d in value)
-    if key == "kind":
-        return kind_label(str(value))
-    if key == "organiser_type":
-        return translate("", ORGANISER_TYPES.get(str(value), str(value)))
-    return "" if value is None else str(value)
-
-
-def changed_fields(before: SiteDraft, after: SiteDraft) -> list[tuple[str, str, str]]:
-    """The fields ``after`` changes, as (translated label, old text, new text)."""
-    return [
-        (translate("", label), _shown(key, getattr(before, key)), _shown(key, getattr(after, key)))
-        for key, label in FIELDS.items()
-        if getattr(before, key) != getattr(after, key)
-    ]
-
-
 @dataclass
 class Known:
     """What the rules need of a registered (or earlier imported) site."""

@@ -16,7 +16,7 @@ from sqlalchemy import and_, case, select, update
 from sqlalchemy.orm import Session, aliased
 
 from console.db import SessionFactory
-from console.domains import to_unicode, validate_domain
+from console.domains import searched_form, to_unicode, validate_domain
 from console.errors import ConsoleError, InvalidInput, NotFound
 from console.i18n import QT_TR_NOOP, translate
 from console.labels import SITE_KINDS, SITE_STATES, label_of
@@ -114,6 +114,7 @@ SITES = Listing(
             searchable=True,
             render=to_unicode,
             width=20,
+            stored_text=searched_form,
         ),
         Field("state", QT_TR_NOOP("状态"), Site.state, render=label_of(SITE_STATES), width=8),
         Field("icp", QT_TR_NOOP("ICP备案号"), Filing.icp_number, searchable=True, width=20),
@@ -286,16 +287,22 @@ def plan_bulk_state(
 
 
 def bulk_change_state(
-    sessions: SessionFactory, actor: Actor, site_ids: Sequence[int], step: Step
+    sessions: SessionFactory,
+    actor: Actor,
+    site_ids: Sequence[int],
+    step: Step,
+    migrate_content: bool = False,
 ) -> BulkPlan:
-    """Change the state of every ready site in one transaction; the plan it followed."""
+    """Change the state of every ready site in one transaction; the plan it followed.
+
+    With ``migrate_content``, 整合迁移 carries each site's posts into the target site."""
     require(actor, Duty.SYSTEM_ADMIN)
     with sessions.begin() as session:
         plan = _plan_state(session, site_ids, step)
         for item in plan.ready:
             site = session.get(Site, item.site_id)
             assert site is not None
-            _step(session, actor, site, step, migrate_content=False)
+            _step(session, actor, site, step, migrate_content)
             site.version += 1
         return plan
 

@@ -24,9 +24,9 @@ from console.services.sites import (
     plan_bulk_state,
     update_site,
 )
+from console.site_changes import changed_fields
 from console.site_import import import_sites, preview
 from console.site_lifecycle import Step
-from console.site_rules import changed_fields
 from tests.site_drafts import DEPT, PORTAL, org, site_table
 
 STRONG = "Str0ng!Passw0rd"
