@@ -12,10 +12,12 @@ from typing import Any
 from console.commands import Subcommands
 from console.commands._common import acting, add_login_options, opened
 from console.errors import InvalidInput
+from console.export import dated_name
 from console.i18n import QT_TR_NOOP, translate
 from console.labels import SITE_KINDS, SITE_STATES
 from console.listing import Query, export_listing, iter_rendered, read_page
-from console.services.sites import SITES
+from console.services.site_views import site_id_of
+from console.services.sites import LEVELS, SITES
 from console.site_import import import_sites, preview
 
 BAD_ROW = QT_TR_NOOP("第 {line} 行（{code}）：{problems}")
@@ -25,6 +27,7 @@ EXPORTED = QT_TR_NOOP("已导出 {n} 行到 {path}")
 UNKNOWN_VALUE = QT_TR_NOOP("“{value}”不是可用的{what}，可用：{allowed}")
 STATE_WORD = QT_TR_NOOP("状态")
 KIND_WORD = QT_TR_NOOP("类型")
+LEVEL_WORD = QT_TR_NOOP("层级")
 
 
 def register(commands: Subcommands) -> None:
@@ -42,8 +45,8 @@ def register(commands: Subcommands) -> None:
     importing.add_argument("--dry-run", action="store_true", help="只检查，不写入")
     add_login_options(importing, required=False)
     importing.set_defaults(handler=_import)
-    exporting = sub.add_parser("export", help="导出站点到 CSV/XLSX")
-    exporting.add_argument("file", type=Path)
+    exporting = sub.add_parser("export", help="导出站点到 CSV/XLSX（格式按扩展名）")
+    exporting.add_argument("file", type=Path, help="文件；给出目录时写入其中的“站点_日期.xlsx”")
     _filters(exporting)
     exporting.set_defaults(handler=_export)
 
@@ -51,15 +54,22 @@ def register(commands: Subcommands) -> None:
 def _filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--state", help="状态（代码或名称，如 running / 运行）")
     parser.add_argument("--kind", help="类型（代码或名称，如 department / 部门网站）")
+    parser.add_argument("--level", help="层级（代码或名称，如 county / 县级）")
+    parser.add_argument("--under", metavar="CODE", help="只列该网站（标识码）及其下级网站")
+    parser.add_argument("--text", default="", help="快速筛选：标识码、名称、主办单位、域名、备案号")
 
 
-def _query(args: argparse.Namespace) -> Query:
+def _query(args: argparse.Namespace, sessions: Any, actor: Any) -> Query:
     equals: list[tuple[str, Any]] = []
     if args.state:
         equals.append(("state", _code(args.state, SITE_STATES, STATE_WORD)))
     if args.kind:
         equals.append(("kind", _code(args.kind, SITE_KINDS, KIND_WORD)))
-    return Query(equals=tuple(equals))
+    if args.level:
+        equals.append(("level", _code(args.level, LEVELS, LEVEL_WORD)))
+    if args.under:
+        equals.append(("subtree", site_id_of(sessions, actor, args.under)))
+    return Query(text=args.text, equals=tuple(equals))
 
 
 def _code(value: str, labels: dict[str, str] | Any, what: str) -> str:
@@ -72,9 +82,9 @@ def _code(value: str, labels: dict[str, str] | Any, what: str) -> str:
 
 
 def _list(args: argparse.Namespace) -> int:
-    query = _query(args)
     with opened(args.db) as sessions:
         actor = acting(sessions, args)
+        query = _query(args, sessions, actor)
         if args.json:
             print(json.dumps(_raw_rows(sessions, actor, query), ensure_ascii=False, default=str))
             return 0
@@ -124,7 +134,11 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    path: Path = args.file
+    if path.is_dir():
+        path = path / dated_name(translate("", SITES.title), "xlsx")
     with opened(args.db) as sessions:
-        count = export_listing(sessions, acting(sessions, args), SITES, _query(args), args.file)
-    print(translate("", EXPORTED).format(n=count, path=args.file))
+        actor = acting(sessions, args)
+        count = export_listing(sessions, actor, SITES, _query(args, sessions, actor), path)
+    print(translate("", EXPORTED).format(n=count, path=path))
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 from collections.abc import Iterator
@@ -142,3 +143,34 @@ def test_export_writes_the_filtered_view_with_fixed_headings(
     assert sheet is not None
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][0] == "网站标识码" and len(rows) == 2 and rows[1][0] == DEPT.code
+
+
+def test_sites_list_narrows_by_level_subtree_and_quick_text(
+    cluster: tuple[str, SessionFactory], capsys: pytest.CaptureFixture[str]
+) -> None:
+    url, _sessions = cluster
+
+    def codes(*options: str) -> list[str]:
+        assert main(["--db", url, "sites", "list", "--json", *options]) == 0
+        return [r["code"] for r in json.loads(capsys.readouterr().out)]
+
+    assert codes("--level", "市级") == [PORTAL.code, DEPT.code]
+    assert codes("--level", "county") == []
+    assert codes("--under", DEPT.code) == [DEPT.code]
+    assert codes("--under", PORTAL.code, "--text", "教育") == [DEPT.code]
+    assert codes("--text", "33120202002863") == [DEPT.code]
+    assert main(["--db", url, "sites", "list", "--under", "3312009999"]) == 2
+    assert "不存在" in capsys.readouterr().err
+
+
+def test_export_into_a_folder_writes_a_dated_workbook(
+    cluster: tuple[str, SessionFactory], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url, _sessions = cluster
+    assert main(["--db", url, "sites", "export", str(tmp_path), "--text", "教育局"]) == 0
+    written = tmp_path / f"站点_{dt.date.today().isoformat()}.xlsx"
+    assert str(written) in capsys.readouterr().out
+    sheet = load_workbook(written).active
+    assert sheet is not None
+    rows = list(sheet.iter_rows(values_only=True))
+    assert [r[0] for r in rows] == ["网站标识码", DEPT.code]
