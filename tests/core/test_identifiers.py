@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -10,6 +12,8 @@ from stdnum.cn import uscc
 from console.domains import to_unicode, validate_domain
 from console.errors import InvalidInput
 from console.identifiers import (
+    ABBREVIATIONS,
+    PROVINCES,
     problem_of,
     region_prefix,
     validate_icp,
@@ -138,3 +142,76 @@ def test_only_gov_cn_and_zhengwu_domains_are_accepted(domain: str) -> None:
 def test_an_invalid_domain_name_is_refused_with_the_reason() -> None:
     with pytest.raises(InvalidInput, match="不是合法的域名"):
         validate_domain("bad_name!.gov.cn")
+
+
+def gb32100_check(body: str) -> str:
+    """The check character of GB 32100 computed from the standard's own formula."""
+    weights = [pow(3, i, 31) for i in range(17)]
+    total = sum(USCC_ALPHABET.index(c) * w for c, w in zip(body, weights, strict=True))
+    return USCC_ALPHABET[(31 - total % 31) % 31]
+
+
+@given(USCC_BODIES)
+def test_the_accepted_check_character_is_the_one_gb_32100_defines(body: str) -> None:
+    validate_uscc(body + gb32100_check(body))
+    others = [c for c in USCC_ALPHABET if c != gb32100_check(body)]
+    for wrong in others[:3]:
+        assert problem_of(validate_uscc, body + wrong) is not None
+
+
+@given(USCC_BODIES, st.integers(0, 16), st.sampled_from(USCC_ALPHABET))
+def test_any_single_mistyped_character_is_caught(body: str, at: int, typed: str) -> None:
+    code = body + gb32100_check(body)
+    if typed == code[at]:
+        return
+    with pytest.raises(InvalidInput):
+        validate_uscc(code[:at] + typed + code[at + 1 :])
+
+
+@given(USCC_BODIES, st.integers(0, 15))
+def test_two_swapped_neighbours_are_caught(body: str, at: int) -> None:
+    code = body + gb32100_check(body)
+    if code[at] == code[at + 1]:
+        return
+    with pytest.raises(InvalidInput):
+        validate_uscc(code[:at] + code[at + 1] + code[at] + code[at + 2 :])
+
+
+PROVINCE_CODES = st.sampled_from(sorted(PROVINCES))
+DIGITS = "0123456789"
+
+
+@given(PROVINCE_CODES, st.text(DIGITS, min_size=8, max_size=8))
+def test_any_site_code_of_a_real_province_is_accepted(province: str, rest: str) -> None:
+    validate_site_code(province + rest)
+    validate_site_code("bm" + rest)
+
+
+@given(st.text(DIGITS, min_size=0, max_size=14).filter(lambda t: len(t) != 10))
+def test_site_codes_of_any_other_length_are_refused(digits: str) -> None:
+    assert problem_of(validate_site_code, digits) is not None
+    assert problem_of(validate_site_code, "bm" + digits) is not None or len(digits) == 8
+
+
+@given(PROVINCE_CODES, st.text(DIGITS, min_size=12, max_size=12))
+def test_psb_numbers_are_accepted_with_their_provinces_abbreviation_only(
+    province: str, rest: str
+) -> None:
+    number = province + rest
+    validate_psb(f"{PROVINCES[province][0]}公网安备{number}号")
+    foreign = next(a for code, a in PROVINCES.items() if code != province)[0]
+    assert "同一省份" in (problem_of(validate_psb, f"{foreign}公网安备{number}号") or "")
+
+
+@given(
+    st.sampled_from(ABBREVIATIONS),
+    st.integers(1998, dt.date.today().year),
+    st.text(DIGITS, min_size=6, max_size=6),
+    st.one_of(st.none(), st.integers(1, 99)),
+)
+def test_icp_numbers_of_a_possible_year_are_accepted(
+    abbreviation: str, year: int, serial: str, nth: int | None
+) -> None:
+    suffix = f"-{nth}" if nth is not None else ""
+    validate_icp(f"{abbreviation}ICP备{year}{serial}号{suffix}")
+    validate_icp(f"{abbreviation}ICP备{year % 100:02d}{serial}号{suffix}")
