@@ -46,6 +46,17 @@ NO_TARGETS = QT_TR_NOOP("没有选择任何站点。")
 UNKNOWN_SITES = QT_TR_NOOP("找不到这些网站标识码：{codes}")
 
 
+# What a difference between a site column and its preset column is about, for the operator.
+DIFFERENCE_LABELS: dict[str, str] = {
+    "name": QT_TR_NOOP("名称"),
+    "parent": QT_TR_NOOP("上级栏目"),
+    "position": QT_TR_NOOP("顺序"),
+    "column_type": QT_TR_NOOP("栏目类型"),
+    "max_idle_days": QT_TR_NOOP("更新周期"),
+    "preset_column_id": QT_TR_NOOP("与预设栏目的关联"),
+}
+
+
 @dataclass(frozen=True)
 class StandardColumn:
     """A column of a stored preset version, with its parent's code."""

@@ -24,11 +24,12 @@ from tests.core.preset_cluster import (
     add_column,
     add_site,
     column,
+    columns_of,
     days_before,
     preset,
 )
 from tests.ui.conftest import until
-from ui.areas.presets import TAB, PresetsTab
+from ui.areas.presets import REFRESH_AFTER_APPLY, TAB, PresetsTab
 from ui.presets.apply import ApplyDialog
 from ui.presets.diff import DiffDialog
 from ui.presets.editor import PresetEditor
@@ -242,6 +243,12 @@ def test_a_bad_code_is_refused_and_the_edit_is_kept(tab: PresetsTab, run) -> Non
     assert editor.stack.canUndo()
 
 
+def _close_apply(dialog: ApplyDialog, run) -> None:  # type: ignore[no-untyped-def]
+    """Close the apply dialog and wait for the tab's refresh that closing starts."""
+    dialog.reject()
+    run(until(lambda: all(t.get_name() != REFRESH_AFTER_APPLY for t in asyncio.all_tasks())))
+
+
 def test_the_apply_preview_lists_each_site_then_applies_once(
     tab: PresetsTab, sqlite_sessions: SessionFactory, run
 ) -> None:  # type: ignore[no-untyped-def]
@@ -266,17 +273,30 @@ def test_the_apply_preview_lists_each_site_then_applies_once(
     ]
     assert "跳过" in dialog.table.item(2, 4).text()
     assert "新增：栏目local（local）" in dialog.table.item(0, 4).toolTip()
-    assert dialog.apply_button.isEnabled()
+    # The sites that would change are ticked; the skipped one cannot be.
+    ticks = [dialog.table.item(r, 0).data(Qt.ItemDataRole.CheckStateRole) for r in range(3)]
+    assert ticks[:2] == [Qt.CheckState.Checked.value] * 2 and ticks[2] is None
+    assert dialog.apply_button.isEnabled() and dialog.apply_button.text() == "应用到 2 个站点"
+    dialog.table.setCurrentCell(1, 1)
+    details = dialog.details.toPlainText().splitlines()
+    assert "调整：栏目news（news）：名称、与预设栏目的关联" in details
+    assert "保留：栏目special（special，0 篇稿件）" in details
+    dialog.table.item(0, 0).setCheckState(Qt.CheckState.Unchecked)
+    assert dialog.apply_button.text() == "应用到 1 个站点"
     run(dialog.apply())
-    assert [o.site_id for o in dialog.outcomes if o.changed] == [bare, partial]
-    assert "已应用到 2 个站点" in dialog.summary.text()
+    assert [o.site_id for o in dialog.outcomes if o.changed] == [partial]
+    assert columns_of(sqlite_sessions, bare) == []
+    run(dialog.load_preview())
+    run(dialog.apply())
+    assert [o.site_id for o in dialog.outcomes if o.changed] == [bare]
+    assert "已应用到 1 个站点" in dialog.summary.text()
     run(dialog.load_preview())
     assert dialog.table.item(0, 4).text() == "已与此版本一致"
     assert not dialog.apply_button.isEnabled()
     dialog.codes.setText("9999999999")
     run(dialog.load_preview())
     assert "9999999999" in dialog.summary.text()
-    dialog.reject()
+    _close_apply(dialog, run)
 
 
 def test_the_risk_list_shows_sites_at_risk_with_their_columns(
@@ -365,7 +385,7 @@ def test_closing_during_apply_cancels_between_sites(
     run(dialog.apply())
     assert len(dialog.outcomes) == 1 and dialog.isVisible()
     assert "已取消" in dialog.summary.text()
-    dialog.reject()
+    _close_apply(dialog, run)
 
 
 def test_import_a_file_then_compare_its_versions(tab: PresetsTab, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

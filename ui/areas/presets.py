@@ -31,6 +31,9 @@ from ui.presets.risks import RiskPage
 from ui.tasks import Database, spawn
 
 
+REFRESH_AFTER_APPLY = "refresh after apply"
+
+
 class PresetsTab(AreaTab):
     """Preset versions (list + tree editor + apply) and the cluster-wide risk list."""
 
@@ -173,7 +176,7 @@ class PresetsTab(AreaTab):
         )
         dialog = ApplyDialog(self.database, self.actor, version_id, title, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _r: spawn(self.refresh(), "refresh after apply"))
+        dialog.finished.connect(lambda _r: spawn(self.refresh(), REFRESH_AFTER_APPLY))
         dialog.open()
         return dialog
 

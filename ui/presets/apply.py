@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QRadioButton,
@@ -21,8 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from console.errors import ConsoleError, EnvironmentFault
+from console.i18n import joined
 from console.preset_apply import Outcome, apply_to_site
-from console.preset_plan import SitePlan, preview, sites_by_code, sites_of_kind
+from console.preset_plan import (
+    DIFFERENCE_LABELS,
+    SitePlan,
+    preview,
+    sites_by_code,
+    sites_of_kind,
+)
 from console.services.actor import Actor
 from ui.tasks import Database, spawn
 
@@ -48,6 +57,7 @@ class ApplyDialog(QDialog):
         self.outcomes: list[Outcome] = []
         self.cancelled = False
         self.running = False
+        self.filling = False
 
         self.every_site = QRadioButton(self.tr("该预设适用类型的全部站点"), self)
         self.every_site.setChecked(True)
@@ -78,6 +88,11 @@ class ApplyDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.details = QPlainTextEdit(self)
+        self.details.setObjectName("applyDetails")
+        self.details.setReadOnly(True)
+        self.details.setPlaceholderText(self.tr("选中一个站点，查看逐个栏目的改动"))
+        self.details.setMaximumHeight(self.fontMetrics().height() * 8)
         self.progress = QProgressBar(self)
         self.progress.hide()
         self.buttons = QDialogButtonBox(self)
@@ -96,6 +111,7 @@ class ApplyDialog(QDialog):
         layout.addLayout(choose)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.details)
         layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
         self.resize(820, 520)
@@ -103,6 +119,8 @@ class ApplyDialog(QDialog):
         self.preview_button.clicked.connect(lambda: spawn(self.load_preview(), "preview"))
         self.apply_button.clicked.connect(lambda: spawn(self.apply(), "apply preset"))
         self.close_button.clicked.connect(self._close_or_cancel)
+        self.table.itemChanged.connect(self._ticks_changed)
+        self.table.currentCellChanged.connect(lambda row, *_rest: self._show_details(row))
 
     async def targets(self) -> list[int]:
         """The site ids chosen."""
@@ -120,6 +138,7 @@ class ApplyDialog(QDialog):
         except (ConsoleError, EnvironmentFault) as error:
             self.summary.setText(str(error))
             return
+        self.filling = True
         self.table.setRowCount(len(self.plans))
         for row, plan in enumerate(self.plans):
             moved = [d for d in plan.differences if d.renamed or d.moved]
@@ -136,6 +155,14 @@ class ApplyDialog(QDialog):
                 if column == 4:
                     item.setToolTip(self._details(plan))
                 self.table.setItem(row, column, item)
+            if self._actionable(plan):
+                # Every site that would change is ticked; untick those to leave for later.
+                site = self.table.item(row, 0)
+                site.setFlags(site.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                site.setCheckState(Qt.CheckState.Checked)
+        self.filling = False
+        if self.plans:
+            self.table.setCurrentCell(0, 0)
         changing = sum(1 for p in self.plans if p.changes and not p.refused)
         following = sum(
             1
@@ -155,7 +182,7 @@ class ApplyDialog(QDialog):
                 skipped=skipped,
             )
         )
-        self.apply_button.setEnabled(changing + following > 0)
+        self._update_apply_button()
 
     def _note(self, plan: SitePlan) -> str:
         if not plan.changes:
@@ -173,8 +200,14 @@ class ApplyDialog(QDialog):
             for a in plan.additions
         ]
         lines += [
-            self.tr("调整：{name}（{code}）{fields}").format(
-                name=d.name, code=d.code, fields=", ".join(sorted(d.fields))
+            self.tr("调整：{name}（{code}）：{fields}").format(
+                name=d.name,
+                code=d.code,
+                fields=joined(
+                    QCoreApplication.translate("", label)
+                    for key, label in DIFFERENCE_LABELS.items()
+                    if key in d.fields
+                ),
             )
             for d in plan.differences
         ]
@@ -186,11 +219,35 @@ class ApplyDialog(QDialog):
         ]
         return "\n".join(lines[:40])
 
-    async def apply(self) -> None:
-        """Apply to each previewed site in turn, one transaction each; Close cancels."""
-        todo = [
-            p for p in self.plans if not p.refused and (p.changes or p.following != self.version_id)
+    def _actionable(self, plan: SitePlan) -> bool:
+        """Whether applying would write to the site (its columns or the version it follows)."""
+        return not plan.refused and (plan.changes or plan.following != self.version_id)
+
+    def ticked(self) -> list[SitePlan]:
+        """The previewed sites that would change and are ticked for applying."""
+        return [
+            plan
+            for row, plan in enumerate(self.plans)
+            if self._actionable(plan)
+            and self.table.item(row, 0).checkState() == Qt.CheckState.Checked
         ]
+
+    def _update_apply_button(self) -> None:
+        ticked = len(self.ticked())
+        self.apply_button.setText(self.tr("应用到 {n} 个站点").format(n=ticked))
+        self.apply_button.setEnabled(ticked > 0 and not self.running)
+
+    def _ticks_changed(self, item: QTableWidgetItem) -> None:
+        if item.column() == 0 and not self.filling:
+            self._update_apply_button()
+
+    def _show_details(self, row: int) -> None:
+        plan = self.plans[row] if 0 <= row < len(self.plans) else None
+        self.details.setPlainText(self._details(plan) if plan is not None else "")
+
+    async def apply(self) -> None:
+        """Apply to each ticked site in turn, one transaction each; Close cancels."""
+        todo = self.ticked()
         if not todo:
             return
         self.running, self.cancelled = True, False
