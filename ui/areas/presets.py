@@ -30,7 +30,6 @@ from ui.presets.editor import PresetEditor
 from ui.presets.risks import RiskPage
 from ui.tasks import Database, spawn
 
-
 REFRESH_AFTER_APPLY = "refresh after apply"
 
 
