@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from openpyxl import Workbook, load_workbook
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester, QTest
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+)
 from sqlalchemy import select, update
 
 from console.db import SessionFactory
@@ -17,13 +27,14 @@ from console.schema import Site, SiteState, utcnow
 from console.services import operators
 from console.services.actor import Actor
 from console.services.site_views import site_detail
-from console.services.sites import create_site, update_site
-from tests.site_drafts import DEPT, FORESTRY, PORTAL, org, site_table
+from console.services.sites import SITES, create_site, update_site
+from tests.site_drafts import DEPT, FORESTRY, PORTAL, TABLE_HEADINGS, org, site_table
 from tests.staff import PASSWORD
 from tests.ui.conftest import until
 from tests.ui.fixtures import small_cluster
 from ui.areas.sites import TAB, SitesTab
 from ui.sites.dialogs import BulkDialog, ImportDialog
+from ui.sites.filters import SiteFilter
 from ui.tasks import Database
 
 DEPARTMENTS = 6
@@ -217,9 +228,8 @@ def test_a_concurrent_edit_is_shown_and_resolved_as_the_operator_chooses(  # typ
     site_id = _show(tab, run, DEPT.code)
     other = operators.login(sqlite_sessions, "sysadmin", PASSWORD)
     seen = site_detail(sqlite_sessions, other, site_id).version
-    update_site(
-        sqlite_sessions, other, site_id, seen, dataclasses.replace(DEPT, name="他人改的名字")
-    )
+    theirs = dataclasses.replace(DEPT, name="他人改的名字", organiser_name="云溪市教育体育局")
+    update_site(sqlite_sessions, other, site_id, seen, theirs)
     type_into(tab.detail.form.name, "我改的名字")
 
     async def save_and_answer() -> bool:
@@ -229,6 +239,7 @@ def test_a_concurrent_edit_is_shown_and_resolved_as_the_operator_chooses(  # typ
         assert isinstance(box, QMessageBox)
         assert "sysadmin" in box.text()
         assert "网站名称：云溪市教育局 → 他人改的名字" in box.informativeText()
+        assert "主办单位：云溪市教育局 → 云溪市教育体育局" in box.informativeText()
         assert "网站名称：云溪市教育局 → 我改的名字" in box.informativeText()
         wanted = "覆盖为我的修改" if choice == "overwrite" else "放弃我的修改并重新载入"
         next(b for b in box.buttons() if b.text() == wanted).click()
@@ -236,9 +247,14 @@ def test_a_concurrent_edit_is_shown_and_resolved_as_the_operator_chooses(  # typ
 
     saved = run(save_and_answer())
     with sqlite_sessions() as session:
-        name = session.scalar(select(Site.name).where(Site.id == site_id))
+        name, organiser = session.execute(
+            select(Site.name, Site.organiser_name).where(Site.id == site_id)
+        ).one()
+    # Either way the other operator's change of the organiser survives.
+    assert organiser == "云溪市教育体育局"
     if choice == "overwrite":
         assert saved and name == "我改的名字"
+        assert tab.detail.form.organiser.text() == "云溪市教育体育局"
     else:
         assert not saved and name == "他人改的名字"
         assert tab.detail.form.name.text() == "他人改的名字"
@@ -253,11 +269,36 @@ def test_a_lifecycle_step_lacking_its_prerequisite_names_what_is_missing(
     tab.detail.next_state.setCurrentIndex(steps.index(SiteState.MERGED))
     assert tab.detail.merge_target.isVisibleTo(tab.detail)
     tab.detail.merge_target.setText("3312000003")
-    assert not run(tab.detail.step())
+    assert not run(step_answering(tab, "转为“整合迁移”"))
     assert "不能整合到自身" in tab.detail.message.text()
     tab.detail.merge_target.setText(DEPT.code)
-    assert run(tab.detail.step())
+    assert run(step_answering(tab, "转为“整合迁移”"))
     assert "并入" in tab.detail.state_label.text()
+
+
+async def step_answering(tab: SitesTab, button: str | None) -> bool:
+    """Take the detail pane's chosen step, confirming with ``button`` (None: cancel)."""
+    stepping = asyncio.ensure_future(tab.detail.step())
+    await until(lambda: visible(QMessageBox, "finalStepBox") is not None)
+    box = visible(QMessageBox, "finalStepBox")
+    assert isinstance(box, QMessageBox)
+    assert tab.detail.detail is not None and tab.detail.detail.draft.name in box.text()
+    if button is None:
+        box.button(QMessageBox.StandardButton.Cancel).click()
+    else:
+        next(b for b in box.buttons() if b.text() == button).click()
+    return await stepping
+
+
+def test_retiring_one_site_asks_first_and_a_no_changes_nothing(tab: SitesTab, run) -> None:  # type: ignore[no-untyped-def]
+    _show(tab, run, "3312000004")
+    steps = [tab.detail.next_state.itemData(i) for i in range(tab.detail.next_state.count())]
+    tab.detail.next_state.setCurrentIndex(steps.index(SiteState.RETIRED))
+    assert not run(step_answering(tab, None))
+    assert tab.detail.detail is not None and tab.detail.detail.state == SiteState.RUNNING
+    assert run(step_answering(tab, "转为“永久下线”"))
+    assert tab.detail.detail is not None and tab.detail.detail.state == SiteState.RETIRED
+    assert "转为“永久下线”" in tab.detail.history.item(0, 2).text()
 
 
 def _import(tab: SitesTab, run, path: Path, accept: bool) -> tuple[str, list[str], int]:  # type: ignore[no-untyped-def]
@@ -343,6 +384,7 @@ def test_a_bulk_state_change_lists_the_sites_then_skips_those_that_cannot_change
     assert results["3312000003"] == "将修改"
     assert plan is not None and len(plan.ready) == 2 and len(plan.skipped) == 1
     assert "跳过 1 个" in tab.pane.status.text()
+    assert f"{PORTAL.code} {PORTAL.name}：" in tab.pane.status.text()
 
 
 def test_retiring_many_sites_asks_for_the_state_name_to_be_typed(tab: SitesTab, run) -> None:  # type: ignore[no-untyped-def]
@@ -383,3 +425,128 @@ def test_a_security_administrator_browses_but_cannot_change_the_register(  # typ
     finally:
         reader.close()
         database.close()
+
+
+def test_the_list_model_passes_the_model_tester_while_typed_filters_narrow_it(  # type: ignore[no-untyped-def]
+    tab: SitesTab, run
+) -> None:
+    assert tab.pane is not None
+    model = tab.pane.model
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    for typed, expected in (
+        ("教育", [DEPT.code, SPECIAL.code]),
+        ("浙ICP备2013353696", [PORTAL.code]),
+        ("公网安备33120202002862", [PORTAL.code]),
+        ("zk.yunxi", [SPECIAL.code]),
+        ("", shown(tab)),
+    ):
+        tab.pane.filter.clear()
+        type_into(tab.pane.filter, typed)  # QTest.keyClicks types ASCII only
+        QTest.keyClick(tab.pane.filter, Qt.Key.Key_Return)
+        run(until(lambda expected=expected: sorted(shown(tab)) == sorted(expected)))
+    tab.pane.view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    run(until(lambda: names(tab) == sorted(names(tab), reverse=True) and len(names(tab)) > 2))
+
+
+def test_a_saved_filter_keeps_the_level_the_subtree_and_the_text(tab: SitesTab, run) -> None:  # type: ignore[no-untyped-def]
+    assert tab.pane is not None
+    root = tab.tree_model.root_index()
+    run(until(lambda: tab.tree_model.rowCount(root) == 1))
+    portal = tab.tree_model.index(0, 0, root)
+    tab.tree.setCurrentIndex(portal)
+    tab.filters.level.setCurrentIndex(tab.filters.level.findData("city"))
+    tab.filters.kind.setCurrentIndex(tab.filters.kind.findData("department"))
+    tab.pane.filter.setText("第")
+    tab.pane.model.set_text_filter("第")
+    run(settle(tab))
+    narrowed = sorted(shown(tab))
+    assert len(narrowed) == DEPARTMENTS - 1
+    run(tab.save_filter("市级部门"))
+    tab.apply_filter(SiteFilter())
+    run(settle(tab))
+    assert len(shown(tab)) == DEPARTMENTS + 2
+    index = tab.filters.saved.findText("市级部门")
+    tab.filters.saved.setCurrentIndex(index)
+    tab.filters.saved.activated.emit(index)
+    run(settle(tab))
+    assert sorted(shown(tab)) == narrowed
+    assert tab.filters.level.currentData() == "city" and tab.pane.filter.text() == "第"
+    assert tab.tree.currentIndex() == portal
+
+
+def test_export_writes_the_filtered_view_to_a_dated_file_with_fixed_headings(  # type: ignore[no-untyped-def]
+    tab: SitesTab, run, tmp_path: Path
+) -> None:
+    assert tab.pane is not None
+    tab.filters.kind.setCurrentIndex(tab.filters.kind.findData("special"))
+    run(settle(tab))
+    target = tmp_path / f"站点_{dt.date.today().isoformat()}.xlsx"
+
+    async def go() -> None:
+        exporting = asyncio.ensure_future(tab.pane.export())  # type: ignore[union-attr]
+        await until(lambda: visible(QFileDialog, "exportFile") is not None)
+        dialog = visible(QFileDialog, "exportFile")
+        assert isinstance(dialog, QFileDialog)
+        assert Path(dialog.selectedFiles()[0]).name == target.name
+        dialog.selectFile(str(target))
+        dialog.accept()
+        await exporting
+        await until(lambda: target.exists())
+
+    run(go())
+    sheet = load_workbook(target).active
+    assert sheet is not None
+    rows = list(sheet.iter_rows(values_only=True))
+    assert list(rows[0]) == [f.title for f in SITES.fields]
+    assert [r[0] for r in rows[1:]] == [SPECIAL.code]
+    assert "最近探测" in rows[0] and "首页更新" in rows[0]
+
+
+def test_an_xlsx_import_previews_each_bad_row_with_its_reasons(  # type: ignore[no-untyped-def]
+    tab: SitesTab, run, tmp_path: Path
+) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(list(TABLE_HEADINGS))
+    sheet.append([*FORESTRY, "lyj.yunxi.gov.cn"])
+    sheet.append(["3312000203", "云溪市水务局", "部门网站", PORTAL.code, "云溪市水务局",
+                  org(203)[:-1] + "0", "jyj.yunxi.gov.cn"])  # fmt: skip
+    path = tmp_path / "sites.xlsx"
+    book.save(path)
+    summary, verdicts, imported = _import(tab, run, path, accept=False)
+    assert "1 行有问题" in summary and imported == 0
+    assert verdicts[0] == "可导入"
+    assert "校验码" in verdicts[1] and "已属于“云溪市教育局”" in verdicts[1]
+    assert len(shown(tab)) == DEPARTMENTS + 2
+
+
+def test_a_bulk_merge_asks_for_the_target_and_lists_the_sites(tab: SitesTab, run) -> None:  # type: ignore[no-untyped-def]
+    assert tab.pane is not None
+    selection = tab.pane.view.selectionModel()
+    for row, code in enumerate(shown(tab)):
+        if code in ("3312000005", "3312000006"):
+            selection.select(
+                tab.pane.model.index(row, 0),
+                selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
+            )
+
+    async def go() -> list[str]:
+        merging = asyncio.ensure_future(tab.bulk_state(SiteState.MERGED))
+        await until(lambda: visible(QInputDialog, "mergeTargetDialog") is not None)
+        asked = visible(QInputDialog, "mergeTargetDialog")
+        assert isinstance(asked, QInputDialog)
+        asked.setTextValue(PORTAL.code)
+        asked.accept()
+        await until(lambda: visible(BulkDialog, "bulkDialog") is not None)
+        dialog = visible(BulkDialog, "bulkDialog")
+        assert isinstance(dialog, BulkDialog)
+        listed = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+        assert await merging is not None
+        return listed
+
+    assert run(go()) == ["3312000005", "3312000006"]
+    tab.filters.state.setCurrentIndex(tab.filters.state.findData(SiteState.MERGED))
+    run(settle(tab))
+    assert shown(tab) == ["3312000005", "3312000006"]

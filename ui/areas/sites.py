@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QInputDialog,
     QLineEdit,
     QMenu,
     QSplitter,
@@ -28,6 +29,7 @@ from console.labels import SITE_STATES, label_of
 from console.schema import Duty, SiteState
 from console.services.actor import Actor
 from console.services.presets import inspect
+from console.services.site_views import site_id_of
 from console.services.sites import (
     BULK_FIELDS,
     SITES,
@@ -54,6 +56,8 @@ from ui.sites.tree import SiteTreeModel
 from ui.tasks import Database, spawn
 
 _state = label_of(SITE_STATES)
+# How many skipped sites the report after a bulk change names one by one.
+SKIPPED_SHOWN = 10
 
 
 class SitesTab(AreaTab):
@@ -190,11 +194,22 @@ class SitesTab(AreaTab):
         if self.pane is None:
             return
         self.subtree = chosen.subtree
-        if chosen.subtree is None:
-            self.tree.setCurrentIndex(self.tree_model.root_index())
+        self._show_scope(chosen.subtree)
         self.pane.filter.setText(chosen.text)
         self.pane.model.set_text_filter(chosen.text)
         self.filters.show_filter(chosen)
+
+    def _show_scope(self, site_id: int | None) -> None:
+        """Mark ``site_id`` (the whole cluster when None) in the tree without re-filtering."""
+        index = self.tree_model.root_index() if site_id is None else self.tree_model.find(site_id)
+        selection = self.tree.selectionModel()
+        blocked = selection.blockSignals(True)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+        else:
+            selection.clear()
+        selection.blockSignals(blocked)
+        self.tree.viewport().update()
 
     async def save_filter(self, name: str | None = None) -> str | None:
         """Save the current filters by name."""
@@ -266,8 +281,13 @@ class SitesTab(AreaTab):
         ids = self.selected_ids()
         if not ids:
             return None
-        step = Step(target, merge_into)
         try:
+            if target == SiteState.MERGED and merge_into is None:
+                code = await self._ask_merge_target()
+                if code is None:
+                    return None
+                merge_into = await self.database.call(site_id_of, self.actor, code)
+            step = Step(target, merge_into)
             plan: BulkPlan = await self.database.call(plan_bulk_state, self.actor, ids, step)
         except (ConsoleError, EnvironmentFault) as error:
             self.tell(str(error))
@@ -275,7 +295,19 @@ class SitesTab(AreaTab):
         many = len(plan.ready) > TYPE_TO_CONFIRM_OVER
         word = _state(target) if target == SiteState.RETIRED and many else None
         title = self.tr("批量转为“{state}”").format(state=_state(target))
-        return await self._confirm_and_run(title, plan, word, bulk_change_state, ids, step)
+        # Merged sites take their posts along: a site still holding posts could never retire.
+        migrate = target == SiteState.MERGED
+        return await self._confirm_and_run(title, plan, word, bulk_change_state, ids, step, migrate)
+
+    async def _ask_merge_target(self) -> str | None:
+        dialog = QInputDialog(self)
+        dialog.setObjectName("mergeTargetDialog")
+        dialog.setWindowTitle(self.tr("批量整合迁移"))
+        dialog.setLabelText(self.tr("整合到的网站标识码（稿件一并迁入）："))
+        accepted = await finished(dialog)
+        code = dialog.textValue().strip() if accepted else ""
+        dialog.deleteLater()
+        return code or None
 
     def _bulk_edit(self) -> None:
         spawn(self.bulk_edit(), "bulk-edit")
@@ -339,11 +371,13 @@ class SitesTab(AreaTab):
             self.tell(str(error))
             return None
         await self.refresh()
-        self.tell(
-            self.tr("已修改 {ready} 个网站，跳过 {skipped} 个。").format(
-                ready=len(done.ready), skipped=len(done.skipped)
-            )
+        report = self.tr("已修改 {ready} 个网站，跳过 {skipped} 个。").format(
+            ready=len(done.ready), skipped=len(done.skipped)
         )
+        skipped = [f"{i.code} {i.name}：{i.reason}" for i in done.skipped[:SKIPPED_SHOWN]]
+        if len(done.skipped) > SKIPPED_SHOWN:
+            skipped.append(self.tr("……另有 {n} 个").format(n=len(done.skipped) - SKIPPED_SHOWN))
+        self.tell("\n".join([report, *skipped]))
         return done
 
     def tell(self, message: str) -> None:

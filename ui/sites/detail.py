@@ -3,9 +3,7 @@ and its history, each on its own tab."""
 
 from __future__ import annotations
 
-import json
-
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,8 +25,9 @@ from console.schema import Duty, SiteState
 from console.services.actor import Actor
 from console.services.site_views import SiteDetail, site_detail, site_id_of
 from console.services.sites import change_state, update_site
+from console.site_changes import action_label, changed_fields, entry_changes, kept_both
 from console.site_lifecycle import Step
-from console.site_rules import SiteDraft, changed_fields
+from console.site_rules import SiteDraft
 from ui.dialogs import finished
 from ui.sites.form import SiteForm
 from ui.sites.tables import fill_table, make_table
@@ -36,6 +35,8 @@ from ui.tasks import Database, spawn
 
 _state = label_of(SITE_STATES)
 _role = label_of(ROLES)
+# Steps that cannot be undone; the pane asks before taking them.
+FINAL_STEPS = (SiteState.MERGED, SiteState.RETIRED)
 
 
 class SiteDetailPane(QTabWidget):
@@ -186,7 +187,7 @@ class SiteDetailPane(QTabWidget):
         fill_table(
             self.history,
             [
-                [plain(h.at), h.operator, h.action, _difference(h.before, h.after)]
+                [plain(h.at), h.operator, action_label(h.action), entry_changes(h.before, h.after)]
                 for h in detail.history
             ],
         )
@@ -255,13 +256,14 @@ class SiteDetailPane(QTabWidget):
 
     # -- changing --------------------------------------------------------------------------
 
-    async def save(self, version: int | None = None) -> bool:
-        """Save the form; on a conflict let the operator reload or overwrite knowingly."""
+    async def save(self, draft: SiteDraft | None = None, version: int | None = None) -> bool:
+        """Save the form (or ``draft`` over ``version``); on a conflict let the operator reload
+        or overwrite knowingly."""
         detail = self.detail
         if detail is None or not self.save_button.isEnabled():
             return False
         try:
-            draft = self.form.draft()
+            draft = draft or self.form.draft()
             await self.database.call(
                 update_site, self.actor, detail.id, version or detail.version, draft
             )
@@ -276,16 +278,19 @@ class SiteDetailPane(QTabWidget):
         return True
 
     async def _resolve(self, conflict: Conflict) -> bool:
+        """Show who changed what against this operator's edit; reload, overwrite or wait."""
         detail = self.detail
         assert detail is not None
+        try:
+            current: SiteDetail = await self.database.call(site_detail, self.actor, detail.id)
+            mine = self.form.draft()
+        except (ConsoleError, EnvironmentFault) as error:
+            self.message.setText(f"{conflict}\n{error}")
+            return False
         box = QMessageBox(
             QMessageBox.Icon.Warning, self.tr("他人已修改此网站"), str(conflict), parent=self
         )
-        try:
-            current: SiteDetail = await self.database.call(site_detail, self.actor, detail.id)
-            box.setInformativeText(self._both_changes(detail.draft, current.draft))
-        except (ConsoleError, EnvironmentFault) as error:
-            box.setInformativeText(str(error))
+        box.setInformativeText(self._both_changes(detail.draft, current.draft, mine))
         overwrite = box.addButton(self.tr("覆盖为我的修改"), QMessageBox.ButtonRole.DestructiveRole)
         reload = box.addButton(self.tr("放弃我的修改并重新载入"), QMessageBox.ButtonRole.ResetRole)
         box.addButton(self.tr("暂不处理"), QMessageBox.ButtonRole.RejectRole)
@@ -297,28 +302,46 @@ class SiteDetailPane(QTabWidget):
             await self.load(detail.id)
             return False
         if clicked is overwrite:
-            current = await self.database.call(site_detail, self.actor, detail.id)
-            return await self.save(current.version)
+            return await self.save(kept_both(detail.draft, current.draft, mine), current.version)
         self.message.setText(str(conflict))
         return False
 
-    def _both_changes(self, seen: SiteDraft, theirs: SiteDraft) -> str:
+    def _both_changes(self, seen: SiteDraft, theirs: SiteDraft, mine: SiteDraft) -> str:
         """What the other operator changed and what this one changed, field by field."""
-        try:
-            mine = changed_fields(seen, self.form.draft())
-        except ConsoleError:
-            mine = []
         lines = [self.tr("对方的修改：")]
         lines += [f"  {label}：{old} → {new}" for label, old, new in changed_fields(seen, theirs)]
         lines.append(self.tr("您的修改："))
-        lines += [f"  {label}：{old} → {new}" for label, old, new in mine]
+        lines += [f"  {label}：{old} → {new}" for label, old, new in changed_fields(seen, mine)]
+        lines.append(self.tr("覆盖时，您改过的字段以您的为准，对方改的其他字段保留。"))
         return "\n".join(lines)
+
+    async def _confirm_final(self, detail: SiteDetail, target: str) -> bool:
+        """Ask before a step that cannot be undone (整合迁移, 永久下线)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("确认状态转换"),
+            self.tr("将“{name}”转为“{state}”？此操作不可撤销。").format(
+                name=detail.draft.name, state=_state(target)
+            ),
+            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("finalStepBox")
+        ok = box.button(QMessageBox.StandardButton.Ok)
+        ok.setText(self.tr("转为“{state}”").format(state=_state(target)))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        await finished(box)
+        confirmed = box.clickedButton() is ok
+        box.deleteLater()
+        return confirmed
 
     async def step(self) -> bool:
         """Take the chosen lifecycle step (refusals name what is missing)."""
         detail = self.detail
         target = self.next_state.currentData()
         if detail is None or target is None:
+            return False
+        if target in FINAL_STEPS and not await self._confirm_final(detail, str(target)):
             return False
         try:
             merge_into = None
@@ -341,22 +364,3 @@ class SiteDetailPane(QTabWidget):
         self.message.setText(self.tr("已转为“{state}”。").format(state=_state(str(target))))
         self.changed.emit(detail.id)
         return True
-
-
-def _difference(before: str, after: str) -> str:
-    """What an entry changed, field by field, in one line."""
-    try:
-        old = json.loads(before) if before else {}
-        new = json.loads(after) if after else {}
-    except ValueError:
-        return ""
-    if not isinstance(old, dict) or not isinstance(new, dict):
-        return ""
-    if not old:
-        return QCoreApplication.translate("SiteDetailPane", "新建")
-    changes = [
-        f"{key}: {old.get(key)!s} → {new.get(key)!s}"
-        for key in sorted(set(old) | set(new))
-        if old.get(key) != new.get(key)
-    ]
-    return "；".join(changes)

@@ -164,6 +164,16 @@ class SiteTreeModel(QAbstractItemModel):
         siblings = node.parent.children or []
         return self.createIndex(siblings.index(node), 0, node)
 
+    def find(self, site_id: int) -> QModelIndex:
+        """The index of site ``site_id`` among the nodes read so far (invalid if not read)."""
+        waiting = [self.root]
+        while waiting:
+            node = waiting.pop()
+            if node.site is not None and node.site.id == site_id:
+                return self._index_of(node)
+            waiting += node.children or []
+        return QModelIndex()
+
     def root_index(self) -> QModelIndex:
         """The row standing for the whole cluster."""
         return self.createIndex(0, 0, self.root)
