@@ -253,6 +253,16 @@ def _snapshot(record: FilingRecord) -> dict[str, object]:
     return {n: (v.isoformat() if isinstance(v, dt.date) else v) for n, v in asdict(record).items()}
 
 
+def _site_label(sessions: SessionFactory, site_id: int) -> tuple[str, str, int | None]:
+    """The site's region, its label for the journal, and its filing's id (None: no filing)."""
+    with sessions() as session:
+        site = session.get(Site, site_id)
+        if site is None:
+            raise NotFound(SITE_GONE, id=site_id)
+        filing_id = session.scalar(select(Filing.id).where(Filing.site_id == site_id))
+        return site.region_code, f"{site.code} {site.name}", filing_id
+
+
 def save_filing(
     sessions: SessionFactory,
     actor: Actor,
@@ -265,12 +275,7 @@ def save_filing(
     ``expected_version`` is the version the operator saw (0: there was no filing yet).
     """
     require(actor, Duty.SYSTEM_ADMIN)
-    with sessions() as session:
-        site = session.get(Site, site_id)
-        if site is None:
-            raise NotFound(SITE_GONE, id=site_id)
-        region, label = site.region_code, f"{site.code} {site.name}"
-        filing_id = session.scalar(select(Filing.id).where(Filing.site_id == site_id))
+    region, label, filing_id = _site_label(sessions, site_id)
     clean = _validated(record, region, _now().date())
     if filing_id is None:
         with sessions.begin() as session:
@@ -278,10 +283,13 @@ def save_filing(
                 select(Filing.id).where(Filing.site_id == site_id)
             ):
                 raise Conflict(CREATED_MEANWHILE, label=label)
-            session.add(Filing(site_id=site_id, version=1, **asdict(clean)))
+            filing = Filing(site_id=site_id, version=1, **asdict(clean))
+            session.add(filing)
+            session.flush()
             journal.record(
-                session, actor, "filing.create", "filing", site_id, label, None, _snapshot(clean)
-            )
+                session, actor, "filing.create", "filing", filing.id, label, None,
+                _snapshot(clean),
+            )  # fmt: skip
         return 1
     with editing(sessions, Filing, filing_id, expected_version, "filing", label) as (
         session,
@@ -291,55 +299,89 @@ def save_filing(
         for name, value in asdict(clean).items():
             setattr(filing, name, value)
         journal.record(
-            session,
-            actor,
-            "filing.update",
-            "filing",
-            site_id,
-            label,
-            _snapshot(before),
+            session, actor, "filing.update", "filing", filing_id, label, _snapshot(before),
             _snapshot(clean),
-        )
+        )  # fmt: skip
     return expected_version + 1
 
 
 CREATED_MEANWHILE = QT_TR_NOOP("{label} 的备案记录刚被他人创建，请刷新后再修改。")
+SAVE_FIRST = QT_TR_NOOP("{label} 还没有备案记录：请先保存备案信息，再添加附件。")
+TOO_LONG = QT_TR_NOOP("{what}最长 {limit} 个字符，现有 {length} 个。")
+WHAT_LABEL = QT_TR_NOOP("附件名称")
+WHAT_LOCATION = QT_TR_NOOP("文件位置")
+LABEL_LIMIT, LOCATION_LIMIT = 200, 1000
 
 
-def add_attachment(
-    sessions: SessionFactory, actor: Actor, site_id: int, label: str, location: str
-) -> int:
-    """Attach a document reference to a site's filing (which must exist)."""
-    require(actor, Duty.SYSTEM_ADMIN)
+def _checked_reference(label: str, location: str) -> tuple[str, str]:
     label, location = label.strip(), location.strip()
     if not label or not location:
         raise InvalidInput(EMPTY_LABEL)
-    with sessions.begin() as session:
-        filing = session.scalar(select(Filing).where(Filing.site_id == site_id))
-        if filing is None:
-            raise NotFound(SITE_GONE, id=site_id)
-        attachment = FilingAttachment(
-            filing_id=filing.id, label=label[:200], location=location[:1000]
-        )
+    for text, limit, what in (
+        (label, LABEL_LIMIT, WHAT_LABEL),
+        (location, LOCATION_LIMIT, WHAT_LOCATION),
+    ):
+        if len(text) > limit:
+            raise InvalidInput(TOO_LONG, what=translate("", what), limit=limit, length=len(text))
+    return label, location
+
+
+def add_attachment(
+    sessions: SessionFactory,
+    actor: Actor,
+    site_id: int,
+    expected_version: int,
+    label: str,
+    location: str,
+) -> int:
+    """Attach a document reference (a path or an address) to a site's filing.
+
+    The filing must exist and still be at ``expected_version``; it moves to the next version.
+    Returns the attachment's id.
+    """
+    require(actor, Duty.SYSTEM_ADMIN)
+    label, location = _checked_reference(label, location)
+    _region, site_label, filing_id = _site_label(sessions, site_id)
+    if filing_id is None:
+        raise InvalidInput(SAVE_FIRST, label=site_label)
+    with editing(sessions, Filing, filing_id, expected_version, "filing", site_label) as (
+        session,
+        _filing,
+    ):
+        attachment = FilingAttachment(filing_id=filing_id, label=label, location=location)
         session.add(attachment)
         session.flush()
         journal.record(
-            session, actor, "filing.attach", "filing", site_id, label, None,
+            session, actor, "filing.attach", "filing", filing_id, site_label, None,
             {"label": label, "location": location},
         )  # fmt: skip
         return attachment.id
 
 
-def remove_attachment(sessions: SessionFactory, actor: Actor, attachment_id: int) -> None:
-    """Remove a document reference (the document itself is not touched)."""
+def remove_attachment(
+    sessions: SessionFactory, actor: Actor, attachment_id: int, expected_version: int
+) -> None:
+    """Remove a document reference (the document itself is not touched).
+
+    The filing must still be at ``expected_version``; it moves to the next version.
+    """
     require(actor, Duty.SYSTEM_ADMIN)
-    with sessions.begin() as session:
+    with sessions() as session:
         attachment = session.get(FilingAttachment, attachment_id)
         if attachment is None:
             raise NotFound(ATTACHMENT_GONE, id=attachment_id)
-        site_id = session.scalar(select(Filing.site_id).where(Filing.id == attachment.filing_id))
-        before = {"label": attachment.label, "location": attachment.location}
-        session.delete(attachment)
+        filing_id = attachment.filing_id
+        site_id = session.scalar(select(Filing.site_id).where(Filing.id == filing_id))
+    _region, site_label, _filing_id = _site_label(sessions, site_id or 0)
+    with editing(sessions, Filing, filing_id, expected_version, "filing", site_label) as (
+        session,
+        _filing,
+    ):
+        current = session.get(FilingAttachment, attachment_id)
+        if current is None:
+            raise NotFound(ATTACHMENT_GONE, id=attachment_id)
+        before = {"label": current.label, "location": current.location}
+        session.delete(current)
         journal.record(
-            session, actor, "filing.detach", "filing", site_id, before["label"], before, None
+            session, actor, "filing.detach", "filing", filing_id, site_label, before, None
         )

@@ -121,6 +121,9 @@ def test_filing_edits_validate_journal_and_lock(sessions: SessionFactory) -> Non
         )
     with pytest.raises(InvalidInput):
         filings.save_filing(sessions, SYSADMIN, 1, 0, filings.FilingRecord(mlps_level=7))
+    with pytest.raises(InvalidInput) as no_filing:
+        filings.add_attachment(sessions, SYSADMIN, 1, 0, "扫描件", r"\\nas\1.pdf")
+    assert "请先保存备案信息" in str(no_filing.value)
     assert filings.save_filing(sessions, SYSADMIN, 1, 0, record) == 1
     changed = filings.FilingRecord(
         **{**record.__dict__, "mlps_level": 2, "graded_on": dt.date(2026, 2, 1)}
@@ -132,14 +135,20 @@ def test_filing_edits_validate_journal_and_lock(sessions: SessionFactory) -> Non
     assert detail.version == 2 and detail.record.mlps_level == 2
     assert detail.status is not None and detail.status.urgency >= Urgency.PROBLEM
     attachment = filings.add_attachment(
-        sessions, SYSADMIN, 1, "备案证明扫描件", r"\\nas\备案\1.pdf"
+        sessions, SYSADMIN, 1, 2, "备案证明扫描件", r"\\nas\备案\1.pdf"
     )
     assert [a.label for a in filings.filing_detail(sessions, REVIEWER, 1).attachments] == [
         "备案证明扫描件"
     ]
-    filings.remove_attachment(sessions, SYSADMIN, attachment)
+    with pytest.raises(Conflict) as stale:  # the operator saw version 2; attaching made 3
+        filings.remove_attachment(sessions, SYSADMIN, attachment, 2)
+    assert "filing.attach" in str(stale.value)
+    filings.remove_attachment(sessions, SYSADMIN, attachment, 3)
     with pytest.raises(NotFound):
-        filings.remove_attachment(sessions, SYSADMIN, attachment)
+        filings.remove_attachment(sessions, SYSADMIN, attachment, 4)
+    with pytest.raises(InvalidInput):
+        filings.add_attachment(sessions, SYSADMIN, 1, 4, "扫描件", "x" * 1001)
+    assert filings.filing_detail(sessions, REVIEWER, 1).version == 4
     with sessions() as session:
         actions = session.scalars(select(JournalEntry.action).order_by(JournalEntry.seq)).all()
     assert actions == ["filing.create", "filing.update", "filing.attach", "filing.detach"]

@@ -112,7 +112,9 @@ def test_sites_are_listed_by_urgency_with_reasons_and_a_detail(sqlite_sessions, 
         close(window)
 
 
-def test_the_system_administrator_files_the_missing_psb_number(sqlite_sessions, run) -> None:  # type: ignore[no-untyped-def]
+def test_the_system_administrator_files_the_missing_psb_number(
+    sqlite_sessions, run, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     cluster(sqlite_sessions)
     window, tab = open_tab(sqlite_sessions, run)
     try:
@@ -129,13 +131,24 @@ def test_the_system_administrator_files_the_missing_psb_number(sqlite_sessions, 
         run(tab.detail.save())
         assert tab.detail.message.text() == "已保存。"
         run(until(lambda: "3312000002" not in [s.code for s in tab.status_model.records][:1]))
+
+        scan = tmp_path / "公安备案证明.pdf"
+        scan.write_bytes(b"%PDF-1.4")
+        tab.detail.use_file(scan)  # what 选择文件… does with the chosen file
+        assert tab.detail.attachment_label.text() == "公安备案证明"
+        run(tab.detail.attach())
+        assert tab.detail.attachments.count() == 1 and tab.detail.detail is not None
+        assert str(scan) in tab.detail.attachments.item(0).text()
+        tab.detail.attachments.setCurrentRow(0)
+        run(tab.detail.detach())
+        assert tab.detail.attachments.count() == 0 and tab.detail.detail.version == 4
         with sqlite_sessions() as session:
-            assert session.scalar(select(Filing.version).where(Filing.site_id == 2)) == 2
+            assert session.scalar(select(Filing.version).where(Filing.site_id == 2)) == 4
             assert (
                 session.scalar(
                     select(JournalEntry.action).order_by(JournalEntry.seq.desc()).limit(1)
                 )
-                == "filing.update"
+                == "filing.detach"
             )
     finally:
         close(window)

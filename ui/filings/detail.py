@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -29,6 +31,7 @@ from console.schema import Duty
 from console.services import filings
 from console.services.actor import Actor
 from console.services.filings import FilingDetail, FilingRecord
+from ui.dialogs import chosen_file
 from ui.filings.rows_model import TONES, RowsModel
 from ui.filings.tables import RECENT_COLUMNS, table_view
 from ui.tasks import Database, spawn
@@ -106,7 +109,10 @@ class FilingDetailPane(QWidget):
         self.attachment_label.setPlaceholderText(self.tr("附件名称，如 备案证明扫描件"))
         self.attachment_location = QLineEdit(self)
         self.attachment_location.setPlaceholderText(self.tr("文件位置（路径或网址）"))
+        self.browse_button = QPushButton(self.tr("选择文件…"), self)
+        self.browse_button.setObjectName("browseAttachment")
         self.attach_button = QPushButton(self.tr("添加附件"), self)
+        self.attach_button.setObjectName("addAttachment")
         self.detach_button = QPushButton(self.tr("移除所选附件"), self)
         self.save_button = QPushButton(self.tr("保存备案"), self)
         self.save_button.setObjectName("saveFiling")
@@ -117,6 +123,7 @@ class FilingDetailPane(QWidget):
         attach_row = QHBoxLayout()
         attach_row.addWidget(self.attachment_label, 1)
         attach_row.addWidget(self.attachment_location, 2)
+        attach_row.addWidget(self.browse_button)
         attach_row.addWidget(self.attach_button)
         attach_row.addWidget(self.detach_button)
         layout = QVBoxLayout(self)
@@ -136,13 +143,21 @@ class FilingDetailPane(QWidget):
 
         for widget in (*self.edits.values(), self.level, self.result, self.notes):
             widget.setEnabled(self.editable)
-        for button in (self.attach_button, self.detach_button, self.save_button):
+        for button in (
+            self.browse_button,
+            self.attach_button,
+            self.detach_button,
+            self.save_button,
+        ):
             button.setEnabled(False)
+        self.attachments.setToolTip(self.tr("双击打开附件"))
         if not self.editable:
             self.save_button.setToolTip(self.tr("只有系统管理员可以修改备案"))
         self.save_button.clicked.connect(lambda: spawn(self.save(), "save filing"))
         self.attach_button.clicked.connect(lambda: spawn(self.attach(), "attach"))
         self.detach_button.clicked.connect(lambda: spawn(self.detach(), "detach"))
+        self.browse_button.clicked.connect(lambda: spawn(self.browse(), "choose attachment"))
+        self.attachments.itemActivated.connect(self._open_attachment)
 
     def _edit(self, name: str, parent: QWidget) -> QLineEdit:
         edit = QLineEdit(parent)
@@ -195,11 +210,14 @@ class FilingDetailPane(QWidget):
         for attachment in detail.attachments:
             item = QListWidgetItem(f"{attachment.label} — {attachment.location}")
             item.setData(Qt.ItemDataRole.UserRole, attachment.id)
+            item.setData(Qt.ItemDataRole.UserRole + 1, attachment.location)
             self.attachments.addItem(item)
         self.save_button.setEnabled(self.editable)
         has_filing = detail.version > 0
-        self.attach_button.setEnabled(self.editable and has_filing)
-        self.detach_button.setEnabled(self.editable and has_filing)
+        for button in (self.browse_button, self.attach_button, self.detach_button):
+            button.setEnabled(self.editable and has_filing)
+        if self.editable and not has_filing:
+            self.attach_button.setToolTip(self.tr("先保存备案信息，再添加附件"))
         self.message.clear()
 
     def record(self) -> FilingRecord | None:
@@ -241,10 +259,12 @@ class FilingDetailPane(QWidget):
         """Add the typed document reference."""
         if self.detail is None:
             return
-        site_id = self.detail.site_id
+        site_id, version = self.detail.site_id, self.detail.version
         label, location = self.attachment_label.text(), self.attachment_location.text()
         try:
-            await self.database.call(filings.add_attachment, self.actor, site_id, label, location)
+            await self.database.call(
+                filings.add_attachment, self.actor, site_id, version, label, location
+            )
         except (ConsoleError, EnvironmentFault) as error:
             self.message.setText(str(error))
             return
@@ -259,9 +279,30 @@ class FilingDetailPane(QWidget):
             return
         try:
             await self.database.call(
-                filings.remove_attachment, self.actor, item.data(Qt.ItemDataRole.UserRole)
+                filings.remove_attachment,
+                self.actor,
+                item.data(Qt.ItemDataRole.UserRole),
+                self.detail.version,
             )
         except (ConsoleError, EnvironmentFault) as error:
             self.message.setText(str(error))
             return
         await self.show_site(self.detail.site_id)
+
+    async def browse(self) -> None:
+        """Choose a document file; its path becomes the reference (and, if empty, the name)."""
+        path = await chosen_file(self, self.tr("选择附件"), [self.tr("所有文件 (*)")])
+        if path is not None:
+            self.use_file(path)
+
+    def use_file(self, path: Path) -> None:
+        """Take ``path`` as the attachment's location (and its name, if none is typed)."""
+        self.attachment_location.setText(str(path))
+        if not self.attachment_label.text().strip():
+            self.attachment_label.setText(path.stem)
+
+    def _open_attachment(self, item: QListWidgetItem) -> None:
+        location = str(item.data(Qt.ItemDataRole.UserRole + 1))
+        url = QUrl(location) if "://" in location else QUrl.fromLocalFile(location)
+        if not QDesktopServices.openUrl(url):
+            self.message.setText(self.tr("无法打开“{location}”。").format(location=location))
