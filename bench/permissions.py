@@ -4,10 +4,11 @@
 
 Fills accounts, sites with three-level column trees and grants (a third scoped to a column,
 a tenth expired), then prints the median time of each question the 用户权限 tab asks — who
-may publish at a deep column, what one account may do and where, the grid of a node, and the
-先审后发 check of one account — answered by ``console.rights`` (one set-based query each,
-ancestors read from the column's materialised path) and by a naive Python walk (parent by
-parent, grant by grant, the way an ORM loop with lazy loads would do it), and their ratio.
+may publish at a deep column, what one account may do and where, the grid of a node, the
+先审后发 check of one account and of the whole cluster — answered by ``console.rights`` (one
+set-based query each, ancestors read from the column's materialised path) and by a naive
+Python walk (parent by parent, grant by grant, the way an ORM loop with lazy loads would do
+it), and their ratio. Both answers are compared on every sample before anything is timed.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
 
 from bench.paging import median_ms
 from console import rights
@@ -121,11 +123,7 @@ def naive_who(
 ) -> list[int]:
     """Walk up from the column parent by parent, then test every grant of the site."""
     with sessions() as session:
-        chain: set[int] = set()
-        current = session.get(SiteColumn, column_id)
-        while current is not None:
-            chain.add(current.id)
-            current = session.get(SiteColumn, current.parent_id) if current.parent_id else None
+        chain = _chain(session, column_id)
         found = []
         for grant in session.scalars(select(Grant).where(Grant.site_id == site_id)):
             if grant.role != role or (grant.expires_at is not None and grant.expires_at <= now):
@@ -137,6 +135,63 @@ def naive_who(
             if account and site and account.status == "active" and site.state == "running":
                 found.append(grant.id)
         return sorted(found)
+
+
+def naive_grid(sessions: SessionFactory, site_id: int, column_id: int) -> list[int]:
+    """Walk up from the column, then keep every grant of the site on it or above (expired too)."""
+    with sessions() as session:
+        chain = _chain(session, column_id)
+        found = []
+        for grant in session.scalars(select(Grant).where(Grant.site_id == site_id)):
+            if grant.column_id is None or grant.column_id in chain:
+                session.get(Account, grant.account_id)
+                found.append(grant.id)
+        return sorted(found)
+
+
+def naive_dual(
+    sessions: SessionFactory, account_id: int, now: dt.datetime
+) -> list[tuple[int, int]]:
+    """Compare the account's 编辑 and 发布 grants pair by pair, walking each column's ancestors."""
+    with sessions() as session:
+        held = [
+            g
+            for g in session.scalars(select(Grant).where(Grant.account_id == account_id))
+            if g.expires_at is None or g.expires_at > now
+        ]
+        pairs = []
+        for editor in (g for g in held if g.role == "editor"):
+            for publisher in (g for g in held if g.role == "publisher"):
+                site = session.get(Site, editor.site_id)
+                if publisher.site_id != editor.site_id or site is None:
+                    continue
+                if not site.publish_requires_review or site.state != "running":
+                    continue
+                overlap = editor.column_id is None or publisher.column_id is None
+                if not overlap:
+                    assert editor.column_id is not None and publisher.column_id is not None
+                    overlap = editor.column_id in _chain(session, publisher.column_id) or (
+                        publisher.column_id in _chain(session, editor.column_id)
+                    )
+                if overlap:
+                    pairs.append((editor.id, publisher.id))
+        return sorted(pairs)
+
+
+def naive_sweep(sessions: SessionFactory, now: dt.datetime) -> list[tuple[int, int]]:
+    """The 先审后发 check of every account, one account after another."""
+    with sessions() as session:
+        everyone = list(session.scalars(select(Account.id)))
+    return sorted(pair for account in everyone for pair in naive_dual(sessions, account, now))
+
+
+def _chain(session: Session, column_id: int) -> set[int]:
+    chain: set[int] = set()
+    current = session.get(SiteColumn, column_id)
+    while current is not None:
+        chain.add(current.id)
+        current = session.get(SiteColumn, current.parent_id) if current.parent_id else None
+    return chain
 
 
 def naive_rights(sessions: SessionFactory, account_id: int, now: dt.datetime) -> list[int]:
@@ -189,8 +244,19 @@ def main() -> None:
                     for r in rights.who_can(session, "publisher", site_id, column_id, now)
                 )
                 mine = sorted(r.grant_id for r in rights.rights_of(session, account_id, now))
+                grid = sorted(r.grant_id for r in rights.node_grants(session, site_id, column_id))
+                dual = sorted(
+                    (d.editor_grant_id, d.publisher_grant_id)
+                    for d in rights.dual_holdings(session, [account_id], now=now)
+                )
             assert fast == naive_who(sessions, "publisher", site_id, column_id, now)
             assert mine == naive_rights(sessions, account_id, now)
+            assert grid == naive_grid(sessions, site_id, column_id)
+            assert dual == naive_dual(sessions, account_id, now)
+        with sessions() as session:
+            swept = rights.dual_holdings(session, now=now)
+        flagged = sorted((d.editor_grant_id, d.publisher_grant_id) for d in swept)
+        assert flagged == naive_sweep(sessions, now)
 
         def each(question: Callable[[SessionFactory, int], object]) -> float:
             return statistics.median(
@@ -218,12 +284,17 @@ def main() -> None:
             (
                 "grid of a column",
                 each(lambda s, i: in_session(rights.node_grants)(*nodes[i])),
-                None,
+                each(lambda s, i: naive_grid(s, *nodes[i])),
             ),
             (
                 "先审后发 check of an account",
-                each(lambda s, i: in_session(rights.dual_holdings)([people[i]])),
-                None,
+                each(lambda s, i: in_session(rights.dual_holdings)([people[i]], None, now)),
+                each(lambda s, i: naive_dual(s, people[i], now)),
+            ),
+            (
+                "先审后发 sweep of every account",
+                median_ms(lambda: in_session(rights.dual_holdings)(None, None, now), 3),
+                median_ms(lambda: naive_sweep(sessions, now), 1),
             ),
         ]
         print(
