@@ -370,6 +370,8 @@ class SiteDrift:
     risk: SiteRisk
     columns: tuple[ColumnFacts, ...]
     plan: SitePlan | None
+    preset_name: str = ""
+    preset_number: int = 0
 
 
 def site_drift(sessions: SessionFactory, actor: Actor, site_id: int, as_of: dt.date) -> SiteDrift:
@@ -387,11 +389,13 @@ def site_drift(sessions: SessionFactory, actor: Actor, site_id: int, as_of: dt.d
             site.home_updated_at,
             load_column_facts(session, [site.id])[site.id],
         )
-        plan = None
-        if site.preset_version_id is not None:
-            standard = load_standard(session, site.preset_version_id)
-            plan = plans_for(session, standard, [site.id])[0]
-        return SiteDrift(risks_of(facts, as_of), facts.columns, plan)
+        if site.preset_version_id is None:
+            return SiteDrift(risks_of(facts, as_of), facts.columns, None)
+        standard = load_standard(session, site.preset_version_id)
+        plan = plans_for(session, standard, [site.id])[0]
+        return SiteDrift(
+            risks_of(facts, as_of), facts.columns, plan, standard.preset_name, standard.number
+        )
 
 
 RISK_HEADINGS = (

@@ -12,10 +12,12 @@ from PySide6.QtCore import QModelIndex, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtTest import QAbstractItemModelTester, QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLineEdit, QMessageBox
+from sqlalchemy import delete, update
 
 from console.db import SessionFactory
+from console.preset_apply import apply_to_site
 from console.preset_files import save_preset
-from console.schema import ColumnType
+from console.schema import ColumnType, SiteColumn
 from console.services import presets
 from tests.core.preset_cluster import (
     ADMIN,
@@ -409,3 +411,32 @@ def test_import_a_file_then_compare_its_versions(tab: PresetsTab, run, tmp_path:
     run(until(lambda: dialog.table.rowCount() == 1 and dialog.table.item(0, 0).text() == "移除"))
     assert dialog.summary.text() == "1 处变化"
     dialog.reject()
+
+
+def test_a_site_shows_its_drift_from_the_version_it_follows(
+    tab: PresetsTab, sqlite_sessions: SessionFactory, run
+) -> None:  # type: ignore[no-untyped-def]
+    assert tab.editor.version is not None
+    site_id = add_site(sqlite_sessions, "3312000001", home=days_before(30))
+    apply_to_site(sqlite_sessions, ADMIN, tab.editor.version.version_id, site_id)
+    with sqlite_sessions.begin() as session:
+        session.execute(
+            update(SiteColumn)
+            .where(SiteColumn.site_id == site_id, SiteColumn.code == "dept")
+            .values(name="本地名称")
+        )
+        session.execute(
+            delete(SiteColumn).where(SiteColumn.site_id == site_id, SiteColumn.code == "notice_a")
+        )
+        add_column(session, site_id, "special", name="特色栏目", last=days_before(1))
+    page = tab.risks
+    page.as_of.setDate(page.as_of.date().fromString(AS_OF.isoformat(), "yyyy-MM-dd"))
+    run(page.refresh())
+    run(page.show_site(0))
+    assert page.drift.text() == (
+        "跟随“部门测试预设”第 1 版。缺少必设栏目 1 个（栏目notice_a），缺少可选栏目 0 个，"
+        "名称或位置不同 1 个（栏目dept），本地增设栏目 1 个（特色栏目）。"
+    )
+    states = {page.columns.item(r, 1).text(): page.columns.item(r, 5).text() for r in range(5)}
+    assert states["special"] == "正常" and states["news"] == "父栏目"
+    assert states["local"] == "空白"

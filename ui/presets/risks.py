@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from console.errors import ConsoleError, EnvironmentFault
-from console.inspection import SiteRisk, idle_days, is_blank, is_stale
+from console.i18n import joined
+from console.inspection import SiteRisk, idle_days, is_blank, is_late_by_type, is_stale
 from console.labels import COLUMN_TYPES, label_of
 from console.schema import utcnow
 from console.services import presets
@@ -42,6 +43,7 @@ from ui.tasks import Database, spawn
 
 Index = QModelIndex | QPersistentModelIndex
 RISK_COLOUR = QColor("#b3261e")
+NAMES_SHOWN = 5
 
 
 class RiskModel(QAbstractTableModel):
@@ -219,29 +221,16 @@ class RiskPage(QWidget):
         self.site_title.setText(
             f"{risk.code} {risk.name}：{presets.risk_text(drift.risk) or self.tr('无单项否决风险')}"
         )
-        plan = drift.plan
-        if plan is None:
-            self.drift.setText(self.tr("该站点没有跟随任何栏目预设。"))
-        else:
-            self.drift.setText(
-                self.tr(
-                    "与所跟随的预设相比：缺少必设栏目 {missing} 个，缺少可选栏目 {optional} 个，"
-                    "名称或位置不同 {moved} 个，本地增设栏目 {extras} 个。"
-                ).format(
-                    missing=len(plan.missing_required()),
-                    optional=len(plan.additions) - len(plan.missing_required()),
-                    moved=sum(1 for d in plan.differences if d.renamed or d.moved),
-                    extras=len(plan.extras),
-                )
-            )
+        self.drift.setText(self._drift_text(drift))
         self.columns.setRowCount(len(drift.columns))
         as_of = self.date()
         kinds = label_of(COLUMN_TYPES)
         for index, column in enumerate(drift.columns):
             idle = idle_days(column.last_update, as_of)
+            late = is_stale(column, as_of) or is_late_by_type(column, as_of)
             if is_blank(column):
                 state = self.tr("空白")
-            elif is_stale(column, as_of):
+            elif late:
                 state = self.tr("超期（{days} 天未更新）").format(days=idle)
             elif not column.leaf:
                 state = self.tr("父栏目")
@@ -262,9 +251,39 @@ class RiskPage(QWidget):
             ]
             for position, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if position == 5 and (is_blank(column) or is_stale(column, as_of)):
+                if position == 5 and (is_blank(column) or late):
                     item.setForeground(QBrush(RISK_COLOUR))
                 self.columns.setItem(index, position, item)
+
+    def _drift_text(self, drift: presets.SiteDrift) -> str:
+        """The site against the preset version it follows, naming the columns concerned."""
+        plan = drift.plan
+        if plan is None:
+            return self.tr("该站点没有跟随任何栏目预设。")
+        required = plan.missing_required()
+        optional = [a for a in plan.additions if not a.required]
+        moved = [d for d in plan.differences if d.renamed or d.moved]
+
+        def named(names: list[str]) -> str:
+            shown = joined(names[:NAMES_SHOWN]) + ("…" if len(names) > NAMES_SHOWN else "")
+            return self.tr("（{names}）").format(names=shown) if names else ""
+
+        return self.tr(
+            "跟随“{preset}”第 {number} 版。缺少必设栏目 {missing} 个{missing_names}，"
+            "缺少可选栏目 {optional} 个{optional_names}，名称或位置不同 {moved} 个{moved_names}，"
+            "本地增设栏目 {extras} 个{extra_names}。"
+        ).format(
+            preset=drift.preset_name,
+            number=drift.preset_number,
+            missing=len(required),
+            missing_names=named([a.name for a in required]),
+            optional=len(optional),
+            optional_names=named([a.name for a in optional]),
+            moved=len(moved),
+            moved_names=named([d.name for d in moved]),
+            extras=len(plan.extras),
+            extra_names=named([e.name for e in plan.extras]),
+        )
 
     async def export(self) -> None:
         """Ask where to save, then export the risk list."""
