@@ -1,16 +1,23 @@
-"""``cluster-console validate KIND VALUE``: check one identifier; exit 0 valid, 1 invalid."""
+"""``cluster-console validate KIND VALUE``: check one identifier.
+
+Exit 0 when valid (the value, a domain in its stored form, on stdout), 1 when invalid (the
+reason on stderr), 2 on a usage error (argparse's own, or a ``--region`` that cannot apply).
+"""
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable
 
 from console.commands import Subcommands
 from console.domains import validate_domain
 from console.errors import InvalidInput
+from console.i18n import QT_TR_NOOP, translate
 from console.identifiers import (
     validate_icp,
+    validate_icp_region,
     validate_mlps_form,
     validate_psb,
     validate_site_code,
@@ -25,6 +32,15 @@ CHECKS: dict[str, Callable[[str], object]] = {
     "uscc": validate_uscc,
     "mlps-form": validate_mlps_form,
 }
+# Checks that can also test a number against the site's region (``--region``).
+REGIONAL: dict[str, Callable[[str, str], object]] = {
+    "icp": validate_icp_region,
+    "psb": validate_psb,
+}
+REGION_FORMAT = re.compile(r"\d{6}")
+
+REGION_NOT_FOR = QT_TR_NOOP("--region 只用于 icp 和 psb，不适用于 {kind}。")
+BAD_REGION = QT_TR_NOOP("--region 应为 6 位行政区划代码，而不是“{value}”。")
 
 
 def register(commands: Subcommands) -> None:
@@ -33,17 +49,25 @@ def register(commands: Subcommands) -> None:
     validate.add_argument("kind", choices=sorted(CHECKS))
     validate.add_argument("value")
     validate.add_argument(
-        "--region", metavar="CODE", help="psb：网站所在地区的区划代码，检查备案号是否属于该地区"
+        "--region",
+        metavar="CODE",
+        help="icp/psb：网站所在地区的 6 位区划代码，检查备案号是否属于该地区",
     )
     validate.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the value (a domain in its stored form) when valid; the reason on stderr if not."""
+    if args.region is not None:
+        if args.kind not in REGIONAL:
+            print(translate("", REGION_NOT_FOR).format(kind=args.kind), file=sys.stderr)
+            return 2
+        if not REGION_FORMAT.fullmatch(args.region):
+            print(translate("", BAD_REGION).format(value=args.region), file=sys.stderr)
+            return 2
     try:
-        if args.kind == "psb" and args.region:
-            validate_psb(args.value, args.region)
-            result: object = None
+        if args.region is not None:
+            result: object = REGIONAL[args.kind](args.value, args.region)
         else:
             result = CHECKS[args.kind](args.value)
     except InvalidInput as error:

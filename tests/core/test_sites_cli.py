@@ -174,3 +174,19 @@ def test_export_into_a_folder_writes_a_dated_workbook(
     assert sheet is not None
     rows = list(sheet.iter_rows(values_only=True))
     assert [r[0] for r in rows] == ["网站标识码", DEPT.code]
+
+
+@pytest.mark.parametrize(
+    ("argv", "status", "said"),
+    [
+        (["icp", "浙ICP备2013353696号", "--region", "331200"], 0, ""),
+        (["icp", "京ICP备2013353696号", "--region", "331200"], 1, "不符"),
+        (["site-code", "3312000001", "--region", "331200"], 2, "只用于 icp 和 psb"),
+        (["psb", "浙公网安备33120202002862号", "--region", "3312"], 2, "6 位行政区划代码"),
+    ],
+)
+def test_validate_checks_filing_numbers_against_a_region_given_as_six_digits(
+    argv: list[str], status: int, said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["validate", *argv]) == status
+    assert said in capsys.readouterr().err
