@@ -147,6 +147,12 @@ PROBE_HISTORY = Listing(
         Field("https", QT_TR_NOOP("HTTPS"), ProbeResult.https, render=_yes_no, width=6),
         Field("cert", QT_TR_NOOP("证书有效"), ProbeResult.cert_valid, render=_yes_no, width=8),
         Field("expiry", QT_TR_NOOP("证书到期"), ProbeResult.cert_not_after, width=16),
+        Field(
+            "subject", QT_TR_NOOP("证书主体"), ProbeResult.cert_subject, searchable=True, width=24
+        ),
+        Field(
+            "issuer", QT_TR_NOOP("证书签发者"), ProbeResult.cert_issuer, searchable=True, width=24
+        ),
         Field("ipv6", QT_TR_NOOP("IPv6"), ProbeResult.ipv6, render=_yes_no, width=5),
         Field(
             "foreign", QT_TR_NOOP("外部跳转"), ProbeResult.foreign_host, searchable=True, width=16

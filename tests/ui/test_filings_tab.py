@@ -10,11 +10,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtTest import QAbstractItemModelTester
 from sqlalchemy import func, insert, select, update
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import sessionmaker
 
 from console.db import SessionFactory
+from console.db.engine import make_engine
 from console.probes.dialing import Dialer, parse_connect_to
 from console.schema import Filing, JournalEntry, ProbeResult, Site
-from console.services import operators
+from console.services import operators, probes
 from console.services.filing_settings import FilingSettings, change_settings
 from tests.probe_sites import LocalSites, footer_html, local_sites
 from tests.probe_sites import loopback_only as loopback_only  # autouse: loopback only
@@ -252,5 +255,45 @@ def test_settings_change_the_schedule_and_the_level_2_period(sqlite_sessions, ru
         with sqlite_sessions() as session:
             last = session.scalar(select(JournalEntry.action).order_by(JournalEntry.seq.desc()))
         assert last == "filings.settings"
+    finally:
+        close(window)
+
+
+def test_outcomes_the_database_refused_are_kept_and_stored_when_it_returns(
+    sqlite_sessions, run, sites: LocalSites, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    small_cluster(sqlite_sessions, sites=2)
+    mapping = []
+    for i in (1, 2):
+        host = f"d{i}.yunxi.gov.cn"
+        sites.server.pages[("http", host)] = Page(200, footer_html(f"331200{i:04d}"))
+        mapping += [f"{host}:80:127.0.0.1:{sites.http_port}",
+                    f"{host}:443:127.0.0.1:{sites.dead_port}"]  # fmt: skip
+    # The first attempt to store meets a database that is gone (a real refused connection).
+    gone = sessionmaker(make_engine(make_url("postgresql+psycopg://nobody@127.0.0.1:9/none")))
+    real_record = probes.record_sweep
+    attempts: list[int] = []
+
+    def record(sessions: SessionFactory, *args: object) -> int:
+        attempts.append(1)
+        return real_record(gone if len(attempts) == 1 else sessions, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(probes, "record_sweep", record)
+    window, tab = open_tab(sqlite_sessions, run)
+    try:
+        run(tab.refresh())
+        tab.sweeper.dialer = Dialer(parse_connect_to(mapping))
+        assert len(run(tab.sweeper.run_sweep())) == 2
+        assert "暂未存入历史" in tab.sweeper.summary.text() and len(tab.sweeper.unsaved) == 1
+
+        def stored() -> int:
+            with sqlite_sessions() as session:
+                return int(session.scalar(select(func.count()).select_from(ProbeResult)) or 0)
+
+        assert stored() == 0
+        run(tab.refresh())  # the database answers again
+        run(until(lambda: stored() == 2))
+        run(until(lambda: "补存探测记录 2 条" in tab.sweeper.summary.text()))
+        assert tab.sweeper.unsaved == []
     finally:
         close(window)

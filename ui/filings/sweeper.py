@@ -54,6 +54,8 @@ class SweepPanel(QWidget):
         self.ca_bundle: str | None = None
         self.selection: Sequence[int] = ()
         self._stop: threading.Event | None = None
+        # Sweeps whose outcomes the database refused (gone for a moment): kept until stored.
+        self.unsaved: list[tuple[list[ProbeOutcome], dt.datetime, int, bool]] = []
 
         self.all_button = QPushButton(self.tr("探测全部运行中网站"), self)
         self.all_button.setObjectName("sweepAll")
@@ -98,6 +100,7 @@ class SweepPanel(QWidget):
             lambda: spawn(self.run_sweep(list(self.selection)), "sweep selected")
         )
         self.stop_button.clicked.connect(self.stop)
+        database.recovered.connect(lambda: spawn(self._recovered(), "store kept probes"))
 
     @property
     def running(self) -> bool:
@@ -164,17 +167,46 @@ class SweepPanel(QWidget):
         )
         await asyncio.sleep(0)  # let the last streamed outcomes reach the table
         cancelled = stop.is_set()
-        stored = await self.database.call(
-            probes.record_sweep, self.actor, outcomes, started, len(plan.targets), cancelled
-        )
         failed = sum(1 for o in outcomes if not o.ok)
+        prefix = self.tr("已停止：") if cancelled else ""
+        counts = {"n": len(outcomes), "total": len(plan.targets), "failed": failed}
+        sweep_record = (outcomes, started, len(plan.targets), cancelled)
+        try:
+            await self.save_pending()
+            stored = await self.database.call(probes.record_sweep, self.actor, *sweep_record)
+        except EnvironmentFault as fault:
+            # Kept, and stored as soon as the database answers again.
+            self.unsaved.append(sweep_record)
+            text = self.tr(
+                "探测 {n} / {total} 个网站，{failed} 个不可访问；结果暂未存入历史（{error}），"
+                "数据库恢复后自动保存。"
+            )
+            self.summary.setText(prefix + text.format(**counts, error=fault))
+            return outcomes
         text = self.tr("探测 {n} / {total} 个网站，{failed} 个不可访问，已存入历史 {stored} 条。")
-        if cancelled:
-            text = self.tr("已停止：") + text
-        text = text.format(n=len(outcomes), total=len(plan.targets), failed=failed, stored=stored)
+        text = prefix + text.format(**counts, stored=stored)
         self.summary.setText(" ".join(filter(None, (text, probes.skipped_note(plan)))))
         self.swept.emit(stored)
         return outcomes
+
+    async def save_pending(self) -> int:
+        """Store the sweeps that could not be stored when they ended; returns the rows stored."""
+        stored = 0
+        while self.unsaved:
+            stored += await self.database.call(probes.record_sweep, self.actor, *self.unsaved[0])
+            self.unsaved.pop(0)
+        return stored
+
+    async def _recovered(self) -> None:
+        if not self.unsaved or self.running:
+            return
+        try:
+            stored = await self.save_pending()
+        except EnvironmentFault:
+            return  # still down: the next recovery tries again
+        if shiboken6.isValid(self):
+            self.summary.setText(self.tr("数据库已恢复：补存探测记录 {n} 条。").format(n=stored))
+            self.swept.emit(stored)
 
     def _show(self, outcome: ProbeOutcome) -> None:
         if not shiboken6.isValid(self):  # the window closed while the sweep ran

@@ -68,6 +68,8 @@ OUTCOME_COLUMNS = (
     Column(QT_TR_NOOP("HTTPS"), lambda o: _mark(o.https), 6),
     Column(QT_TR_NOOP("证书有效"), lambda o: _mark(o.cert_valid), 8),
     Column(QT_TR_NOOP("证书到期"), lambda o: _date(o.cert_not_after), 10),
+    Column(QT_TR_NOOP("证书主体"), lambda o: o.cert_subject or "", 24),
+    Column(QT_TR_NOOP("证书签发者"), lambda o: o.cert_issuer or "", 24),
     Column(QT_TR_NOOP("IPv6"), lambda o: _mark(o.ipv6), 5),
     Column(QT_TR_NOOP("页脚（标识码/ICP/公安）"), _footer, 14),
     Column(QT_TR_NOOP("外部跳转"), lambda o: o.foreign_host or "", 16),
