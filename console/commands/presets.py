@@ -20,6 +20,7 @@ from console.services import presets
 IMPORTED = QT_TR_NOOP("已导入为预设版本 {id}。")
 EXPORTED = QT_TR_NOOP("已导出到 {path}。")
 PLANNED = QT_TR_NOOP("{site}：新增 {added} 个栏目，调整 {changed} 个，保留本地栏目 {extras} 个")
+INTERRUPTED = QT_TR_NOOP("已中断：{done} 个站点已处理完毕；正在处理的站点已回滚，其余站点未改动。")
 CHANGES = QT_TR_NOOP("共 {n} 处变化。")
 APPLIED = QT_TR_NOOP("已应用到 {changed} 个站点，{same} 个站点无需改动，跳过 {skipped} 个。")
 
@@ -116,7 +117,19 @@ def run_apply(args: argparse.Namespace) -> int:
             print(line, file=sys.stderr)
         if args.preview:
             return 0
-        report = apply_version(sessions, actor, args.version_id, site_ids)
+        done = [0]
+
+        def progress(finished: int, total: int) -> None:
+            done[0] = finished
+            print(f"\r{finished}/{total}", end="", file=sys.stderr, flush=True)
+
+        try:
+            report = apply_version(sessions, actor, args.version_id, site_ids, progress)
+        except KeyboardInterrupt:
+            print(file=sys.stderr)
+            print(translate("", INTERRUPTED).format(done=done[0]), file=sys.stderr)
+            return 130
+    print(file=sys.stderr)
     same = len(report.outcomes) - report.changed - len(report.refused)
     print(
         translate("", APPLIED).format(

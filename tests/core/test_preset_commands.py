@@ -5,13 +5,19 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from console.cli import main
-from console.db import engine_of, open_database
-from console.preset_files import load_preset
+from console.db import SessionFactory, engine_of, open_database
+from console.preset_apply import apply_to_site
+from console.preset_files import load_preset, save_preset
+from console.preset_plan import sites_of_kind
+from console.schema import Site
 from console.services import presets
+from console.services.actor import Actor
 from tests.core.preset_cluster import ADMIN, add_column, add_site, column, days_before, preset
 
 
@@ -102,3 +108,50 @@ def test_presets_diff_prints_the_changes_between_two_versions(
     assert out[1] == "新增\tc\t栏目c" and out[-1] == "共 3 处变化。"
     assert main(["--db", url, "presets", "diff", str(first), "999"]) != 0
     assert "999" in capsys.readouterr().err
+
+
+def test_presets_import_then_apply_shows_progress_and_an_interrupt_leaves_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url, _ = _cluster(tmp_path)
+    monkeypatch.setattr(
+        "console.commands._common.operators.login", lambda _sessions, _user, _pw: ADMIN
+    )
+    login = ["--user", "admin", "--password-stdin"]
+    path = tmp_path / "new.json"
+    save_preset(preset(column("x"), column("y"), name="另一个预设"), path)
+    monkeypatch.setattr("sys.stdin", io.StringIO("pw\n"))
+    assert main(["--db", url, "presets", "import", str(path), *login]) == 0
+    version_id = int(capsys.readouterr().out.split()[-1].rstrip("。"))
+    monkeypatch.setattr("sys.stdin", io.StringIO("pw\n"))
+    args = ["--db", url, "presets", "apply", str(version_id), "--every-site", *login]
+    assert main(args) == 0
+    assert "2/2" in capsys.readouterr().err
+    # Interrupted after the first site: that site stays applied, the second is untouched.
+    real = apply_to_site
+
+    def interrupted(sessions: SessionFactory, actor: Actor, version: int, site: int, *rest: Any):  # type: ignore[no-untyped-def]
+        if site != sites[0]:
+            raise KeyboardInterrupt
+        return real(sessions, actor, version, site, *rest)
+
+    sessions = open_database(url)
+    try:
+        tree = presets.read_version(sessions, ADMIN, version_id)
+        edited = preset(column("x"), column("y"), column("z"), name="另一个预设")
+        newer = presets.save_version(sessions, ADMIN, tree.preset_id, tree.preset_version, edited)
+        sites = sites_of_kind(sessions, ADMIN, newer)
+    finally:
+        engine_of(sessions).dispose()
+    monkeypatch.setattr("console.preset_apply.apply_to_site", interrupted)
+    monkeypatch.setattr("sys.stdin", io.StringIO("pw\n"))
+    args[4] = str(newer)
+    assert main(args) == 130
+    assert "已中断：1 个站点已处理完毕" in capsys.readouterr().err
+    sessions = open_database(url)
+    try:
+        with sessions() as session:
+            following = dict(session.execute(select(Site.id, Site.preset_version_id)).all())
+    finally:
+        engine_of(sessions).dispose()
+    assert [following[site] for site in sites] == [newer, version_id]
