@@ -118,6 +118,26 @@ def test_the_grid_shows_explicit_inherited_and_expired_grants_and_edits_them(
         assert session.scalars(select(Grant).where(Grant.account_id == 2)).all() == []
 
 
+def test_the_grid_marks_who_both_writes_and_publishes_under_review_first(
+    opened: tuple[PermissionsTab, Database], cluster: SessionFactory, run
+) -> None:  # type: ignore[no-untyped-def]
+    tab, _database = opened
+    grid = tab.grid
+    assert grid is not None
+    give(cluster, 2, "publisher")
+    run(grid.refresh())
+    grid.select_column(2)
+    run(until(lambda: grid.column_id == 2 and grid.model.rowCount() == 4))
+    names = {str(grid.model.index(r, 0).data()).split()[0]: r for r in range(grid.model.rowCount())}
+    assert str(grid.model.index(names["editor2"], 0).data()).endswith("（先审后发冲突）")
+    assert "先审后发" not in str(grid.model.index(names["editor1"], 0).data())
+    grid.select_column(4)
+    run(until(lambda: "工作动态" in grid.node_title.text()))
+    assert all(
+        "冲突" not in str(grid.model.index(r, 0).data()) for r in range(grid.model.rowCount())
+    )
+
+
 def test_a_bulk_grant_is_previewed_then_applied_in_one_go(
     opened: tuple[PermissionsTab, Database], cluster: SessionFactory, run
 ) -> None:  # type: ignore[no-untyped-def]

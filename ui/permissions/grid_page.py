@@ -60,8 +60,14 @@ class GridCell:
         return ordered[0] if ordered else None
 
 
-def grid_rows(held: list[Right], column_id: int | None, now: dt.datetime) -> list[Row]:
-    """One row per account: name, then a cell per role (explicit / inherited / expired)."""
+def grid_rows(
+    held: list[Right],
+    column_id: int | None,
+    now: dt.datetime,
+    flagged: frozenset[int] = frozenset(),
+) -> list[Row]:
+    """One row per account: name, then a cell per role (explicit / inherited / expired); the
+    accounts in ``flagged`` write and publish here under 先审后发 and are marked amber."""
     by_account: dict[int, tuple[Right, dict[str, GridCell]]] = {}
     for right in held:
         _first, cells = by_account.setdefault(right.account_id, (right, {}))
@@ -74,6 +80,10 @@ def grid_rows(held: list[Right], column_id: int | None, now: dt.datetime) -> lis
         texts, tones, tips = [name], [None if first.account_status == "active" else "muted"], [""]
         if first.account_status != AccountStatus.ACTIVE:
             texts[0] += tr("（已停用或锁定）")
+        elif first.account_id in flagged:
+            texts[0] += tr("（先审后发冲突）")
+            tones[0] = "warn"
+            tips[0] = tr("在此范围内既有“编辑”又有“发布”：同一人不能既撰写又发布同一稿件。")
         for role in ROLE_ORDER:
             best = cells.get(role.value, GridCell()).best()
             if best is None:
@@ -282,11 +292,16 @@ class GridPage(QWidget):
             self.held = await self.database.call(
                 grants.grid, self.actor, self.site.id, self.column_id
             )
+            dual = await self.database.call(grants.conflicts, self.actor, None, self.site.id)
         except (ConsoleError, EnvironmentFault) as error:
             say(self.outcome, str(error), "bad")
             return
         now = utcnow()
-        self.model.set_rows(grid_rows(self.held, self.column_id, now))
+        here = {r.grant_id for r in self.held}
+        flagged = frozenset(
+            d.account_id for d in dual if {d.editor_grant_id, d.publisher_grant_id} <= here
+        )
+        self.model.set_rows(grid_rows(self.held, self.column_id, now, flagged))
         item = self.tree.currentItem()
         node = item.text(0) if item is not None and self.column_id is not None else tr("整站")
         self.node_title.setText(
