@@ -6,6 +6,7 @@ The commands themselves live in ``console.commands``, one module per area.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -51,6 +52,11 @@ def run(args: argparse.Namespace) -> int:
     except ConsoleError as error:
         print(error, file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader of the output went away (``| head``): nothing is wrong with the database,
+        # and stdout must not be flushed again at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except Exception as error:
         fault = classify(error)
         if fault is None:
