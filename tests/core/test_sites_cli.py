@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,6 +24,10 @@ from console.services.sites import create_site
 from tests.site_drafts import DEPT, FORESTRY, PORTAL, org, site_table
 
 STRONG = "Str0ng!Passw0rd"
+LIST_SITES = (
+    "import sys; from console.cli import main; "
+    "sys.exit(main(['--db', sys.argv[1], 'sites', 'list']))"
+)
 
 
 @pytest.mark.parametrize(
@@ -190,3 +197,25 @@ def test_validate_checks_filing_numbers_against_a_region_given_as_six_digits(
 ) -> None:
     assert main(["validate", *argv]) == status
     assert said in capsys.readouterr().err
+
+
+def test_a_listing_piped_into_a_reader_that_stops_early_ends_quietly(
+    cluster: tuple[str, SessionFactory],
+) -> None:
+    url, _sessions = cluster
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", LIST_SITES, url],
+            cwd=Path(__file__).parents[2],
+            stdout=writer,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    finally:
+        os.close(writer)
+    assert done.returncode == 1
+    assert done.stderr == ""
