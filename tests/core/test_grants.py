@@ -6,11 +6,12 @@ import datetime as dt
 
 import pytest
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import OperationalError
 
 from console.db import SessionFactory
 from console.errors import InvalidInput, NotFound
 from console.schema import Account, Grant, JournalEntry, Site, utcnow
-from console.services import grants, scopes
+from console.services import grants, journal, scopes
 from console.services.grants import GrantRequest, Verdict
 from tests.core.test_rights import SECADMIN, give, tiny_cluster
 
@@ -210,3 +211,42 @@ def test_a_disabled_account_gets_no_new_grants(sessions: SessionFactory) -> None
         session.execute(update(Account).where(Account.id == 3).values(status="disabled"))
     with pytest.raises(InvalidInput, match="已停用"):
         grants.grant(sessions, SECADMIN, GrantRequest(3, "editor", 1))
+
+
+class _FailingJournal:
+    """Stands in for ``journal.record`` and fails on its ``nth`` call, as a dropped connection
+    or a full disk would in the middle of a bulk operation."""
+
+    def __init__(self, nth: int) -> None:
+        self.calls, self.nth = 0, nth
+        self.record = journal.record
+
+    def __call__(self, *args: object, **kwargs: object) -> object:
+        self.calls += 1
+        if self.calls == self.nth:
+            raise OperationalError("INSERT INTO journal", {}, Exception("connection lost"))
+        return self.record(*args, **kwargs)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("operation", ["bulk", "handover", "revoke_all"])
+def test_a_failure_midway_through_a_bulk_operation_leaves_every_grant_as_it_was(
+    sessions: SessionFactory, monkeypatch: pytest.MonkeyPatch, operation: str
+) -> None:
+    tiny_cluster(sessions, sites=3)
+    for site in (1, 2, 3):
+        give(sessions, 1, "reviewer", site=site)
+    held = {r.grant_id for r in grants.of(sessions, SECADMIN, 1)}
+    entries = len(_actions(sessions))
+    run = {
+        "bulk": lambda: grants.bulk_grant(sessions, SECADMIN, [2, 3], "editor", [1, 2, 3]),
+        "handover": lambda: grants.handover(sessions, SECADMIN, 1, 2),
+        "revoke_all": lambda: grants.revoke_all(sessions, SECADMIN, 1),
+    }[operation]
+    monkeypatch.setattr(journal, "record", _FailingJournal(nth=3))
+    with pytest.raises(OperationalError):
+        run()
+    monkeypatch.undo()
+    assert _grant_count(sessions) == 3
+    assert {r.grant_id for r in grants.of(sessions, SECADMIN, 1)} == held
+    assert len(_actions(sessions)) == entries
+    assert run().rows
