@@ -127,6 +127,11 @@ class Difference:
         """Whether the parent or the position differs."""
         return "parent" in self.fields or "position" in self.fields
 
+    @property
+    def rule_changed(self) -> bool:
+        """Whether the column type or the update rule differs."""
+        return "column_type" in self.fields or "max_idle_days" in self.fields
+
 
 @dataclass(frozen=True)
 class SitePlan:

@@ -19,7 +19,10 @@ from console.services import presets
 
 IMPORTED = QT_TR_NOOP("已导入为预设版本 {id}。")
 EXPORTED = QT_TR_NOOP("已导出到 {path}。")
-PLANNED = QT_TR_NOOP("{site}：新增 {added} 个栏目，调整 {changed} 个，保留本地栏目 {extras} 个")
+PLANNED = QT_TR_NOOP(
+    "{site}：新增 {added} 个栏目，名称或位置不同 {moved} 个，类型或规则不同 {rules} 个，"
+    "保留本地栏目 {extras} 个"
+)
 INTERRUPTED = QT_TR_NOOP("已中断：{done} 个站点已处理完毕；正在处理的站点已回滚，其余站点未改动。")
 CHANGES = QT_TR_NOOP("共 {n} 处变化。")
 APPLIED = QT_TR_NOOP("已应用到 {changed} 个站点，{same} 个站点无需改动，跳过 {skipped} 个。")
@@ -111,7 +114,8 @@ def run_apply(args: argparse.Namespace) -> int:
             line = plan.reason() or translate("", PLANNED).format(
                 site=plan.site_code,
                 added=len(plan.additions),
-                changed=len(plan.differences),
+                moved=sum(1 for d in plan.differences if d.renamed or d.moved),
+                rules=sum(1 for d in plan.differences if d.rule_changed),
                 extras=len(plan.extras),
             )
             print(line, file=sys.stderr)

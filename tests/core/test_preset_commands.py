@@ -63,7 +63,10 @@ def test_presets_apply_previews_then_writes_once(
     url, version_id = _cluster(tmp_path)
     args = ["--db", url, "presets", "apply", str(version_id), "--every-site"]
     assert main([*args, "--preview"]) == 0
-    assert "新增 2 个栏目" in capsys.readouterr().err
+    assert (
+        "3312000001：新增 2 个栏目，名称或位置不同 0 个，类型或规则不同 0 个，保留本地栏目 5 个"
+        in (capsys.readouterr().err.splitlines())
+    )
     assert main(args) != 0
     assert "--user" in capsys.readouterr().err
     monkeypatch.setattr("sys.stdin", io.StringIO("x\n"))
