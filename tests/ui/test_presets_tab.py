@@ -238,11 +238,14 @@ def test_the_keyboard_renames_marks_required_and_sets_type_and_rule(tab: Presets
 
 def test_a_bad_code_is_refused_and_the_edit_is_kept(tab: PresetsTab, run) -> None:  # type: ignore[no-untyped-def]
     editor = tab.editor
-    editor.model.setData(editor.model.index(0, 1), "Bad Code")
+    notice_a = editor.model.roots[1].children[0]
+    editor.model.setData(editor.model.index_of(notice_a, 1), "Bad Code")
     assert run(editor.save()) is None
     assert "Bad Code" in editor.status.text()
-    assert editor.model.roots[0].code == "Bad Code"
+    assert notice_a.code == "Bad Code"
     assert editor.stack.canUndo()
+    # The refused column is selected, ready to be corrected.
+    assert editor.current() is notice_a
 
 
 def _close_apply(dialog: ApplyDialog, run) -> None:  # type: ignore[no-untyped-def]

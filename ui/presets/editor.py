@@ -219,12 +219,22 @@ class PresetEditor(QWidget):
         except (ConsoleError, EnvironmentFault) as error:
             # Nothing is lost: the edited tree and its undo history stay as they are.
             self.status.setText(str(error))
+            self._select_offending(error)
             return None
         self.note.clear()
         await self.load(version_id)
         self.status.setText(self.tr("已保存为第 {number} 版。").format(number=self.version.number))
         self.saved.emit(version_id)
         return version_id
+
+    def _select_offending(self, error: ConsoleError | EnvironmentFault) -> None:
+        """Select the column a refusal names (``/columns/2/children/0``), if it names one."""
+        where = error.params.get("where")
+        if not isinstance(where, str):
+            return
+        node = self.model.at_path([int(part) for part in where.split("/") if part.isdigit()])
+        if node is not None:
+            self._select(node)
 
     async def export(self) -> None:
         """Export the loaded version as a preset file."""
