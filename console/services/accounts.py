@@ -243,6 +243,23 @@ def set_status(
         )  # fmt: skip
 
 
+def disable_within(session: Session, actor: Actor, account_id: int) -> None:
+    """Disable an account inside the caller's transaction (e.g. with revoking its grants)."""
+    account = session.get(Account, account_id)
+    if account is None:
+        raise NotFound(UNKNOWN_ACCOUNT, id=account_id)
+    if account.status == AccountStatus.DISABLED:
+        return
+    before = _snapshot(account)
+    account.status = AccountStatus.DISABLED.value
+    account.failed_logins = 0
+    account.version += 1
+    journal.record(
+        session, actor, "account.disable", "account", account.id, account.username, before,
+        _snapshot(account),
+    )  # fmt: skip
+
+
 def unlock(sessions: SessionFactory, actor: Actor, account_id: int, expected_version: int) -> None:
     """Unlock an account locked after failed logins."""
     require(actor, Duty.SECURITY_ADMIN)

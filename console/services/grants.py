@@ -35,7 +35,7 @@ from console.rights import (
     who_can,
 )
 from console.schema import Account, AccountStatus, Duty, Grant, Role, Site, SiteColumn, utcnow
-from console.services import journal
+from console.services import accounts, journal
 from console.services.actor import Actor, require
 from console.services.scopes import UNKNOWN_COLUMN, UNKNOWN_SITE
 
@@ -262,16 +262,21 @@ def plan_revoke_all(sessions: SessionFactory, actor: Actor, account_id: int) -> 
         return _revocations(session, account_id)
 
 
-def revoke_all(sessions: SessionFactory, actor: Actor, account_id: int) -> Plan:
-    """Revoke every grant of an account in one transaction; what was revoked."""
+def revoke_all(
+    sessions: SessionFactory, actor: Actor, account_id: int, disable: bool = False
+) -> Plan:
+    """Revoke every grant of an account (and disable it, for a leaver) in one transaction;
+    what was revoked."""
     require(actor, Duty.SECURITY_ADMIN)
     with sessions.begin() as session:
         plan = _revocations(session, account_id)
-        if not plan.rows:
+        if not plan.rows and not disable:
             raise InvalidInput(NO_GRANTS)
         for row in plan.rows:
             assert row.grant_id is not None
             _delete(session, actor, row.grant_id)
+        if disable:
+            accounts.disable_within(session, actor, account_id)
         return plan
 
 

@@ -250,3 +250,23 @@ def test_a_failure_midway_through_a_bulk_operation_leaves_every_grant_as_it_was(
     assert {r.grant_id for r in grants.of(sessions, SECADMIN, 1)} == held
     assert len(_actions(sessions)) == entries
     assert run().rows
+
+
+def test_a_leaver_is_disabled_with_the_revocation_or_not_at_all(
+    sessions: SessionFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tiny_cluster(sessions)
+    give(sessions, 1, "editor", column=4)
+    give(sessions, 1, "reviewer", site=2)
+    monkeypatch.setattr(journal, "record", _FailingJournal(nth=3))
+    with pytest.raises(OperationalError):
+        grants.revoke_all(sessions, SECADMIN, 1, disable=True)
+    monkeypatch.undo()
+    with sessions() as session:
+        assert session.scalar(select(Account.status).where(Account.id == 1)) == "active"
+    assert _grant_count(sessions) == 2
+    assert len(grants.revoke_all(sessions, SECADMIN, 1, disable=True).rows) == 2
+    with sessions() as session:
+        assert session.scalar(select(Account.status).where(Account.id == 1)) == "disabled"
+    assert _actions(sessions)[-3:] == ["grant.revoke", "grant.revoke", "account.disable"]
+    assert grants.revoke_all(sessions, SECADMIN, 1, disable=True).rows == ()

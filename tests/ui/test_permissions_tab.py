@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from sqlalchemy import select
 
 from console.db import SessionFactory
-from console.schema import Duty, Grant, JournalEntry, utcnow
+from console.schema import Account, Duty, Grant, JournalEntry, utcnow
 from console.services import operators
 from tests.core.test_rights import give, tiny_cluster
 from tests.staff import PASSWORD
@@ -20,7 +20,7 @@ from tests.ui.conftest import until
 from ui.areas.permissions import TAB, PermissionsTab
 from ui.permissions.account_dialogs import ImportDialog
 from ui.permissions.operators_page import OperatorDialog
-from ui.permissions.plan_dialogs import BulkGrantDialog
+from ui.permissions.plan_dialogs import BulkGrantDialog, RevokeAllDialog
 from ui.tasks import Database, spawn
 
 
@@ -192,6 +192,35 @@ def test_a_bulk_grant_with_refused_rows_cannot_be_applied(
     assert "先审后发" in dialog.model.index(0, 4).data()
     assert not dialog.apply_button.isEnabled()
     dialog.deleteLater()
+
+
+def test_revoking_everything_of_a_leaver_asks_for_the_name_and_disables_the_account(
+    opened: tuple[PermissionsTab, Database], cluster: SessionFactory, run
+) -> None:  # type: ignore[no-untyped-def]
+    tab, _database = opened
+    page = tab.accounts
+    assert page is not None
+    run(until(lambda: page.pane.model.rowCount() == 4))
+    page.pane.view.selectRow(2)
+    run(until(lambda: page.current is not None and page.current.username == "editor3"))
+
+    async def leave() -> None:
+        task = spawn(page.revoke_all())
+        dialog = await _answer(RevokeAllDialog, "")
+        assert isinstance(dialog, RevokeAllDialog)
+        assert dialog.disable.isChecked()
+        await dialog.preview()
+        assert dialog.model.rowCount() == 1 and not dialog.apply_button.isEnabled()
+        dialog.typed.setText("editor3")
+        assert dialog.apply_button.isEnabled()
+        dialog.apply_button.click()
+        await task
+
+    run(leave())
+    assert page.outcome.text() == "已撤销 1 项授权。账号已停用。"
+    with cluster() as session:
+        assert session.scalars(select(Grant).where(Grant.account_id == 3)).all() == []
+        assert session.scalar(select(Account.status).where(Account.id == 3)) == "disabled"
 
 
 def test_selecting_an_account_shows_its_rights_and_reveals_are_journalled(

@@ -481,9 +481,11 @@ class AccountsPage(QWidget):
             return
         dialog = RevokeAllDialog(self.database, self.actor, self.current, self)
         plan = await dialog.run()
+        disabled = dialog.disable.isChecked() and dialog.disable.isEnabled()
         dialog.deleteLater()
         if plan is not None:
-            await self._after_change(tr("已撤销 {n} 项授权。").format(n=len(plan.rows)))
+            message = tr("已撤销 {n} 项授权。").format(n=len(plan.rows))
+            await self._after_change(message + (tr("账号已停用。") if disabled else ""))
 
 
 def _applied(plan: grants.Plan) -> int:

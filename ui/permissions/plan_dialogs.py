@@ -1,8 +1,8 @@
 """Bulk operations on grants, each previewed row by row and then applied in one transaction.
 
 ``BulkGrantDialog``: a role for many accounts over many sites. ``HandoverDialog``: copy one
-account's grants to another. ``RevokeAllDialog``: withdraw everything of a leaving account,
-confirmed by typing its name.
+account's grants to another. ``RevokeAllDialog``: withdraw everything of a leaving account
+(and disable it), confirmed by typing its name.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from console.errors import ConsoleError, EnvironmentFault, InvalidInput
 from console.i18n import QT_TR_NOOP, joined
 from console.labels import ROLES
+from console.schema import AccountStatus
 from console.services import accounts, grants
 from console.services.accounts import AccountDetail
 from console.services.actor import Actor
@@ -266,6 +268,11 @@ class RevokeAllDialog(PlanDialog):
         )
         self.typed.textChanged.connect(lambda _t: self._enable())
         self.form.addRow(tr("确认(&C)"), self.typed)
+        self.disable = QCheckBox(tr("同时停用该账号（人员离岗）"), self)
+        self.disable.setObjectName("alsoDisable")
+        self.disable.setChecked(account.status != AccountStatus.DISABLED)
+        self.disable.setEnabled(account.status != AccountStatus.DISABLED)
+        self.form.addRow("", self.disable)
 
     def ready(self) -> bool:
         return self.typed.text().strip() == self.account.username
@@ -274,4 +281,6 @@ class RevokeAllDialog(PlanDialog):
         return await self.database.call(grants.plan_revoke_all, self.actor, self.account.id)
 
     async def applied(self) -> Plan:
-        return await self.database.call(grants.revoke_all, self.actor, self.account.id)
+        return await self.database.call(
+            grants.revoke_all, self.actor, self.account.id, self.disable.isChecked()
+        )
