@@ -443,3 +443,19 @@ def test_a_site_shows_its_drift_from_the_version_it_follows(
     states = {page.columns.item(r, 1).text(): page.columns.item(r, 5).text() for r in range(5)}
     assert states["special"] == "正常" and states["news"] == "父栏目"
     assert states["local"] == "空白"
+    # One click previews the followed version on this site alone, ready to apply.
+    assert page.fix_button.isEnabled()
+    page.fix_button.click()
+    run(until(lambda: tab.findChild(ApplyDialog) is not None))
+    dialog = tab.findChild(ApplyDialog)
+    run(until(lambda: dialog.table.rowCount() == 1))
+    assert [dialog.table.item(0, c).text() for c in range(4)] == [
+        "3312000001 测试站3312000001",
+        "1",
+        "1",
+        "1",
+    ]
+    run(dialog.apply())
+    run(page.show_site(0))
+    assert "缺少必设栏目 0 个" in page.drift.text() and not page.fix_button.isEnabled()
+    _close_apply(dialog, run)

@@ -95,6 +95,9 @@ class PresetsTab(AreaTab):
         self.defaults_button.clicked.connect(lambda: spawn(self.install_defaults(), "defaults"))
         self.apply_button.clicked.connect(lambda: spawn(self.open_apply(), "apply preset"))
         self.compare_button.clicked.connect(lambda: spawn(self.compare(), "compare versions"))
+        self.risks.fix_requested.connect(
+            lambda *target: spawn(self.fix_site(*target), "apply to one site")
+        )
 
     async def refresh(self) -> None:
         """Reload the preset list and the risk list."""
@@ -170,9 +173,17 @@ class PresetsTab(AreaTab):
             self.message.setText(self.tr("请先在列表中选择一个预设版本。"))
             return None
         version = self.editor.version
-        title = self.tr("{name} 第 {number} 版").format(
-            name=version.preset.name, number=version.number
-        )
+        return self._apply_dialog(version_id, version.preset.name, version.number)
+
+    async def fix_site(self, version_id: int, name: str, number: int, site_code: str) -> None:
+        """Preview (then, if the operator wants, apply) a site's followed version to it."""
+        dialog = self._apply_dialog(version_id, name, number)
+        dialog.chosen.setChecked(True)
+        dialog.codes.setText(site_code)
+        await dialog.load_preview()
+
+    def _apply_dialog(self, version_id: int, name: str, number: int) -> ApplyDialog:
+        title = self.tr("{name} 第 {number} 版").format(name=name, number=number)
         dialog = ApplyDialog(self.database, self.actor, version_id, title, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _r: spawn(self.refresh(), REFRESH_AFTER_APPLY))

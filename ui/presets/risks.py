@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -35,7 +36,7 @@ from console.errors import ConsoleError, EnvironmentFault
 from console.i18n import joined
 from console.inspection import SiteRisk, idle_days, is_blank, is_late_by_type, is_stale
 from console.labels import COLUMN_TYPES, label_of
-from console.schema import utcnow
+from console.schema import Duty, utcnow
 from console.services import presets
 from console.services.actor import Actor
 from ui.dialogs import export_path
@@ -91,6 +92,9 @@ class RiskModel(QAbstractTableModel):
 class RiskPage(QWidget):
     """Inspection risk of every running site, and the selected site's columns."""
 
+    # The version a site follows (id, preset name, number) and the site's code, to re-apply.
+    fix_requested = Signal(int, str, int, str)
+
     def __init__(self, database: Database, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("riskPage")
@@ -134,6 +138,11 @@ class RiskPage(QWidget):
         self.drift = QLabel(self)
         self.drift.setObjectName("drift")
         self.drift.setWordWrap(True)
+        self.fix_button = QPushButton(self.tr("按所跟随的版本修正…"), self)
+        self.fix_button.setObjectName("fixSite")
+        self.fix_button.setToolTip(self.tr("预览并把该站点所跟随的预设版本重新应用到它"))
+        self.fix_button.setEnabled(False)
+        self.shown: presets.SiteDrift | None = None
         self.columns = QTableWidget(0, 6, self)
         self.columns.setObjectName("siteColumns")
         self.columns.setHorizontalHeaderLabels(
@@ -166,7 +175,10 @@ class RiskPage(QWidget):
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(0, 0, 0, 0)
         detail_layout.addWidget(self.site_title)
-        detail_layout.addWidget(self.drift)
+        drift_row = QHBoxLayout()
+        drift_row.addWidget(self.drift, 1)
+        drift_row.addWidget(self.fix_button)
+        detail_layout.addLayout(drift_row)
         detail_layout.addWidget(self.columns, 1)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.view)
@@ -178,6 +190,7 @@ class RiskPage(QWidget):
         layout.addLayout(bar)
         layout.addWidget(split, 1)
 
+        self.fix_button.clicked.connect(self._fix)
         refresh.clicked.connect(lambda: spawn(self.refresh(), "inspect"))
         export.clicked.connect(lambda: spawn(self.export(), "export risks"))
         self.only_risky.toggled.connect(lambda _on: spawn(self.refresh(), "inspect"))
@@ -211,6 +224,8 @@ class RiskPage(QWidget):
         if not 0 <= row < len(self.model.results):
             return
         risk = self.model.results[row]
+        self.shown = None
+        self.fix_button.setEnabled(False)
         try:
             drift = await self.database.call(
                 presets.site_drift, self.actor, risk.site_id, self.date()
@@ -222,6 +237,10 @@ class RiskPage(QWidget):
             f"{risk.code} {risk.name}：{presets.risk_text(drift.risk) or self.tr('无单项否决风险')}"
         )
         self.drift.setText(self._drift_text(drift))
+        self.shown = drift
+        self.fix_button.setEnabled(
+            self.actor.holds(Duty.SYSTEM_ADMIN) and drift.plan is not None and drift.plan.changes
+        )
         self.columns.setRowCount(len(drift.columns))
         as_of = self.date()
         kinds = label_of(COLUMN_TYPES)
@@ -254,6 +273,13 @@ class RiskPage(QWidget):
                 if position == 5 and (is_blank(column) or late):
                     item.setForeground(QBrush(RISK_COLOUR))
                 self.columns.setItem(index, position, item)
+
+    def _fix(self) -> None:
+        drift = self.shown
+        if drift is not None and drift.plan is not None and drift.plan.following is not None:
+            self.fix_requested.emit(
+                drift.plan.following, drift.preset_name, drift.preset_number, drift.risk.code
+            )
 
     def _drift_text(self, drift: presets.SiteDrift) -> str:
         """The site against the preset version it follows, naming the columns concerned."""
