@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from sqlalchemy import select
 
 from console.db import SessionFactory
+from console.rights import Right
 from console.schema import Account, Duty, Grant, JournalEntry, utcnow
 from console.services import operators
 from tests.core.test_rights import give, tiny_cluster
@@ -19,6 +20,7 @@ from tests.staff import PASSWORD
 from tests.ui.conftest import until
 from ui.areas.permissions import TAB, PermissionsTab
 from ui.permissions.account_dialogs import ImportDialog
+from ui.permissions.grid_page import who_publishes
 from ui.permissions.operators_page import OperatorDialog
 from ui.permissions.plan_dialogs import BulkGrantDialog, RevokeAllDialog
 from ui.tasks import Database, spawn
@@ -131,6 +133,7 @@ def test_the_grid_marks_who_both_writes_and_publishes_under_review_first(
     names = {str(grid.model.index(r, 0).data()).split()[0]: r for r in range(grid.model.rowCount())}
     assert str(grid.model.index(names["editor2"], 0).data()).endswith("（先审后发冲突）")
     assert "先审后发" not in str(grid.model.index(names["editor1"], 0).data())
+    assert grid.publishers.text() == "能发布：editor2（自 整站）"
     grid.select_column(4)
     run(until(lambda: "工作动态" in grid.node_title.text()))
     assert all(
@@ -340,3 +343,21 @@ def test_the_journal_exports_what_the_filters_show(
     finally:
         tab.deleteLater()
         database.close()
+
+
+def test_who_publishes_names_sources_skips_expired_and_nobody_on_a_retired_site() -> None:
+    now = utcnow()
+
+    def publisher(username: str, column: int | None, expires: dt.datetime | None = None) -> Right:
+        name, path = ("政务公开", "/1/") if column else ("", "")
+        return Right(1, 1, 1, username, username, "active", "publisher", 1, "3312000001",
+                     "云溪市第1局", column, name, path, expires, now)  # fmt: skip
+
+    held = [
+        publisher("li", None),
+        publisher("li", 2),
+        publisher("wang", 1),
+        publisher("zhao", 2, now - dt.timedelta(days=1)),
+    ]
+    assert who_publishes(held, 2, now, False) == "能发布：li、wang（自 政务公开）"
+    assert who_publishes(held, 2, now, True) == "能发布：无人"

@@ -114,6 +114,31 @@ def grid_rows(
     return rows
 
 
+def who_publishes(
+    held: list[Right], column_id: int | None, now: dt.datetime, site_closed: bool
+) -> str:
+    """ "Who can publish here?": active accounts with a 发布 grant in force reaching the node,
+    each with where an inherited grant comes from; nobody on a retired or merged site."""
+    sources: dict[str, str] = {}
+    for right in held:
+        state = standing(right, column_id, now)
+        if (
+            site_closed
+            or right.role != Role.PUBLISHER
+            or right.account_status != AccountStatus.ACTIVE
+            or state is Standing.EXPIRED
+        ):
+            continue
+        origin = "" if state is Standing.EXPLICIT else right.column_name or tr("整站")
+        if right.username not in sources or not origin:
+            sources[right.username] = origin
+    names = [
+        name + (tr("（自 {scope}）").format(scope=origin) if origin else "")
+        for name, origin in sorted(sources.items())
+    ]
+    return tr("能发布：{names}").format(names=joined(names) if names else tr("无人"))
+
+
 class GridPage(QWidget):
     """Site picker and column tree on the left; the grid of accounts × roles on the right."""
 
@@ -309,18 +334,7 @@ class GridPage(QWidget):
                 site=self.site.name, node=node, n=self.model.rowCount()
             )
         )
-        publishers = sorted(
-            {
-                r.username
-                for r in self.held
-                if r.role == Role.PUBLISHER
-                and r.account_status == AccountStatus.ACTIVE
-                and standing(r, self.column_id, now) is not Standing.EXPIRED
-            }
-        )
-        self.publishers.setText(
-            tr("能发布：{names}").format(names=joined(publishers) if publishers else tr("无人"))
-        )
+        self.publishers.setText(who_publishes(self.held, self.column_id, now, self.site.closed))
 
     def _cell_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
