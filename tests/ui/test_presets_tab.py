@@ -6,6 +6,7 @@ import asyncio
 import csv
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPointF, Qt
@@ -33,6 +34,7 @@ from tests.core.preset_cluster import (
 from tests.ui.conftest import until
 from ui.areas.presets import REFRESH_AFTER_APPLY, TAB, PresetsTab
 from ui.presets.apply import ApplyDialog
+from ui.presets.details import PresetDetailsDialog
 from ui.presets.diff import DiffDialog
 from ui.presets.editor import PresetEditor
 from ui.presets.tree_model import NAME, REQUIRED, ColumnTreeModel, Node
@@ -459,3 +461,42 @@ def test_a_site_shows_its_drift_from_the_version_it_follows(
     run(page.show_site(0))
     assert "缺少必设栏目 0 个" in page.drift.text() and not page.fix_button.isEnabled()
     _close_apply(dialog, run)
+
+
+def test_an_edited_tree_is_saved_as_a_new_preset_keeping_what_was_typed_on_refusal(
+    tab: PresetsTab, run
+) -> None:  # type: ignore[no-untyped-def]
+    editor = tab.editor
+    editor.actions_by_name["remove"].trigger()
+
+    async def save_as() -> int | None:
+        task = asyncio.ensure_future(editor.save_as_new())
+        await until(lambda: _visible(PresetDetailsDialog) is not None)
+        dialog = _visible(PresetDetailsDialog)
+        assert dialog is not None and dialog.name.text() == "部门测试预设（副本）"
+        dialog.name.setText("部门测试预设")
+        dialog.kind.setCurrentIndex(dialog.kind.findData("special"))
+        dialog.accept()
+        # Refused (the name is taken): the dialog comes back with the kind still chosen.
+        await until(lambda: "已有名为" in dialog.problem.text() and dialog.isVisible())
+        assert dialog.kind.currentData() == "special"
+        dialog.name.setText("专题网站预设")
+        dialog.accept()
+        return await task
+
+    version_id = run(save_as())
+    assert version_id is not None and editor.version is not None
+    assert (editor.version.preset.name, editor.version.preset.site_kind) == (
+        "专题网站预设",
+        "special",
+    )
+    assert editor.version.number == 1 and len(editor.model.all_codes()) == 2
+    assert tab.pane is not None
+    run(until(lambda: tab.pane.counts.text() == "显示 2 / 2"))  # type: ignore[union-attr]
+
+
+def _visible(kind: type) -> Any:
+    return next(
+        (w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()),
+        None,
+    )

@@ -29,6 +29,7 @@ from console.schema import ColumnType, Duty
 from console.services import presets
 from console.services.actor import Actor
 from ui.dialogs import finished
+from ui.presets.details import PresetDetailsDialog
 from ui.presets.tree_model import IDLE, NAME, TYPE, ColumnTreeModel, Node
 from ui.tasks import Database, spawn
 
@@ -139,9 +140,15 @@ class PresetEditor(QWidget):
         self.toolbar.addSeparator()
         self._action("save", self.tr("保存为新版本"), "Ctrl+S", lambda: spawn(self.save(), "save"))
         self._action(
+            "save_as",
+            self.tr("另存为新预设…"),
+            "Ctrl+Shift+S",
+            lambda: spawn(self.save_as_new(), "save as new preset"),
+        )
+        self._action(
             "export", self.tr("导出 JSON…"), "", lambda: spawn(self.export(), "export preset")
         )
-        for name in (*EDITING, "save"):
+        for name in (*EDITING, "save", "save_as"):
             self.actions_by_name[name].setEnabled(self.model.editable)
         self.stack.cleanChanged.connect(self._clean_changed)
 
@@ -224,6 +231,33 @@ class PresetEditor(QWidget):
         self.note.clear()
         await self.load(version_id)
         self.status.setText(self.tr("已保存为第 {number} 版。").format(number=self.version.number))
+        self.saved.emit(version_id)
+        return version_id
+
+    async def save_as_new(self) -> int | None:
+        """Save the edited tree as version 1 of a new preset, asking its name and kind."""
+        edited = self.edited()
+        if edited is None:
+            return None
+        dialog = PresetDetailsDialog(edited, self)
+        version_id: int | None = None
+        try:
+            while version_id is None and await finished(dialog):
+                created = dialog.preset(edited)
+                try:
+                    version_id = await self.database.call(
+                        presets.create_preset, self.actor, created, self.note.text().strip()
+                    )
+                except (ConsoleError, EnvironmentFault) as error:
+                    # The dialog opens again with what was typed, and says what to change.
+                    dialog.problem.setText(str(error))
+        finally:
+            dialog.deleteLater()
+        if version_id is None:
+            return None
+        self.note.clear()
+        await self.load(version_id)
+        self.status.setText(self.tr("已另存为新预设“{name}”。").format(name=created.name))
         self.saved.emit(version_id)
         return version_id
 

@@ -1,0 +1,65 @@
+"""The name, site kind and description of a preset, asked for when a tree becomes a new preset."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.labels import SITE_KINDS
+from console.preset_files import DESCRIPTION_LIMIT, NAME_LIMIT, PresetFile
+from console.schema import SiteKind
+
+
+class PresetDetailsDialog(QDialog):
+    """Name, kind of site and description for a new preset made from an edited tree."""
+
+    def __init__(self, base: PresetFile, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("presetDetails")
+        self.setWindowTitle(self.tr("另存为新预设"))
+        self.name = QLineEdit(self.tr("{name}（副本）").format(name=base.name), self)
+        self.name.setObjectName("presetName")
+        self.name.setMaxLength(NAME_LIMIT)
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("presetKind")
+        for value, label in SITE_KINDS.items():
+            self.kind.addItem(QCoreApplication.translate("", label), value)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(base.site_kind.value)))
+        self.description = QLineEdit(base.description, self)
+        self.description.setObjectName("presetDescription")
+        self.description.setMaxLength(DESCRIPTION_LIMIT)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("detailsProblem")
+        self.problem.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("预设名称："), self.name)
+        form.addRow(self.tr("适用网站："), self.kind)
+        form.addRow(self.tr("说明："), self.description)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        self.resize(520, self.sizeHint().height())
+
+    def preset(self, base: PresetFile) -> PresetFile:
+        """``base``'s columns under the name, kind and description entered."""
+        return PresetFile(
+            self.name.text().strip(),
+            SiteKind(self.kind.currentData()),
+            self.description.text().strip(),
+            base.columns,
+        )
