@@ -1,12 +1,15 @@
 """A probe sweep of 1,000 local sites with 50–300 ms latency, beside a sequential sample.
 
-    python -m bench.probes [--sites 1000] [--workers 64] [--sample 20] [--repeat 3]
+    python -m bench.probes [--sites 1000] [--workers 64] [--sample 20] [--repeat 3] [--no-gui]
 
 The sites are served by a separate process (``--serve``: one plain and one TLS listener,
 a certificate from a throw-away CA, every host of ``*.bench.gov.cn``), so the sweeping
 process's CPU time is its own. Prints, per run, the full sweep's wall and CPU time, how late
 a 10 ms timer on the main thread ran during the sweep (what a window would feel), and the
-sequential sample extrapolated to the whole cluster; then medians and the ratio.
+sequential sample extrapolated to the whole cluster; then medians and the ratio. Last, the
+same sweep from the 安全备案 tab's sweep panel on an offscreen window (outcomes streamed into
+its table, history stored in SQLite), with a 5 ms heartbeat timer measuring the UI thread's
+longest stall. Every address dialled is a loopback one.
 """
 
 from __future__ import annotations
@@ -79,6 +82,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--timeout", type=float, default=15.0)
     parser.add_argument("--serve", nargs=2, metavar=("CERT", "KEY"))
+    parser.add_argument("--no-gui", action="store_true", help="skip the sweep from the tab")
     args = parser.parse_args()
     if args.serve:
         serve(args.sites, *args.serve)
@@ -98,24 +102,88 @@ def main() -> None:
             assert server.stdout is not None
             ports = json.loads(server.stdout.readline())
             run(args, str(ca.pem), ports)
+            if not args.no_gui:
+                gui_run(args, str(ca.pem), ports, folder)
         finally:
             assert server.stdin is not None
             server.stdin.close()
             server.wait(30)
 
 
-def run(args: argparse.Namespace, ca: str, ports: dict[str, int]) -> None:
-    """The measurements, printed one line per run and a summary."""
+def mapped(sites: int, ports: dict[str, int]) -> dict[tuple[str, int], tuple[str, int]]:
+    """Every bench host's ports mapped onto the local listeners."""
     mapping = {}
-    for index in range(args.sites):
+    for index in range(sites):
         mapping[(host(index), 80)] = ("127.0.0.1", ports["http"])
         mapping[(host(index), 443)] = ("127.0.0.1", ports["https"])
+    return mapping
+
+
+def gui_run(args: argparse.Namespace, ca: str, ports: dict[str, int], folder: Path) -> None:
+    """The sweep as the 安全备案 tab runs it, with the UI thread's worst stall."""
+    from sqlalchemy import delete, insert
+
+    from bench.gui import Heartbeat, run_on_qt
+    from console.db import open_database
+    from console.schema import SiteDomain
+    from console.services import operators
+    from console.services.filing_settings import FilingSettings, change_settings
+    from tests.staff import PASSWORD
+    from tests.ui.fixtures import small_cluster
+
+    sessions = open_database(f"sqlite:///{folder / 'bench.sqlite3'}", upgrade_schema=True)
+    small_cluster(sessions, sites=args.sites)
+    with sessions.begin() as session:
+        session.execute(delete(SiteDomain))
+        session.execute(
+            insert(SiteDomain),
+            [{"site_id": i + 1, "domain": host(i), "is_main": True, "version": 1}
+             for i in range(args.sites)],
+        )  # fmt: skip
+    admin = operators.login(sessions, "sysadmin", PASSWORD)
+    change_settings(
+        sessions,
+        admin,
+        FilingSettings(probe_timeout_s=int(args.timeout), probe_workers=args.workers),
+    )
+
+    async def measure() -> None:
+        from ui.filings.sweeper import SweepPanel
+        from ui.tasks import Database
+
+        database = Database(sessions)
+        panel = SweepPanel(database, admin)
+        panel.dialer = Dialer(mapped(args.sites, ports), loopback_only=True)
+        panel.ca_bundle = ca
+        panel.resize(1200, 800)
+        panel.show()
+        beat = Heartbeat()
+        beat.start()
+        started = time.perf_counter()
+        outcomes = await panel.run_sweep()
+        wall = time.perf_counter() - started
+        await beat.tick()
+        shown = panel.model.rowCount()
+        print(
+            f"from the tab: {len(outcomes)} sites swept, {shown} rows streamed into the table, "
+            f"stored in {wall:.2f} s; worst UI stall {beat.worst():.0f} ms "
+            f"(heartbeat {len(beat.gaps)} beats); {panel.summary.text()}"
+        )
+        panel.close()
+        database.close()
+
+    run_on_qt(measure)
+
+
+def run(args: argparse.Namespace, ca: str, ports: dict[str, int]) -> None:
+    """The measurements, printed one line per run and a summary."""
+    mapping = mapped(args.sites, ports)
     targets = [ProbeTarget(i, f"331200{i:04d}", host(i), ICP, PSB) for i in range(args.sites)]
     options = ProbeOptions(
         timeout=args.timeout,
         ca_bundle=ca,
         registered_hosts=frozenset(t.domain for t in targets),
-        dialer=Dialer(mapping),
+        dialer=Dialer(mapping, loopback_only=True),
     )
     print(f"sites={args.sites} workers={args.workers} latency=50–300 ms, sample={args.sample}")
     print(

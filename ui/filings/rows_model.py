@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 
 from console.filing_rules import Urgency
 
@@ -39,7 +39,26 @@ class Column:
     width: int = 12
 
 
-class RowsModel(QAbstractTableModel):
+class RecordRows:
+    """What both row models offer: the record of a row, the rows as text, the headings."""
+
+    columns: tuple[Column, ...]
+    records: list[Any]
+
+    def record(self, row: int) -> Any:
+        """The record shown in ``row``."""
+        return self.records[row]
+
+    def rows_as_text(self) -> list[list[str]]:
+        """Every row as shown (for export)."""
+        return [[c.text(r) for c in self.columns] for r in self.records]
+
+    def headings(self) -> list[str]:
+        """The translated headings (for export)."""
+        return [QCoreApplication.translate("", c.title) for c in self.columns]
+
+
+class RowsModel(RecordRows, QAbstractTableModel):
     """Rows of records shown through ``columns``; ``tone`` colours a row by urgency."""
 
     def __init__(
@@ -89,21 +108,44 @@ class RowsModel(QAbstractTableModel):
         self.records = list(records)
         self.endResetModel()
 
-    def append(self, record: Any) -> None:
-        """Add one record at the end (a probe outcome as it arrives)."""
+    def extend(self, records: Sequence[Any]) -> None:
+        """Add ``records`` at the end in one insertion (probe outcomes as they arrive)."""
+        if not records:
+            return
         row = len(self.records)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self.records.append(record)
+        self.beginInsertRows(QModelIndex(), row, row + len(records) - 1)
+        self.records.extend(records)
         self.endInsertRows()
 
-    def record(self, row: int) -> Any:
-        """The record shown in ``row``."""
-        return self.records[row]
 
-    def rows_as_text(self) -> list[list[str]]:
-        """Every row as shown (for export)."""
-        return [[c.text(r) for c in self.columns] for r in self.records]
+class StreamedRows(RecordRows, QStandardItemModel):
+    """Rows appended as they arrive (a sweep's outcomes), held as Qt items.
 
-    def headings(self) -> list[str]:
-        """The translated headings (for export)."""
-        return [QCoreApplication.translate("", c.title) for c in self.columns]
+    Painting them runs no Python: while a sweep's probe threads hold the interpreter, every
+    ``data()`` call of a Python model would wait its turn, and a repaint would stall the window.
+    """
+
+    def __init__(self, columns: Sequence[Column], parent: Any = None) -> None:
+        super().__init__(0, len(columns), parent)
+        self.columns = tuple(columns)
+        self.records = []
+        self.setHorizontalHeaderLabels(self.headings())
+
+    def extend(self, records: Sequence[Any]) -> None:
+        """Add ``records`` at the end."""
+        for record in records:
+            items = []
+            for column in self.columns:
+                text = column.text(record)
+                item = QStandardItem(text)
+                item.setEditable(False)
+                item.setToolTip(text)
+                items.append(item)
+            self.appendRow(items)
+        self.records.extend(records)
+
+    def set_records(self, records: Sequence[Any]) -> None:
+        """Show ``records`` instead of what was shown."""
+        self.removeRows(0, self.rowCount())
+        self.records = []
+        self.extend(records)

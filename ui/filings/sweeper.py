@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import threading
+from collections import deque
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 
@@ -32,7 +33,7 @@ from console.schema import Duty
 from console.services import probes
 from console.services.actor import Actor
 from console.services.filing_settings import read_settings
-from ui.filings.rows_model import RowsModel
+from ui.filings.rows_model import StreamedRows
 from ui.filings.tables import OUTCOME_COLUMNS, table_view
 from ui.tasks import Database, spawn
 
@@ -54,6 +55,9 @@ class SweepPanel(QWidget):
         self.ca_bundle: str | None = None
         self.selection: Sequence[int] = ()
         self._stop: threading.Event | None = None
+        # Outcomes handed over by the sweep's thread, shown in batches by ``_flush``.
+        self._incoming: deque[ProbeOutcome] = deque()
+        self._flush_pending = False
         # Sweeps whose outcomes the database refused (gone for a moment): kept until stored.
         self.unsaved: list[tuple[list[ProbeOutcome], dt.datetime, int, bool]] = []
 
@@ -71,7 +75,7 @@ class SweepPanel(QWidget):
         self.summary.setObjectName("sweepSummary")
         self.schedule_label = QLabel(self)
         self.schedule_label.setObjectName("scheduleLabel")
-        self.model = RowsModel(OUTCOME_COLUMNS, parent=self)
+        self.model = StreamedRows(OUTCOME_COLUMNS, parent=self)
         self.view = table_view(self.model, "outcomes", self)
 
         allowed = actor.holds(Duty.SYSTEM_ADMIN)
@@ -160,12 +164,16 @@ class SweepPanel(QWidget):
         started = dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
         def arrived(outcome: ProbeOutcome) -> None:
-            loop.call_soon_threadsafe(self._show, outcome)
+            # On the sweep's thread: queue it; one flush at a time shows all that came.
+            self._incoming.append(outcome)
+            if not self._flush_pending:
+                self._flush_pending = True
+                loop.call_soon_threadsafe(self._flush)
 
         outcomes = await loop.run_in_executor(
             _sweeps, sweep, plan.targets, options, settings.probe_workers, arrived, stop
         )
-        await asyncio.sleep(0)  # let the last streamed outcomes reach the table
+        self._flush()  # what arrived after the last flush
         cancelled = stop.is_set()
         failed = sum(1 for o in outcomes if not o.ok)
         prefix = self.tr("已停止：") if cancelled else ""
@@ -208,11 +216,16 @@ class SweepPanel(QWidget):
             self.summary.setText(self.tr("数据库已恢复：补存探测记录 {n} 条。").format(n=stored))
             self.swept.emit(stored)
 
-    def _show(self, outcome: ProbeOutcome) -> None:
+    def _flush(self) -> None:
+        """Show the outcomes that arrived since the last flush, in one insertion."""
+        self._flush_pending = False
         if not shiboken6.isValid(self):  # the window closed while the sweep ran
             return
-        self.model.append(outcome)
-        self.progress.setValue(self.progress.value() + 1)
+        batch = []
+        while self._incoming:
+            batch.append(self._incoming.popleft())
+        self.model.extend(batch)
+        self.progress.setValue(self.progress.value() + len(batch))
 
     def _set_busy(self, busy: bool) -> None:
         allowed = self.actor.holds(Duty.SYSTEM_ADMIN)

@@ -12,7 +12,7 @@ from console.i18n import QT_TR_NOOP, translate
 from console.labels import SITE_STATES
 from console.probes.probe import ProbeOutcome
 from console.services.filings import Deadline, SiteStatus
-from ui.filings.rows_model import Column, RowsModel
+from ui.filings.rows_model import Column, RowsModel, StreamedRows
 from ui.table_views import read_only_rows
 
 
@@ -77,7 +77,7 @@ OUTCOME_COLUMNS = (
 )
 
 
-def table_view(model: RowsModel, name: str, parent: QWidget) -> QTableView:
+def table_view(model: RowsModel | StreamedRows, name: str, parent: QWidget) -> QTableView:
     """A row-selecting table with fixed row heights and widths from the columns."""
     view = read_only_rows(QTableView(parent), name)
     view.setModel(model)
