@@ -13,6 +13,8 @@ from console.db import ping
 from console.errors import ConsoleError, EnvironmentFault
 from console.i18n import LANGUAGES, joined
 from console.services.actor import DUTY_LABELS, Actor
+from ui.dialogs import finished
+from ui.login import PasswordDialog
 from ui.tabs import TABS, AreaTab
 from ui.tasks import Database, spawn
 
@@ -93,6 +95,10 @@ class MainWindow(QMainWindow):
         switch.setShortcut(QKeySequence.StandardKey.Open)
         switch.triggered.connect(self.switchRequested.emit)
         file_menu.addAction(switch)
+        password = QAction(self.tr("修改密码(&W)…"), self)
+        password.setObjectName("changePassword")
+        password.triggered.connect(lambda: spawn(self.change_password(), "password"))
+        file_menu.addAction(password)
         quit_action = QAction(self.tr("退出(&Q)"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -154,6 +160,12 @@ class MainWindow(QMainWindow):
         if isinstance(tab, AreaTab) and tab.spec.key not in self._loaded:
             self._loaded.add(tab.spec.key)
             spawn(tab.refresh(), f"load-{tab.spec.key}")
+
+    async def change_password(self) -> None:
+        """Let the operator change their own password."""
+        dialog = PasswordDialog(self.database, self.actor, None, self)
+        await finished(dialog)
+        dialog.deleteLater()
 
     async def refresh_current(self) -> None:
         """Reload every list of the current tab."""

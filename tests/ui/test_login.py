@@ -99,3 +99,24 @@ def test_refusing_to_change_a_reset_password_leaves_the_operator_logged_out(
         assert dialog.password.text() == ""
     finally:
         database.close()
+
+
+def test_an_operator_changes_their_password_giving_the_old_one(sqlite_sessions, run) -> None:  # type: ignore[no-untyped-def]
+    small_cluster(sqlite_sessions, sites=1)
+    actor = operators.login(sqlite_sessions, "reviewer", PASSWORD)
+    database = Database(sqlite_sessions)
+    dialog = PasswordDialog(database, actor, None)
+    try:
+        dialog.show()
+        dialog.old.setText("not-the-password")
+        dialog.new.setText("An0ther!Secret")
+        dialog.again.setText("An0ther!Secret")
+        dialog.ok_button.click()
+        run(until(lambda: "原密码不正确" in dialog.message.text()))
+        assert dialog.isVisible() and dialog.new.text() == "An0ther!Secret"
+        dialog.old.setText(PASSWORD)
+        dialog.ok_button.click()
+        run(until(lambda: not dialog.isVisible()))
+        assert operators.login(sqlite_sessions, "reviewer", "An0ther!Secret").username == "reviewer"
+    finally:
+        database.close()
