@@ -20,8 +20,11 @@ from console.services.sites import insert_site
 from console.site_rules import FIELDS, Register, SiteDraft, kind_from, organiser_type_from, problems
 from console.table_files import TableRow, read_table
 
+Progress = Callable[[int, int], None]
+
 HEADINGS = FIELDS
 REQUIRED = ("code", "name", "kind", "organiser_name", "organiser_uscc")
+PROGRESS_EVERY = 50
 DOMAIN_SEPARATORS = (",", "，", ";", "；", "、", " ")
 
 MISSING_HEADINGS = QT_TR_NOOP("文件缺少这些列：{headings}。")
@@ -52,42 +55,53 @@ class ImportPreview:
         return [r for r in self.rows if r.problems]
 
 
-def preview(sessions: SessionFactory, actor: Actor, path: Path) -> ImportPreview:
-    """Check every row of ``path`` against the register and the rows above it; writes nothing."""
+def preview(
+    sessions: SessionFactory, actor: Actor, path: Path, progress: Progress | None = None
+) -> ImportPreview:
+    """Check every row of ``path`` against the register and the rows above it; writes nothing.
+
+    ``progress(done, total)`` is told as the rows are checked."""
     require(actor, Duty.SYSTEM_ADMIN)
     table = read_table(path)
     with sessions() as session:
-        return _check(Register(session), table)[0]
+        return _check(Register(session), table, progress)[0]
 
 
 def import_sites(
     sessions: SessionFactory,
     actor: Actor,
     path: Path,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress | None = None,
 ) -> int:
-    """Register every site of ``path`` in one transaction, or none if any row is refused."""
+    """Register every site of ``path`` in one transaction, or none if any row is refused.
+
+    ``progress(done, total)`` counts each row twice: once checked, once written."""
     require(actor, Duty.SYSTEM_ADMIN)
     table = read_table(path)
+    checking = None if progress is None else lambda done, total: progress(done, 2 * total)
     with sessions.begin() as session:
-        checked, drafts = _check(Register(session), table)
+        checked, drafts = _check(Register(session), table, checking)
         if not checked.rows:
             raise InvalidInput(NOTHING)
         if checked.bad:
             raise InvalidInput(NOT_IMPORTED, bad=len(checked.bad), total=len(checked.rows))
         for index, draft in enumerate(drafts, start=1):
             insert_site(session, actor, draft, SiteState.APPLIED)
-            if progress is not None:
-                progress(index, len(drafts))
+            if progress is not None and (index % PROGRESS_EVERY == 0 or index == len(drafts)):
+                progress(len(drafts) + index, 2 * len(drafts))
     return len(drafts)
 
 
-def _check(register: Register, table: list[TableRow]) -> tuple[ImportPreview, list[SiteDraft]]:
+def _check(
+    register: Register, table: list[TableRow], progress: Progress | None = None
+) -> tuple[ImportPreview, list[SiteDraft]]:
     if table:
         _require_headings(table[0])
     rows: list[ImportRow] = []
     drafts: list[SiteDraft] = []
-    for row in table:
+    for index, row in enumerate(table, start=1):
+        if progress is not None and index % PROGRESS_EVERY == 0:
+            progress(index, len(table))
         values = _values(row)
         try:
             draft = _draft(values)

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, aliased
 
 from console.domains import GOV_CN, is_under, to_unicode, validate_domain, zone_of
 from console.errors import ConsoleError, InvalidInput
-from console.i18n import QT_TR_NOOP, joined, translate
+from console.i18n import QT_TR_NOOP, translate
 from console.identifiers import (
     region_prefix,
     validate_icp,
@@ -320,13 +320,18 @@ def problems(
     return found.found
 
 
+def told(reasons: Iterable[object]) -> str:
+    """Several refusals (each a full sentence) as one text."""
+    return " ".join(str(reason).strip() for reason in reasons)
+
+
 def check(register: Register, draft: SiteDraft, site_id: int | None = None) -> None:
     """Raise the draft's refusal: the one reason, or all of them in one message."""
     found = problems(register, draft, site_id)
     if len(found) == 1:
         raise found[0]
     if found:
-        raise InvalidInput(SEVERAL, n=len(found), problems=joined(str(p) for p in found))
+        raise InvalidInput(SEVERAL, n=len(found), problems=told(found))
 
 
 def kind_label(kind: str) -> str:

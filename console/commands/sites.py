@@ -19,6 +19,7 @@ from console.listing import Query, export_listing, iter_rendered, read_page
 from console.services.site_views import site_id_of
 from console.services.sites import LEVELS, SITES
 from console.site_import import import_sites, preview
+from console.site_rules import told
 
 BAD_ROW = QT_TR_NOOP("第 {line} 行（{code}）：{problems}")
 CHECKED = QT_TR_NOOP("共 {total} 行，{bad} 行有问题。")
@@ -121,7 +122,7 @@ def _import(args: argparse.Namespace) -> int:
         for row in checked.bad:
             print(
                 translate("", BAD_ROW).format(
-                    line=row.line, code=row.code, problems="；".join(row.problems)
+                    line=row.line, code=row.code, problems=told(row.problems)
                 ),
                 file=sys.stderr,
             )

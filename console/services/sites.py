@@ -26,7 +26,14 @@ from console.services import journal
 from console.services.actor import REGISTER_READERS, Actor, require
 from console.services.editing import editing
 from console.site_lifecycle import Step, check_step, missing_for
-from console.site_rules import Register, SiteDraft, check, organiser_type_from, problems
+from console.site_rules import (
+    Register,
+    SiteDraft,
+    check,
+    organiser_type_from,
+    problems,
+    told,
+)
 
 _parent = aliased(Site, name="parent")
 _main = aliased(SiteDomain, name="main_domain")
@@ -370,7 +377,7 @@ def _plan_edit(
         draft = replace(current, **changes)
         before = str(getattr(current, "parent_code" if field == "parent" else field) or "")
         found = problems(register, registration(draft), site.id)
-        reason = "；".join(str(p) for p in found) if found else None
+        reason = told(found) if found else None
         items.append(BulkItem(site.id, site.code, site.name, before, reason))
         drafts[site.id] = draft
     return BulkPlan(tuple(items)), drafts

@@ -327,6 +327,32 @@ def test_an_xlsx_import_registers_a_portal_and_its_departments_together(
         assert session.scalar(select(func.count()).select_from(Site)) == 2
 
 
+def test_an_import_reports_progress_and_a_failure_while_writing_leaves_nothing(
+    sessions: SessionFactory, sysadmin: Actor, tmp_path: Path
+) -> None:
+    rows = [["3312000001", "云溪市人民政府", "市级门户", "", "办公室", org(1), "www.yunxi.gov.cn"]]
+    rows += [
+        [f"33120{n:05d}", f"第{n}局", "部门网站", "3312000001", f"第{n}局", org(n), ""]
+        for n in range(2, 121)
+    ]
+    path = site_table(tmp_path / "sites.csv", rows)
+    told: list[tuple[int, int]] = []
+
+    def stop_while_writing(done: int, total: int) -> None:
+        told.append((done, total))
+        if done > total // 2:
+            raise OSError("disk full")
+
+    with pytest.raises(OSError, match="disk full"):
+        import_sites(sessions, sysadmin, path, stop_while_writing)
+    assert told[0] == (50, 240) and told[-1][0] > 120
+    with sessions() as session:
+        assert session.scalar(select(func.count()).select_from(Site)) == 0
+    told.clear()
+    assert import_sites(sessions, sysadmin, path, lambda d, t: told.append((d, t))) == 120
+    assert told[-1] == (240, 240) and [d for d, _t in told] == sorted(d for d, _t in told)
+
+
 def test_changed_fields_list_only_what_changed_in_the_operators_words() -> None:
     after = dataclasses.replace(
         DEPT, kind="special", organiser_type="institution", domains=("xn--fiq228c.xn--zfr164b",)

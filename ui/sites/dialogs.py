@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,7 +20,8 @@ from PySide6.QtWidgets import (
 from console.errors import ConsoleError, EnvironmentFault
 from console.services.actor import Actor
 from console.services.sites import BulkPlan, create_site
-from console.site_import import ImportPreview, import_sites, preview
+from console.site_import import ImportPreview, Progress, import_sites, preview
+from console.site_rules import told
 from ui.dialogs import chosen_file
 from ui.sites.form import SiteForm
 from ui.sites.tables import fill_table, make_table
@@ -120,21 +123,35 @@ class ImportDialog(QDialog):
         self.buttons.accepted.connect(lambda: spawn(self.run_import(), "import-sites"))
         self.buttons.rejected.connect(self.reject)
 
+    def _progress(self) -> Progress:
+        """A progress callback for the database worker that moves the bar on the UI thread."""
+        loop = asyncio.get_running_loop()
+
+        def show(done: int, total: int) -> None:
+            if shiboken6.isValid(self.busy):
+                self.busy.setRange(0, total)
+                self.busy.setValue(done)
+
+        return lambda done, total: loop.call_soon_threadsafe(show, done, total)
+
     async def check(self) -> ImportPreview | None:
-        """Check the file and show every row's verdict."""
+        """Check the file and show every row's verdict, the refused rows first."""
         try:
-            checked: ImportPreview = await self.database.call(preview, self.actor, self.path)
+            checked: ImportPreview = await self.database.call(
+                preview, self.actor, self.path, self._progress()
+            )
         except (ConsoleError, EnvironmentFault) as error:
-            self.summary.setText(str(error))
-            self.busy.hide()
+            if shiboken6.isValid(self):
+                self.summary.setText(str(error))
+                self.busy.hide()
+            return None
+        if not shiboken6.isValid(self):  # closed while the file was being checked
             return None
         self.busy.hide()
+        rows = sorted(checked.rows, key=lambda r: (not r.problems, r.line))
         fill_table(
             self.table,
-            [
-                [str(r.line), r.code, r.name, "；".join(r.problems) or self.tr("可导入")]
-                for r in checked.rows
-            ],
+            [[str(r.line), r.code, r.name, told(r.problems) or self.tr("可导入")] for r in rows],
         )
         self.table.resizeColumnsToContents()
         bad = len(checked.bad)
@@ -152,16 +169,32 @@ class ImportDialog(QDialog):
         return checked
 
     async def run_import(self) -> None:
-        """Import every row in one transaction; the dialog closes on success."""
+        """Import every row in one transaction; the dialog closes on success.
+
+        The dialog cannot be closed meanwhile: the import commits whole or not at all, and
+        the tab refreshes from the count it returns."""
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.ok.setEnabled(False)
+        cancel.setEnabled(False)
+        self.busy.setRange(0, 0)
         self.busy.show()
+        self.summary.setText(self.tr("正在导入…"))
         try:
-            self.imported = await self.database.call(import_sites, self.actor, self.path)
+            self.imported = await self.database.call(
+                import_sites, self.actor, self.path, self._progress()
+            )
         except (ConsoleError, EnvironmentFault) as error:
             self.summary.setText(str(error))
             self.busy.hide()
+            cancel.setEnabled(True)
             return
         self.accept()
+
+    def reject(self) -> None:
+        """Close, unless an import is being written."""
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        if cancel.isEnabled():
+            super().reject()
 
 
 class NewSiteDialog(QDialog):

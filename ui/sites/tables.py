@@ -6,12 +6,16 @@ from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QWidget
 
 from ui.table_views import read_only_rows
 
+SIZING_ROWS = 200
+
 
 def make_table(parent: QWidget, headings: list[str]) -> QTableWidget:
     """A read-only table of whole rows with ``headings``."""
     table = QTableWidget(0, len(headings), parent)
     table.setHorizontalHeaderLabels(headings)
     read_only_rows(table, "")
+    # Fitting columns to their contents reads this many rows, not a whole large import.
+    table.horizontalHeader().setResizeContentsPrecision(SIZING_ROWS)
     return table
 
 
