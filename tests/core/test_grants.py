@@ -9,9 +9,9 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import OperationalError
 
 from console.db import SessionFactory
-from console.errors import InvalidInput, NotFound
+from console.errors import InvalidInput, NotFound, NotPermitted
 from console.schema import Account, Grant, JournalEntry, Site, utcnow
-from console.services import grants, journal, scopes
+from console.services import grants, journal, journal_search, operators, scopes
 from console.services.grants import GrantRequest, Verdict
 from tests.core.test_rights import SECADMIN, give, tiny_cluster
 
@@ -270,3 +270,22 @@ def test_a_leaver_is_disabled_with_the_revocation_or_not_at_all(
         assert session.scalar(select(Account.status).where(Account.id == 1)) == "disabled"
     assert _actions(sessions)[-3:] == ["grant.revoke", "grant.revoke", "account.disable"]
     assert grants.revoke_all(sessions, SECADMIN, 1, disable=True).rows == ()
+
+
+def test_the_auditor_reads_a_journal_entry_in_full_and_nobody_else_does(
+    sessions: SessionFactory,
+) -> None:
+    tiny_cluster(sessions)
+    grants.grant(sessions, SECADMIN, GrantRequest(1, "editor", 1, 4))
+    with sessions() as session:
+        seq = session.scalar(select(func.max(JournalEntry.seq)))
+    assert seq is not None
+    auditor = operators.login(sessions, "aud", "Str0ng!Passw0rd")
+    shown = journal_search.entry(sessions, auditor, seq)
+    assert shown.action == "grant.create" and shown.before == ""
+    assert '"role": "editor"' in shown.after and shown.after.count("\n") >= 5
+    assert len(shown.hash) == 64 and shown.prev_hash != shown.hash
+    with pytest.raises(NotPermitted):
+        journal_search.entry(sessions, SECADMIN, seq)
+    with pytest.raises(NotFound):
+        journal_search.entry(sessions, auditor, seq + 100)

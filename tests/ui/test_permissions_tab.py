@@ -267,6 +267,10 @@ def test_the_auditor_sees_only_the_journal_and_verifies_the_chain(
         result = run(journal.verify())
         assert result is not None and result.intact
         assert journal.verdict.text().startswith("日志链完整")
+        journal.pane.view.selectRow(0)
+        run(until(lambda: "本条哈希" in journal.detail.toPlainText()))
+        assert "aud　login" in journal.detail.toPlainText()
+        assert journal.detail.isReadOnly()
     finally:
         tab.deleteLater()
         database.close()

@@ -1,4 +1,5 @@
-"""The journal for the audit administrator: filters, export, and verifying the hash chain.
+"""The journal for the audit administrator: filters, export, the selected entry in full
+(before → after, its hashes), and verifying the hash chain.
 
 Read-only by construction: the page offers no edit or delete, and no service exists for one.
 """
@@ -7,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,7 +16,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +27,7 @@ from console.errors import ConsoleError, EnvironmentFault
 from console.services import journal
 from console.services.actor import Actor
 from console.services.journal import JOURNAL, Verification
-from console.services.journal_search import journal_listing
+from console.services.journal_search import EntryDetail, entry, journal_listing
 from ui.list_pane import ListPane
 from ui.permissions.common import message_label, narrow, say, tr
 from ui.tasks import Database, spawn
@@ -60,7 +63,7 @@ class JournalPage(QWidget):
         self.target = QLineEdit(self)
         self.target.setObjectName("journalTarget")
         self.target.setPlaceholderText(tr("对象包含"))
-        self.use_dates = QCheckBox(tr("日期"), self)
+        self.use_dates = QCheckBox(tr("日期（UTC）"), self)
         today = QDate.currentDate()
         self.since = QDateEdit(today.addDays(-30), self)
         self.until = QDateEdit(today, self)
@@ -95,11 +98,23 @@ class JournalPage(QWidget):
         bar.addWidget(self.verify_button)
         self.verdict = message_label(self, "chainVerdict")
         self.pane = ListPane(JOURNAL, database, actor, self)
+        self.pane.view.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: spawn(self.show_entry(current.row()), "journal-entry")
+        )
+        self.detail = QPlainTextEdit(self)
+        self.detail.setObjectName("journalEntry")
+        self.detail.setReadOnly(True)
+        self.detail.setPlaceholderText(tr("选择一条日志，查看变更前后的内容和哈希。"))
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.pane)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(bar)
         layout.addWidget(self.verdict)
-        layout.addWidget(self.pane, 1)
+        layout.addWidget(splitter, 1)
 
     async def apply_filters(self) -> None:
         """Show the entries matching the filters."""
@@ -112,6 +127,20 @@ class JournalPage(QWidget):
             self.operator.text(), self.action.currentText(), self.target.text(), since, until
         )
         await narrow(self.pane, listing, [])
+
+    async def show_entry(self, row: int) -> None:
+        """Show the entry at ``row`` in full below the list."""
+        if row < 0 or row >= self.pane.model.rowCount():
+            self.detail.clear()
+            return
+        try:
+            shown: EntryDetail = await self.database.call(
+                entry, self.actor, self.pane.model.row_id(row)
+            )
+        except (ConsoleError, EnvironmentFault) as error:
+            self.detail.setPlainText(str(error))
+            return
+        self.detail.setPlainText(entry_text(shown))
 
     async def verify(self) -> Verification | None:
         """Walk the whole chain and show whether it is intact (and where it breaks)."""
@@ -136,6 +165,26 @@ class JournalPage(QWidget):
                 "bad",
             )
         return result
+
+
+def entry_text(shown: EntryDetail) -> str:
+    """An entry as the detail box reads it: who did what to which object, before, after, hashes."""
+    lines = [
+        tr("第 {seq} 条　{at}（UTC）　{operator}　{action}").format(
+            seq=shown.seq,
+            at=shown.at.isoformat(sep=" ", timespec="seconds"),
+            operator=shown.operator_name,
+            action=shown.action,
+        ),
+        tr("对象：{kind} {id} {label}").format(
+            kind=shown.target_type, id=shown.target_id, label=shown.target_label
+        ),
+        tr("变更前：") + ("\n" + shown.before if shown.before else tr("（无）")),
+        tr("变更后：") + ("\n" + shown.after if shown.after else tr("（无）")),
+        tr("上一条哈希：{hash}").format(hash=shown.prev_hash),
+        tr("本条哈希：{hash}").format(hash=shown.hash),
+    ]
+    return "\n".join(lines)
 
 
 def _day(edit: QDateEdit) -> dt.date:
