@@ -199,3 +199,19 @@ def test_a_rebuild_asked_for_earlier_never_replaces_a_later_one(
     second.result(timeout=60)
     first.result(timeout=60)
     assert holder.current() is second.result()
+
+
+def test_a_scan_gets_the_lexicon_as_saved_and_reuses_a_screener_already_built_for_it(
+    sessions: SessionFactory,
+) -> None:
+    holder = ScreenerHolder()
+    first = holder.fresh(sessions)
+    assert holder.fresh(sessions) is first
+    lexicon.add_term(sessions, REVIEWER, TERM)
+    second = holder.fresh(sessions)
+    assert second is not first and holder.current() is second
+    assert [f.term for f in second.screen("国家计委")] == ["国家计委"]
+    lexicon.add_phrase(sessions, REVIEWER, "原国家计委")
+    rebuilt = holder.rebuild(sessions).result(timeout=60)
+    assert holder.fresh(sessions) is rebuilt
+    assert [f.term for f in rebuilt.screen("原国家计委")] == []

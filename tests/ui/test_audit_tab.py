@@ -201,3 +201,60 @@ def test_the_lexicon_button_opens_the_lexicon_dialog(sqlite_sessions, run) -> No
         dialog.close()
     finally:
         _close(window)
+
+
+def test_new_posts_are_screened_into_the_queue_from_the_tab(sqlite_sessions, run) -> None:  # type: ignore[no-untyped-def]
+    from console.lexicon_files import TermEntry
+    from console.services import lexicon
+
+    queue_cluster(sqlite_sessions, 4, queued=False)
+    window, tab = _open(sqlite_sessions, run)
+    try:
+        run(until(lambda: tab.status_tabs.tabText(0) == "待审 (0)"))
+        reviewer = run(window.database.call(operators.login, "reviewer", PASSWORD))
+        run(window.database.call(lexicon.add_term, reviewer, TermEntry("国家计委", "过时表述", 2)))
+        tab.scanning.lexicon_changed()
+        assert "后台重建" in tab.message.text()
+        tab.scanning.scan_button.click()
+        run(until(lambda: tab.status_tabs.tabText(0) == "待审 (4)"))
+        run(until(lambda: tab.pane.model.rowCount() == 4))
+        assert "新入队 4 条" in tab.message.text()
+        run(until(lambda: tab.scanning.screeners.current().term_count == 1))
+        run(tab.select_row(0))
+        assert tab.detail.highlighted() == ["国家计委", "138****5678"]
+    finally:
+        _close(window)
+
+
+def test_a_full_rescan_asks_first_shows_progress_and_can_be_cancelled(sqlite_sessions, run) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    queue_cluster(sqlite_sessions, 3, queued=False)
+    window, tab = _open(sqlite_sessions, run)
+    scanning = tab.scanning
+    try:
+        scanning.rescan_button.click()
+        box = run(_dialog(QMessageBox))
+        box.button(QMessageBox.StandardButton.Yes).click()  # type: ignore[attr-defined]
+        run(until(lambda: "已筛查 3 篇" in tab.message.text()))
+        run(until(lambda: tab.status_tabs.tabText(0) == "待审 (3)"))
+
+        released = threading.Event()
+        fresh = scanning.screeners.fresh
+        scanning.screeners.fresh = lambda s: (released.wait(30), fresh(s))[1]  # type: ignore[method-assign]
+        scanning.rescan_button.click()
+        box = run(_dialog(QMessageBox))
+        box.button(QMessageBox.StandardButton.Yes).click()  # type: ignore[attr-defined]
+        progress = run(_dialog(QProgressDialog))
+        assert not scanning.rescan_button.isEnabled()
+        cancel = progress.findChild(QPushButton)
+        assert cancel is not None and cancel.text() == "取消"
+        cancel.click()
+        released.set()
+        run(until(lambda: tab.message.text().startswith("已取消。")))
+        assert "已筛查 0 篇" in tab.message.text()
+        assert scanning.rescan_button.isEnabled()
+    finally:
+        _close(window)

@@ -8,11 +8,7 @@ oldest items into 我的认领 so several reviewers never work the same item.
 from __future__ import annotations
 
 import asyncio
-import threading
-from concurrent.futures import ThreadPoolExecutor
-from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -20,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
-    QProgressDialog,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -31,15 +26,15 @@ from PySide6.QtWidgets import (
 
 from console.audit import Decision
 from console.audit.detail import context_phrase
-from console.errors import ConsoleError, EnvironmentFault, classify
+from console.errors import ConsoleError, EnvironmentFault
 from console.listing import Listing
 from console.schema import Duty
 from console.services import audit
 from console.services.actor import Actor
 from ui.area_tab import AreaTab, TabSpec
 from ui.audit.detail_pane import DetailPane
-from ui.audit.lexicon_dialog import LexiconDialog
-from ui.audit.prompts import ask_note, ask_text, confirm, confirm_bulk, decision_name
+from ui.audit.prompts import ask_note, ask_text, confirm_bulk, decision_name
+from ui.audit.scan_controls import ScanControls
 from ui.list_pane import ListPane
 from ui.tasks import Database, spawn
 
@@ -53,8 +48,6 @@ KEYS = {
 }
 RENEW_MS = 4 * 60 * 1000
 AGES = (0, 4, 24, 72, 168)
-
-_rescans = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rescan")
 
 
 class QueuePane(ListPane):
@@ -155,14 +148,12 @@ class ReviewTab(AreaTab):
         self.claim_button.setToolTip(self.tr("认领最早的待审条目（租约 10 分钟，自动续期）"))
         self.release_button = QPushButton(self.tr("释放认领"), self)
         self.release_button.setToolTip(self.tr("把我的全部认领放回待审"))
-        self.rescan_button = QPushButton(self.tr("全部重新筛查…"), self)
-        self.rescan_button.setToolTip(self.tr("词库变更后，按新词库重新筛查全部稿件"))
-        self.lexicon_button = QPushButton(self.tr("词库管理…"), self)
-        self.lexicon_button.setObjectName("lexiconButton")
+        self.scanning = ScanControls(database, actor, self)
+        self.scanning.said.connect(self._say)
+        self.scanning.scanned.connect(lambda: spawn(self.refresh(), "scanned"))
+        self.lexicon_button = self.scanning.lexicon_button
         self.claim_button.clicked.connect(lambda: spawn(self.claim(), "claim"))
         self.release_button.clicked.connect(lambda: spawn(self.release(), "release"))
-        self.rescan_button.clicked.connect(lambda: spawn(self.rescan(), "rescan"))
-        self.lexicon_button.clicked.connect(self.open_lexicon)
 
         self.detail = DetailPane(self)
         self.message = QLabel(self)
@@ -200,13 +191,9 @@ class ReviewTab(AreaTab):
         for widget in (self.site, self.category, self.severity, self.age):
             filters.addWidget(widget)
         filters.addStretch(1)
-        for button in (
-            self.claim_button,
-            self.release_button,
-            self.rescan_button,
-            self.lexicon_button,
-        ):
+        for button in (self.claim_button, self.release_button):
             filters.addWidget(button)
+        filters.addWidget(self.scanning)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -311,6 +298,9 @@ class ReviewTab(AreaTab):
         for pane in self.panes_by_status.values():
             pane.narrow(chosen)
         spawn(self.pane.refresh(), "filter")
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
 
     def _reset(self, pane: QueuePane) -> None:
         if pane is self.pane:
@@ -448,6 +438,8 @@ class ReviewTab(AreaTab):
             self.message.setText(str(error))
             return
         self._report(decision, outcome)
+        if decision is Decision.WHITELIST and outcome.decided:
+            self.scanning.rebuild()
         first = rows[0]
         await asyncio.gather(pane.refresh(), self._load_counts())
         for other in self.panes_by_status.values():
@@ -511,70 +503,6 @@ class ReviewTab(AreaTab):
                 await self.database.call(audit.renew_claims, self.actor)
             except (ConsoleError, EnvironmentFault):
                 return
-
-    async def rescan(self) -> None:
-        """Screen the whole archive again with the current lexicon, with progress and cancel."""
-        if not await confirm(
-            self,
-            self.tr("全部重新筛查"),
-            self.tr(
-                "按当前词库和白名单重新筛查全部稿件？已决定的同一内容不会再次入队；可随时取消。"
-            ),
-        ):
-            return
-        progress = QProgressDialog(self.tr("正在筛查稿件…"), self.tr("取消"), 0, 0, self)
-        progress.setObjectName("rescanProgress")
-        progress.setWindowTitle(self.tr("全部重新筛查"))
-        progress.setMinimumDuration(0)
-        stop = threading.Event()
-        progress.canceled.connect(stop.set)
-        progress.open()
-        loop = asyncio.get_event_loop()
-
-        def report(done: int, total: int) -> None:
-            loop.call_soon_threadsafe(self._progress, progress, done, total)
-
-        def work() -> Any:
-            return audit.load_and_scan(
-                self.database.sessions,
-                self.actor,
-                full=True,
-                progress=report,
-                cancelled=stop.is_set,
-            )
-
-        self.rescan_button.setEnabled(False)
-        try:
-            result = await loop.run_in_executor(_rescans, work)
-        except Exception as error:
-            fault = classify(error)
-            if fault is None and not isinstance(error, ConsoleError):
-                raise
-            self.message.setText(str(fault or error))
-            return
-        finally:
-            self.rescan_button.setEnabled(True)
-            progress.close()
-            progress.deleteLater()
-        text = self.tr("已筛查 {screened} 篇，新入队 {queued} 条，更新 {refreshed} 条").format(
-            screened=result.screened, queued=result.queued, refreshed=result.refreshed
-        )
-        if result.cancelled:
-            text = self.tr("已取消。") + text
-        self.message.setText(text)
-        await self.refresh()
-
-    @staticmethod
-    def _progress(progress: QProgressDialog, done: int, total: int) -> None:
-        if shiboken6.isValid(progress):
-            progress.setMaximum(max(total, 1))
-            progress.setValue(min(done, max(total, 1)))
-
-    def open_lexicon(self) -> None:
-        """Open the lexicon and whitelist dialog."""
-        dialog = LexiconDialog(self.database, self.actor, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
 
 
 def build(spec: TabSpec, database: Database, actor: Actor, parent: QWidget | None) -> AreaTab:
