@@ -18,6 +18,7 @@ from console.db.engine import make_engine
 from console.probes.dialing import Dialer, parse_connect_to
 from console.schema import Filing, JournalEntry, ProbeResult, Site
 from console.services import operators, probes
+from console.services.cluster import mark_demo
 from console.services.filing_settings import FilingSettings, change_settings
 from tests.probe_sites import LocalSites, footer_html, local_sites
 from tests.probe_sites import loopback_only as loopback_only  # autouse: loopback only
@@ -84,7 +85,9 @@ def close(window: MainWindow) -> None:
     window.database.close()
 
 
-def test_sites_are_listed_by_urgency_with_reasons_and_a_detail(sqlite_sessions, run) -> None:  # type: ignore[no-untyped-def]
+def test_sites_are_listed_by_urgency_with_reasons_and_a_detail(
+    sqlite_sessions, run, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     cluster(sqlite_sessions)
     window, tab = open_tab(sqlite_sessions, run)
     try:
@@ -104,6 +107,10 @@ def test_sites_are_listed_by_urgency_with_reasons_and_a_detail(sqlite_sessions, 
         assert [s.code for s in tab.status_model.records] == ["3312000003"]
         tab.filter.clear()
         assert [d.code for d in tab.calendar_model.records] == ["3312000003"]
+        assert "1 项" in tab.calendar_summary.text()
+        assert run(tab.export_calendar_to(tmp_path / "calendar.csv")) == 1
+        exported = (tmp_path / "calendar.csv").read_text(encoding="utf-8-sig")
+        assert "到期日" in exported and "3312000003" in exported
 
         run(tab.stage_for_screenshot())
         assert tab.detail.detail is not None
@@ -176,8 +183,12 @@ def test_a_sweep_streams_outcomes_stores_history_and_reviewers_only_read(
         assert tab.sweeper.progress.value() == 5
         assert sum(1 for o in outcomes if o.ok) == 4
         assert "已存入历史 5 条" in tab.sweeper.summary.text()
-        with sqlite_sessions() as session:
-            assert session.scalar(select(func.count()).select_from(ProbeResult)) == 5
+
+        def history() -> int:
+            with sqlite_sessions() as session:
+                return int(session.scalar(select(func.count()).select_from(ProbeResult)) or 0)
+
+        assert history() == 5
         run(until(lambda: any(f.rule == "down" for s in tab.statuses for f in s.findings)))
         run(tab.detail.show_site(5))
         QAbstractItemModelTester(
@@ -188,6 +199,8 @@ def test_a_sweep_streams_outcomes_stores_history_and_reviewers_only_read(
         assert any(f.rule == "unreachable" for f in site5.findings)
         assert run(tab.export_to(tmp_path / "urgency.csv")) == tab.status_model.rowCount()
         assert "原因" in (tmp_path / "urgency.csv").read_text(encoding="utf-8-sig")
+        tab.sweeper.timer.timeout.emit()  # what the schedule does every interval
+        run(until(lambda: history() == 10 and not tab.sweeper.running))
     finally:
         close(window)
     window, tab = open_tab(sqlite_sessions, run, "reviewer")
@@ -295,5 +308,21 @@ def test_outcomes_the_database_refused_are_kept_and_stored_when_it_returns(
         run(until(lambda: stored() == 2))
         run(until(lambda: "补存探测记录 2 条" in tab.sweeper.summary.text()))
         assert tab.sweeper.unsaved == []
+    finally:
+        close(window)
+
+
+def test_a_demo_cluster_is_not_probed_over_the_network(sqlite_sessions, run) -> None:  # type: ignore[no-untyped-def]
+    small_cluster(sqlite_sessions, sites=3)
+    with sqlite_sessions.begin() as session:
+        mark_demo(session)
+    window, tab = open_tab(sqlite_sessions, run)
+    try:
+        run(tab.refresh())
+        assert run(tab.sweeper.run_sweep()) == []
+        assert "演示站群" in tab.sweeper.summary.text()
+        assert tab.sweeper.all_button.isEnabled()
+        with sqlite_sessions() as session:
+            assert session.scalar(select(func.count()).select_from(ProbeResult)) == 0
     finally:
         close(window)

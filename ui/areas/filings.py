@@ -110,11 +110,22 @@ class FilingsTab(AreaTab):
             CALENDAR_COLUMNS, tone=lambda d: d.finding.urgency, parent=self
         )
         self.calendar_view = table_view(self.calendar_model, "calendarTable", self)
+        self.calendar_summary = QLabel(self)
+        self.calendar_summary.setObjectName("calendarSummary")
+        self.calendar_export = QPushButton(self.tr("导出…"), self)
+        calendar_page = QWidget(self)
+        calendar_layout = QVBoxLayout(calendar_page)
+        calendar_layout.setContentsMargins(6, 6, 6, 6)
+        calendar_bar = QHBoxLayout()
+        calendar_bar.addWidget(self.calendar_summary, 1)
+        calendar_bar.addWidget(self.calendar_export)
+        calendar_layout.addLayout(calendar_bar)
+        calendar_layout.addWidget(self.calendar_view, 1)
         self.sweeper = SweepPanel(database, actor, self)
         self.inner = QTabWidget(self)
         self.inner.setObjectName("inner_filings")
         self.inner.addTab(splitter, self.tr("待办（按紧急程度）"))
-        self.inner.addTab(self.calendar_view, self.tr("到期日历（90 天）"))
+        self.inner.addTab(calendar_page, self.tr("到期日历（90 天）"))
         self.inner.addTab(self.adopt(ListPane(FILINGS, database, actor, self)), self.tr("备案登记"))
         self.inner.addTab(self.sweeper, self.tr("网站探测"))
         self.inner.addTab(
@@ -126,6 +137,9 @@ class FilingsTab(AreaTab):
         self.scope.currentIndexChanged.connect(lambda _i: self._show_statuses())
         self.refresh_button.clicked.connect(lambda: spawn(self.refresh(), "refresh filings"))
         self.export_button.clicked.connect(lambda: spawn(self.export(), "export urgency"))
+        self.calendar_export.clicked.connect(
+            lambda: spawn(self.export_calendar(), "export calendar")
+        )
         self.settings_button.clicked.connect(lambda: spawn(self.edit_settings(), "settings"))
         self.status_view.selectionModel().selectionChanged.connect(self._selected)
         self.status_view.customContextMenuRequested.connect(self._menu)
@@ -160,6 +174,11 @@ class FilingsTab(AreaTab):
             self.sweeper.schedule(self.settings.sweep_interval_min)
         self._show_statuses()
         self.calendar_model.set_records(calendar(statuses, dt.date.today()))
+        self.calendar_summary.setText(
+            self.tr("今后 90 天内到期 {n} 项（到期日相同按网站标识码排列）").format(
+                n=self.calendar_model.rowCount()
+            )
+        )
         self.refreshed.emit(dt.datetime.now())
 
     def _show_statuses(self) -> None:
@@ -242,14 +261,32 @@ class FilingsTab(AreaTab):
                 self.status_model.rows_as_text(), self.status_model.records, strict=True
             )
         ]
+        return await self._write(path, headings, rows, self.summary)
+
+    async def export_calendar(self) -> None:
+        """Ask where, then write the calendar as shown."""
+        path = await export_path(self, self.tr("导出到期日历"), self.tr("安全备案到期日历"))
+        if path is not None:
+            await self.export_calendar_to(path)
+
+    async def export_calendar_to(self, path: Path) -> int:
+        """Write the 90-day calendar to ``path``."""
+        model = self.calendar_model
+        return await self._write(
+            path, model.headings(), model.rows_as_text(), self.calendar_summary
+        )
+
+    async def _write(
+        self, path: Path, headings: list[str], rows: list[list[str]], say: QLabel
+    ) -> int:
         try:
             written: int = await asyncio.get_event_loop().run_in_executor(
                 None, write_table, path, headings, rows
             )
         except (ConsoleError, OSError) as error:
-            self.summary.setText(self.tr("导出失败：{error}").format(error=error))
+            say.setText(self.tr("导出失败：{error}").format(error=error))
             return 0
-        self.summary.setText(self.tr("已导出 {n} 行到 {path}").format(n=written, path=path))
+        say.setText(self.tr("已导出 {n} 行到 {path}").format(n=written, path=path))
         return written
 
     async def edit_settings(self) -> None:
