@@ -44,6 +44,7 @@ DISABLED = QT_TR_NOOP("该操作员已停用。")
 UNKNOWN_OPERATOR = QT_TR_NOOP("操作员 {id} 不存在。")
 WRONG_OLD_PASSWORD = QT_TR_NOOP("原密码不正确。")
 DISABLE_SELF = QT_TR_NOOP("不能停用自己。")
+NOT_LOCKED = QT_TR_NOOP("操作员 {username} 未被锁定。")
 SAME_PASSWORD = QT_TR_NOOP("新密码不能与原密码相同。")
 LAST_HOLDER = QT_TR_NOOP("{operator} 是唯一在用的{duty}，须先让另一人担任{duty}。")
 ADMINISTRATORS = (Duty.SYSTEM_ADMIN, Duty.SECURITY_ADMIN, Duty.AUDIT_ADMIN)
@@ -159,6 +160,27 @@ def set_active(
             before,
             _snapshot(operator),
         )
+
+
+def unlock(
+    sessions: SessionFactory,
+    actor: Actor,
+    operator_id: int,
+    expected_version: int,
+    now: dt.datetime | None = None,
+) -> None:
+    """Lift the lock that repeated failed logins put on an operator (security administrator)."""
+    require(actor, Duty.SECURITY_ADMIN)
+    with _editing_operator(sessions, operator_id, expected_version) as (session, operator):
+        until = operator.locked_until
+        if until is None or until <= (now or utcnow()):
+            raise InvalidInput(NOT_LOCKED, username=operator.username)
+        operator.failed_logins = 0
+        operator.locked_until = None
+        journal.record(
+            session, actor, "operator.unlock", "operator", operator.id, operator.username,
+            {"locked_until": until}, {"locked_until": None},
+        )  # fmt: skip
 
 
 def reset_password(

@@ -212,3 +212,25 @@ def test_the_last_active_administrator_of_a_duty_is_kept(
     with sessions() as session:
         fresh = session.get(Operator, target.id)
         assert fresh is not None and not fresh.active
+
+
+def test_the_security_administrator_unlocks_an_operator_locked_by_failed_logins(
+    sessions: SessionFactory,
+) -> None:
+    _first_run(sessions)
+    security = _as(sessions, "sec")
+    with sessions() as session:
+        target = session.scalars(select(Operator).where(Operator.username == "aud")).one()
+    with pytest.raises(InvalidInput, match="未被锁定"):
+        operators.unlock(sessions, security, target.id, target.version)
+    for _ in range(operators.MAX_FAILED_LOGINS):
+        with pytest.raises(AuthenticationFailed):
+            operators.login(sessions, "aud", "wrong")
+    with pytest.raises(AuthenticationFailed, match="锁定"):
+        operators.login(sessions, "aud", STRONG)
+    with pytest.raises(NotPermitted):
+        operators.unlock(sessions, _as(sessions, "sys"), target.id, target.version)
+    operators.unlock(sessions, security, target.id, target.version)
+    assert _as(sessions, "aud").username == "aud"
+    with sessions() as session:
+        assert session.scalars(select(JournalEntry.action)).all().count("operator.unlock") == 1

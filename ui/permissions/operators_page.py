@@ -1,4 +1,5 @@
-"""Console operators for the security administrator: create, duties, disable, reset password.
+"""Console operators for the security administrator: create, duties, disable, unlock, reset
+password.
 
 三员分立 is checked by ``console.services.operators``; this page shows its refusals in place.
 """
@@ -75,6 +76,7 @@ class OperatorsPage(QWidget):
             ("duties", tr("修改职责…"), self.change_duties),
             ("disable", tr("停用"), lambda: self.set_active(False)),
             ("enable", tr("启用"), lambda: self.set_active(True)),
+            ("unlock", tr("解锁"), self.unlock),
             ("reset", tr("重置密码…"), self.reset_password),
         ]
         for key, text, handler in specs:
@@ -167,6 +169,18 @@ class OperatorsPage(QWidget):
             say(self.outcome, str(error), "bad")
             return
         await self._done(tr("操作员 {u} 的状态已更新。").format(u=current.username))
+
+    async def unlock(self) -> None:
+        """Lift the lock failed logins put on the selected operator."""
+        current = await self._selected()
+        if current is None:
+            return
+        try:
+            await self.database.call(operators.unlock, self.actor, current.id, current.version)
+        except (ConsoleError, EnvironmentFault) as error:
+            say(self.outcome, str(error), "bad")
+            return
+        await self._done(tr("已解锁操作员 {u}。").format(u=current.username))
 
     async def reset_password(self) -> None:
         """Set a temporary password the operator must change at next login."""
