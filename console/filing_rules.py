@@ -21,6 +21,7 @@ from console.errors import InvalidInput
 from console.filing_facts import UNWATCHED, FilingFacts, LatestProbe
 from console.i18n import QT_TR_NOOP, translate
 from console.identifiers import validate_icp_region, validate_mlps_form, validate_psb
+from console.probes import CERT_PROBLEM
 from console.schema import SiteState
 
 FILING_DAYS = 30
@@ -381,6 +382,9 @@ CERT_UNTRUSTED = QT_TR_NOOP("证书链不受信任或与域名不符")
 def _cert_problem(latest: LatestProbe, as_of: dt.date) -> str:
     if latest.cert_not_after is not None and latest.cert_not_after.date() < as_of:
         return translate("", CERT_EXPIRED).format(date=latest.cert_not_after.date())
+    if latest.error and latest.error.startswith(CERT_PROBLEM):
+        # What the verifying handshake said, e.g. a host name the certificate does not cover.
+        return f"{translate('', CERT_UNTRUSTED)}（{latest.error.removeprefix(CERT_PROBLEM)}）"
     return translate("", CERT_UNTRUSTED)
 
 

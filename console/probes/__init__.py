@@ -3,3 +3,6 @@
 Pure ``requests`` + ``ssl`` + ``socket`` + ``cryptography``; no Qt and no database. The
 services store what a sweep finds; the GUI and the CLI run sweeps on a bounded pool.
 """
+
+# The start of a probe's ``error`` when the site answers but its certificate does not validate.
+CERT_PROBLEM = "certificate: "

@@ -11,6 +11,7 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 
+from console.probes import CERT_PROBLEM
 from console.probes.certificates import Certificate, read_certificate
 from console.probes.dialing import Dialer
 from console.probes.page import CHUNK, Footer, capped, decode, footer
@@ -226,6 +227,9 @@ def probe_site(target: ProbeTarget, options: ProbeOptions) -> ProbeOutcome:
         outcome.error = _describe(error)
     if outcome.error is None and cert_error and outcome.https:
         outcome.error = cert_error
+    if outcome.error is None and certificate is not None and not certificate.valid:
+        # The site answers, but the operator should see why its certificate fails.
+        outcome.error = f"{CERT_PROBLEM}{certificate.problem}"[:ERROR_LIMIT]
     if page is not None:
         shown: Footer = footer(page, target.site_code, target.icp_number, target.psb_number)
         outcome.footer_site_code, outcome.footer_icp, outcome.footer_psb = (

@@ -212,6 +212,11 @@ def test_the_latest_probe_findings() -> None:
     )
     assert found["footer"].urgency is Urgency.PROBLEM and "ICP" in found["footer"].reason
     assert found["no_ipv6"].urgency is Urgency.NOTE
+    misnamed = latest(
+        cert_valid=False, error="certificate: Hostname mismatch, certificate is not valid"
+    )
+    reason = next(f.reason for f in evaluate(facts(latest=misnamed), NOW.date()))
+    assert "Hostname mismatch" in reason and "证书链不受信任或与域名不符" in reason
     foreign = evaluate(facts(latest=latest(ok=False, foreign_host="evil.example.com")), NOW.date())
     assert foreign[0].rule == "foreign_host" and "evil.example.com" in foreign[0].reason
 

@@ -65,8 +65,10 @@ def test_an_expired_certificate_is_read_and_reported_invalid(sites: LocalSites) 
 
 def test_a_certificate_for_another_name_does_not_validate(sites: LocalSites) -> None:
     result = probe(sites, "wrong")
-    assert result.cert_valid is False
+    assert result.cert_valid is False and result.ok  # the site answers; its certificate fails
     assert result.cert_subject and "other.example.org" in result.cert_subject
+    assert result.error and result.error.startswith("certificate: ")
+    assert "wrong.test.gov.cn" in result.error  # the verifier names the host it expected
 
 
 def test_a_plain_http_site_without_footer(sites: LocalSites) -> None:
