@@ -25,6 +25,7 @@ from console.schema import Duty, Filing, Post, ProbeResult, Site, SiteDomain, Si
 from console.services import journal
 from console.services.actor import REGISTER_READERS, Actor, require
 from console.services.editing import editing
+from console.site_changes import shown
 from console.site_lifecycle import Step, check_step, missing_for
 from console.site_rules import (
     Register,
@@ -67,6 +68,7 @@ NO_SITE = QT_TR_NOOP("网站（编号 {id}）不存在，可能已被删除。")
 UNKNOWN_FIELD = QT_TR_NOOP("不能批量修改“{field}”。")
 BAD_DATE = QT_TR_NOOP("日期“{value}”格式不对，应为 YYYY-MM-DD。")
 MERGE_MOVED = QT_TR_NOOP("{n} 篇稿件已迁入“{target}”")
+UNCHANGED = QT_TR_NOOP("已是“{value}”，无需修改。")
 
 
 def _latest_probe() -> Any:
@@ -142,6 +144,7 @@ class BulkItem:
     name: str
     before: str
     reason: str | None = None
+    after: str = ""
 
 
 @dataclass(frozen=True)
@@ -276,12 +279,18 @@ def change_state(
     expected_version: int,
     step: Step,
     migrate_content: bool = False,
-) -> None:
-    """Move a site along its lifecycle; 整合迁移 may carry its posts into the target site."""
+) -> str:
+    """Move a site along its lifecycle; 整合迁移 may carry its posts into the target site.
+
+    Returns what moved with it, in words ('' when nothing did)."""
     require(actor, Duty.SYSTEM_ADMIN)
     with editing(sessions, Site, site_id, expected_version, TARGET) as (session, site):
         check_step(session, site, step)
-        _step(session, actor, site, step, migrate_content)
+        moved = _step(session, actor, site, step, migrate_content)
+        if not moved:
+            return ""
+        target = session.scalar(select(Site.name).where(Site.id == step.merge_into))
+        return translate("", MERGE_MOVED).format(n=moved, target=target)
 
 
 def plan_bulk_state(
@@ -357,8 +366,9 @@ def _plan_state(session: Session, site_ids: Sequence[int], step: Step) -> BulkPl
             reason = "；".join(missing) if missing else None
         except ConsoleError as error:
             reason = str(error)
+        before = shown("state", site.state)
         items.append(
-            BulkItem(site.id, site.code, site.name, translate("", SITE_STATES[site.state]), reason)
+            BulkItem(site.id, site.code, site.name, before, reason, shown("state", step.target))
         )
     return BulkPlan(tuple(items))
 
@@ -375,10 +385,13 @@ def _plan_edit(
     for site in _sites(session, site_ids):
         current = draft_of(session, site)
         draft = replace(current, **changes)
-        before = str(getattr(current, "parent_code" if field == "parent" else field) or "")
+        key = "parent_code" if field == "parent" else field
+        before, after = shown(key, getattr(current, key)), shown(key, getattr(draft, key))
         found = problems(register, registration(draft), site.id)
         reason = told(found) if found else None
-        items.append(BulkItem(site.id, site.code, site.name, before, reason))
+        if getattr(current, key) == getattr(draft, key):
+            reason = translate("", UNCHANGED).format(value=after)
+        items.append(BulkItem(site.id, site.code, site.name, before, reason, after))
         drafts[site.id] = draft
     return BulkPlan(tuple(items)), drafts
 
@@ -409,7 +422,8 @@ def _sites(session: Session, site_ids: Sequence[int]) -> list[Site]:
     return list(sites)
 
 
-def _step(session: Session, actor: Actor, site: Site, step: Step, migrate_content: bool) -> None:
+def _step(session: Session, actor: Actor, site: Site, step: Step, migrate_content: bool) -> int:
+    """Take ``step`` and journal it; how many posts moved into the merge target."""
     before = snapshot(session, site)
     note: dict[str, Any] = {}
     site.state = step.target
@@ -428,6 +442,7 @@ def _step(session: Session, actor: Actor, site: Site, step: Step, migrate_conten
     journal.record(
         session, actor, f"site.state.{step.target}", TARGET, site.id, site.name, before, after
     )
+    return int(note.get("posts_moved", 0))
 
 
 def _apply(session: Session, site: Site, draft: SiteDraft) -> None:

@@ -190,7 +190,7 @@ def test_retiring_waits_for_the_content_to_migrate(
         _walk(sessions, sysadmin, dept, S.RETIRED)
     with pytest.raises(InvalidInput, match="仍有 1 个下级网站在用"):
         change_state(sessions, sysadmin, portal, _version(sessions, portal), Step(S.MERGED, dept))
-    change_state(
+    moved = change_state(
         sessions,
         sysadmin,
         dept,
@@ -198,6 +198,7 @@ def test_retiring_waits_for_the_content_to_migrate(
         Step(S.MERGED, portal),
         migrate_content=True,
     )
+    assert moved == "1 篇稿件已迁入“云溪市人民政府”"
     _walk(sessions, sysadmin, dept, S.RETIRED)
     with sessions() as session:
         assert session.scalar(select(Post.site_id)) == portal
@@ -260,6 +261,11 @@ def test_bulk_edit_checks_every_site_against_the_rules(
     assert len(plan.ready) == 2
     plan = bulk_edit(sessions, sysadmin, [dept], "parent", "3312009999")
     assert plan.ready == [] and "不在站群登记中" in (plan.skipped[0].reason or "")
+    plan = bulk_edit(sessions, sysadmin, [portal, dept], "organiser_type", "党政机关")
+    assert (
+        plan.ready == [] and [i.reason for i in plan.skipped] == ["已是“党政机关”，无需修改。"] * 2
+    )
+    assert (plan.items[0].before, plan.items[0].after) == ("党政机关", "党政机关")
     with sessions() as session:
         entries = session.scalars(
             select(JournalEntry.action).where(JournalEntry.action == "site.bulk_edit")

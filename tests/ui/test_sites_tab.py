@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester, QTest
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QDialog,
     QFileDialog,
     QInputDialog,
@@ -373,7 +374,7 @@ def test_a_bulk_state_change_lists_the_sites_then_skips_those_that_cannot_change
         dialog = visible(BulkDialog, "bulkDialog")
         assert isinstance(dialog, BulkDialog)
         results = {
-            dialog.table.item(r, 0).text(): dialog.table.item(r, 3).text()
+            dialog.table.item(r, 0).text(): tuple(dialog.table.item(r, c).text() for c in (3, 4))
             for r in range(dialog.table.rowCount())
         }
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
@@ -381,8 +382,8 @@ def test_a_bulk_state_change_lists_the_sites_then_skips_those_that_cannot_change
 
     results, plan = run(go())
     assert set(results) == wanted
-    assert "下级网站" in results[PORTAL.code]
-    assert results["3312000003"] == "将修改"
+    assert results[PORTAL.code][0] == "永久下线" and "下级网站" in results[PORTAL.code][1]
+    assert results["3312000003"] == ("永久下线", "将修改")
     assert plan is not None and len(plan.ready) == 2 and len(plan.skipped) == 1
     assert "跳过 1 个" in tab.pane.status.text()
     assert f"{PORTAL.code} {PORTAL.name}：" in tab.pane.status.text()
@@ -577,3 +578,47 @@ def test_closing_the_import_preview_while_the_file_is_checked_is_harmless(  # ty
 
     run(go())
     assert escaped == []
+
+
+def test_a_bulk_edit_asks_for_the_field_and_shows_each_sites_old_and_new_value(  # type: ignore[no-untyped-def]
+    tab: SitesTab, run, sqlite_sessions: SessionFactory
+) -> None:
+    assert tab.pane is not None
+    selection = tab.pane.view.selectionModel()
+    for row, code in enumerate(shown(tab)):
+        if code in ("3312000003", "3312000004"):
+            selection.select(
+                tab.pane.model.index(row, 0),
+                selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
+            )
+
+    async def go() -> list[list[str]]:
+        editing = asyncio.ensure_future(tab.bulk_edit())
+        await until(lambda: visible(QDialog, "bulkFieldDialog") is not None)
+        asked = visible(QDialog, "bulkFieldDialog")
+        assert asked is not None
+        fields = asked.findChild(QComboBox)
+        fields.setCurrentIndex(fields.findData("opened_on"))
+        type_into(asked.findChild(QLineEdit), "2020-05-01")
+        asked.accept()
+        await until(lambda: visible(BulkDialog, "bulkDialog") is not None)
+        dialog = visible(BulkDialog, "bulkDialog")
+        assert isinstance(dialog, BulkDialog)
+        table = [
+            [dialog.table.item(r, c).text() for c in range(5)]
+            for r in range(dialog.table.rowCount())
+        ]
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+        assert await editing is not None
+        return table
+
+    assert run(go()) == [
+        ["3312000003", "云溪市第3局", "", "2020-05-01", "将修改"],
+        ["3312000004", "云溪市第4局", "", "2020-05-01", "将修改"],
+    ]
+    with sqlite_sessions() as session:
+        opened = session.scalars(
+            select(Site.opened_on).where(Site.code.in_(["3312000003", "3312000004"]))
+        ).all()
+    assert opened == [dt.date(2020, 5, 1)] * 2
+    assert "已修改 2 个网站" in tab.pane.status.text()

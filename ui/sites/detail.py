@@ -349,7 +349,7 @@ class SiteDetailPane(QTabWidget):
                 merge_into = await self.database.call(
                     site_id_of, self.actor, self.merge_target.text().strip()
                 )
-            await self.database.call(
+            moved: str = await self.database.call(
                 change_state,
                 self.actor,
                 detail.id,
@@ -361,6 +361,7 @@ class SiteDetailPane(QTabWidget):
             self.message.setText(str(error))
             return False
         await self.load(detail.id)
-        self.message.setText(self.tr("已转为“{state}”。").format(state=_state(str(target))))
+        done = self.tr("已转为“{state}”。").format(state=_state(str(target)))
+        self.message.setText(f"{done}{moved}")
         self.changed.emit(detail.id)
         return True

@@ -49,12 +49,25 @@ class BulkDialog(QDialog):
         )
         summary.setObjectName("bulkSummary")
         self.table = make_table(
-            self, [self.tr("网站标识码"), self.tr("网站名称"), self.tr("当前"), self.tr("结果")]
+            self,
+            [
+                self.tr("网站标识码"),
+                self.tr("网站名称"),
+                self.tr("当前"),
+                self.tr("改为"),
+                self.tr("结果"),
+            ],
         )
         fill_table(
             self.table,
             [
-                [i.code, i.name, i.before, self.tr("将修改") if i.reason is None else i.reason]
+                [
+                    i.code,
+                    i.name,
+                    i.before,
+                    i.after,
+                    self.tr("将修改") if i.reason is None else i.reason,
+                ]
                 for i in plan.items
             ],
         )
