@@ -23,7 +23,7 @@ from console.services.actor import Actor
 from ui.dialogs import chosen_file, finished
 from ui.permissions.common import finish_form, message_label, say, table, tr, widths
 from ui.permissions.rows_model import Row, RowsModel
-from ui.tasks import Database, spawn
+from ui.tasks import Database, run_io, spawn
 
 
 class AccountDialog(QDialog):
@@ -90,6 +90,7 @@ class AccountDialog(QDialog):
         return False
 
 
+READ_TIMEOUT_S = 120
 IMPORT_HEADINGS = (
     QT_TR_NOOP("行"),
     QT_TR_NOOP("账号"),
@@ -152,11 +153,19 @@ class ImportDialog(QDialog):
     async def check(self) -> int:
         """Read and check the file; the number of rows with problems (-1: unreadable)."""
         self.import_button.setEnabled(False)
+        say(self.summary, tr("正在读取并检查…"))
         try:
-            self.rows = accounts.read_import(Path(self.path.text().strip()))
+            # A large workbook takes a while to parse: off the window's thread, with a bound.
+            self.rows = await run_io(
+                accounts.read_import, READ_TIMEOUT_S, Path(self.path.text().strip())
+            )
             judged: list[ImportRow] = await self.database.call(
                 accounts.preview_import, self.actor, self.rows
             )
+        except TimeoutError:
+            self.model.set_rows([])
+            say(self.summary, tr("读取导入文件超时（{s} 秒）。").format(s=READ_TIMEOUT_S), "bad")
+            return -1
         except (ConsoleError, EnvironmentFault) as error:
             self.model.set_rows([])
             say(self.summary, str(error), "bad")
