@@ -258,3 +258,22 @@ def test_a_full_rescan_asks_first_shows_progress_and_can_be_cancelled(sqlite_ses
         assert scanning.rescan_button.isEnabled()
     finally:
         _close(window)
+
+
+def test_a_security_administrator_keeps_the_lexicon_without_seeing_the_queue(
+    sqlite_sessions, run
+) -> None:  # type: ignore[no-untyped-def]
+    from ui.audit.lexicon_dialog import LexiconDialog
+
+    queue_cluster(sqlite_sessions, 1)
+    window, tab = _open(sqlite_sessions, run, "secadmin")
+    try:
+        assert not tab.reviewing and tab.panes == []
+        assert not tab.scanning.scan_button.isVisibleTo(tab)
+        assert tab.scanning.lexicon_button.isVisibleTo(tab)
+        tab.scanning.lexicon_button.click()
+        dialog = run(_dialog(LexiconDialog))
+        assert dialog.parent() is tab
+        dialog.close()
+    finally:
+        _close(window)

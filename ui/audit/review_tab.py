@@ -29,7 +29,7 @@ from console.audit.detail import context_phrase
 from console.errors import ConsoleError, EnvironmentFault
 from console.listing import Listing
 from console.schema import Duty
-from console.services import audit
+from console.services import audit, lexicon
 from console.services.actor import Actor
 from ui.area_tab import AreaTab, TabSpec
 from ui.audit.detail_pane import DetailPane
@@ -84,6 +84,11 @@ class ReviewTab(AreaTab):
         self.reviewing = actor.holds(Duty.REVIEWER)
         if not self.reviewing:
             layout.addWidget(self.access_note([Duty.REVIEWER]))
+            if actor.holds(*lexicon.LEXICON_KEEPERS):
+                # The lexicon's other keeper: no queue, but the lexicon and its whitelist.
+                self.scanning = ScanControls(database, actor, self, scans=False)
+                layout.addWidget(self.scanning, 0, Qt.AlignmentFlag.AlignLeft)
+            layout.addStretch(1)
             return
         self.counts: dict[str, int] = {}
         self._detail_generation = 0

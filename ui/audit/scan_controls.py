@@ -35,10 +35,14 @@ class ScanControls(QWidget):
     said = Signal(str)
     scanned = Signal()
 
-    def __init__(self, database: Database, actor: Actor, parent: QWidget) -> None:
+    def __init__(
+        self, database: Database, actor: Actor, parent: QWidget, scans: bool = True
+    ) -> None:
+        """``scans=False`` offers the lexicon only (to a keeper who is no reviewer)."""
         super().__init__(parent)
         self.database = database
         self.actor = actor
+        self.scans = scans
         self.screeners = ScreenerHolder()
         self.scan_button = QPushButton(self.tr("筛查新稿件"), self)
         self.scan_button.setObjectName("scanButton")
@@ -55,7 +59,10 @@ class ScanControls(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         for button in (self.scan_button, self.rescan_button, self.lexicon_button):
             layout.addWidget(button)
-        self.rebuild()
+        self.scan_button.setVisible(scans)
+        self.rescan_button.setVisible(scans)
+        if scans:
+            self.rebuild()
 
     def rebuild(self) -> None:
         """Build the screener again in the background (after the lexicon changed)."""
@@ -63,7 +70,8 @@ class ScanControls(QWidget):
 
     def lexicon_changed(self) -> None:
         """Rebuild, and say that what is queued stays until the archive is screened again."""
-        self.rebuild()
+        if self.scans:
+            self.rebuild()
         self.said.emit(
             self.tr("词库已更新，筛查器已在后台重建；已入队的条目不变，需要时请“全部重新筛查”。")
         )
