@@ -622,3 +622,25 @@ def test_a_bulk_edit_asks_for_the_field_and_shows_each_sites_old_and_new_value( 
         ).all()
     assert opened == [dt.date(2020, 5, 1)] * 2
     assert "已修改 2 个网站" in tab.pane.status.text()
+
+
+def test_the_tree_greys_out_retired_sites(  # type: ignore[no-untyped-def]
+    tab: SitesTab, run, sqlite_sessions: SessionFactory
+) -> None:
+    with sqlite_sessions.begin() as session:
+        session.execute(
+            update(Site).where(Site.code == "3312000003").values(state=SiteState.RETIRED)
+        )
+    model = tab.tree_model
+    run(model.reload())
+    portal = model.index(0, 0, model.root_index())
+    model.fetchMore(portal)
+    run(until(lambda: model.rowCount(portal) == DEPARTMENTS))
+    colours = {
+        str(model.index(r, 0, portal).data()): model.index(r, 0, portal).data(
+            Qt.ItemDataRole.ForegroundRole
+        )
+        for r in range(model.rowCount(portal))
+    }
+    assert colours.pop("云溪市第3局") is not None
+    assert set(colours.values()) == {None}

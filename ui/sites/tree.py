@@ -10,16 +10,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
 
 from console.errors import ConsoleError, EnvironmentFault
 from console.labels import SITE_KINDS, SITE_STATES, label_of
 from console.services.actor import Actor
 from console.services.site_views import TreeNode, tree_children
+from console.site_rules import GONE_STATES
 from ui.tasks import Database, spawn
 
 Index = QModelIndex | QPersistentModelIndex
 _kind = label_of(SITE_KINDS)
 _state = label_of(SITE_STATES)
+# Merged and retired sites stay in the tree (their history matters) but step back.
+GONE_COLOUR = QColor("#8a8a8a")
 
 
 @dataclass(eq=False)
@@ -105,6 +109,8 @@ class SiteTreeModel(QAbstractItemModel):
             return f"{site.code} · {_kind(site.kind)} · {_state(site.state)}"
         if role == Qt.ItemDataRole.UserRole:
             return site.id if site else None
+        if role == Qt.ItemDataRole.ForegroundRole and site is not None:
+            return GONE_COLOUR if site.state in GONE_STATES else None
         return None
 
     def headerData(
