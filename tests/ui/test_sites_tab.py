@@ -644,3 +644,21 @@ def test_the_tree_greys_out_retired_sites(  # type: ignore[no-untyped-def]
     }
     assert colours.pop("云溪市第3局") is not None
     assert set(colours.values()) == {None}
+
+
+def test_a_step_after_someone_elses_edit_names_them_and_shows_the_site_as_it_now_is(  # type: ignore[no-untyped-def]
+    tab: SitesTab, run, sqlite_sessions: SessionFactory
+) -> None:
+    site_id = _show(tab, run, "3312000005")
+    other = operators.login(sqlite_sessions, "sysadmin", PASSWORD)
+    seen = site_detail(sqlite_sessions, other, site_id)
+    update_site(
+        sqlite_sessions, other, site_id, seen.version, dataclasses.replace(seen.draft, name="新名")
+    )
+    steps = [tab.detail.next_state.itemData(i) for i in range(tab.detail.next_state.count())]
+    tab.detail.next_state.setCurrentIndex(steps.index(SiteState.CHANGING))
+    assert not run(tab.detail.step())
+    assert "sysadmin" in tab.detail.message.text()
+    assert tab.detail.form.name.text() == "新名"
+    tab.detail.next_state.setCurrentIndex(steps.index(SiteState.CHANGING))
+    assert run(tab.detail.step())

@@ -357,6 +357,12 @@ class SiteDetailPane(QTabWidget):
                 Step(str(target), merge_into),
                 target == SiteState.MERGED and self.migrate.isChecked(),
             )
+        except Conflict as conflict:
+            # Show the site as it now is, unless that would throw away unsaved edits.
+            if not self.save_button.isEnabled():
+                await self.load(detail.id)
+            self.message.setText(str(conflict))
+            return False
         except (ConsoleError, EnvironmentFault) as error:
             self.message.setText(str(error))
             return False
