@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import json
+import signal
 import sys
+import threading
+from collections.abc import Iterator
+from types import FrameType
 
 from console.audit import Decision
 from console.commands import Subcommands
@@ -17,6 +22,7 @@ SCANNED = QT_TR_NOOP(
     "已筛查 {screened} 篇，新入队 {queued} 条，更新 {refreshed} 条，移出 {cleared} 条"
 )
 CANCELLED = QT_TR_NOOP("已中断：")
+STOPPING = QT_TR_NOOP("本批筛查完成后停止（再按一次 Ctrl-C 立即中断）…")
 REFUSED = QT_TR_NOOP("条目 {id} 未处理：{reason}")
 
 
@@ -52,19 +58,51 @@ def _progress(done: int, total: int) -> None:
 
 
 def run_scan(args: argparse.Namespace) -> int:
-    """Screen new and changed posts (or all with ``--full``); print what was done."""
+    """Screen new and changed posts (or all with ``--full``); print what was done.
+
+    Ctrl-C stops after the batch being screened (what was screened stays, and the scan is
+    journalled); a second Ctrl-C stops at once. Exits 130 when stopped.
+    """
     with opened(args.db) as sessions:
         actor = login(sessions, args.user, args.password_stdin)
         try:
-            result = audit.load_and_scan(sessions, actor, full=args.full, progress=_progress)
+            with _interrupt_stops() as stop:
+                result = audit.load_and_scan(
+                    sessions, actor, full=args.full, progress=_progress, cancelled=stop.is_set
+                )
         except KeyboardInterrupt:
             print(file=sys.stderr)
             print(translate("", CANCELLED), file=sys.stderr)
             return 130
     print(file=sys.stderr)
-    print(translate("", SCANNED).format(**dataclasses.asdict(result)), file=sys.stderr)
+    summary = translate("", SCANNED).format(**dataclasses.asdict(result))
+    if result.cancelled:
+        summary = translate("", CANCELLED) + summary
+    print(summary, file=sys.stderr)
     print(json.dumps(dataclasses.asdict(result)))
-    return 0
+    return 130 if result.cancelled else 0
+
+
+@contextlib.contextmanager
+def _interrupt_stops() -> Iterator[threading.Event]:
+    """While inside, the first SIGINT sets the event instead of interrupting."""
+    stop = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield stop
+        return
+
+    def interrupted(_number: int, _frame: FrameType | None) -> None:
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+        print(file=sys.stderr)
+        print(translate("", STOPPING), file=sys.stderr, flush=True)
+
+    previous = signal.signal(signal.SIGINT, interrupted)
+    try:
+        yield stop
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def run_status(args: argparse.Namespace) -> int:

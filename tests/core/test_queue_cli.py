@@ -61,3 +61,28 @@ def test_scan_claim_decide_from_the_command_line(
         "returned": 0,
         "taken_down": 2,
     }
+
+
+def test_ctrl_c_stops_a_scan_after_its_batch_and_keeps_what_was_screened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import os
+    import signal
+
+    from console.commands import queue as queue_command
+
+    url = URL.create("sqlite", database=str(tmp_path / "cluster.sqlite3"))
+    sessions = open_database(url)
+    queue_cluster(sessions, 1200, queued=False)
+    engine_of(sessions).dispose()
+    monkeypatch.setattr(
+        queue_command, "_progress", lambda done, total: os.kill(os.getpid(), signal.SIGINT)
+    )
+    status, out, err = _run(monkeypatch, capsys, url.render_as_string(), "scan")
+    assert status == 130
+    assert json.loads(out)["screened"] == 500 and json.loads(out)["cancelled"] is True
+    assert "再按一次" in err and "已中断" in err
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    monkeypatch.setattr(queue_command, "_progress", lambda done, total: None)
+    status, out, _ = _run(monkeypatch, capsys, url.render_as_string(), "scan")
+    assert status == 0 and json.loads(out)["screened"] == 700
