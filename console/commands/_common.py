@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from console.db import SessionFactory, engine_of, open_database
-from console.errors import InvalidInput
+from console.errors import InvalidInput, NotPermitted
 from console.i18n import QT_TR_NOOP, translate
 from console.services import operators
 from console.services.actor import REGISTER_READERS, Actor
@@ -17,6 +17,10 @@ from console.services.actor import REGISTER_READERS, Actor
 PASSWORD_PROMPT = QT_TR_NOOP("密码：")
 NEEDS_OPERATOR = QT_TR_NOOP(
     "这项操作会修改站群数据，请用 --user 指明操作员（只读的操作可不指明）。"
+)
+MUST_CHANGE = QT_TR_NOOP(
+    "{username} 使用的是安全管理员重置的临时密码，请先修改："
+    "cluster-console password --user {username}"
 )
 READER_NAME = "command-line"
 
@@ -32,12 +36,18 @@ def opened(url: str | None) -> Iterator[SessionFactory]:
 
 
 def login(sessions: SessionFactory, username: str, from_stdin: bool) -> Actor:
-    """Log ``username`` in with a password from stdin or a prompt; the acting operator."""
+    """Log ``username`` in with a password from stdin or a prompt; the acting operator.
+
+    An operator whose password was reset must change it first (``password``): the security
+    administrator who set the temporary password knows it."""
     if from_stdin:
         password = sys.stdin.readline().rstrip("\n")
     else:
         password = getpass.getpass(translate("", PASSWORD_PROMPT))
-    return operators.login(sessions, username, password)
+    actor = operators.login(sessions, username, password)
+    if operators.must_change_password(sessions, actor):
+        raise NotPermitted(MUST_CHANGE, username=actor.username)
+    return actor
 
 
 def add_login_options(parser: argparse.ArgumentParser, required: bool) -> None:
