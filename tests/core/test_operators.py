@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.engine import URL
 
+from console.cli import main
 from console.db import SessionFactory
 from console.errors import AuthenticationFailed, Conflict, InvalidInput, NotPermitted
 from console.schema import Duty, JournalEntry, Operator
@@ -234,3 +237,30 @@ def test_the_security_administrator_unlocks_an_operator_locked_by_failed_logins(
     assert _as(sessions, "aud").username == "aud"
     with sessions() as session:
         assert session.scalars(select(JournalEntry.action)).all().count("operator.unlock") == 1
+
+
+def test_the_command_line_refuses_a_reset_password_until_it_is_changed(
+    sessions: SessionFactory,
+    db_url: URL,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _first_run(sessions)
+    security = _as(sessions, "sec")
+    with sessions() as session:
+        target = session.scalars(select(Operator).where(Operator.username == "aud")).one()
+    operators.reset_password(sessions, security, target.id, "Temp0rary!Pw", target.version)
+    db = db_url.render_as_string(hide_password=False)
+
+    def cli(stdin: str, *args: str) -> tuple[int, str]:
+        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+        status = main(["--db", db, *args, "--user", "aud", "--password-stdin"])
+        captured = capsys.readouterr()
+        return status, captured.out + captured.err
+
+    status, said = cli("Temp0rary!Pw\n", "journal", "verify")
+    assert status == 2 and "cluster-console password --user aud" in said
+    status, said = cli("Temp0rary!Pw\nAn0ther!Secret\n", "password")
+    assert status == 0 and "密码已修改" in said
+    status, said = cli("An0ther!Secret\n", "journal", "verify")
+    assert status == 0
