@@ -28,6 +28,7 @@ from tests.ui.conftest import until
 from tests.ui.fixtures import small_cluster
 from ui.areas.filings import FilingsTab
 from ui.filings.settings_dialog import FilingSettingsDialog
+from ui.filings.sweeper import stop_all_sweeps
 from ui.main_window import MainWindow
 from ui.tasks import Database
 
@@ -240,6 +241,15 @@ def test_a_sweep_can_be_stopped(sqlite_sessions, run, sites: LocalSites) -> None
         assert 1 <= len(outcomes) < 40
         assert tab.sweeper.summary.text().startswith("已停止")
         assert tab.sweeper.all_button.isEnabled()
+
+        async def sweep_and_quit():  # type: ignore[no-untyped-def]
+            tab.sweeper.model.set_records([])
+            task = asyncio.ensure_future(tab.sweeper.run_sweep())
+            await until(lambda: tab.sweeper.model.rowCount() >= 1)
+            stop_all_sweeps()  # what quitting the console does
+            return await task
+
+        assert 1 <= len(run(sweep_and_quit())) < 40
     finally:
         close(window)
 

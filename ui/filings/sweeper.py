@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 
 import shiboken6
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -38,6 +38,22 @@ from ui.filings.tables import OUTCOME_COLUMNS, table_view
 from ui.tasks import Database, spawn
 
 _sweeps = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sweep")
+# Every sweep under way. Quitting stops them: the interpreter waits for the sweep's thread at
+# exit, and a sweep of many dead sites would otherwise hold the console open for minutes.
+_under_way: set[threading.Event] = set()
+
+
+def stop_all_sweeps() -> None:
+    """Stop every sweep under way (the console is quitting)."""
+    for stop in list(_under_way):
+        stop.set()
+
+
+def _stop_sweeps_on_quit() -> None:
+    app = QCoreApplication.instance()
+    if app is not None and not app.property("sweepsStopOnQuit"):
+        app.aboutToQuit.connect(stop_all_sweeps)
+        app.setProperty("sweepsStopOnQuit", True)
 
 
 class SweepPanel(QWidget):
@@ -97,6 +113,7 @@ class SweepPanel(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.view, 1)
 
+        _stop_sweeps_on_quit()
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._scheduled)
         self.all_button.clicked.connect(lambda: spawn(self.run_sweep(), "sweep"))
@@ -136,6 +153,7 @@ class SweepPanel(QWidget):
         if self.running:
             return []
         self._stop = stop = threading.Event()
+        _under_way.add(stop)
         self._set_busy(True)
         try:
             return await self._sweep(site_ids, stop)
@@ -143,6 +161,7 @@ class SweepPanel(QWidget):
             self.summary.setText(str(error))
             return []
         finally:
+            _under_way.discard(stop)
             self._stop = None
             self._set_busy(False)
 
