@@ -38,8 +38,12 @@ class Authority:
         hosts: list[str],
         not_after: dt.datetime | None = None,
         days_valid: int = 90,
+        self_signed: bool = False,
     ) -> tuple[Path, Path]:
-        """A server certificate for ``hosts``; returns (certificate PEM, key PEM) paths."""
+        """A server certificate for ``hosts``; returns (certificate PEM, key PEM) paths.
+
+        ``self_signed``: signed by its own key instead of this authority's.
+        """
         now = dt.datetime.now(dt.UTC)
         not_after = not_after or now + dt.timedelta(days=days_valid)
         key = ec.generate_private_key(ec.SECP256R1())
@@ -52,7 +56,7 @@ class Authority:
         cert = (
             x509.CertificateBuilder()
             .subject_name(_name(hosts[0]))
-            .issuer_name(self.cert.subject)
+            .issuer_name(_name(hosts[0]) if self_signed else self.cert.subject)
             .public_key(key.public_key())
             .serial_number(x509.random_serial_number())
             .not_valid_before(min(now, not_after) - dt.timedelta(days=30))
@@ -60,13 +64,15 @@ class Authority:
             .add_extension(x509.SubjectAlternativeName(alt), critical=False)
             .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
             .add_extension(
-                x509.AuthorityKeyIdentifier.from_issuer_public_key(self.key.public_key()),
+                x509.AuthorityKeyIdentifier.from_issuer_public_key(
+                    (key if self_signed else self.key).public_key()
+                ),
                 critical=False,
             )
             .add_extension(
                 x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.SERVER_AUTH]), critical=False
             )
-            .sign(self.key, hashes.SHA256())
+            .sign(key if self_signed else self.key, hashes.SHA256())
         )
         cert_path, key_path = folder / f"{name}.crt", folder / f"{name}.key"
         cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))

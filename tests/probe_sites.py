@@ -107,16 +107,18 @@ def local_sites(folder: Path) -> Iterator[LocalSites]:
         not_after=dt.datetime.now(dt.UTC) - dt.timedelta(days=3),
     )
     wrong = ca.issue(folder, "wrong", ["other.example.org"])
+    own = ca.issue(folder, "self", ["self.test.gov.cn"], self_signed=True)
     server = SiteServer()
     http = server.listen()
     good = server.listen(*valid)
     stale = server.listen(*expired)
     misnamed = server.listen(*wrong)
+    unvouched = server.listen(*own)
     v6 = server.listen(*valid, host="::1")
     v6_http = server.listen(host="::1")
     dead = dead_port()
     home = footer_html("3312000001")
-    for name in ("ok", "expired", "wrong", "v6"):
+    for name in ("ok", "expired", "wrong", "self", "v6"):
         host = f"{name}.test.gov.cn"
         server.pages[("http", host)] = Page(301, location=f"https://{host}/")
         server.pages[("https", host)] = Page(200, home)
@@ -131,6 +133,7 @@ def local_sites(folder: Path) -> Iterator[LocalSites]:
         "ok": (http, good),
         "expired": (http, stale),
         "wrong": (http, misnamed),
+        "self": (http, unvouched),
         "plain": (http, dead),
         "gbk": (http, dead),
         "slow": (http, dead),

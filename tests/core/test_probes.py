@@ -71,6 +71,14 @@ def test_a_certificate_for_another_name_does_not_validate(sites: LocalSites) -> 
     assert "wrong.test.gov.cn" in result.error  # the verifier names the host it expected
 
 
+def test_a_self_signed_certificate_is_read_and_does_not_validate(sites: LocalSites) -> None:
+    result = probe(sites, "self")
+    assert result.cert_valid is False and result.ok and result.footer_psb is True
+    assert result.cert_subject == result.cert_issuer
+    assert result.cert_subject and "self.test.gov.cn" in result.cert_subject
+    assert result.error and "self-signed" in result.error
+
+
 def test_a_plain_http_site_without_footer(sites: LocalSites) -> None:
     result = probe(sites, "plain")
     assert result.ok and result.status == 200
