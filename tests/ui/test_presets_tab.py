@@ -257,7 +257,7 @@ def _close_apply(dialog: ApplyDialog, run) -> None:  # type: ignore[no-untyped-d
 
 
 def test_the_apply_preview_lists_each_site_then_applies_once(
-    tab: PresetsTab, sqlite_sessions: SessionFactory, run
+    tab: PresetsTab, sqlite_sessions: SessionFactory, run, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     bare = add_site(sqlite_sessions, "3312000001")
     partial = add_site(sqlite_sessions, "3312000002")
@@ -288,6 +288,20 @@ def test_the_apply_preview_lists_each_site_then_applies_once(
     details = dialog.details.toPlainText().splitlines()
     assert "调整：栏目news（news）：名称、与预设栏目的关联" in details
     assert "保留：栏目special（special，0 篇稿件）" in details
+    # The preview exports as shown, with every site's changes column by column.
+    path = tmp_path / "preview.csv"
+    assert run(dialog.export_to(path)) == 3
+    with path.open(encoding="utf-8-sig") as stream:
+        exported = list(csv.reader(stream))
+    assert exported[0] == [
+        "站点",
+        "新增栏目",
+        "名称或位置不同",
+        "保留的本地栏目",
+        "说明",
+        "逐栏目改动",
+    ]
+    assert exported[2][:4] == rows[1] and "保留：栏目special（special，0 篇稿件）" in exported[2][5]
     dialog.table.item(0, 0).setCheckState(Qt.CheckState.Unchecked)
     assert dialog.apply_button.text() == "应用到 1 个站点"
     run(dialog.apply())

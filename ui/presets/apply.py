@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.errors import ConsoleError, EnvironmentFault
+from console.export import write_table
 from console.i18n import joined
 from console.preset_apply import Outcome, apply_to_site
 from console.preset_plan import (
@@ -33,7 +35,11 @@ from console.preset_plan import (
     sites_of_kind,
 )
 from console.services.actor import Actor
-from ui.tasks import Database, spawn
+from ui.dialogs import export_path
+from ui.tasks import Database, run_io, spawn
+
+DETAIL_LINES = 40
+EXPORT_TIMEOUT = 120.0
 
 
 class ApplyDialog(QDialog):
@@ -68,6 +74,11 @@ class ApplyDialog(QDialog):
         self.codes.textEdited.connect(lambda _t: self.chosen.setChecked(True))
         self.preview_button = QPushButton(self.tr("预览改动"), self)
         self.preview_button.setDefault(True)
+        self.export_button = QPushButton(self.tr("导出预览…"), self)
+        self.export_button.setToolTip(
+            self.tr("把预览的每个站点及其逐个栏目的改动导出为 CSV 或 XLSX")
+        )
+        self.export_button.setEnabled(False)
         self.summary = QLabel(
             self.tr("先预览：列出每个站点将新增、调整的栏目，以及保留的本地栏目。"), self
         )
@@ -107,6 +118,7 @@ class ApplyDialog(QDialog):
         choose.addWidget(self.chosen)
         choose.addWidget(self.codes, 1)
         choose.addWidget(self.preview_button)
+        choose.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addLayout(choose)
         layout.addWidget(self.summary)
@@ -117,6 +129,7 @@ class ApplyDialog(QDialog):
         self.resize(820, 520)
 
         self.preview_button.clicked.connect(lambda: spawn(self.load_preview(), "preview"))
+        self.export_button.clicked.connect(lambda: spawn(self.export(), "export preview"))
         self.apply_button.clicked.connect(lambda: spawn(self.apply(), "apply preset"))
         self.close_button.clicked.connect(self._close_or_cancel)
         self.table.itemChanged.connect(self._ticks_changed)
@@ -183,6 +196,32 @@ class ApplyDialog(QDialog):
             )
         )
         self._update_apply_button()
+        self.export_button.setEnabled(bool(self.plans))
+
+    async def export(self) -> None:
+        """Ask where, then export the preview as shown."""
+        path = await export_path(self, self.tr("导出应用预览"), self.tr("栏目预设应用预览"))
+        if path is not None:
+            await self.export_to(path)
+
+    async def export_to(self, path: Path) -> int:
+        """Write the preview (each site's row and its column-by-column changes) to ``path``."""
+        columns = self.table.columnCount()
+        headings = [self.table.horizontalHeaderItem(c).text() for c in range(columns)]
+        rows = [
+            [self.table.item(row, c).text() for c in range(columns)]
+            + [self._details(plan, limit=None).replace("\n", "；")]
+            for row, plan in enumerate(self.plans)
+        ]
+        try:
+            written: int = await run_io(
+                write_table, EXPORT_TIMEOUT, path, [*headings, self.tr("逐栏目改动")], rows
+            )
+        except (ConsoleError, OSError, TimeoutError) as error:
+            self.summary.setText(self.tr("导出失败：{error}").format(error=error))
+            return 0
+        self.summary.setText(self.tr("已导出 {n} 行到 {path}").format(n=written, path=path))
+        return written
 
     def _note(self, plan: SitePlan) -> str:
         if not plan.changes:
@@ -194,7 +233,7 @@ class ApplyDialog(QDialog):
             return self.tr("{n} 个本地栏目有稿件，原样保留").format(n=len(holding))
         return ""
 
-    def _details(self, plan: SitePlan) -> str:
+    def _details(self, plan: SitePlan, limit: int | None = DETAIL_LINES) -> str:
         lines = [
             self.tr("新增：{name}（{code}）").format(name=a.name, code=a.code)
             for a in plan.additions
@@ -217,7 +256,7 @@ class ApplyDialog(QDialog):
             )
             for e in plan.extras
         ]
-        return "\n".join(lines[:40])
+        return "\n".join(lines[:limit])
 
     def _actionable(self, plan: SitePlan) -> bool:
         """Whether applying would write to the site (its columns or the version it follows)."""
