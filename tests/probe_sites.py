@@ -125,6 +125,8 @@ def local_sites(folder: Path) -> Iterator[LocalSites]:
     server.pages[("http", "plain.test.gov.cn")] = Page(200, "<html><body>无页脚</body></html>")
     server.pages[("http", "gbk.test.gov.cn")] = Page(200, home, charset="gb18030")
     server.pages[("http", "slow.test.gov.cn")] = Page(200, home, delay=3.0)
+    # A home page of 3 MB whose footer lies beyond what a probe reads.
+    server.pages[("http", "big.test.gov.cn")] = Page(200, "<p>" + "政" * 1_000_000 + home)
     server.pages[("http", "drip.test.gov.cn")] = Page(200, home, trickle=0.02)
     server.pages[("http", "foreign.test.gov.cn")] = Page(302, location="http://evil.example.com/x")
     server.pages[("http", "evil.example.com")] = Page(200, home)
@@ -138,6 +140,7 @@ def local_sites(folder: Path) -> Iterator[LocalSites]:
         "gbk": (http, dead),
         "slow": (http, dead),
         "drip": (http, dead),
+        "big": (http, dead),
         "foreign": (http, dead),
         "hop": (http, dead),
         "dead": (dead, dead),

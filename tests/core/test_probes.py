@@ -143,6 +143,12 @@ def test_bodies_are_capped() -> None:
     assert len(capped(iter([b"x" * 1000] * 10), limit=2500)) == 2500
 
 
+def test_a_probe_reads_no_more_than_the_cap_of_a_large_page(sites: LocalSites) -> None:
+    result = probe(sites, "big")
+    assert result.ok and result.status == 200
+    assert (result.footer_site_code, result.footer_icp, result.footer_psb) == (False,) * 3
+
+
 def test_connect_to_parses_like_curl() -> None:
     mapping = parse_connect_to(["WWW.a.gov.cn:443:127.0.0.1:8443", "b.gov.cn:80:[::1]:8080"])
     assert mapping == {("www.a.gov.cn", 443): ("127.0.0.1", 8443), ("b.gov.cn", 80): ("::1", 8080)}
