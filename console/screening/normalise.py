@@ -32,11 +32,19 @@ OPENCC_CONFIG = "t2s"
 FIXPOINT_ROUNDS = 4
 
 Codes = npt.NDArray[np.uint32]
+UTF32 = "utf-32-le"
+SURROGATES = "surrogatepass"
+SURROGATE_RANGE = (0xD800, 0xE000)
 
 
 def is_noise(char: str) -> bool:
     """Whether ``char`` is noise: deleted from texts and terms before matching."""
     return unicodedata.category(char) in NOISE_CATEGORIES
+
+
+def code_points(text: str) -> Codes:
+    """The code points of ``text`` as an array (no copy of the encoded bytes)."""
+    return np.frombuffer(text.encode(UTF32, SURROGATES), dtype=np.uint32)
 
 
 @dataclass(frozen=True)
@@ -48,12 +56,12 @@ class Table:
 
     def apply(self, text: str) -> Normalised:
         """``text`` normalised, with the way back to its original offsets."""
-        points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        points = code_points(text)
         mapped = self.codes[points]
         if (mapped == EXPANDS).any():
             return _expanded(text, points, self.mapping)
         kept = mapped != DELETED
-        result = mapped[kept].tobytes().decode("utf-32-le")
+        result = mapped[kept].tobytes().decode(UTF32, SURROGATES)
         return Normalised(result, kept, points)
 
 
@@ -112,6 +120,9 @@ def table() -> Table:
             target = again
         if target != char:
             mapping[ord(char)] = target or None
+    # A lone surrogate is no character (a broken byte decoded with surrogateescape): it is
+    # dropped like noise, and the automaton never sees it.
+    mapping.update(dict.fromkeys(range(*SURROGATE_RANGE)))
     return Table(mapping, _codes(mapping))
 
 

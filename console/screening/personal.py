@@ -19,6 +19,7 @@ from stdnum import luhn
 from stdnum.cn import ric
 
 from console.masking import mask_bank_card, mask_id_card, mask_phone
+from console.screening.normalise import code_points
 
 ID_CARD = "id_card"
 MOBILE = "mobile"
@@ -52,7 +53,7 @@ class Item(NamedTuple):
 def personal_data(text: str, points: Codes | None = None) -> Iterator[Item]:
     """Every piece of personal data in ``text`` (whose code points ``points`` may give)."""
     if points is None:
-        points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        points = code_points(text)
     for start, end in digit_runs(points):
         run = text[start:end].translate(_ASCII)
         if end < len(text) and text[end] in CHECK_X and is_id_card(run + "X"):

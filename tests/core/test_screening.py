@@ -169,3 +169,10 @@ def test_the_starter_lexicon_flags_outdated_names_but_not_whitelisted_ones() -> 
 def test_a_screener_counts_its_terms_and_phrases() -> None:
     screener = _screener("卫生部", "国家计委", whitelist=("卫生部门", "原国家计委"))
     assert (screener.term_count, screener.phrase_count) == (2, 2)
+
+
+def test_a_lone_surrogate_in_the_text_is_dropped_like_noise() -> None:
+    text = "a\ud800卫生部\udcff13912345678，卫\udc80生部"
+    found = [(f.start, f.end, f.kind) for f in _screener("卫生部").screen(text)]
+    assert found == [(2, 5, "term"), (6, 17, "mobile"), (18, 22, "term")]
+    assert normalise("卫\ud800生") == "卫生"
