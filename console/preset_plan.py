@@ -240,20 +240,25 @@ def load_standard(session: Session, version_id: int) -> Standard:
     return Standard(version_id, head.name, head.number, head.site_kind, tuple(ordered))
 
 
-def load_local(session: Session, site_ids: Sequence[int]) -> dict[int, list[LocalColumn]]:
-    """The columns of each site with their post counts: two queries per chunk of sites."""
+def load_local(
+    session: Session, site_ids: Sequence[int], posts: bool = True
+) -> dict[int, list[LocalColumn]]:
+    """The columns of each site with (unless not ``posts``) their post counts: two queries per
+    chunk of sites."""
     found: dict[int, list[LocalColumn]] = {site_id: [] for site_id in site_ids}
     for start in range(0, len(site_ids), CHUNK):
         chunk = list(site_ids[start : start + CHUNK])
-        counts: dict[int, int] = {
-            column_id: n
-            for column_id, n in session.execute(
-                select(Post.column_id, func.count())
-                .where(Post.site_id.in_(chunk), Post.column_id.is_not(None))
-                .group_by(Post.column_id)
-            )
-            if column_id is not None
-        }
+        counts: dict[int, int] = {}
+        if posts:
+            counts = {
+                column_id: n
+                for column_id, n in session.execute(
+                    select(Post.column_id, func.count())
+                    .where(Post.site_id.in_(chunk), Post.column_id.is_not(None))
+                    .group_by(Post.column_id)
+                )
+                if column_id is not None
+            }
         for row in session.execute(
             select(
                 SiteColumn.id,
@@ -290,8 +295,9 @@ def sites_and_local(
 ) -> tuple[dict[int, Any], dict[int, list[LocalColumn]]]:
     """The site rows of ``site_ids`` by id, and each site's columns.
 
-    With ``lock`` the site rows are locked until the transaction ends (SQLite's write lock
-    already serialises writers), so two consoles applying to one site never add a column twice.
+    With ``lock`` (applying) the site rows are locked until the transaction ends (SQLite's
+    write lock already serialises writers), so two consoles applying to one site never add a
+    column twice; post counts, which only the preview shows, are not read then.
     """
     sites: dict[int, Any] = {}
     for start in range(0, len(site_ids), CHUNK):
@@ -301,7 +307,7 @@ def sites_and_local(
         )
         for row in session.execute(query.with_for_update() if lock else query):
             sites[row.id] = row
-    return sites, load_local(session, [i for i in site_ids if i in sites])
+    return sites, load_local(session, [i for i in site_ids if i in sites], posts=not lock)
 
 
 def plans_for(session: Session, standard: Standard, site_ids: Sequence[int]) -> list[SitePlan]:
