@@ -164,6 +164,7 @@ BAD_LEVEL = QT_TR_NOOP("等保级别应为 1 至 5，而不是 {value}。")
 BAD_RESULT = QT_TR_NOOP("测评结论应为“符合”“基本符合”或“不符合”，而不是“{value}”。")
 DATE_WITHOUT_NUMBER = QT_TR_NOOP("填写了{what}日期却没有填写{what}号。")
 FUTURE_DATE = QT_TR_NOOP("{what} {date} 晚于今天。")
+BEFORE_GRADING = QT_TR_NOOP("{what} {date} 早于定级日期 {graded}：先定级，后备案和测评。")
 WHAT_ICP = QT_TR_NOOP("ICP备案")
 WHAT_PSB = QT_TR_NOOP("公安备案")
 DATE_FIELDS = {
@@ -246,6 +247,15 @@ def _validated(record: FilingRecord, region_code: str, today: dt.date) -> Filing
         date = getattr(clean, name)
         if date is not None and date > today:
             raise InvalidInput(FUTURE_DATE, what=translate("", what), date=date)
+    for name in ("mlps_filed_on", "assessed_on"):
+        date = getattr(clean, name)
+        if date is not None and clean.graded_on is not None and date < clean.graded_on:
+            raise InvalidInput(
+                BEFORE_GRADING,
+                what=translate("", DATE_FIELDS[name]),
+                date=date,
+                graded=clean.graded_on,
+            )
     return clean
 
 

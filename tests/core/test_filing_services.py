@@ -121,6 +121,13 @@ def test_filing_edits_validate_journal_and_lock(sessions: SessionFactory) -> Non
         )
     with pytest.raises(InvalidInput):
         filings.save_filing(sessions, SYSADMIN, 1, 0, filings.FilingRecord(mlps_level=7))
+    with pytest.raises(InvalidInput) as early:
+        filings.save_filing(
+            sessions, SYSADMIN, 1, 0,
+            filings.FilingRecord(mlps_level=3, graded_on=dt.date(2026, 2, 1),
+                                 mlps_filed_on=dt.date(2026, 1, 31)),
+        )  # fmt: skip
+    assert "早于定级日期 2026-02-01" in str(early.value)
     with pytest.raises(InvalidInput) as no_filing:
         filings.add_attachment(sessions, SYSADMIN, 1, 0, "扫描件", r"\\nas\1.pdf")
     assert "请先保存备案信息" in str(no_filing.value)
