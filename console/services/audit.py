@@ -173,8 +173,10 @@ def narrowed(listing: Listing, chosen: QueueFilter, now: dt.datetime | None = No
     if chosen.site_id is not None:
         clauses.append(Post.site_id == chosen.site_id)
     if chosen.category:
-        escaped = chosen.category.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        clauses.append(QueueItem.findings.like(f'%"category":"{escaped}"%', escape="\\"))
+        # The key and value exactly as ``findings_json`` writes them (quotes escaped alike).
+        stored = audit.findings_json([{"category": chosen.category}])[2:-2]
+        escaped = stored.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        clauses.append(QueueItem.findings.like(f"%{escaped}%", escape="\\"))
     if chosen.min_severity > 0:
         clauses.append(QueueItem.priority >= chosen.min_severity)
     if chosen.older_than_hours > 0:

@@ -145,3 +145,27 @@ def test_whitelist_suggestions_stop_at_punctuation() -> None:
     start = text.index("国家计委")
     assert context_phrase(text, start, start + 4) == "传达学习了国家计委有关文件精"[1:-1]
     assert context_phrase("，国家计委。", 1, 5) == "国家计委"
+
+
+def test_the_category_filter_matches_whole_categories_whatever_they_hold(sessions) -> None:  # type: ignore[no-untyped-def]
+    queue_cluster(sessions, 3, queued=False)
+    screeners = {
+        1: Screener.build([TermEntry("国家计委", '旧"称_a', 2)], []),
+        2: Screener.build([TermEntry("国家计委", "旧X称Xa", 2)], []),
+        3: Screener.build([TermEntry("国家计委", '旧"称_ab', 2)], []),
+    }
+    for post_id, screener in screeners.items():
+        _only(sessions, post_id)
+        audit.scan(sessions, screener)
+    with sessions() as session:
+        chosen = audit_service.narrowed(
+            audit_service.QUEUE, audit_service.QueueFilter(category='旧"称_a')
+        )
+        assert fetch_page(session, chosen, Query()).ids == [1]
+
+
+def _only(sessions: SessionFactory, post_id: int) -> None:
+    """Mark every post but ``post_id`` as screened, so a scan reads that post alone."""
+    with sessions.begin() as session:
+        session.execute(update(Post).values(screened_hash=Post.content_hash))
+        session.execute(update(Post).where(Post.id == post_id).values(screened_hash=None))
