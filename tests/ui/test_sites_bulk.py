@@ -140,6 +140,23 @@ def test_retiring_many_sites_asks_for_the_state_name_to_be_typed(tab: SitesTab, 
     assert run(go())
 
 
+def test_retiring_a_handful_of_sites_needs_no_typing(tab: SitesTab, run) -> None:  # type: ignore[no-untyped-def]
+    select_codes(tab, {"3312000003", "3312000004", "3312000005"})
+
+    async def go() -> bool:
+        changing = asyncio.ensure_future(tab.bulk_state(SiteState.RETIRED))
+        await until(lambda: visible(BulkDialog, "bulkDialog") is not None)
+        dialog = visible(BulkDialog, "bulkDialog")
+        assert isinstance(dialog, BulkDialog)
+        ready = dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+        asked = dialog.confirm.isVisibleTo(dialog)
+        dialog.reject()
+        assert await changing is None
+        return ready and not asked
+
+    assert run(go())
+
+
 def test_an_xlsx_import_previews_each_bad_row_with_its_reasons(  # type: ignore[no-untyped-def]
     tab: SitesTab, run, tmp_path: Path
 ) -> None:

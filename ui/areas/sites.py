@@ -43,7 +43,7 @@ from console.site_lifecycle import Step
 from ui.area_tab import AreaTab, TabSpec
 from ui.dialogs import finished
 from ui.list_pane import ListPane
-from ui.sites.detail import SiteDetailPane
+from ui.sites.detail import FINAL_STEPS, SiteDetailPane
 from ui.sites.dialogs import (
     TYPE_TO_CONFIRM_OVER,
     BulkDialog,
@@ -293,7 +293,7 @@ class SitesTab(AreaTab):
             self.tell(str(error))
             return None
         many = len(plan.ready) > TYPE_TO_CONFIRM_OVER
-        word = _state(target) if target == SiteState.RETIRED and many else None
+        word = _state(target) if target in FINAL_STEPS and many else None
         title = self.tr("批量转为“{state}”").format(state=_state(target))
         # Merged sites take their posts along: a site still holding posts could never retire.
         migrate = target == SiteState.MERGED

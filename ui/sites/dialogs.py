@@ -27,7 +27,7 @@ from ui.sites.form import SiteForm
 from ui.sites.tables import fill_table, make_table
 from ui.tasks import Database, spawn
 
-# Retiring more sites than this at once asks the operator to type the action's name.
+# Merging or retiring more sites than this at once asks the operator to type the step's name.
 TYPE_TO_CONFIRM_OVER = 5
 
 
