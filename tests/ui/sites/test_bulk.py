@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,9 +21,8 @@ from console.db import SessionFactory
 from console.schema import Site, SiteState
 from tests.site_drafts import FORESTRY, PORTAL, TABLE_HEADINGS, org, site_table
 from tests.ui.conftest import until
-from tests.ui.sites_tab_kit import (
+from tests.ui.sites.kit import (
     DEPARTMENTS,
-    opened_tab,
     select_codes,
     settle,
     shown,
@@ -33,12 +31,6 @@ from tests.ui.sites_tab_kit import (
 )
 from ui.areas.sites import SitesTab
 from ui.sites.dialogs import BulkDialog, ImportDialog
-
-
-@pytest.fixture
-def tab(sqlite_sessions: SessionFactory, run) -> Iterator[SitesTab]:  # type: ignore[no-untyped-def]
-    with opened_tab(sqlite_sessions, run) as widget:
-        yield widget
 
 
 def _import(tab: SitesTab, run, path: Path, accept: bool) -> tuple[str, list[str], int]:  # type: ignore[no-untyped-def]

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester, QTest
@@ -23,12 +21,11 @@ from console.services.sites import SITES
 from tests.site_drafts import DEPT, PORTAL
 from tests.staff import PASSWORD
 from tests.ui.conftest import until
-from tests.ui.sites_tab_kit import (
+from tests.ui.sites.kit import (
     DEPARTMENTS,
     SPECIAL,
     cluster,
     names,
-    opened_tab,
     settle,
     shown,
     type_into,
@@ -37,12 +34,6 @@ from tests.ui.sites_tab_kit import (
 from ui.areas.sites import TAB, SitesTab
 from ui.sites.filters import SiteFilter
 from ui.tasks import Database
-
-
-@pytest.fixture
-def tab(sqlite_sessions: SessionFactory, run) -> Iterator[SitesTab]:  # type: ignore[no-untyped-def]
-    with opened_tab(sqlite_sessions, run) as widget:
-        yield widget
 
 
 def test_the_tree_loads_lazily_and_narrows_the_list_to_a_subtree(tab: SitesTab, run) -> None:  # type: ignore[no-untyped-def]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtTest import QTest
@@ -21,20 +20,13 @@ from console.services.sites import update_site
 from tests.site_drafts import DEPT
 from tests.staff import PASSWORD
 from tests.ui.conftest import until
-from tests.ui.sites_tab_kit import (
+from tests.ui.sites.kit import (
     names,
-    opened_tab,
     show_site,
     type_into,
     visible,
 )
 from ui.areas.sites import SitesTab
-
-
-@pytest.fixture
-def tab(sqlite_sessions: SessionFactory, run) -> Iterator[SitesTab]:  # type: ignore[no-untyped-def]
-    with opened_tab(sqlite_sessions, run) as widget:
-        yield widget
 
 
 def test_an_edit_is_saved_and_journalled_in_the_history_tab(tab: SitesTab, run) -> None:  # type: ignore[no-untyped-def]
