@@ -122,3 +122,32 @@ def test_reviewers_picking_the_same_items_from_the_list_decide_each_exactly_once
     assert sorted(tally) == list(range(1, items + 1))
     assert set(tally.values()) == {1}
     assert set(_states(sessions).values()) == {"approved"}
+
+
+def test_claims_skip_locked_rows_on_the_servers_and_guard_the_update_on_sqlite(sessions) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import event
+
+    from console.db import engine_of
+
+    cluster = queue_cluster(sessions, 3)
+    engine = engine_of(sessions)
+    statements: list[str] = []
+
+    def seen(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        statements.append(" ".join(statement.split()).upper())
+
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        with sessions.begin() as session:
+            assert [i.id for i in audit.claim(session, cluster.reviewers[0], 2)] == [1, 2]
+            isolation = session.connection().get_isolation_level()
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    selects = [s for s in statements if s.startswith("SELECT QUEUE_ITEMS.ID")]
+    (guarded,) = [s for s in statements if s.startswith("UPDATE QUEUE_ITEMS")]
+    assert "QUEUE_ITEMS.STATE =" in guarded
+    if engine.dialect.name == "sqlite":
+        assert not any("FOR UPDATE" in s for s in statements)
+    else:
+        assert "FOR UPDATE SKIP LOCKED" in selects[0]
+        assert isolation == "READ COMMITTED"
