@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -105,13 +106,19 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
+_POOL_REPR = re.compile(r"^\w+\(host='[^']*', port=\d+\): ")
+
+
 def _describe(error: BaseException) -> str:
     """A one-line reason for a failed request, without urllib3's object reprs."""
     if isinstance(error, requests.Timeout):
         detail = PAGE_TOO_SLOW if PAGE_TOO_SLOW in str(error) else error.__class__.__name__
         return f"timeout: {detail}"
-    text = str(error).splitlines()[0] if str(error) else error.__class__.__name__
-    return f"{error.__class__.__name__}: {text}"[:ERROR_LIMIT]
+    # requests wraps urllib3's MaxRetryError, whose ``reason`` is what actually went wrong.
+    reason = getattr(error.args[0], "reason", None) if error.args else None
+    cause = reason if isinstance(reason, BaseException) else error
+    text = str(cause).splitlines()[0] if str(cause) else cause.__class__.__name__
+    return f"{error.__class__.__name__}: {_POOL_REPR.sub('', text)}"[:ERROR_LIMIT]
 
 
 def _arriving(response: requests.Response) -> Iterator[bytes]:
