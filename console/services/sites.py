@@ -28,6 +28,7 @@ from console.services.editing import editing
 from console.site_changes import shown
 from console.site_lifecycle import Step, check_step, missing_for
 from console.site_rules import (
+    GONE_STATES,
     Register,
     SiteDraft,
     check,
@@ -69,6 +70,7 @@ UNKNOWN_FIELD = QT_TR_NOOP("不能批量修改“{field}”。")
 BAD_DATE = QT_TR_NOOP("日期“{value}”格式不对，应为 YYYY-MM-DD。")
 MERGE_MOVED = QT_TR_NOOP("{n} 篇稿件已迁入“{target}”")
 UNCHANGED = QT_TR_NOOP("已是“{value}”，无需修改。")
+GONE_SITE = QT_TR_NOOP("“{name}”已{state}，登记信息不再修改。")
 
 
 def _latest_probe() -> Any:
@@ -258,12 +260,19 @@ def create_site(sessions: SessionFactory, actor: Actor, draft: SiteDraft) -> int
         return insert_site(session, actor, draft, SiteState.APPLIED).id
 
 
+def check_registered(site: Site) -> None:
+    """Refuse to edit the registration of a merged or retired site: it is a closed record."""
+    if site.state in GONE_STATES:
+        raise InvalidInput(GONE_SITE, name=site.name, state=shown("state", site.state))
+
+
 def update_site(
     sessions: SessionFactory, actor: Actor, site_id: int, expected_version: int, draft: SiteDraft
 ) -> None:
     """Save the operator's edit of a site seen at ``expected_version`` (Conflict if changed)."""
     require(actor, Duty.SYSTEM_ADMIN)
     with editing(sessions, Site, site_id, expected_version, TARGET, draft.code) as (session, site):
+        check_registered(site)
         check(Register(session), registration(draft), site_id)
         before = snapshot(session, site)
         _apply(session, site, draft)
@@ -389,6 +398,10 @@ def _plan_edit(
         before, after = shown(key, getattr(current, key)), shown(key, getattr(draft, key))
         found = problems(register, registration(draft), site.id)
         reason = told(found) if found else None
+        if site.state in GONE_STATES:
+            reason = translate("", GONE_SITE).format(
+                name=site.name, state=shown("state", site.state)
+            )
         if getattr(current, key) == getattr(draft, key):
             reason = translate("", UNCHANGED).format(value=after)
         items.append(BulkItem(site.id, site.code, site.name, before, reason, after))

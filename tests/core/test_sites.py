@@ -202,6 +202,11 @@ def test_retiring_waits_for_the_content_to_migrate(
     _walk(sessions, sysadmin, dept, S.RETIRED)
     with sessions() as session:
         assert session.scalar(select(Post.site_id)) == portal
+    with pytest.raises(InvalidInput, match="“云溪市教育局”已永久下线，登记信息不再修改"):
+        update_site(sessions, sysadmin, dept, _version(sessions, dept), DEPT)
+    plan = bulk_edit(sessions, sysadmin, [portal, dept], "organiser_name", "新的主办单位")
+    assert [i.site_id for i in plan.ready] == [portal]
+    assert "已永久下线" in (plan.skipped[0].reason or "")
     assert site_detail(sessions, sysadmin, dept).merged_into == "云溪市人民政府"
 
 

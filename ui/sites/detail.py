@@ -27,7 +27,7 @@ from console.services.site_views import SiteDetail, site_detail, site_id_of
 from console.services.sites import change_state, update_site
 from console.site_changes import action_label, changed_fields, entry_changes, kept_both
 from console.site_lifecycle import Step
-from console.site_rules import SiteDraft
+from console.site_rules import GONE_STATES, SiteDraft
 from ui.dialogs import finished
 from ui.sites.form import SiteForm
 from ui.sites.tables import fill_table, make_table
@@ -168,6 +168,9 @@ class SiteDetailPane(QTabWidget):
             self._show_merge_fields()
             return
         self.form.set_draft(detail.draft)
+        self.form.setEnabled(
+            self.actor.holds(Duty.SYSTEM_ADMIN) and detail.state not in GONE_STATES
+        )
         self._set_dirty(False)
         state = _state(detail.state)
         if detail.merged_into:

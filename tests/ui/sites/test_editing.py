@@ -137,6 +137,7 @@ def test_retiring_one_site_asks_first_and_a_no_changes_nothing(tab: SitesTab, ru
     assert tab.detail.detail is not None and tab.detail.detail.state == SiteState.RUNNING
     assert run(step_answering(tab, "转为“永久下线”"))
     assert tab.detail.detail is not None and tab.detail.detail.state == SiteState.RETIRED
+    assert not tab.detail.form.isEnabled()
     assert "转为“永久下线”" in tab.detail.history.item(0, 2).text()
 
 
