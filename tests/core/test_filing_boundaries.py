@@ -43,37 +43,31 @@ def store(sessions: SessionFactory, *rows: dict[str, object]) -> None:
         session.execute(insert(Filing), list(rows))
 
 
-def test_psb_filing_within_30_days_of_opening(sessions: SessionFactory) -> None:
+# 公安备案 within 30 days of opening; 等保备案 (level ≥ 2) within 30 days of grading.
+THIRTY_DAY_RULES = [
+    ("psb", OPENED, {"psb_number": None, "psb_date": None}, "psb_date"),
+    ("mlps", GRADED, {"mlps_level": 2, "mlps_form_number": None, "mlps_filed_on": None,
+                      "assessed_on": None}, "mlps_filed_on"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("rule", "start", "pending", "filed_on"), THIRTY_DAY_RULES)
+def test_filing_within_30_days(
+    sessions: SessionFactory, rule: str, start: dt.date, pending: dict[str, object], filed_on: str
+) -> None:
     add_sites(sessions, 3)
     store(
         sessions,
-        filing(1, psb_number=None, psb_date=None),
-        filing(2, psb_date=OPENED + dt.timedelta(days=30)),
-        filing(3, psb_date=OPENED + dt.timedelta(days=31)),
+        filing(1, **pending),
+        filing(2, **{filed_on: start + dt.timedelta(days=30)}),
+        filing(3, **{filed_on: start + dt.timedelta(days=31)}),
     )
-    deadline = OPENED + dt.timedelta(days=30)
-    assert findings(sessions, at(deadline))["3312000001"]["psb"] is Urgency.DUE
+    deadline = start + dt.timedelta(days=30)
+    assert findings(sessions, at(deadline))["3312000001"][rule] is Urgency.DUE
     after = findings(sessions, at(deadline + dt.timedelta(days=1), late=False))
-    assert after["3312000001"]["psb"] is Urgency.OVERDUE
-    assert "psb_late" not in after["3312000002"]
-    assert after["3312000003"]["psb_late"] is Urgency.NOTE
-
-
-def test_level_2_and_above_file_within_30_days_of_grading(sessions: SessionFactory) -> None:
-    add_sites(sessions, 3)
-    unfiled = {"mlps_form_number": None, "mlps_filed_on": None, "assessed_on": None}
-    store(
-        sessions,
-        filing(1, mlps_level=2, **unfiled),
-        filing(2, mlps_filed_on=GRADED + dt.timedelta(days=30)),
-        filing(3, mlps_filed_on=GRADED + dt.timedelta(days=31)),
-    )
-    deadline = GRADED + dt.timedelta(days=30)
-    assert findings(sessions, at(deadline))["3312000001"]["mlps"] is Urgency.DUE
-    after = findings(sessions, at(deadline + dt.timedelta(days=1), late=False))
-    assert after["3312000001"]["mlps"] is Urgency.OVERDUE
-    assert "mlps_late" not in after["3312000002"]
-    assert after["3312000003"]["mlps_late"] is Urgency.NOTE
+    assert after["3312000001"][rule] is Urgency.OVERDUE
+    assert f"{rule}_late" not in after["3312000002"]
+    assert after["3312000003"][f"{rule}_late"] is Urgency.NOTE
 
 
 def test_assessments_yearly_for_level_3_half_yearly_for_level_4(
