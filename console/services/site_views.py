@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from console.db import SessionFactory
@@ -21,6 +21,7 @@ from console.schema import (
     Site,
     SiteColumn,
     SiteDomain,
+    SiteKind,
     utcnow,
 )
 from console.services.actor import REGISTER_READERS, Actor, require
@@ -31,6 +32,17 @@ from console.site_rules import SiteDraft
 
 HISTORY_LIMIT = 200
 _child = aliased(Site, name="child")
+# Portals before departments before special-topic sites, wherever they sit in the tree.
+KIND_ORDER = case(
+    {
+        SiteKind.PROVINCE_PORTAL: 0,
+        SiteKind.CITY_PORTAL: 1,
+        SiteKind.COUNTY_PORTAL: 2,
+        SiteKind.DEPARTMENT: 3,
+    },
+    value=Site.kind,
+    else_=4,
+)
 
 
 @dataclass(frozen=True)
@@ -92,7 +104,7 @@ def tree_children(sessions: SessionFactory, actor: Actor, parent_id: int | None)
         rows = session.execute(
             select(Site.id, Site.code, Site.name, Site.kind, Site.state, below)
             .where(where)
-            .order_by(Site.kind, Site.name, Site.id)
+            .order_by(KIND_ORDER, Site.name, Site.id)
         ).all()
     return [TreeNode(*row) for row in rows]
 

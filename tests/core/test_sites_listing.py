@@ -16,7 +16,7 @@ from console.listing import Query, count, fetch_page, rendered
 from console.schema import Post, ProbeResult, Site, SiteState, utcnow
 from console.services import operators
 from console.services.actor import Actor
-from console.services.site_views import site_detail
+from console.services.site_views import site_detail, tree_children
 from console.services.sites import SITES, bulk_change_state, create_site
 from console.site_changes import action_label, entry_changes, kept_both
 from console.site_lifecycle import Step
@@ -191,3 +191,12 @@ def test_overwriting_after_a_conflict_keeps_the_other_operators_other_changes() 
     assert kept.name == "我改的名字" and kept.domains == ("jy.yunxi.gov.cn",)
     assert kept.opened_on == dt.date(2020, 1, 1)
     assert kept_both(DEPT, theirs, DEPT) == theirs
+
+
+def test_the_tree_lists_a_portals_county_portals_before_its_departments(
+    sessions: SessionFactory, admin: Actor
+) -> None:
+    top = tree_children(sessions, admin, None)
+    assert [n.code for n in top] == [PORTAL.code]
+    below = tree_children(sessions, admin, top[0].id)
+    assert [(n.code, n.children) for n in below] == [(COUNTY.code, 1), (DEPT.code, 0)]
