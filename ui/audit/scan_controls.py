@@ -1,7 +1,8 @@
 """The screening side of the review tab: scans into the queue, the lexicon, its screener.
 
-The tab keeps one screener, built in the background when the tab opens and again after every
-change saved in the lexicon dialog (or a whitelisting decision), and swapped in whole. A scan
+The tab keeps one screener, built by the first scan (not when the tab opens: building holds
+the interpreter for a while, and the first rows come first) and rebuilt in the background after
+every change saved in the lexicon dialog (or a whitelisting decision), then swapped in whole. A scan
 runs off the UI thread with a cancellable progress dialog and screens with the lexicon as it
 is saved in the database: the screener already built when nothing changed since, a new one
 when another console changed the lexicon.
@@ -61,8 +62,6 @@ class ScanControls(QWidget):
             layout.addWidget(button)
         self.scan_button.setVisible(scans)
         self.rescan_button.setVisible(scans)
-        if scans:
-            self.rebuild()
 
     def rebuild(self) -> None:
         """Build the screener again in the background (after the lexicon changed)."""
