@@ -238,6 +238,9 @@ def preset_json(preset: PresetFile) -> dict[str, Any]:
 
 
 def save_preset(preset: PresetFile, path: Path) -> None:
-    """Write ``preset`` to ``path`` as indented UTF-8 JSON."""
-    text = json.dumps(preset_json(preset), ensure_ascii=False, indent=2)
+    """Write ``preset`` to ``path`` as indented UTF-8 JSON, after the checks a file gets on
+    reading (``InvalidInput``, nothing written), so every file written reads back."""
+    data = preset_json(preset)
+    parse_preset(data, path.name)
+    text = json.dumps(data, ensure_ascii=False, indent=2)
     path.write_text(text + "\n", encoding="utf-8")

@@ -9,7 +9,14 @@ from typing import Any
 import pytest
 
 from console.errors import InvalidInput
-from console.preset_files import PRESETS_DIR, PresetFile, default_presets, load_preset
+from console.preset_files import (
+    PRESETS_DIR,
+    ColumnSpec,
+    PresetFile,
+    default_presets,
+    load_preset,
+    save_preset,
+)
 from console.schema import ColumnType, SiteKind
 
 STATIC_TYPES = {ColumnType.SERVICE, ColumnType.OTHER}
@@ -204,3 +211,16 @@ def test_a_preset_without_columns_is_refused(tmp_path: Path) -> None:
 
 def test_a_preset_needs_a_name(tmp_path: Path) -> None:
     _refused(_write(tmp_path, _preset(name=" ")))
+
+
+def test_a_preset_the_rules_refuse_is_never_written(tmp_path: Path) -> None:
+    bad = PresetFile(
+        "坏预设",
+        SiteKind.DEPARTMENT,
+        "",
+        (ColumnSpec("要闻", "Bad Code", ColumnType.NEWS, True, 14, ()),),
+    )
+    path = tmp_path / "bad.json"
+    with pytest.raises(InvalidInput, match="Bad Code"):
+        save_preset(bad, path)
+    assert not path.exists()

@@ -17,7 +17,7 @@ from sqlalchemy import delete, update
 
 from console.db import SessionFactory
 from console.preset_apply import apply_to_site
-from console.preset_files import save_preset
+from console.preset_files import load_preset, save_preset
 from console.schema import ColumnType, SiteColumn
 from console.services import presets
 from tests.core.preset_cluster import (
@@ -514,3 +514,19 @@ def _visible(kind: type) -> Any:
         (w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()),
         None,
     )
+
+
+def test_export_writes_the_tree_as_shown_and_refuses_a_bad_one(
+    tab: PresetsTab, run, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    editor = tab.editor
+    editor.model.setData(editor.model.index(0, NAME), "要闻动态")
+    path = tmp_path / "shown.json"
+    assert run(editor.export_to(path))
+    assert load_preset(path).columns[0].name == "要闻动态"
+    assert not editor.stack.isClean()
+    editor.model.setData(editor.model.index(1, 1), "Bad Code")
+    bad = tmp_path / "bad.json"
+    assert not run(editor.export_to(bad))
+    assert not bad.exists() and "Bad Code" in editor.status.text()
+    assert editor.current() is editor.model.roots[1]

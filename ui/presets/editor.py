@@ -24,14 +24,16 @@ from PySide6.QtWidgets import (
 from console.errors import ConsoleError, EnvironmentFault
 from console.export import dated_name
 from console.labels import COLUMN_TYPES
-from console.preset_files import PresetFile
+from console.preset_files import PresetFile, save_preset
 from console.schema import ColumnType, Duty
 from console.services import presets
 from console.services.actor import Actor
 from ui.dialogs import finished
 from ui.presets.details import PresetDetailsDialog
 from ui.presets.tree_model import IDLE, NAME, TYPE, ColumnTreeModel, Node
-from ui.tasks import Database, spawn
+from ui.tasks import Database, run_io, spawn
+
+EXPORT_TIMEOUT = 60.0
 
 # The actions that change the tree, in toolbar and context-menu order.
 EDITING = (
@@ -271,24 +273,37 @@ class PresetEditor(QWidget):
             self._select(node)
 
     async def export(self) -> None:
-        """Export the loaded version as a preset file."""
+        """Ask where, then export the tree as shown (unsaved edits included) as a preset file."""
         if self.version is None:
             return
         name = dated_name(self.version.preset.name, "json")
         dialog = QFileDialog(self, self.tr("导出栏目预设"), str(Path.home() / name))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setNameFilters([self.tr("栏目预设 (*.json)")])
-        if not await finished(dialog) or not dialog.selectedFiles():
-            return
-        path = Path(dialog.selectedFiles()[0]).with_suffix(".json")
         try:
-            await self.database.call(
-                presets.export_version, self.actor, self.version.version_id, path
-            )
-        except (ConsoleError, EnvironmentFault, OSError) as error:
+            if not await finished(dialog) or not dialog.selectedFiles():
+                return
+            path = Path(dialog.selectedFiles()[0])
+        finally:
+            dialog.deleteLater()
+        if path.suffix.lower() != ".json":
+            path = path.with_name(path.name + ".json")
+        await self.export_to(path)
+
+    async def export_to(self, path: Path) -> bool:
+        """Write the tree as shown to ``path``; a tree the rules refuse is not written."""
+        edited = self.edited()
+        if edited is None:
+            return False
+        try:
+            await run_io(save_preset, EXPORT_TIMEOUT, edited, path)
+        except (ConsoleError, OSError, TimeoutError) as error:
             self.status.setText(self.tr("导出失败：{error}").format(error=error))
-            return
+            if isinstance(error, ConsoleError):
+                self._select_offending(error)
+            return False
         self.status.setText(self.tr("已导出到 {path}").format(path=path))
+        return True
 
     def _clean_changed(self, clean: bool) -> None:
         if not clean:
