@@ -22,6 +22,7 @@ from console.filing_facts import UNWATCHED, FilingFacts, LatestProbe
 from console.i18n import QT_TR_NOOP, translate
 from console.identifiers import validate_icp_region, validate_mlps_form, validate_psb
 from console.probes import CERT_PROBLEM
+from console.probes.reasons import shown_error
 from console.schema import SiteState
 
 FILING_DAYS = 30
@@ -335,7 +336,9 @@ def probe_findings(facts: FilingFacts, as_of: dt.date) -> list[Finding]:
             )
         )
     elif not latest.ok:
-        found.append(Finding("down", Urgency.PROBLEM, DOWN_NOW, {"error": latest.error or ""}))
+        found.append(
+            Finding("down", Urgency.PROBLEM, DOWN_NOW, {"error": shown_error(latest.error)})
+        )
     if latest.cert_valid is False:
         found.append(
             Finding(

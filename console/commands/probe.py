@@ -12,6 +12,7 @@ from console.commands._common import acting, add_login_options, opened
 from console.i18n import QT_TR_NOOP, translate
 from console.probes.dialing import Dialer, parse_connect_to
 from console.probes.probe import ProbeOptions, ProbeOutcome
+from console.probes.reasons import shown_error
 from console.probes.sweep import sweep
 from console.services import probes
 from console.services.filing_settings import read_settings
@@ -62,7 +63,7 @@ def _line(outcome: ProbeOutcome) -> str:
             footer="/".join(
                 _mark(v) for v in (outcome.footer_site_code, outcome.footer_icp, outcome.footer_psb)
             ),
-            error=outcome.error or "",
+            error=shown_error(outcome.error),
         )
         .rstrip()
     )

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from console.errors import InvalidInput
 from console.i18n import QT_TR_NOOP
+from console.probes.reasons import OFF_LIMITS
 
 BAD_CONNECT_TO = QT_TR_NOOP(
     "--connect-to 的值“{value}”格式不对：应为 主机:端口:地址:端口，"
@@ -91,7 +92,7 @@ class Dialer:
     ) -> socket.socket:
         """A connected socket to ``host:port`` (or where it is mapped to)."""
         if not self.reaches(host, port):
-            raise OffLimits(f"{host}:{port} is not mapped to a loopback address")
+            raise OffLimits(f"{host}:{port} {OFF_LIMITS}")
         return socket.create_connection(
             self.target(host, port), timeout, source_address=source_address
         )

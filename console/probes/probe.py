@@ -16,6 +16,7 @@ from console.probes import CERT_PROBLEM
 from console.probes.certificates import Certificate, read_certificate
 from console.probes.dialing import Dialer
 from console.probes.page import CHUNK, Footer, capped, decode, footer
+from console.probes.reasons import FOREIGN, PAGE_TOO_SLOW, TOO_MANY_REDIRECTS
 from console.probes.transport import DialingAdapter
 
 DEFAULT_TIMEOUT = 15.0
@@ -23,7 +24,6 @@ MAX_REDIRECTS = 5
 USER_AGENT = "ClusterConsole-Probe/1.0"
 ERROR_LIMIT = 1000
 TEXT_LIMIT = 1000  # the length of url, final_url and error in probe_results
-PAGE_TOO_SLOW = "the home page did not arrive within the timeout"
 
 
 @dataclass(frozen=True)
@@ -189,10 +189,10 @@ class _PageWalk:
                 if not _registered(host, self.options, self.target):
                     outcome.foreign_host = (host or location)[:253]
                     outcome.final_url = location[:1000]
-                    outcome.error = f"redirect to unregistered host {host}"
+                    outcome.error = f"{FOREIGN}{host}"
                     return None
                 url = location
-            outcome.error = f"more than {MAX_REDIRECTS} redirects"
+            outcome.error = f"{TOO_MANY_REDIRECTS}{MAX_REDIRECTS} redirects"
         finally:
             self.session.close()
         return None

@@ -17,6 +17,7 @@ from console.i18n import QT_TR_NOOP, translate
 from console.listing import Field, Listing
 from console.probes.dialing import Dialer
 from console.probes.probe import ProbeOutcome, ProbeTarget
+from console.probes.reasons import shown_error
 from console.schema import Duty, Filing, ProbeResult, Site, SiteDomain, SiteState
 from console.services import journal
 from console.services.actor import REGISTER_READERS, Actor, require
@@ -157,6 +158,13 @@ PROBE_HISTORY = Listing(
         Field(
             "foreign", QT_TR_NOOP("外部跳转"), ProbeResult.foreign_host, searchable=True, width=16
         ),
-        Field("error", QT_TR_NOOP("错误"), ProbeResult.error, searchable=True, width=30),
+        Field(
+            "error",
+            QT_TR_NOOP("错误"),
+            ProbeResult.error,
+            render=shown_error,
+            searchable=True,
+            width=30,
+        ),
     ),
 )

@@ -13,6 +13,7 @@ from console.errors import InvalidInput
 from console.probes.dialing import Dialer, parse_connect_to
 from console.probes.page import capped, footer
 from console.probes.probe import ProbeOptions, ProbeOutcome, ProbeTarget, probe_site
+from console.probes.reasons import shown_error
 from console.probes.sweep import sweep
 from tests.probe_sites import ICP, PSB, LocalSites, local_sites
 from tests.probe_sites import loopback_only as loopback_only  # autouse: loopback only
@@ -191,3 +192,39 @@ def test_nothing_leaves_the_machine(sites: LocalSites, loopback_only: list[str])
     assert probe_site(target, options(sites, 2.0)).error
     assert loopback_only and all("unmapped.test.gov.cn" in a for a in loopback_only)
     loopback_only.clear()
+
+
+@pytest.mark.parametrize(
+    ("error", "shown"),
+    [
+        (None, ""),
+        (
+            "timeout: the home page did not arrive within the timeout",
+            "首页未能在超时时间内完整返回",
+        ),
+        ("timeout: ReadTimeout", "请求超时"),
+        ("ConnectionError: failed to connect: [Errno 111] Connection refused", "连接被拒绝"),
+        (
+            "ConnectionError: failed to connect: [Errno -2] Name or service not known",
+            "域名无法解析",
+        ),
+        (
+            "ConnectionError: failed to connect: a:443 is not mapped to a loopback address",
+            "演示站群",
+        ),
+        ("redirect to unregistered host evil.example.com", "重定向到未登记的主机 evil.example.com"),
+        ("more than 5 redirects", "重定向次数过多"),
+        ("certificate: certificate has expired", "证书无效"),
+    ],
+)
+def test_errors_are_shown_by_kind_with_their_detail(error: str | None, shown: str) -> None:
+    text = shown_error(error)
+    assert text.startswith(shown)
+    if error and not error.startswith("redirect"):
+        assert error in text  # the technical detail stays
+
+
+def test_every_error_a_probe_stores_has_a_kind(sites: LocalSites) -> None:
+    for name, timeout in (("dead", 2.0), ("slow", 0.5), ("drip", 1.0), ("foreign", 2.0)):
+        error = probe(sites, name, timeout).error
+        assert error and shown_error(error) != error, name

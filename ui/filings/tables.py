@@ -11,6 +11,7 @@ from console.filing_rules import URGENCY_LABELS
 from console.i18n import QT_TR_NOOP, translate
 from console.labels import SITE_STATES
 from console.probes.probe import ProbeOutcome
+from console.probes.reasons import shown_error
 from console.services.filings import Deadline, SiteStatus
 from ui.filings.rows_model import Column, RowsModel, StreamedRows
 from ui.table_views import read_only_rows
@@ -73,7 +74,7 @@ OUTCOME_COLUMNS = (
     Column(QT_TR_NOOP("IPv6"), lambda o: _mark(o.ipv6), 5),
     Column(QT_TR_NOOP("页脚（标识码/ICP/公安）"), _footer, 14),
     Column(QT_TR_NOOP("外部跳转"), lambda o: o.foreign_host or "", 16),
-    Column(QT_TR_NOOP("错误"), lambda o: o.error or "", 40),
+    Column(QT_TR_NOOP("错误"), lambda o: shown_error(o.error), 40),
 )
 
 
