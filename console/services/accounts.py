@@ -341,15 +341,16 @@ def filtered(
     organisation: str = "",
     status: str | None = None,
 ) -> Listing:
-    """The account list narrowed to holders of ``role`` in force, the accounts of a site (its
-    home site, or a grant there), an organisation containing the words typed, a status, or
-    logins idle for ``idle_days`` (never logged in counts as idle)."""
+    """The account list narrowed to holders of ``role`` in force (on that site, with a site),
+    the accounts of a site (its home site, or a grant there), an organisation containing the
+    words typed, a status, or logins idle for ``idle_days`` (never logged in counts as idle)."""
     moment = now or utcnow()
     where: list[ColumnElement[bool]] = []
     if role:
-        where.append(
-            exists().where(Grant.account_id == Account.id, Grant.role == role, in_force(moment))
-        )
+        held = [Grant.account_id == Account.id, Grant.role == role, in_force(moment)]
+        if site_id is not None:
+            held.append(Grant.site_id == site_id)
+        where.append(exists().where(*held))
     if site_id is not None:
         granted = exists().where(Grant.account_id == Account.id, Grant.site_id == site_id)
         where.append(or_(Account.site_id == site_id, granted))

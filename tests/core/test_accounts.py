@@ -125,6 +125,9 @@ def test_the_list_filters_by_site_organisation_and_status(sessions: SessionFacto
         assert fetch_page(session, accounts.filtered(status="disabled"), Query()).ids == [4]
         both = accounts.filtered(site_id=1, status="active")
         assert fetch_page(session, both, Query()).ids == [1, 2]
+        there = accounts.filtered(site_id=1, role="editor")
+        assert fetch_page(session, there, Query()).ids == []
+        assert fetch_page(session, accounts.filtered(site_id=2, role="editor"), Query()).ids == [1]
 
 
 def _write_csv(path: Path, lines: list[str]) -> Path:
