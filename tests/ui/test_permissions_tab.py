@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from sqlalchemy import select
@@ -344,6 +345,12 @@ def test_the_journal_exports_what_the_filters_show(
         assert run(tab.journal.pane.export_to(target)) == 3
         lines = target.read_text(encoding="utf-8-sig").splitlines()
         assert lines[0].startswith("序号,时间") and all("operator.create" in x for x in lines[1:])
+        book = tmp_path / "journal.xlsx"
+        assert run(tab.journal.pane.export_to(book)) == 3
+        sheet = load_workbook(book, read_only=True).worksheets[0]
+        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+        assert rows[0][:2] == ["序号", "时间（UTC）"] and len(rows) == 4
+        assert all("operator.create" in row for row in rows[1:])
     finally:
         tab.deleteLater()
         database.close()
