@@ -4,6 +4,7 @@ journal entry (the history tab), and the edit that keeps both operators' changes
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -22,11 +23,31 @@ STEP_ACTION = QT_TR_NOOP("转为“{state}”")
 # Journal snapshots hold a few fields a draft does not (or under another name).
 SNAPSHOT_FIELDS: dict[str, str] = {
     **FIELDS,
-    "parent_id": QT_TR_NOOP("上级网站编号"),
+    "parent_id": QT_TR_NOOP("上级网站"),
     "state": QT_TR_NOOP("状态"),
-    "merged_into_id": QT_TR_NOOP("并入网站编号"),
+    "merged_into_id": QT_TR_NOOP("并入网站"),
     "posts_moved": QT_TR_NOOP("迁出稿件数"),
 }
+
+
+# Snapshot fields that hold another site's id, shown by that site's name.
+SITE_REFERENCES = ("parent_id", "merged_into_id")
+
+
+def referenced_sites(before: str, after: str) -> set[int]:
+    """The ids of the other sites a journal entry's snapshots refer to."""
+    found: set[int] = set()
+    for snapshot in (_loaded(before), _loaded(after)):
+        found |= {v for k in SITE_REFERENCES if isinstance(v := snapshot.get(k), int)}
+    return found
+
+
+def _loaded(snapshot: str) -> dict[str, Any]:
+    try:
+        value = json.loads(snapshot) if snapshot else {}
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
 
 
 def shown(key: str, value: object) -> str:
@@ -70,20 +91,23 @@ def action_label(action: str) -> str:
     return action
 
 
-def entry_changes(before: str, after: str) -> str:
-    """What a journal entry changed, field by field, in one line of the operator's words."""
-    try:
-        old: Any = json.loads(before) if before else {}
-        new: Any = json.loads(after) if after else {}
-    except ValueError:
-        return ""
-    if not isinstance(old, dict) or not isinstance(new, dict):
+def entry_changes(before: str, after: str, names: Mapping[int, str] | None = None) -> str:
+    """What a journal entry changed, field by field, in one line of the operator's words;
+    ``names`` shows the sites the entry refers to by name instead of by id."""
+    old, new = _loaded(before), _loaded(after)
+    if not new and not old:
         return ""
     if not old:
         return translate("", CREATED)
+
+    def text(key: str, value: object) -> str:
+        if key in SITE_REFERENCES and isinstance(value, int) and names and value in names:
+            return names[value]
+        return shown(key, value)
+
     return "；".join(
-        f"{translate('', SNAPSHOT_FIELDS.get(key, key))}：{shown(key, old.get(key))} → "
-        f"{shown(key, new.get(key))}"
+        f"{translate('', SNAPSHOT_FIELDS.get(key, key))}：{text(key, old.get(key))} → "
+        f"{text(key, new.get(key))}"
         for key in sorted(set(old) | set(new), key=_field_order)
         if old.get(key) != new.get(key)
     )

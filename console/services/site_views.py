@@ -27,6 +27,7 @@ from console.schema import (
 from console.services.actor import REGISTER_READERS, Actor, require
 from console.services.presets import risk_text
 from console.services.sites import NO_SITE, TARGET, draft_of
+from console.site_changes import action_label, entry_changes, referenced_sites
 from console.site_lifecycle import NEXT
 from console.site_rules import SiteDraft
 
@@ -59,14 +60,13 @@ class TreeNode:
 
 @dataclass(frozen=True)
 class HistoryEntry:
-    """A journal entry about one site."""
+    """A journal entry about one site, in words: what was done and what changed."""
 
     seq: int
     at: dt.datetime
     operator: str
     action: str
-    before: str
-    after: str
+    changes: str
 
 
 @dataclass(frozen=True)
@@ -224,6 +224,16 @@ def _history(session: Session, site_id: int) -> tuple[HistoryEntry, ...]:
         .order_by(JournalEntry.seq.desc())
         .limit(HISTORY_LIMIT)
     ).all()
+    ids = set().union(*(referenced_sites(e.before, e.after) for e in rows))
+    rows_named = session.execute(select(Site.id, Site.name).where(Site.id.in_(ids))).all()
+    names = {site_id: name for site_id, name in rows_named}
     return tuple(
-        HistoryEntry(e.seq, e.at, e.operator_name, e.action, e.before, e.after) for e in rows
+        HistoryEntry(
+            e.seq,
+            e.at,
+            e.operator_name,
+            action_label(e.action),
+            entry_changes(e.before, e.after, names),
+        )
+        for e in rows
     )

@@ -73,7 +73,7 @@ def test_a_portal_and_its_department_register(sessions: SessionFactory, sysadmin
     assert detail.parent_name == "云溪市人民政府" and detail.domains == (
         ("jyj.yunxi.gov.cn", True),
     )
-    assert [h.action for h in detail.history] == ["site.create"]
+    assert [(h.action, h.changes) for h in detail.history] == [("新建站点", "新建")]
 
 
 def test_only_the_system_administrator_registers_sites(

@@ -174,13 +174,18 @@ def test_the_history_tells_each_change_in_the_operators_words(
     with sessions() as session:
         dept_id = session.scalar(select(Site.id).where(Site.code == DEPT.code))
     assert dept_id is not None
-    entry = site_detail(sessions, admin, dept_id).history[0]
-    assert action_label(entry.action) == "新建站点"
-    assert entry_changes(entry.before, entry.after) == "新建"
-    before = json.loads(entry.after)
+    with sessions.begin() as session:
+        portal_id = session.scalar(select(Site.id).where(Site.code == PORTAL.code))
+        session.execute(update(Site).values(state=SiteState.RUNNING))
+    bulk_change_state(sessions, admin, [dept_id], Step(SiteState.MERGED, portal_id))
+    merged, created = site_detail(sessions, admin, dept_id).history
+    assert (created.action, created.changes) == ("新建站点", "新建")
+    assert merged.action == "转为“整合迁移”"
+    assert merged.changes == "状态：运行 → 整合迁移；并入网站： → 云溪市人民政府"
+    before = {"state": "applied", "domains": ["jyj.yunxi.gov.cn"], "parent_id": 99}
     after = before | {"state": "running", "domains": ["jyj.xn--9kq759e.xn--zfr164b"]}
-    line = entry_changes(json.dumps(before), json.dumps(after))
-    assert line == "域名：jyj.yunxi.gov.cn → jyj.云溪.政务；状态：申请 → 运行"
+    line = entry_changes(json.dumps(before), json.dumps(after | {"parent_id": 98}))
+    assert line == "域名：jyj.yunxi.gov.cn → jyj.云溪.政务；上级网站：99 → 98；状态：申请 → 运行"
     assert action_label("site.state.retired") == "转为“永久下线”"
 
 

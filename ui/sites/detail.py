@@ -25,7 +25,7 @@ from console.schema import Duty, SiteState
 from console.services.actor import Actor
 from console.services.site_views import SiteDetail, site_detail, site_id_of
 from console.services.sites import change_state, update_site
-from console.site_changes import action_label, changed_fields, entry_changes, kept_both
+from console.site_changes import changed_fields, kept_both
 from console.site_lifecycle import Step
 from console.site_rules import GONE_STATES, SiteDraft
 from ui.dialogs import finished
@@ -189,10 +189,7 @@ class SiteDetailPane(QTabWidget):
         self._show_summaries(detail)
         fill_table(
             self.history,
-            [
-                [plain(h.at), h.operator, action_label(h.action), entry_changes(h.before, h.after)]
-                for h in detail.history
-            ],
+            [[plain(h.at), h.operator, h.action, h.changes] for h in detail.history],
         )
 
     def _show_summaries(self, detail: SiteDetail) -> None:
