@@ -50,19 +50,25 @@ def _password_dialog() -> PasswordDialog | None:
     return next((w for w in shown if w.isVisible()), None)
 
 
-def test_a_reset_password_is_changed_before_the_login_completes(sqlite_sessions, run) -> None:  # type: ignore[no-untyped-def]
-    small_cluster(sqlite_sessions, sites=1)
-    _reset(sqlite_sessions, "sysadmin", "Temp0rary!Pw")
-    database = Database(sqlite_sessions)
+def _log_in_after_reset(sessions, run, username: str):  # type: ignore[no-untyped-def]
+    """Reset ``username``'s password, log in with it, and return the forced change dialog."""
+    small_cluster(sessions, sites=1)
+    _reset(sessions, username, "Temp0rary!Pw")
+    database = Database(sessions)
     dialog = LoginDialog(database, "test", demo=False)
+    dialog.show()
+    dialog.username.setText(username)
+    dialog.password.setText("Temp0rary!Pw")
+    dialog.ok_button.click()
+    run(until(lambda: _password_dialog() is not None))
+    change = _password_dialog()
+    assert change is not None and dialog.actor is None
+    return database, dialog, change
+
+
+def test_a_reset_password_is_changed_before_the_login_completes(sqlite_sessions, run) -> None:  # type: ignore[no-untyped-def]
+    database, dialog, change = _log_in_after_reset(sqlite_sessions, run, "sysadmin")
     try:
-        dialog.show()
-        dialog.username.setText("sysadmin")
-        dialog.password.setText("Temp0rary!Pw")
-        dialog.ok_button.click()
-        run(until(lambda: _password_dialog() is not None))
-        change = _password_dialog()
-        assert change is not None and dialog.actor is None
         change.new.setText("An0ther!Secret")
         change.again.setText("An0ther!Secret-typo")
         change.ok_button.click()
@@ -77,22 +83,11 @@ def test_a_reset_password_is_changed_before_the_login_completes(sqlite_sessions,
         database.close()
 
 
-def test_refusing_to_change_a_reset_password_leaves_the_operator_logged_out(
-    sqlite_sessions,
-    run,  # type: ignore[no-untyped-def]
+def test_refusing_to_change_a_reset_password_leaves_the_operator_logged_out(  # type: ignore[no-untyped-def]
+    sqlite_sessions, run
 ) -> None:
-    small_cluster(sqlite_sessions, sites=1)
-    _reset(sqlite_sessions, "auditor", "Temp0rary!Pw")
-    database = Database(sqlite_sessions)
-    dialog = LoginDialog(database, "test", demo=False)
+    database, dialog, change = _log_in_after_reset(sqlite_sessions, run, "auditor")
     try:
-        dialog.show()
-        dialog.username.setText("auditor")
-        dialog.password.setText("Temp0rary!Pw")
-        dialog.ok_button.click()
-        run(until(lambda: _password_dialog() is not None))
-        change = _password_dialog()
-        assert change is not None
         change.reject()
         run(until(lambda: "临时密码" in dialog.message.text()))
         assert dialog.isVisible() and dialog.actor is None

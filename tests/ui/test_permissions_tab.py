@@ -21,6 +21,7 @@ from tests.staff import PASSWORD
 from tests.ui.conftest import until
 from ui.areas.permissions import TAB, PermissionsTab
 from ui.permissions.account_dialogs import ImportDialog
+from ui.permissions.accounts_page import AccountsPage
 from ui.permissions.grid_page import who_publishes
 from ui.permissions.operators_page import OperatorDialog
 from ui.permissions.plan_dialogs import BulkGrantDialog, RevokeAllDialog
@@ -73,6 +74,19 @@ async def _answer(kind: type[QWidget], act: str = "yes") -> QWidget:
         assert button is not None
         button.click()
     return widget
+
+
+def _accounts_page(opened: tuple[PermissionsTab, Database], run) -> AccountsPage:  # type: ignore[no-untyped-def]
+    """The accounts page once its four accounts are listed."""
+    page = opened[0].accounts
+    assert page is not None
+    run(until(lambda: page.pane.model.rowCount() == 4))
+    return page
+
+
+def _select_account(page: AccountsPage, run, row: int, username: str) -> None:  # type: ignore[no-untyped-def]
+    page.pane.view.selectRow(row)
+    run(until(lambda: page.current is not None and page.current.username == username))
 
 
 def test_the_grid_shows_explicit_inherited_and_expired_grants_and_edits_them(
@@ -145,10 +159,7 @@ def test_the_grid_marks_who_both_writes_and_publishes_under_review_first(
 def test_a_bulk_grant_is_previewed_then_applied_in_one_go(
     opened: tuple[PermissionsTab, Database], cluster: SessionFactory, run
 ) -> None:  # type: ignore[no-untyped-def]
-    tab, _database = opened
-    page = tab.accounts
-    assert page is not None
-    run(until(lambda: page.pane.model.rowCount() == 4))
+    page = _accounts_page(opened, run)
     page.pane.view.selectRow(0)
     page.pane.view.selectionModel().select(
         page.pane.model.index(1, 0),
@@ -201,12 +212,8 @@ def test_a_bulk_grant_with_refused_rows_cannot_be_applied(
 def test_revoking_everything_of_a_leaver_asks_for_the_name_and_disables_the_account(
     opened: tuple[PermissionsTab, Database], cluster: SessionFactory, run
 ) -> None:  # type: ignore[no-untyped-def]
-    tab, _database = opened
-    page = tab.accounts
-    assert page is not None
-    run(until(lambda: page.pane.model.rowCount() == 4))
-    page.pane.view.selectRow(2)
-    run(until(lambda: page.current is not None and page.current.username == "editor3"))
+    page = _accounts_page(opened, run)
+    _select_account(page, run, 2, "editor3")
 
     async def leave() -> None:
         task = spawn(page.revoke_all())
@@ -230,13 +237,9 @@ def test_revoking_everything_of_a_leaver_asks_for_the_name_and_disables_the_acco
 def test_selecting_an_account_shows_its_rights_and_reveals_are_journalled(
     opened: tuple[PermissionsTab, Database], cluster: SessionFactory, run
 ) -> None:  # type: ignore[no-untyped-def]
-    tab, _database = opened
-    page = tab.accounts
-    assert page is not None
+    page = _accounts_page(opened, run)
     _tester(page.rights_model)
-    run(until(lambda: page.pane.model.rowCount() == 4))
-    page.pane.view.selectRow(2)
-    run(until(lambda: page.current is not None and page.current.username == "editor3"))
+    _select_account(page, run, 2, "editor3")
     run(until(lambda: page.rights_title.text().startswith("有效权限：0 项")))
     page.with_expired.setChecked(True)
     run(until(lambda: page.rights_model.rowCount() == 1))
