@@ -110,7 +110,12 @@ def table() -> Table:
         folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", char).casefold())
         if folded == char and category not in NOISE_CATEGORIES and char not in simplified:
             continue
-        first[char] = "".join(simplified.get(c, c) for c in folded if not is_noise(c))
+        piece = "".join(simplified.get(c, c) for c in folded if not is_noise(c))
+        if category in NOISE_CATEGORIES and all(unicodedata.category(c)[0] == "M" for c in piece):
+            # A spacing accent (¨ → space + combining diaeresis) is noise whole, not a mark
+            # left on the character before it; a symbol folding to letters (Ⓐ, ℃) is kept.
+            piece = ""
+        first[char] = piece
     mapping: dict[int, str | None] = {}
     for char, target in first.items():
         for _ in range(FIXPOINT_ROUNDS):

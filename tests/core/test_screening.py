@@ -176,3 +176,40 @@ def test_a_lone_surrogate_in_the_text_is_dropped_like_noise() -> None:
     found = [(f.start, f.end, f.kind) for f in _screener("卫生部").screen(text)]
     assert found == [(2, 5, "term"), (6, 17, "mobile"), (18, 22, "term")]
     assert normalise("卫\ud800生") == "卫生"
+
+
+def test_every_full_width_ascii_character_folds_like_its_half_width_form() -> None:
+    for point in range(0xFF01, 0xFF5F):
+        char = chr(point)
+        assert normalise(char) == normalise(chr(point - 0xFEE0)), repr(char)
+
+
+def test_every_circled_digit_and_letter_is_its_plain_digit_or_small_letter() -> None:
+    for index in range(20):
+        assert normalise(chr(0x2460 + index)) == str(index + 1)
+    for index in range(26):
+        small = chr(ord("a") + index)
+        assert normalise(chr(0x24B6 + index)) == small
+        assert normalise(chr(0x24D0 + index)) == small
+        assert normalise(small.upper()) == small
+
+
+def test_every_noise_character_is_deleted_unless_it_folds_to_letters_or_digits() -> None:
+    import sys
+    import unicodedata
+
+    noise = [
+        chr(point)
+        for point in range(sys.maxunicode + 1)
+        if unicodedata.category(chr(point))[0] in "ZPS" or unicodedata.category(chr(point)) == "Cf"
+    ]
+    assert len(noise) > 8000 and all(is_noise(char) for char in noise)
+    kept = {char: normalise(char) for char in noise if normalise(char)}
+    # What stays are look-alikes: ⒜ → a, ℃ → c, ™ → tm, Ⓐ → a; never a bare mark.
+    assert {unicodedata.category(c)[0] for folded in kept.values() for c in folded} <= {"L", "N"}
+    assert kept["⒜"] == "a" and kept["℃"] == "c" and kept["™"] == "tm" and kept["Ⓐ"] == "a"
+    assert normalise("".join(c for c in noise if c not in kept)) == ""
+
+
+def test_a_spacing_accent_between_the_characters_of_a_term_is_noise() -> None:
+    assert _found(_screener("法轮功"), "法¨轮˜功") == [(0, 5, "法¨轮˜功", "法轮功")]

@@ -20,7 +20,7 @@ from console.screening.normalise import normalise_all
 # A small alphabet so that terms and phrases really occur: simplified and traditional forms,
 # full-width and case variants, look-alikes, noise of every kind and characters that expand.
 LETTERS = "国國家计計委卫衛生部门門abAＢ①1⑩ß"
-NOISE = " \u3000，。*★\u200b\u200d-"
+NOISE = " \u3000，。*★\u200b\u200d-¨"
 ALPHABET = LETTERS + NOISE
 CATEGORIES = ("政治", "涉密", "自定义")
 
