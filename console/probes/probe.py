@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 import requests
 
 from console.probes import CERT_PROBLEM
-from console.probes.certificates import Certificate, read_certificate
+from console.probes.certificates import Certificate, read_certificate, verifying_context
 from console.probes.dialing import Dialer
 from console.probes.page import CHUNK, Footer, capped, decode, footer
 from console.probes.reasons import FOREIGN, PAGE_TOO_SLOW, TOO_MANY_REDIRECTS
@@ -143,7 +143,7 @@ class _PageWalk:
         self.session = requests.Session()
         self.session.trust_env = False  # a desktop's proxy settings must not reroute probes
         self.session.headers["User-Agent"] = USER_AGENT
-        adapter = DialingAdapter(options.dialer)
+        adapter = DialingAdapter(options.dialer, verifying_context(options.ca_bundle))
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
 

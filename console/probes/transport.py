@@ -7,6 +7,7 @@ checks the certificate against it; only the socket goes where the mapping says.
 from __future__ import annotations
 
 import socket
+import ssl
 from typing import Any
 
 from requests.adapters import HTTPAdapter
@@ -48,11 +49,25 @@ class _UnwarnedHTTPSPool(HTTPSConnectionPool):
 
 
 class DialingAdapter(HTTPAdapter):
-    """Mount on a ``requests.Session`` for ``http://`` and ``https://`` to dial via ``dialer``."""
+    """Mount on a ``requests.Session`` for ``http://`` and ``https://`` to dial via ``dialer``.
 
-    def __init__(self, dialer: Dialer, pool_maxsize: int = 2) -> None:
+    Verified requests use ``context`` (the probes' shared, already loaded trust store) rather
+    than a bundle file that urllib3 would load again for every connection.
+    """
+
+    def __init__(
+        self, dialer: Dialer, context: ssl.SSLContext | None = None, pool_maxsize: int = 2
+    ) -> None:
         self.dialer = dialer
+        self.context = context
         super().__init__(pool_connections=4, pool_maxsize=pool_maxsize, max_retries=0)
+
+    def cert_verify(self, conn: Any, url: str, verify: Any, cert: Any) -> None:
+        """As requests does; a verifying pool then takes the shared context, not the file."""
+        super().cert_verify(conn, url, verify, cert)  # type: ignore[no-untyped-call]
+        if self.context is not None and verify and url.lower().startswith("https"):
+            conn.ca_certs = conn.ca_cert_dir = None
+            conn.conn_kw["ssl_context"] = self.context
 
     def init_poolmanager(
         self, connections: int, maxsize: int, block: bool = False, **kw: Any

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import ssl
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from console.errors import InvalidInput
+from console.probes.certificates import verifying_context
 from console.probes.dialing import Dialer, parse_connect_to
 from console.probes.page import capped, footer
 from console.probes.probe import ProbeOptions, ProbeOutcome, ProbeTarget, probe_site
@@ -228,3 +230,26 @@ def test_every_error_a_probe_stores_has_a_kind(sites: LocalSites) -> None:
     for name, timeout in (("dead", 2.0), ("slow", 0.5), ("drip", 1.0), ("foreign", 2.0)):
         error = probe(sites, name, timeout).error
         assert error and shown_error(error) != error, name
+
+
+def test_the_trusted_roots_are_loaded_once_per_bundle(sites: LocalSites) -> None:
+    assert verifying_context(str(sites.ca)) is verifying_context(str(sites.ca))
+    assert verifying_context(None) is not verifying_context(str(sites.ca))
+    assert verifying_context(None).cert_store_stats()["x509_ca"] > 10
+
+
+def test_probes_do_not_load_the_trusted_roots_again(
+    sites: LocalSites, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    probe(sites, "ok")  # the shared context is made here
+    loads: list[object] = []
+    real = ssl.SSLContext.load_verify_locations
+
+    def counting(self: ssl.SSLContext, *args: object, **kwargs: object) -> None:
+        loads.append(args)
+        real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ssl.SSLContext, "load_verify_locations", counting)
+    results = [probe(sites, "ok") for _ in range(3)]
+    assert all(r.ok and r.cert_valid for r in results)
+    assert loads == []
