@@ -44,6 +44,7 @@ DISABLED = QT_TR_NOOP("该操作员已停用。")
 UNKNOWN_OPERATOR = QT_TR_NOOP("操作员 {id} 不存在。")
 WRONG_OLD_PASSWORD = QT_TR_NOOP("原密码不正确。")
 DISABLE_SELF = QT_TR_NOOP("不能停用自己。")
+RESET_SELF = QT_TR_NOOP("不能重置自己的密码，请用“修改密码”。")
 NOT_LOCKED = QT_TR_NOOP("操作员 {username} 未被锁定。")
 SAME_PASSWORD = QT_TR_NOOP("新密码不能与原密码相同。")
 LAST_HOLDER = QT_TR_NOOP("{operator} 是唯一在用的{duty}，须先让另一人担任{duty}。")
@@ -186,8 +187,11 @@ def unlock(
 def reset_password(
     sessions: SessionFactory, actor: Actor, operator_id: int, password: str, expected_version: int
 ) -> None:
-    """Set a temporary password the operator must change at next login (security admin)."""
+    """Set a temporary password the operator must change at next login (security admin; one's
+    own password is changed, knowing the old one, not reset)."""
     require(actor, Duty.SECURITY_ADMIN)
+    if operator_id == actor.operator_id:
+        raise NotPermitted(RESET_SELF)
     with _editing_operator(sessions, operator_id, expected_version) as (session, operator):
         if not is_demo(session):
             check_policy(password)

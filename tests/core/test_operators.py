@@ -183,6 +183,8 @@ def test_a_reset_password_must_be_changed_and_not_to_itself(sessions: SessionFac
     security = _as(sessions, "sec")
     with sessions() as session:
         target = session.scalars(select(Operator).where(Operator.username == "sys")).one()
+    with pytest.raises(NotPermitted):
+        operators.reset_password(sessions, security, security.operator_id or 0, "Temp0rary!Pw", 1)
     operators.reset_password(sessions, security, target.id, "Temp0rary!Pw", target.version)
     with pytest.raises(AuthenticationFailed):
         operators.login(sessions, "sys", STRONG)
