@@ -154,6 +154,7 @@ class PasswordDialog(_FormDialog):
         if old is None:
             form.addRow(self.tr("原密码(&O)"), self.old)
         else:
+            self.old.hide()
             forced = QLabel(self.tr("您使用的是临时密码，请设置新密码后继续。"), self)
             forced.setObjectName("forcedNote")
             forced.setWordWrap(True)

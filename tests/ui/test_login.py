@@ -69,6 +69,7 @@ def _log_in_after_reset(sessions, run, username: str):  # type: ignore[no-untype
 def test_a_reset_password_is_changed_before_the_login_completes(sqlite_sessions, run) -> None:  # type: ignore[no-untyped-def]
     database, dialog, change = _log_in_after_reset(sqlite_sessions, run, "sysadmin")
     try:
+        assert not change.old.isVisible() and change.new.isVisible()
         change.new.setText("An0ther!Secret")
         change.again.setText("An0ther!Secret-typo")
         change.ok_button.click()
