@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections.abc import Sequence
 
 from console.commands import Subcommands
 from console.commands._common import acting, add_login_options, opened
 from console.errors import NotFound
 from console.i18n import QT_TR_NOOP, translate
-from console.labels import ROLES
+from console.labels import ACCOUNT_STATUSES, ROLES
 from console.rights import Right
+from console.schema import AccountStatus
 from console.services import accounts, grants, scopes
 
 UNKNOWN_ROLE = QT_TR_NOOP("“{value}”不是角色，可用：{allowed}")
@@ -20,6 +22,7 @@ NOBODY = QT_TR_NOOP("没有人持有该权限。")
 NOTHING = QT_TR_NOOP("该账号当前没有任何有效授权。")
 UNTIL = QT_TR_NOOP("至 {when}")
 FOREVER = QT_TR_NOOP("长期")
+NOT_IN_FORCE = QT_TR_NOOP("账号 {username} {status}：以下授权在启用或解锁前不生效。")
 
 
 def register(commands: Subcommands) -> None:
@@ -67,6 +70,10 @@ def _of(args: argparse.Namespace) -> int:
         if not found:
             raise NotFound(UNKNOWN_ACCOUNT, username=args.account)
         held = grants.of(sessions, actor, next(iter(found.values())))
+    if held and held[0].account_status != AccountStatus.ACTIVE:
+        status = translate("", ACCOUNT_STATUSES.get(held[0].account_status, ""))
+        note = translate("", NOT_IN_FORCE).format(username=held[0].username, status=status)
+        print(note, file=sys.stderr)
     _print(held, args.json, NOTHING)
     return 0
 
@@ -77,6 +84,7 @@ def _print(held: Sequence[Right], as_json: bool, empty: str) -> None:
             {
                 "account": r.username,
                 "full_name": r.full_name,
+                "account_status": r.account_status,
                 "role": r.role,
                 "site_code": r.site_code,
                 "site": r.site_name,

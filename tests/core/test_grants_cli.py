@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from sqlalchemy import update
 from sqlalchemy.engine import URL
 
 from console.cli import main
 from console.db import SessionFactory
+from console.schema import Account
 from tests.core.test_rights import give, tiny_cluster
 
 
@@ -56,3 +58,8 @@ def test_of_lists_an_accounts_rights_with_their_grants(
     assert out.strip().endswith(f"#{grant_id}")
     status, _, err = _run(db_url, capsys, "of", "nobody")
     assert status != 0 and "不存在" in err
+    with sessions.begin() as session:
+        session.execute(update(Account).where(Account.id == 1).values(status="locked"))
+    status, out, err = _run(db_url, capsys, "of", "editor1", "--json")
+    assert status == 0 and json.loads(out)[0]["account_status"] == "locked"
+    assert "editor1 已锁定" in err and "不生效" in err
