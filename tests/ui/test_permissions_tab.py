@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from console.db import SessionFactory
 from console.rights import Right
@@ -250,6 +250,19 @@ def test_selecting_an_account_shows_its_rights_and_reveals_are_journalled(
     with cluster() as session:
         last = session.scalars(select(JournalEntry).order_by(JournalEntry.seq.desc())).first()
         assert last is not None and last.action == "account.reveal_phone"
+
+
+def test_a_disabled_accounts_grants_are_said_not_to_be_in_force(
+    opened: tuple[PermissionsTab, Database], cluster: SessionFactory, run
+) -> None:  # type: ignore[no-untyped-def]
+    with cluster.begin() as session:
+        session.execute(update(Account).where(Account.id == 4).values(status="disabled"))
+    page = _accounts_page(opened, run)
+    _select_account(page, run, 3, "editor4")
+    run(until(lambda: page.rights_model.rowCount() == 1))
+    assert page.conflict_note.text() == "账号已停用：以下授权在启用或解锁前不生效。"
+    _select_account(page, run, 0, "editor1")
+    run(until(lambda: page.conflict_note.text() == ""))
 
 
 def test_the_auditor_sees_only_the_journal_and_verifies_the_chain(

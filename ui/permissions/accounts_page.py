@@ -305,9 +305,10 @@ class AccountsPage(QWidget):
 
     async def load_rights(self) -> None:
         """Fetch the current account's rights (and 先审后发 conflicts) and show them."""
-        if self.current is None:
+        current = self.current
+        if current is None:
             return
-        account_id = self.current.id
+        account_id = current.id
         try:
             held: list[Right] = await self.database.call(
                 grants.of, self.actor, account_id, self.with_expired.isChecked()
@@ -323,12 +324,15 @@ class AccountsPage(QWidget):
         self.rights_title.setText(
             tr("有效权限：{n} 项（每项权限及其来源授权）").format(n=len(held))
         )
+        notes = []
+        if held and current.status != AccountStatus.ACTIVE:
+            status = translate("", ACCOUNT_STATUSES.get(current.status, ""))
+            notes.append(tr("账号{status}：以下授权在启用或解锁前不生效。").format(status=status))
         if flagged:
             sites = sorted({f.site_name for f in flagged})
             text = tr("先审后发冲突：在 {sites} 同一范围内既有“编辑”又有“发布”（黄色行）。")
-            say(self.conflict_note, text.format(sites=joined(sites)), "bad")
-        else:
-            say(self.conflict_note, "")
+            notes.append(text.format(sites=joined(sites)))
+        say(self.conflict_note, "\n".join(notes), "bad")
 
     # -- actions -----------------------------------------------------------------------
 
