@@ -24,6 +24,8 @@ import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
+from requests.utils import DEFAULT_CA_BUNDLE_PATH
+
 from console.probes.dialing import Dialer
 from console.probes.probe import ProbeOptions, ProbeTarget, probe_site
 from console.probes.sweep import DEFAULT_WORKERS, sweep
@@ -93,6 +95,9 @@ def main() -> None:
         folder = Path(scratch)
         ca = authority(folder)
         cert, key = ca.issue(folder, "bench", [f"*.{DOMAIN}"])
+        # Trust what a console trusts (the default roots) plus the bench's own authority.
+        roots = folder / "roots.pem"
+        roots.write_bytes(Path(DEFAULT_CA_BUNDLE_PATH).read_bytes() + ca.pem.read_bytes())
         server = subprocess.Popen(
             [sys.executable, "-m", "bench.probes", "--sites", str(args.sites), "--serve",
              str(cert), str(key)],
@@ -101,9 +106,9 @@ def main() -> None:
         try:
             assert server.stdout is not None
             ports = json.loads(server.stdout.readline())
-            run(args, str(ca.pem), ports)
+            run(args, str(roots), ports)
             if not args.no_gui:
-                gui_run(args, str(ca.pem), ports, folder)
+                gui_run(args, str(roots), ports, folder)
         finally:
             assert server.stdin is not None
             server.stdin.close()
