@@ -19,12 +19,14 @@ from console.schema import Site
 from console.services import presets
 from console.services.actor import Actor
 from tests.core.preset_cluster import ADMIN, add_column, add_site, column, days_before, preset
+from tests.staff import PASSWORD, bootstrap_staff
 
 
 def _cluster(tmp_path: Path) -> tuple[str, int]:
     url = f"sqlite:///{tmp_path / 'cluster.sqlite3'}"
     sessions = open_database(url, upgrade_schema=True)
     try:
+        bootstrap_staff(sessions)
         version_id = presets.create_preset(sessions, ADMIN, preset(column("a"), column("b")))
         site_id = add_site(sessions, "3312000001", home=days_before(10))
         add_site(sessions, "3312000002", home=days_before(1))
@@ -72,14 +74,11 @@ def test_presets_apply_previews_then_writes_once(
     monkeypatch.setattr("sys.stdin", io.StringIO("x\n"))
     assert main([*args, "--user", "nobody", "--password-stdin"]) != 0
     capsys.readouterr()
-    monkeypatch.setattr(
-        "console.commands._common.operators.login", lambda _sessions, _user, _pw: ADMIN
-    )
-    args += ["--user", "admin", "--password-stdin"]
-    monkeypatch.setattr("sys.stdin", io.StringIO("pw\n"))
+    args += ["--user", "sysadmin", "--password-stdin"]
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
     assert main(args) == 0
     assert json.loads(capsys.readouterr().out.splitlines()[-1])["changed"] == 2
-    monkeypatch.setattr("sys.stdin", io.StringIO("pw\n"))
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
     assert main(args) == 0
     assert json.loads(capsys.readouterr().out.splitlines()[-1])["unchanged"] == 2
     exported = tmp_path / "out.json"
@@ -117,16 +116,13 @@ def test_presets_import_then_apply_shows_progress_and_an_interrupt_leaves_the_re
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     url, _ = _cluster(tmp_path)
-    monkeypatch.setattr(
-        "console.commands._common.operators.login", lambda _sessions, _user, _pw: ADMIN
-    )
-    login = ["--user", "admin", "--password-stdin"]
+    login = ["--user", "sysadmin", "--password-stdin"]
     path = tmp_path / "new.json"
     save_preset(preset(column("x"), column("y"), name="另一个预设"), path)
-    monkeypatch.setattr("sys.stdin", io.StringIO("pw\n"))
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
     assert main(["--db", url, "presets", "import", str(path), *login]) == 0
     version_id = int(capsys.readouterr().out.split()[-1].rstrip("。"))
-    monkeypatch.setattr("sys.stdin", io.StringIO("pw\n"))
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
     args = ["--db", url, "presets", "apply", str(version_id), "--every-site", *login]
     assert main(args) == 0
     assert "2/2" in capsys.readouterr().err
@@ -147,7 +143,7 @@ def test_presets_import_then_apply_shows_progress_and_an_interrupt_leaves_the_re
     finally:
         engine_of(sessions).dispose()
     monkeypatch.setattr("console.preset_apply.apply_to_site", interrupted)
-    monkeypatch.setattr("sys.stdin", io.StringIO("pw\n"))
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
     args[4] = str(newer)
     assert main(args) == 130
     assert "已中断：1 个站点已处理完毕" in capsys.readouterr().err
