@@ -27,6 +27,7 @@ from console.schema import (
     Site,
     SiteColumn,
     SiteKind,
+    SiteState,
 )
 from console.services.actor import REGISTER_READERS, Actor, require
 
@@ -42,6 +43,9 @@ KINDS_FOR_PRESET: dict[str, frozenset[str]] = {
 NO_VERSION = QT_TR_NOOP("预设版本 {id} 不存在，可能已被删除。")
 NO_SITE = QT_TR_NOOP("站点 {site} 不存在，可能已被删除。")
 WRONG_KIND = QT_TR_NOOP("站点 {site} 的类型与该预设适用的网站类型不符，已跳过。")
+CLOSED = QT_TR_NOOP("站点 {site} 已整合迁移或永久下线，不再应用预设，已跳过。")
+# Sites whose content has moved on or gone: a preset no longer applies to them.
+CLOSED_STATES = frozenset({SiteState.MERGED.value, SiteState.RETIRED.value})
 NO_TARGETS = QT_TR_NOOP("没有选择任何站点。")
 UNKNOWN_SITES = QT_TR_NOOP("找不到这些网站标识码：{codes}")
 
@@ -302,9 +306,9 @@ def sites_and_local(
     sites: dict[int, Any] = {}
     for start in range(0, len(site_ids), CHUNK):
         chunk = list(site_ids[start : start + CHUNK])
-        query = select(Site.id, Site.code, Site.name, Site.kind, Site.preset_version_id).where(
-            Site.id.in_(chunk)
-        )
+        query = select(
+            Site.id, Site.code, Site.name, Site.kind, Site.state, Site.preset_version_id
+        ).where(Site.id.in_(chunk))
         for row in session.execute(query.with_for_update() if lock else query):
             sites[row.id] = row
     return sites, load_local(session, [i for i in site_ids if i in sites], posts=not lock)
@@ -326,6 +330,8 @@ def plan_for(
         return SitePlan(site_id, "", "", None, refused=NO_SITE)
     if site.kind not in allowed:
         return SitePlan(site.id, site.code, site.name, site.preset_version_id, refused=WRONG_KIND)
+    if site.state in CLOSED_STATES:
+        return SitePlan(site.id, site.code, site.name, site.preset_version_id, refused=CLOSED)
     return plan_site(
         standard, site.id, site.code, site.name, site.preset_version_id, local[site.id]
     )
@@ -343,13 +349,18 @@ def preview(
 
 
 def sites_of_kind(sessions: SessionFactory, actor: Actor, version_id: int) -> list[int]:
-    """Service: ids of every site the version's preset applies to, by site code."""
+    """Service: ids of every site the version's preset applies to (of its kinds, neither
+    merged nor retired), by site code."""
     require(actor, *REGISTER_READERS)
     with sessions() as session:
         standard = load_standard(session, version_id)
         allowed = KINDS_FOR_PRESET.get(standard.site_kind, frozenset({standard.site_kind}))
         return list(
-            session.scalars(select(Site.id).where(Site.kind.in_(allowed)).order_by(Site.code))
+            session.scalars(
+                select(Site.id)
+                .where(Site.kind.in_(allowed), Site.state.not_in(CLOSED_STATES))
+                .order_by(Site.code)
+            )
         )
 
 

@@ -147,6 +147,21 @@ def test_sites_of_another_kind_are_skipped_with_the_reason(sessions: SessionFact
     assert columns_of(sessions, portal) == []
 
 
+def test_merged_and_retired_sites_are_left_alone(sessions: SessionFactory) -> None:
+    version_id = presets.create_preset(sessions, ADMIN, STANDARD)
+    building = add_site(sessions, "3312000001", state="coded")
+    merged = add_site(sessions, "3312000002", state="merged")
+    retired = add_site(sessions, "3312000003", state="retired")
+    assert sites_of_kind(sessions, READER, version_id) == [building]
+    report = apply_version(sessions, ADMIN, version_id, [building, merged, retired])
+    assert report.changed == 1
+    assert [(o.site_id, "整合迁移或永久下线" in o.reason()) for o in report.refused] == [
+        (merged, True),
+        (retired, True),
+    ]
+    assert columns_of(sessions, merged) == [] and columns_of(sessions, retired) == []
+
+
 def test_apply_stops_between_sites_when_cancelled_and_reports_progress(
     sessions: SessionFactory,
 ) -> None:
