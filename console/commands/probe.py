@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
         plan, dialer = probes.confine(
             probes.plan_sweep(sessions, actor, args.site), Dialer(mapping)
         )
-        note = probes.skipped_note(plan)
+        note = probes.plan_notes(plan)
         if note:
             print(note, file=sys.stderr)
         options = ProbeOptions(

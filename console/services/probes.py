@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from sqlalchemy import and_, insert, select
+from sqlalchemy import and_, func, insert, select
 
 from console.db import SessionFactory
 from console.errors import InvalidInput, NotFound
@@ -29,6 +29,7 @@ DEMO_UNMAPPED = QT_TR_NOOP(
     "这是演示站群，域名是虚构的，不向外网探测；只探测用 --connect-to 映射到本机地址的网站，"
     "而要探测的 {n} 个网站都没有映射。"
 )
+NO_DOMAIN = QT_TR_NOOP("{n} 个网站没有主域名，未探测（请在站点登记中补充）。")
 DEMO_SKIPPED = QT_TR_NOOP(
     "演示站群：跳过 {n} 个未映射到本机地址的网站（域名是虚构的，不向外网探测）。"
 )
@@ -38,13 +39,15 @@ DEMO_SKIPPED = QT_TR_NOOP(
 class SweepPlan:
     """What a sweep probes: the targets, every host the register knows, whether it is a demo.
 
-    ``skipped`` counts the targets a confined sweep leaves out (see ``confine``).
+    ``skipped`` counts the targets a confined sweep leaves out (see ``confine``);
+    ``undomained`` the sites it would probe but cannot, having no main domain.
     """
 
     targets: list[ProbeTarget]
     registered_hosts: frozenset[str]
     demo: bool = False
     skipped: int = 0
+    undomained: int = 0
 
 
 def plan_sweep(
@@ -68,11 +71,21 @@ def plan_sweep(
         rows = session.execute(statement).all()
         hosts = frozenset(session.scalars(select(SiteDomain.domain)))
         demo = is_demo(session)
+        wanted = len(set(site_ids)) if site_ids else 0
+        if not codes and not site_ids:
+            wanted = (
+                session.scalar(
+                    select(func.count())
+                    .select_from(Site)
+                    .where(Site.state.in_([str(s) for s in PROBED_STATES]))
+                )
+                or 0
+            )
     targets = [ProbeTarget(*row) for row in rows]
     missing = sorted(set(codes) - {t.site_code for t in targets})
     if missing:
         raise NotFound(UNKNOWN_SITES, codes="、".join(missing))
-    return SweepPlan(targets, hosts, demo)
+    return SweepPlan(targets, hosts, demo, undomained=max(0, wanted - len(targets)))
 
 
 def confine(plan: SweepPlan, dialer: Dialer) -> tuple[SweepPlan, Dialer]:
@@ -92,9 +105,14 @@ def confine(plan: SweepPlan, dialer: Dialer) -> tuple[SweepPlan, Dialer]:
     return replace(plan, targets=targets, skipped=len(plan.targets) - len(targets)), confined
 
 
-def skipped_note(plan: SweepPlan) -> str | None:
-    """What the operator is told about the sites a confined sweep left out."""
-    return translate("", DEMO_SKIPPED).format(n=plan.skipped) if plan.skipped else None
+def plan_notes(plan: SweepPlan) -> str | None:
+    """What the operator is told about the sites a sweep leaves out, if any."""
+    notes = [
+        translate("", message).format(n=count)
+        for message, count in ((NO_DOMAIN, plan.undomained), (DEMO_SKIPPED, plan.skipped))
+        if count
+    ]
+    return " ".join(notes) or None
 
 
 def record_sweep(

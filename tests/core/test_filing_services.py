@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlalchemy import func, insert, select
+from sqlalchemy import delete, func, insert, select
 
 from console.db import SessionFactory
 from console.errors import Conflict, InvalidInput, NotFound, NotPermitted
@@ -182,9 +182,13 @@ def test_settings_are_stored_checked_and_journalled(sessions: SessionFactory) ->
 def test_a_sweep_is_planned_from_the_register_and_stored_with_one_journal_entry(
     sessions: SessionFactory,
 ) -> None:
-    add_sites(sessions, 3)
+    add_sites(sessions, 4)
+    with sessions.begin() as session:
+        session.execute(delete(SiteDomain).where(SiteDomain.site_id == 4))
     plan = probes.plan_sweep(sessions, REVIEWER)
     assert [t.site_code for t in plan.targets] == ["3312000001", "3312000002", "3312000003"]
+    assert plan.undomained == 1 and "1 个网站没有主域名" in (probes.plan_notes(plan) or "")
+    assert probes.plan_sweep(sessions, REVIEWER, site_ids=[1, 4]).undomained == 1
     assert "d2.yunxi.gov.cn" in plan.registered_hosts
     assert [t.domain for t in probes.plan_sweep(sessions, REVIEWER, ["3312000002"]).targets] == [
         "d2.yunxi.gov.cn"

@@ -212,7 +212,7 @@ class SweepPanel(QWidget):
             return outcomes
         text = self.tr("探测 {n} / {total} 个网站，{failed} 个不可访问，已存入历史 {stored} 条。")
         text = prefix + text.format(**counts, stored=stored)
-        self.summary.setText(" ".join(filter(None, (text, probes.skipped_note(plan)))))
+        self.summary.setText(" ".join(filter(None, (text, probes.plan_notes(plan)))))
         self.swept.emit(stored)
         return outcomes
 
