@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
@@ -169,13 +170,19 @@ class PagedModel(QAbstractTableModel):
         self._fetching = False
 
     async def _load(self, generation: int, service: Callable[..., T], *args: Any) -> T | None:
-        """Run ``service`` on the database worker; None when it failed or was superseded."""
+        """Run ``service`` on the database worker; None when it failed or was superseded.
+
+        Also None when the model was destroyed meanwhile (its tab or dialog closed): nobody
+        is left to show the rows.
+        """
         try:
             result = await self.database.call(service, *args)
         except (ConsoleError, EnvironmentFault) as error:
-            if generation == self._generation:
+            if shiboken6.isValid(self) and generation == self._generation:
                 self._fetching = False
                 self.failed.emit(str(error))
+            return None
+        if not shiboken6.isValid(self):
             return None
         return result if generation == self._generation else None
 
