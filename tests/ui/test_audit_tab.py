@@ -94,9 +94,16 @@ def test_three_items_reviewed_by_keyboard_alone(sqlite_sessions, run) -> None:  
         QTest.keyClicks(editor, "Remove the phone number")
         _key(editor, Qt.Key.Key_Return)
         run(until(lambda: _states(sqlite_sessions)[3] == "returned"))
-        run(until(lambda: tab.status_tabs.tabText(0) == "待审 (7)"))
+        run(until(lambda: tab.detail.detail is not None and tab.detail.detail.item_id == 4))
+        _key(view, "t")
+        prompt = run(_dialog(QInputDialog))
+        assert "撤稿" in prompt.textValue()  # type: ignore[attr-defined]
+        _key(prompt.focusWidget() or prompt, Qt.Key.Key_Return)
+        run(until(lambda: _states(sqlite_sessions)[4] == "taken_down"))
+        run(until(lambda: tab.status_tabs.tabText(0) == "待审 (6)"))
         assert tab.status_tabs.tabText(2) == "已通过 (2)"
         assert tab.status_tabs.tabText(3) == "已退回 (1)"
+        assert tab.status_tabs.tabText(4) == "已下线 (1)"
         with sqlite_sessions() as session:
             assert session.get(Post, 3).status == "returned"  # type: ignore[union-attr]
             note = session.get(QueueItem, 3)
