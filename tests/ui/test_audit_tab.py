@@ -62,7 +62,7 @@ def _key(widget: QWidget, key: str) -> None:
     QTest.keyClick(widget, key)
 
 
-def test_three_items_reviewed_by_keyboard_alone(sqlite_sessions, run) -> None:  # type: ignore[no-untyped-def]
+def test_items_are_reviewed_by_keyboard_alone_with_every_decision_key(sqlite_sessions, run) -> None:  # type: ignore[no-untyped-def]
     queue_cluster(sqlite_sessions, 10)
     window, tab = _open(sqlite_sessions, run)
     try:
