@@ -368,8 +368,10 @@ def test_unsaved_edits_are_dropped_only_when_the_operator_says_so(tab: PresetsTa
     editor = tab.editor
     assert editor.version is not None
     version_id = editor.version.version_id
+    assert not tab.holds_unsaved_edits()
     editor.actions_by_name["remove"].trigger()
     assert len(editor.model.all_codes()) == 2
+    assert tab.holds_unsaved_edits()
 
     async def answer(button: QMessageBox.StandardButton) -> bool:
         task = asyncio.ensure_future(tab.open_version(version_id))
@@ -390,6 +392,7 @@ def test_unsaved_edits_are_dropped_only_when_the_operator_says_so(tab: PresetsTa
     assert len(editor.model.all_codes()) == 2 and editor.stack.canUndo()
     assert run(answer(QMessageBox.StandardButton.Discard))
     assert len(editor.model.all_codes()) == 5 and not editor.stack.canUndo()
+    assert not tab.holds_unsaved_edits()
 
 
 def test_closing_during_apply_cancels_between_sites(

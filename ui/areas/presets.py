@@ -105,6 +105,10 @@ class PresetsTab(AreaTab):
             return
         await asyncio.gather(self.pane.refresh(), self.risks.refresh())
 
+    def holds_unsaved_edits(self) -> bool:
+        """Whether the column tree holds edits not yet saved as a version."""
+        return not self.editor.stack.isClean()
+
     async def pane_refresh(self) -> None:
         """Reload the preset list only."""
         if self.pane is not None:

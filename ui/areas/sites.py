@@ -147,8 +147,12 @@ class SitesTab(AreaTab):
             return
         await asyncio.gather(self.pane.refresh(), self.tree_model.reload())
         self.tree.expand(self.tree_model.root_index())
-        if self.detail.detail is not None:
+        if self.detail.detail is not None and not self.detail.holds_unsaved_edits():
             await self.detail.load(self.detail.detail.id)
+
+    def holds_unsaved_edits(self) -> bool:
+        """Whether the site shown has edits not yet saved."""
+        return self.detail.holds_unsaved_edits()
 
     async def pane_refresh(self) -> None:
         """Reload the list after a change, keeping the site shown."""
@@ -223,7 +227,27 @@ class SitesTab(AreaTab):
     def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self.pane is None or not current.isValid():
             return
-        spawn(self.detail.load(self.pane.model.row_id(current.row())), "site-detail")
+        spawn(self.show_row_site(self.pane.model.row_id(current.row())), "site-detail")
+
+    async def show_row_site(self, site_id: int) -> None:
+        """Show ``site_id`` in the detail; unsaved edits of another site go only when agreed."""
+        shown = self.detail.detail
+        if shown is not None and self.detail.holds_unsaved_edits():
+            if shown.id == site_id:
+                return
+            if not await self.detail.may_leave():
+                self._select_row_of(shown.id)
+                return
+        await self.detail.load(site_id)
+
+    def _select_row_of(self, site_id: int) -> None:
+        if self.pane is None:
+            return
+        model = self.pane.model
+        for row in range(model.rowCount()):
+            if model.row_id(row) == site_id:
+                self.pane.view.selectRow(row)
+                return
 
     def selected_ids(self) -> list[int]:
         """The ids of the selected rows of the list."""

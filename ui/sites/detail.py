@@ -3,6 +3,7 @@ and its history, each on its own tab."""
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -50,6 +51,7 @@ class SiteDetailPane(QTabWidget):
         self.database = database
         self.actor = actor
         self.detail: SiteDetail | None = None
+        self._dirty = False
         may_edit = actor.holds(Duty.SYSTEM_ADMIN)
 
         properties = QWidget(self)
@@ -143,9 +145,11 @@ class SiteDetailPane(QTabWidget):
         try:
             detail = await self.database.call(site_detail, self.actor, site_id)
         except (ConsoleError, EnvironmentFault) as error:
-            self.message.setText(str(error))
+            if shiboken6.isValid(self):
+                self.message.setText(str(error))
             return
-        self.show_site(detail)
+        if shiboken6.isValid(self):  # the tab may have closed while the site was read
+            self.show_site(detail)
 
     def show_site(self, detail: SiteDetail | None) -> None:
         """Fill every tab from ``detail``."""
@@ -247,8 +251,30 @@ class SiteDetailPane(QTabWidget):
         self._set_dirty(True)
 
     def _set_dirty(self, dirty: bool) -> None:
+        self._dirty = dirty
         self.save_button.setEnabled(dirty)
         self.revert_button.setEnabled(dirty)
+
+    def holds_unsaved_edits(self) -> bool:
+        """Whether the form shows edits of the site not yet saved."""
+        return self.detail is not None and self._dirty
+
+    async def may_leave(self) -> bool:
+        """True when nothing is unsaved or the operator agrees to drop the unsaved edits."""
+        if not self.holds_unsaved_edits() or self.detail is None:
+            return True
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("未保存的修改"),
+            self.tr("对“{name}”的修改尚未保存。放弃这些修改吗？").format(
+                name=self.detail.draft.name
+            ),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("discardEditsBox")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return await finished(box) == QMessageBox.StandardButton.Discard.value
 
     def _revert(self) -> None:
         if self.detail is not None:

@@ -23,6 +23,7 @@ from tests.ui.conftest import until
 from tests.ui.sites.kit import (
     names,
     show_site,
+    shown,
     type_into,
     visible,
 )
@@ -157,3 +158,47 @@ def test_a_step_after_someone_elses_edit_names_them_and_shows_the_site_as_it_now
     assert tab.detail.form.name.text() == "新名"
     tab.detail.next_state.setCurrentIndex(steps.index(SiteState.CHANGING))
     assert run(tab.detail.step())
+
+
+def test_a_refresh_keeps_the_unsaved_edits_of_the_site_shown(tab: SitesTab, run) -> None:  # type: ignore[no-untyped-def]
+    show_site(tab, run, DEPT.code)
+    type_into(tab.detail.form.name, "云溪市教育局（未保存）")
+    assert tab.holds_unsaved_edits()
+    run(tab.refresh())
+    assert tab.detail.form.name.text() == "云溪市教育局（未保存）"
+    assert tab.detail.save_button.isEnabled()
+
+
+@pytest.mark.parametrize("answer", ["cancel", "discard"])
+def test_choosing_another_site_over_unsaved_edits_asks_first(
+    tab: SitesTab, run, answer: str
+) -> None:  # type: ignore[no-untyped-def]
+    first = show_site(tab, run, DEPT.code)
+    type_into(tab.detail.form.name, "云溪市教育局（未保存）")
+    assert tab.pane is not None
+    tab.pane.view.selectRow(shown(tab).index("3312000004"))
+    run(until(lambda: visible(QMessageBox, "discardEditsBox") is not None))
+    box = visible(QMessageBox, "discardEditsBox")
+    assert isinstance(box, QMessageBox) and "云溪市教育局" in box.text()
+    if answer == "cancel":
+        box.button(QMessageBox.StandardButton.Cancel).click()
+        run(
+            until(
+                lambda: (
+                    tab.pane is not None
+                    and tab.pane.view.currentIndex().row() == shown(tab).index(DEPT.code)
+                )
+            )
+        )
+        assert tab.detail.detail is not None and tab.detail.detail.id == first
+        assert tab.detail.form.name.text() == "云溪市教育局（未保存）"
+    else:
+        box.button(QMessageBox.StandardButton.Discard).click()
+        run(
+            until(
+                lambda: (
+                    tab.detail.detail is not None and tab.detail.detail.draft.code == "3312000004"
+                )
+            )
+        )
+        assert not tab.holds_unsaved_edits()
