@@ -32,6 +32,10 @@
         <translation>This command changes the cluster&apos;s data: name the operator with --user (read-only commands may omit it).</translation>
     </message>
     <message>
+        <source>{username} 使用的是安全管理员重置的临时密码，请先修改：cluster-console password --user {username}</source>
+        <translation>{username} is using a temporary password set by the security administrator; change it first: cluster-console password --user {username}</translation>
+    </message>
+    <message>
         <source>本机没有可用的系统密钥环</source>
         <translation>No system keyring is available on this computer</translation>
     </message>
@@ -384,6 +388,10 @@
         <translation>The latest probe failed: {error}</translation>
     </message>
     <message>
+        <source>等保备案证明编号 {value} 的公安机关代码 {bureau} 不在网站所在省份（区划 {region}）。</source>
+        <translation>等保 filing form number {value}: its bureau code {bureau} is not in the site&apos;s province (region {region}).</translation>
+    </message>
+    <message>
         <source>已于 {date} 过期</source>
         <translation>expired on {date}</translation>
     </message>
@@ -680,6 +688,10 @@
         <translation>Status</translation>
     </message>
     <message>
+        <source>层级</source>
+        <translation>level</translation>
+    </message>
+    <message>
         <source>授权数</source>
         <translation>Grants</translation>
     </message>
@@ -872,6 +884,10 @@
         <translation>{what} {date} is later than today.</translation>
     </message>
     <message>
+        <source>{what} {date} 早于定级日期 {graded}：先定级，后备案和测评。</source>
+        <translation>{what} {date} is before the grading date {graded}: a system is graded first, then filed and assessed.</translation>
+    </message>
+    <message>
         <source>符合</source>
         <translation>Compliant</translation>
     </message>
@@ -894,6 +910,22 @@
     <message>
         <source>{label} 的备案记录刚被他人创建，请刷新后再修改。</source>
         <translation>Someone else has just created the filing of {label}; refresh before changing it.</translation>
+    </message>
+    <message>
+        <source>{label} 还没有备案记录：请先保存备案信息，再添加附件。</source>
+        <translation>{label} has no filing record yet: save the filing first, then add attachments.</translation>
+    </message>
+    <message>
+        <source>{what}最长 {limit} 个字符，现有 {length} 个。</source>
+        <translation>{what} may be at most {limit} characters long; this one has {length}.</translation>
+    </message>
+    <message>
+        <source>附件名称</source>
+        <translation>The attachment name</translation>
+    </message>
+    <message>
+        <source>文件位置</source>
+        <translation>The file location</translation>
     </message>
     <message>
         <source>日志头记录缺失：数据库未经迁移或已被篡改。</source>
@@ -1000,12 +1032,32 @@
         <translation>You cannot disable yourself.</translation>
     </message>
     <message>
+        <source>不能重置自己的密码，请用“修改密码”。</source>
+        <translation>You cannot reset your own password; use Change password.</translation>
+    </message>
+    <message>
+        <source>操作员 {username} 未被锁定。</source>
+        <translation>Operator {username} is not locked.</translation>
+    </message>
+    <message>
+        <source>新密码不能与原密码相同。</source>
+        <translation>The new password must differ from the old one.</translation>
+    </message>
+    <message>
+        <source>{operator} 是唯一在用的{duty}，须先让另一人担任{duty}。</source>
+        <translation>{operator} is the only active {duty}: make someone else {duty} first.</translation>
+    </message>
+    <message>
         <source>控制台操作员</source>
         <translation>Console operators</translation>
     </message>
     <message>
         <source>用户名</source>
         <translation>User name</translation>
+    </message>
+    <message>
+        <source>待改密</source>
+        <translation>Must change password</translation>
     </message>
     <message>
         <source>锁定至（UTC）</source>
@@ -1264,6 +1316,14 @@
         <translation>{n} posts moved into “{target}”</translation>
     </message>
     <message>
+        <source>已是“{value}”，无需修改。</source>
+        <translation>Already “{value}”; nothing to change.</translation>
+    </message>
+    <message>
+        <source>“{name}”已{state}，登记信息不再修改。</source>
+        <translation>“{name}” is {state}; its registration is closed to edits.</translation>
+    </message>
+    <message>
         <source>主域名</source>
         <translation>Main domain</translation>
     </message>
@@ -1316,6 +1376,10 @@
         <translation>Item {id} is not claimed by you: claim it before deciding.</translation>
     </message>
     <message>
+        <source>您对条目 {id} 的认领已于 {until}（UTC）过期：请重新认领再决定。</source>
+        <translation>Your claim on item {id} expired at {until} (UTC): claim it again before deciding.</translation>
+    </message>
+    <message>
         <source>退回编辑时须写明退回意见。</source>
         <translation>Returning a post to its editor needs a note.</translation>
     </message>
@@ -1352,6 +1416,10 @@
         <translation>no expiry</translation>
     </message>
     <message>
+        <source>账号 {username} {status}：以下授权在启用或解锁前不生效。</source>
+        <translation>Account {username} is {status}: the grants below are not in force until it is re-enabled or unlocked.</translation>
+    </message>
+    <message>
         <source>截至 {as_of}：检查 {sites} 个运行中的站点，{risky} 个存在单项否决风险。</source>
         <translation>As of {as_of}: {sites} running sites inspected, {risky} at risk of a single-veto failure.</translation>
     </message>
@@ -1364,8 +1432,16 @@
         <translation>Exported to {path}.</translation>
     </message>
     <message>
-        <source>{site}：新增 {added} 个栏目，调整 {changed} 个，保留本地栏目 {extras} 个</source>
-        <translation>{site}: {added} columns to add, {changed} to adjust, {extras} local columns kept</translation>
+        <source>{site}：新增 {added} 个栏目，名称或位置不同 {moved} 个，类型或规则不同 {rules} 个，保留本地栏目 {extras} 个</source>
+        <translation>{site}: {added} columns to add, {moved} differing in name or place, {rules} in type or rule, {extras} local columns kept</translation>
+    </message>
+    <message>
+        <source>已中断：{done} 个站点已处理完毕；正在处理的站点已回滚，其余站点未改动。</source>
+        <translation>Interrupted: {done} sites were done; the site in progress was rolled back and the others were not changed.</translation>
+    </message>
+    <message>
+        <source>共 {n} 处变化。</source>
+        <translation>{n} changes in all.</translation>
     </message>
     <message>
         <source>已应用到 {changed} 个站点，{same} 个站点无需改动，跳过 {skipped} 个。</source>
@@ -1394,6 +1470,10 @@
     <message>
         <source>已中断：</source>
         <translation>Interrupted:</translation>
+    </message>
+    <message>
+        <source>本批筛查完成后停止（再按一次 Ctrl-C 立即中断）…</source>
+        <translation>Stopping after the batch being screened (press Ctrl-C again to stop at once)…</translation>
     </message>
     <message>
         <source>条目 {id} 未处理：{reason}</source>
@@ -1488,12 +1568,40 @@
         <translation>Site {site} is not of the kind this preset applies to; skipped.</translation>
     </message>
     <message>
+        <source>站点 {site} 已整合迁移或永久下线，不再应用预设，已跳过。</source>
+        <translation>Site {site} has been merged or retired: presets no longer apply to it; skipped.</translation>
+    </message>
+    <message>
         <source>没有选择任何站点。</source>
         <translation>No site is selected.</translation>
     </message>
     <message>
         <source>找不到这些网站标识码：{codes}</source>
         <translation>No site has these codes: {codes}</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>上级栏目</source>
+        <translation>parent column</translation>
+    </message>
+    <message>
+        <source>顺序</source>
+        <translation>position</translation>
+    </message>
+    <message>
+        <source>栏目类型</source>
+        <translation>Column type</translation>
+    </message>
+    <message>
+        <source>更新周期</source>
+        <translation>Update rule</translation>
+    </message>
+    <message>
+        <source>与预设栏目的关联</source>
+        <translation>link to the preset column</translation>
     </message>
     <message>
         <source>--connect-to 的值“{value}”格式不对：应为 主机:端口:地址:端口，IPv6 地址放在方括号里，例如 www.example.gov.cn:443:[::1]:8443。</source>
@@ -1584,6 +1692,18 @@
         <translation>No site with these codes, or they have no main domain: {codes}</translation>
     </message>
     <message>
+        <source>这是演示站群，域名是虚构的，不向外网探测；只探测用 --connect-to 映射到本机地址的网站，而要探测的 {n} 个网站都没有映射。</source>
+        <translation>This is a demo cluster with invented domains, which are never probed on the real network; only sites mapped to a local address with --connect-to are probed, and none of the {n} sites to probe is mapped.</translation>
+    </message>
+    <message>
+        <source>{n} 个网站没有主域名，未探测（请在站点登记中补充）。</source>
+        <translation>{n} sites have no main domain and were not probed (add one in the site register).</translation>
+    </message>
+    <message>
+        <source>演示站群：跳过 {n} 个未映射到本机地址的网站（域名是虚构的，不向外网探测）。</source>
+        <translation>Demo cluster: skipped {n} sites not mapped to a local address (the domains are invented and are not probed on the real network).</translation>
+    </message>
+    <message>
         <source>是</source>
         <translation>Yes</translation>
     </message>
@@ -1618,6 +1738,14 @@
     <message>
         <source>证书到期</source>
         <translation>Certificate expiry</translation>
+    </message>
+    <message>
+        <source>证书主体</source>
+        <translation>Certificate subject</translation>
+    </message>
+    <message>
+        <source>证书签发者</source>
+        <translation>Certificate issuer</translation>
     </message>
     <message>
         <source>IPv6</source>
@@ -1864,6 +1992,30 @@
         <translation>Type or rule</translation>
     </message>
     <message>
+        <source>一级栏目第 {position} 位</source>
+        <translation>position {position} at the top level</translation>
+    </message>
+    <message>
+        <source>“{parent}”下第 {position} 位</source>
+        <translation>position {position} under “{parent}”</translation>
+    </message>
+    <message>
+        <source>必设</source>
+        <translation>required</translation>
+    </message>
+    <message>
+        <source>可选</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>{days} 天内更新</source>
+        <translation>updated within {days} days</translation>
+    </message>
+    <message>
+        <source>不要求定期更新</source>
+        <translation>no regular updates required</translation>
+    </message>
+    <message>
         <source>通过（误报）</source>
         <translation>Approve (false positive)</translation>
     </message>
@@ -2004,6 +2156,14 @@
         <translation>Spreadsheets (*.csv *.xlsx)</translation>
     </message>
     <message>
+        <source>正在读取并检查…</source>
+        <translation>Reading and checking…</translation>
+    </message>
+    <message>
+        <source>读取导入文件超时（{s} 秒）。</source>
+        <translation>Reading the import file timed out ({s} s).</translation>
+    </message>
+    <message>
         <source>共 {n} 行，{bad} 行有问题（红色）：修正文件后重新检查。</source>
         <translation>{n} rows, {bad} with problems (in red): fix the file and check again.</translation>
     </message>
@@ -2028,8 +2188,8 @@
         <translation>No login for 180 days</translation>
     </message>
     <message>
-        <source>单位全称</source>
-        <translation>Full organisation name</translation>
+        <source>单位名称包含</source>
+        <translation>Organisation contains</translation>
     </message>
     <message>
         <source>任何角色</source>
@@ -2112,6 +2272,10 @@
         <translation>Effective rights: {n} (each with the grant it comes from)</translation>
     </message>
     <message>
+        <source>账号{status}：以下授权在启用或解锁前不生效。</source>
+        <translation>Account {status}: the grants below are not in force until it is re-enabled or unlocked.</translation>
+    </message>
+    <message>
         <source>先审后发冲突：在 {sites} 同一范围内既有“编辑”又有“发布”（黄色行）。</source>
         <translation>Review-before-publish conflict: holds both Edit and Publish over the same scope on {sites} (amber rows).</translation>
     </message>
@@ -2178,6 +2342,10 @@
     <message>
         <source>已撤销 {n} 项授权。</source>
         <translation>{n} grants revoked.</translation>
+    </message>
+    <message>
+        <source>账号已停用。</source>
+        <translation> The account is disabled.</translation>
     </message>
     <message>
         <source>范围</source>
@@ -2304,6 +2472,10 @@
         <translation>&amp;Confirm</translation>
     </message>
     <message>
+        <source>同时停用该账号（人员离岗）</source>
+        <translation>Also disable the account (the person is leaving)</translation>
+    </message>
+    <message>
         <source>● 本级授权</source>
         <translation>● granted here</translation>
     </message>
@@ -2320,6 +2492,14 @@
         <translation> (disabled or locked)</translation>
     </message>
     <message>
+        <source>（先审后发冲突）</source>
+        <translation> (review-first conflict)</translation>
+    </message>
+    <message>
+        <source>在此范围内既有“编辑”又有“发布”：同一人不能既撰写又发布同一稿件。</source>
+        <translation>Holds both Editor and Publisher over this scope: nobody may both write and publish the same post.</translation>
+    </message>
+    <message>
         <source>自 {scope}</source>
         <translation> from {scope}</translation>
     </message>
@@ -2334,6 +2514,10 @@
     <message>
         <source>#{id} {scope} {until}</source>
         <translation>#{id} {scope} {until}</translation>
+    </message>
+    <message>
+        <source>（自 {scope}）</source>
+        <translation> (from {scope})</translation>
     </message>
     <message>
         <source>网站(&amp;W)</source>
@@ -2404,8 +2588,8 @@
         <translation>Target contains</translation>
     </message>
     <message>
-        <source>日期</source>
-        <translation>Dates</translation>
+        <source>日期（UTC）</source>
+        <translation>Date (UTC)</translation>
     </message>
     <message>
         <source>筛选(&amp;L)</source>
@@ -2414,6 +2598,10 @@
     <message>
         <source>校验日志链(&amp;V)</source>
         <translation>&amp;Verify chain</translation>
+    </message>
+    <message>
+        <source>选择一条日志，查看变更前后的内容和哈希。</source>
+        <translation>Select an entry to see what it changed and its hashes.</translation>
     </message>
     <message>
         <source>正在校验…</source>
@@ -2428,6 +2616,34 @@
 {problems}</source>
         <translation>Chain broken: {n} entries, {k} problems found:
 {problems}</translation>
+    </message>
+    <message>
+        <source>第 {seq} 条&#x3000;{at}（UTC）&#x3000;{operator}&#x3000;{action}</source>
+        <translation>Entry {seq}&#x3000;{at} (UTC)&#x3000;{operator}&#x3000;{action}</translation>
+    </message>
+    <message>
+        <source>对象：{kind} {id} {label}</source>
+        <translation>Object: {kind} {id} {label}</translation>
+    </message>
+    <message>
+        <source>变更前：</source>
+        <translation>Before:</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>变更后：</source>
+        <translation>After:</translation>
+    </message>
+    <message>
+        <source>上一条哈希：{hash}</source>
+        <translation>Previous hash: {hash}</translation>
+    </message>
+    <message>
+        <source>本条哈希：{hash}</source>
+        <translation>This entry&apos;s hash: {hash}</translation>
     </message>
     <message>
         <source>修改职责</source>
@@ -2486,6 +2702,10 @@
         <translation>Status of operator {u} updated.</translation>
     </message>
     <message>
+        <source>已解锁操作员 {u}。</source>
+        <translation>Operator {u} unlocked.</translation>
+    </message>
+    <message>
         <source>重置 {u} 的密码</source>
         <translation>Reset the password of {u}</translation>
     </message>
@@ -2504,6 +2724,98 @@
     <message>
         <source>已重置 {u} 的密码，下次登录须修改。</source>
         <translation>Password of {u} reset; it must be changed at the next login.</translation>
+    </message>
+    <message>
+        <source>新密码：</source>
+        <translation>New password: </translation>
+    </message>
+    <message>
+        <source>再输入一次新密码：</source>
+        <translation>New password again: </translation>
+    </message>
+    <message>
+        <source>两次输入的新密码不一致。</source>
+        <translation>The two new passwords differ.</translation>
+    </message>
+    <message>
+        <source>{username} 的密码已修改。</source>
+        <translation>{username}&apos;s password has been changed.</translation>
+    </message>
+    <message>
+        <source>--region 只用于 icp 和 psb，不适用于 {kind}。</source>
+        <translation>--region applies to icp and psb only, not to {kind}.</translation>
+    </message>
+    <message>
+        <source>--region 应为 6 位行政区划代码，而不是“{value}”。</source>
+        <translation>--region must be a 6-digit division code, not “{value}”.</translation>
+    </message>
+    <message>
+        <source>首页未能在超时时间内完整返回</source>
+        <translation>The home page did not arrive in full within the timeout</translation>
+    </message>
+    <message>
+        <source>请求超时</source>
+        <translation>The request timed out</translation>
+    </message>
+    <message>
+        <source>连接被拒绝</source>
+        <translation>Connection refused</translation>
+    </message>
+    <message>
+        <source>域名无法解析</source>
+        <translation>The domain does not resolve</translation>
+    </message>
+    <message>
+        <source>演示站群：未映射到本机地址，不向外网探测</source>
+        <translation>Demo cluster: not mapped to a local address, not probed on the real network</translation>
+    </message>
+    <message>
+        <source>无法连接</source>
+        <translation>Cannot connect</translation>
+    </message>
+    <message>
+        <source>重定向到未登记的主机 {host}</source>
+        <translation>Redirects to the unregistered host {host}</translation>
+    </message>
+    <message>
+        <source>重定向次数过多</source>
+        <translation>Too many redirects</translation>
+    </message>
+    <message>
+        <source>证书无效</source>
+        <translation>Invalid certificate</translation>
+    </message>
+    <message>
+        <source>日志第 {seq} 条不存在。</source>
+        <translation>Journal entry {seq} does not exist.</translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>新建站点</source>
+        <translation>New site</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>批量修改</source>
+        <translation>Bulk edit</translation>
+    </message>
+    <message>
+        <source>转为“{state}”</source>
+        <translation>To “{state}”</translation>
+    </message>
+    <message>
+        <source>并入网站</source>
+        <translation>Merged into</translation>
+    </message>
+    <message>
+        <source>迁出稿件数</source>
+        <translation>Posts moved</translation>
     </message>
 </context>
 <context>
@@ -2527,6 +2839,14 @@
     <message>
         <source>预览改动</source>
         <translation>Preview changes</translation>
+    </message>
+    <message>
+        <source>导出预览…</source>
+        <translation>Export preview…</translation>
+    </message>
+    <message>
+        <source>把预览的每个站点及其逐个栏目的改动导出为 CSV 或 XLSX</source>
+        <translation>Export every previewed site with its column-by-column changes to CSV or XLSX</translation>
     </message>
     <message>
         <source>先预览：列出每个站点将新增、调整的栏目，以及保留的本地栏目。</source>
@@ -2553,12 +2873,36 @@
         <translation>Note</translation>
     </message>
     <message>
+        <source>选中一个站点，查看逐个栏目的改动</source>
+        <translation>Select a site to see its changes column by column</translation>
+    </message>
+    <message>
         <source>应用</source>
         <translation>Apply</translation>
     </message>
     <message>
         <source>{sites} 个站点：{changing} 个将修改栏目，{following} 个只需记录所跟随的版本，{same} 个已一致，{skipped} 个将跳过。不会删除任何栏目。</source>
         <translation>{sites} sites: {changing} will have columns changed, {following} only need the followed version recorded, {same} already match, {skipped} will be skipped. No column is ever deleted.</translation>
+    </message>
+    <message>
+        <source>导出应用预览</source>
+        <translation>Export apply preview</translation>
+    </message>
+    <message>
+        <source>栏目预设应用预览</source>
+        <translation>Column preset apply preview</translation>
+    </message>
+    <message>
+        <source>逐栏目改动</source>
+        <translation>Changes column by column</translation>
+    </message>
+    <message>
+        <source>导出失败：{error}</source>
+        <translation>Export failed: {error}</translation>
+    </message>
+    <message>
+        <source>已导出 {n} 行到 {path}</source>
+        <translation>Exported {n} rows to {path}</translation>
     </message>
     <message>
         <source>已与此版本一致</source>
@@ -2577,12 +2921,16 @@
         <translation>Add: {name} ({code})</translation>
     </message>
     <message>
-        <source>调整：{name}（{code}）{fields}</source>
-        <translation>Adjust: {name} ({code}) {fields}</translation>
+        <source>调整：{name}（{code}）：{fields}</source>
+        <translation>Change: {name} ({code}): {fields}</translation>
     </message>
     <message>
         <source>保留：{name}（{code}，{posts} 篇稿件）</source>
         <translation>Keep: {name} ({code}, {posts} posts)</translation>
+    </message>
+    <message>
+        <source>应用到 {n} 个站点</source>
+        <translation>Apply to {n} sites</translation>
     </message>
     <message>
         <source>取消</source>
@@ -2629,6 +2977,10 @@
     <message>
         <source>当前</source>
         <translation>Now</translation>
+    </message>
+    <message>
+        <source>改为</source>
+        <translation>New value</translation>
     </message>
     <message>
         <source>结果</source>
@@ -2841,8 +3193,20 @@ mysql+pymysql://user@host:3306/database</translation>
         <translation>New</translation>
     </message>
     <message>
-        <source>与之比较：</source>
-        <translation>Compare with:</translation>
+        <source>从：</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <source>到：</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <source>选择了同一个版本：没有差异。</source>
+        <translation>The same version is chosen on both sides: no differences.</translation>
+    </message>
+    <message>
+        <source>{n} 处变化</source>
+        <translation>{n} changes</translation>
     </message>
 </context>
 <context>
@@ -2931,6 +3295,10 @@ mysql+pymysql://user@host:3306/database</translation>
         <translation>Location (path or URL)</translation>
     </message>
     <message>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
         <source>添加附件</source>
         <translation>Add attachment</translation>
     </message>
@@ -2951,6 +3319,10 @@ mysql+pymysql://user@host:3306/database</translation>
         <translation>Attachments</translation>
     </message>
     <message>
+        <source>双击打开附件</source>
+        <translation>Double-click to open the attachment</translation>
+    </message>
+    <message>
         <source>只有系统管理员可以修改备案</source>
         <translation>Only the system administrator may change filings</translation>
     </message>
@@ -2963,12 +3335,28 @@ mysql+pymysql://user@host:3306/database</translation>
         <translation>{code} {name} (division {region}, opened {opened})</translation>
     </message>
     <message>
+        <source>先保存备案信息，再添加附件</source>
+        <translation>Save the filing first, then add attachments</translation>
+    </message>
+    <message>
         <source>日期“{text}”应写成 YYYY-MM-DD。</source>
         <translation>Write the date “{text}” as YYYY-MM-DD.</translation>
     </message>
     <message>
         <source>已保存。</source>
         <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>选择附件</source>
+        <translation>Choose an attachment</translation>
+    </message>
+    <message>
+        <source>所有文件 (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>无法打开“{location}”。</source>
+        <translation>Cannot open “{location}”.</translation>
     </message>
 </context>
 <context>
@@ -3017,6 +3405,10 @@ mysql+pymysql://user@host:3306/database</translation>
         <translation>Probe history</translation>
     </message>
     <message>
+        <source>今后 90 天内到期 {n} 项（到期日相同按网站标识码排列）</source>
+        <translation>{n} items fall due in the next 90 days (same-day items by site code)</translation>
+    </message>
+    <message>
         <source>显示 {shown} / {total}&#x3000;｜&#x3000;{counts}</source>
         <translation>Showing {shown} / {total}  |  {counts}</translation>
     </message>
@@ -3035,6 +3427,14 @@ mysql+pymysql://user@host:3306/database</translation>
     <message>
         <source>导出列表</source>
         <translation>Export list</translation>
+    </message>
+    <message>
+        <source>导出到期日历</source>
+        <translation>Export the calendar</translation>
+    </message>
+    <message>
+        <source>安全备案到期日历</source>
+        <translation>Security filing calendar</translation>
     </message>
     <message>
         <source>导出失败：{error}</source>
@@ -3168,6 +3568,10 @@ mysql+pymysql://user@host:3306/database</translation>
     <message>
         <source>共 {total} 行，全部可以导入。</source>
         <translation>{total} rows, all ready to import.</translation>
+    </message>
+    <message>
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
     </message>
     <message>
         <source>选择要导入的站点表</source>
@@ -3421,6 +3825,10 @@ mysql+pymysql://user@host:3306/database</translation>
         <source>演示站群：用户名 sysadmin、secadmin、auditor、reviewer1…8，密码均为 demo。</source>
         <translation>Demo cluster: usernames sysadmin, secadmin, auditor, reviewer1…8; password for all: demo.</translation>
     </message>
+    <message>
+        <source>这是安全管理员重置的临时密码，须先设置新密码才能登录。</source>
+        <translation>This is a temporary password set by the security administrator: set a new password to log in.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -3449,6 +3857,10 @@ mysql+pymysql://user@host:3306/database</translation>
         <translation>&amp;Open another database…</translation>
     </message>
     <message>
+        <source>修改密码(&amp;W)…</source>
+        <translation>Change pass&amp;word…</translation>
+    </message>
+    <message>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -3463,6 +3875,18 @@ mysql+pymysql://user@host:3306/database</translation>
     <message>
         <source>界面语言</source>
         <translation>Language</translation>
+    </message>
+    <message>
+        <source>自动刷新</source>
+        <translation>Auto refresh</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Off</translation>
+    </message>
+    <message>
+        <source>每 {m} 分钟</source>
+        <translation>Every {m} min</translation>
     </message>
     <message>
         <source>⚠ 数据库不可用：{reason}。已显示的数据可能过时，请稍后重试。</source>
@@ -3481,6 +3905,10 @@ mysql+pymysql://user@host:3306/database</translation>
         <translation>Data loaded at {t} ({m} min ago)</translation>
     </message>
     <message>
+        <source> · 每 {m} 分钟自动刷新</source>
+        <translation> · auto refresh every {m} min</translation>
+    </message>
+    <message>
         <source>界面语言将在下次启动时切换。</source>
         <translation>The new language takes effect the next time Cluster Console starts.</translation>
     </message>
@@ -3490,6 +3918,64 @@ mysql+pymysql://user@host:3306/database</translation>
     <message>
         <source>新建站点</source>
         <translation>New site</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>修改密码 — {u}</source>
+        <translation>Change password — {u}</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>原密码(&amp;O)</source>
+        <translation>&amp;Old password</translation>
+    </message>
+    <message>
+        <source>您使用的是临时密码，请设置新密码后继续。</source>
+        <translation>You logged in with a temporary password. Set a new password to continue.</translation>
+    </message>
+    <message>
+        <source>新密码(&amp;N)</source>
+        <translation>&amp;New password</translation>
+    </message>
+    <message>
+        <source>再输入一次(&amp;A)</source>
+        <translation>&amp;Again</translation>
+    </message>
+    <message>
+        <source>至少 {n} 位，包含大写字母、小写字母、数字、符号中的三类。</source>
+        <translation>At least {n} characters, from three of: upper-case letters, lower-case letters, digits, symbols.</translation>
+    </message>
+    <message>
+        <source>两次输入的新密码不一致。</source>
+        <translation>The two new passwords differ.</translation>
+    </message>
+</context>
+<context>
+    <name>PresetDetailsDialog</name>
+    <message>
+        <source>另存为新预设</source>
+        <translation>Save as new preset</translation>
+    </message>
+    <message>
+        <source>{name}（副本）</source>
+        <translation>{name} (copy)</translation>
+    </message>
+    <message>
+        <source>预设名称：</source>
+        <translation>Preset name:</translation>
+    </message>
+    <message>
+        <source>适用网站：</source>
+        <translation>For sites:</translation>
+    </message>
+    <message>
+        <source>说明：</source>
+        <translation>Description:</translation>
     </message>
 </context>
 <context>
@@ -3539,8 +4025,28 @@ mysql+pymysql://user@host:3306/database</translation>
         <translation>Down a level</translation>
     </message>
     <message>
+        <source>改名</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <source>必设/可选</source>
+        <translation>Required/optional</translation>
+    </message>
+    <message>
+        <source>栏目类型</source>
+        <translation>Column type</translation>
+    </message>
+    <message>
+        <source>更新周期</source>
+        <translation>Update rule</translation>
+    </message>
+    <message>
         <source>保存为新版本</source>
         <translation>Save as new version</translation>
+    </message>
+    <message>
+        <source>另存为新预设…</source>
+        <translation>Save as new preset…</translation>
     </message>
     <message>
         <source>导出 JSON…</source>
@@ -3557,6 +4063,10 @@ mysql+pymysql://user@host:3306/database</translation>
     <message>
         <source>已保存为第 {number} 版。</source>
         <translation>Saved as version {number}.</translation>
+    </message>
+    <message>
+        <source>已另存为新预设“{name}”。</source>
+        <translation>Saved as the new preset “{name}”.</translation>
     </message>
     <message>
         <source>导出栏目预设</source>
@@ -3700,18 +4210,6 @@ mysql+pymysql://user@host:3306/database</translation>
         <translation>Put all my claims back into the queue</translation>
     </message>
     <message>
-        <source>全部重新筛查…</source>
-        <translation>Re-screen all…</translation>
-    </message>
-    <message>
-        <source>词库变更后，按新词库重新筛查全部稿件</source>
-        <translation>After a lexicon change, screen every post again with the new lexicon</translation>
-    </message>
-    <message>
-        <source>词库管理…</source>
-        <translation>Lexicon…</translation>
-    </message>
-    <message>
         <source>J / K：下一条 / 上一条</source>
         <translation>J / K: next / previous</translation>
     </message>
@@ -3771,30 +4269,6 @@ mysql+pymysql://user@host:3306/database</translation>
         <source>已释放 {n} 条认领</source>
         <translation>Released {n} claims</translation>
     </message>
-    <message>
-        <source>全部重新筛查</source>
-        <translation>Re-screen all</translation>
-    </message>
-    <message>
-        <source>按当前词库和白名单重新筛查全部稿件？已决定的同一内容不会再次入队；可随时取消。</source>
-        <translation>Screen every post again with the current lexicon and whitelist? Content already decided is not queued again; you can cancel at any time.</translation>
-    </message>
-    <message>
-        <source>正在筛查稿件…</source>
-        <translation>Screening posts…</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>已筛查 {screened} 篇，新入队 {queued} 条，更新 {refreshed} 条</source>
-        <translation>Screened {screened} posts: {queued} queued, {refreshed} updated</translation>
-    </message>
-    <message>
-        <source>已取消。</source>
-        <translation>Cancelled. </translation>
-    </message>
 </context>
 <context>
     <name>RiskPage</name>
@@ -3821,6 +4295,14 @@ mysql+pymysql://user@host:3306/database</translation>
     <message>
         <source>选择一个站点，查看其栏目的更新情况和与预设的差异</source>
         <translation>Choose a site to see how its columns are kept up to date and how it differs from its preset</translation>
+    </message>
+    <message>
+        <source>按所跟随的版本修正…</source>
+        <translation>Bring in line with its version…</translation>
+    </message>
+    <message>
+        <source>预览并把该站点所跟随的预设版本重新应用到它</source>
+        <translation>Preview, then apply again, the preset version this site follows</translation>
     </message>
     <message>
         <source>栏目</source>
@@ -3859,10 +4341,6 @@ mysql+pymysql://user@host:3306/database</translation>
         <translation>This site follows no column preset.</translation>
     </message>
     <message>
-        <source>与所跟随的预设相比：缺少必设栏目 {missing} 个，缺少可选栏目 {optional} 个，名称或位置不同 {moved} 个，本地增设栏目 {extras} 个。</source>
-        <translation>Against the preset it follows: {missing} required columns missing, {optional} optional columns missing, {moved} with a different name or place, {extras} local columns added.</translation>
-    </message>
-    <message>
         <source>空白</source>
         <translation>Blank</translation>
     </message>
@@ -3879,6 +4357,14 @@ mysql+pymysql://user@host:3306/database</translation>
         <translation>OK</translation>
     </message>
     <message>
+        <source>（{names}）</source>
+        <translation> ({names})</translation>
+    </message>
+    <message>
+        <source>跟随“{preset}”第 {number} 版。缺少必设栏目 {missing} 个{missing_names}，缺少可选栏目 {optional} 个{optional_names}，名称或位置不同 {moved} 个{moved_names}，本地增设栏目 {extras} 个{extra_names}。</source>
+        <translation>Follows “{preset}” version {number}. Missing required columns: {missing}{missing_names}; missing optional columns: {optional}{optional_names}; differing in name or place: {moved}{moved_names}; local extra columns: {extras}{extra_names}.</translation>
+    </message>
+    <message>
         <source>检查风险</source>
         <translation>Inspection risk</translation>
     </message>
@@ -3893,6 +4379,57 @@ mysql+pymysql://user@host:3306/database</translation>
     <message>
         <source>已导出 {n} 行到 {path}</source>
         <translation>Exported {n} rows to {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ScanControls</name>
+    <message>
+        <source>筛查新稿件</source>
+        <translation>Screen new posts</translation>
+    </message>
+    <message>
+        <source>筛查新增和修改过的稿件，有问题的进入待审</source>
+        <translation>Screen new and changed posts; those with findings join the pending queue</translation>
+    </message>
+    <message>
+        <source>全部重新筛查…</source>
+        <translation>Re-screen all…</translation>
+    </message>
+    <message>
+        <source>词库变更后，按新词库重新筛查全部稿件</source>
+        <translation>After a lexicon change, screen every post again with the new lexicon</translation>
+    </message>
+    <message>
+        <source>词库管理…</source>
+        <translation>Lexicon…</translation>
+    </message>
+    <message>
+        <source>词库已更新，筛查器已在后台重建；已入队的条目不变，需要时请“全部重新筛查”。</source>
+        <translation>Lexicon updated; the screener was rebuilt in the background. Queued items are unchanged: use “Re-screen all” when needed.</translation>
+    </message>
+    <message>
+        <source>全部重新筛查</source>
+        <translation>Re-screen all</translation>
+    </message>
+    <message>
+        <source>按当前词库和白名单重新筛查全部稿件？已决定的同一内容不会再次入队；可随时取消。</source>
+        <translation>Screen every post again with the current lexicon and whitelist? Content already decided is not queued again; you can cancel at any time.</translation>
+    </message>
+    <message>
+        <source>正在筛查稿件…</source>
+        <translation>Screening posts…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>已筛查 {screened} 篇，新入队 {queued} 条，更新 {refreshed} 条，移出 {cleared} 条</source>
+        <translation>Screened {screened} posts: {queued} queued, {refreshed} updated, {cleared} removed</translation>
+    </message>
+    <message>
+        <source>已取消。</source>
+        <translation>Cancelled. </translation>
     </message>
 </context>
 <context>
@@ -4012,6 +4549,14 @@ MLPS level: {level}, filed on {filed}
 Last assessment: {assessed}, result: {result}</translation>
     </message>
     <message>
+        <source>未保存的修改</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>对“{name}”的修改尚未保存。放弃这些修改吗？</source>
+        <translation>The changes to “{name}” are not saved. Discard them?</translation>
+    </message>
+    <message>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
@@ -4040,12 +4585,24 @@ Last assessment: {assessed}, result: {result}</translation>
         <translation>Your changes:</translation>
     </message>
     <message>
-        <source>已转为“{state}”。</source>
-        <translation>Now “{state}”.</translation>
+        <source>覆盖时，您改过的字段以您的为准，对方改的其他字段保留。</source>
+        <translation>Overwriting keeps your value for the fields you changed and the other operator&apos;s changes to every other field.</translation>
     </message>
     <message>
-        <source>新建</source>
-        <translation>New</translation>
+        <source>确认状态转换</source>
+        <translation>Confirm state change</translation>
+    </message>
+    <message>
+        <source>将“{name}”转为“{state}”？此操作不可撤销。</source>
+        <translation>Move “{name}” to “{state}”? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>转为“{state}”</source>
+        <translation>To “{state}”</translation>
+    </message>
+    <message>
+        <source>已转为“{state}”。</source>
+        <translation>Now “{state}”.</translation>
     </message>
 </context>
 <context>
@@ -4153,6 +4710,14 @@ Last assessment: {assessed}, result: {result}</translation>
         <translation>Change to “{state}” in bulk</translation>
     </message>
     <message>
+        <source>批量整合迁移</source>
+        <translation>Bulk merge</translation>
+    </message>
+    <message>
+        <source>整合到的网站标识码（稿件一并迁入）：</source>
+        <translation>Code of the site to merge into (posts move with them):</translation>
+    </message>
+    <message>
         <source>批量修改“{field}”</source>
         <translation>Bulk edit “{field}”</translation>
     </message>
@@ -4175,6 +4740,10 @@ Last assessment: {assessed}, result: {result}</translation>
     <message>
         <source>已修改 {ready} 个网站，跳过 {skipped} 个。</source>
         <translation>Changed {ready} sites, skipped {skipped}.</translation>
+    </message>
+    <message>
+        <source>……另有 {n} 个</source>
+        <translation>… and {n} more</translation>
     </message>
 </context>
 <context>
@@ -4216,8 +4785,16 @@ Last assessment: {assessed}, result: {result}</translation>
         <translation>Probing {n} sites…</translation>
     </message>
     <message>
+        <source>探测 {n} / {total} 个网站，{failed} 个不可访问；结果暂未存入历史（{error}），数据库恢复后自动保存。</source>
+        <translation>Probed {n} / {total} sites, {failed} unreachable; the results are not in the history yet ({error}) and will be stored when the database is back.</translation>
+    </message>
+    <message>
         <source>探测 {n} / {total} 个网站，{failed} 个不可访问，已存入历史 {stored} 条。</source>
         <translation>Probed {n} / {total} sites, {failed} unreachable; {stored} results stored.</translation>
+    </message>
+    <message>
+        <source>数据库已恢复：补存探测记录 {n} 条。</source>
+        <translation>The database is back: stored {n} kept probe results.</translation>
     </message>
     <message>
         <source>已停止：</source>
