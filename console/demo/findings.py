@@ -1,17 +1,16 @@
-"""Problems planted in some demo posts, with the findings the screening engine would report.
+"""Problems planted in some demo posts, for the screening engine to find.
 
 A planted problem is a lexicon term (a wrong or outdated name) or a piece of personal data: a
 valid 身份证号 with a real birth date, a mobile number, or a bank card number with a correct
-Luhn digit. Each comes with its sentence, so the finding's offsets point into the body.
+Luhn digit, each in a sentence of its own. The demo's queue items hold what the real screener
+reports for the post, so a re-scan of a fresh demo finds nothing new.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from stdnum import luhn
 from stdnum.cn import ric
@@ -19,7 +18,6 @@ from stdnum.cn import ric
 from console.demo.places import BIRTHPLACES
 from console.lexicon_files import TermEntry
 
-PERSONAL_CATEGORY = "个人信息"
 TERM_CARRIERS = (
     "会议传达学习了{x}有关文件精神。",
     "根据{x}有关工作要求，各单位要认真抓好落实。",
@@ -28,25 +26,13 @@ TERM_CARRIERS = (
 )
 PERSONAL = {
     "id_card": (
-        "身份证号",
-        3,
-        (
-            "经审核，申请人{name}（身份证号：{x}）符合补助条件。",
-            "公示对象：{name}，公民身份号码{x}，公示期内如有异议请向本单位反映。",
-        ),
+        "经审核，申请人{name}（身份证号：{x}）符合补助条件。",
+        "公示对象：{name}，公民身份号码{x}，公示期内如有异议请向本单位反映。",
     ),
-    "mobile": (
-        "手机号码",
-        2,
-        ("联系人：{name}，联系电话：{x}。", "如有疑问，请致电{name}（手机{x}）咨询。"),
-    ),
+    "mobile": ("联系人：{name}，联系电话：{x}。", "如有疑问，请致电{name}（手机{x}）咨询。"),
     "bank_card": (
-        "银行卡号",
-        3,
-        (
-            "补助资金已拨付至{name}的银行账户（卡号：{x}）。",
-            "请将报名费转入指定账户，户名{name}，卡号{x}。",
-        ),
+        "补助资金已拨付至{name}的银行账户（卡号：{x}）。",
+        "请将报名费转入指定账户，户名{name}，卡号{x}。",
     ),
 }
 CARD_PREFIXES = ("622202", "621700", "622848", "622588", "621483", "623058")
@@ -54,63 +40,20 @@ EARLIEST_BIRTH = dt.date(1983, 1, 1)
 BIRTH_SPAN_DAYS = (dt.date(2005, 12, 31) - EARLIEST_BIRTH).days
 
 
-@dataclass(frozen=True)
-class Plant:
-    """A sentence to insert into a body and, within it, the flagged text and its finding."""
-
-    sentence: str
-    offset: int
-    text: str
-    term: str
-    category: str
-    severity: int
-    kind: str
-
-    def finding(self, start: int) -> dict[str, object]:
-        """The finding when the sentence starts at ``start`` in the body."""
-        begin = start + self.offset
-        return {
-            "start": begin,
-            "end": begin + len(self.text),
-            "text": self.text,
-            "term": self.term,
-            "category": self.category,
-            "severity": self.severity,
-            "kind": self.kind,
-        }
-
-
-def make_plant(rng: random.Random, terms: Sequence[TermEntry], name: str, mobile: str) -> Plant:
-    """One planted problem: a lexicon term half the time, personal data otherwise."""
+def make_plant(rng: random.Random, terms: Sequence[TermEntry], name: str, mobile: str) -> str:
+    """A sentence carrying one planted problem: a lexicon term half the time, personal data
+    otherwise."""
     if terms and rng.random() < 0.5:
-        entry = rng.choice(terms)
-        return _place(
-            rng.choice(TERM_CARRIERS),
-            entry.term,
-            entry.term,
-            entry.category,
-            entry.severity,
-            "term",
-            name,
-        )
+        term = rng.choice(terms).term
+        return rng.choice(TERM_CARRIERS).format(x=term)
     kind = rng.choice(("id_card", "id_card", "mobile", "bank_card"))
-    label, severity, carriers = PERSONAL[kind]
     if kind == "id_card":
         text = id_card_number(rng)
     elif kind == "mobile":
         text = mobile
     else:
         text = bank_card_number(rng)
-    return _place(rng.choice(carriers), text, label, PERSONAL_CATEGORY, severity, kind, name)
-
-
-def _place(
-    carrier: str, text: str, term: str, category: str, severity: int, kind: str, name: str
-) -> Plant:
-    head, tail = carrier.split("{x}")
-    head = head.format(name=name)
-    sentence = head + text + tail.format(name=name)
-    return Plant(sentence, len(head), text, term, category, severity, kind)
+    return rng.choice(PERSONAL[kind]).format(name=name, x=text)
 
 
 def id_card_number(rng: random.Random) -> str:
@@ -128,30 +71,12 @@ def bank_card_number(rng: random.Random) -> str:
     return stem + luhn.calc_check_digit(stem)
 
 
-def plant_into(
-    rng: random.Random, paragraphs: list[str], plants: Sequence[Plant]
-) -> tuple[str, list[dict[str, object]]]:
-    """The body with each plant appended to a random sentence paragraph, and the findings."""
-    sentences = [i for i, paragraph in enumerate(paragraphs) if paragraph.endswith("。")] or [0]
-    extra: dict[int, list[Plant]] = {}
-    for plant in plants:
-        extra.setdefault(rng.choice(sentences), []).append(plant)
-    pieces: list[str] = []
-    findings: list[dict[str, object]] = []
-    cursor = 0
-    for index, paragraph in enumerate(paragraphs):
-        if index:
-            pieces.append("\n")
-            cursor += 1
-        pieces.append(paragraph)
-        cursor += len(paragraph)
-        for plant in extra.get(index, ()):
-            findings.append(plant.finding(cursor))
-            pieces.append(plant.sentence)
-            cursor += len(plant.sentence)
-    return "".join(pieces), findings
-
-
-def findings_json(findings: list[dict[str, object]]) -> str:
-    """The findings as stored in ``queue_items.findings``."""
-    return json.dumps(findings, ensure_ascii=False, separators=(",", ":"))
+def plant_into(rng: random.Random, paragraphs: list[str], sentences: Sequence[str]) -> str:
+    """The body with each planted sentence appended to a random sentence paragraph."""
+    targets = [i for i, paragraph in enumerate(paragraphs) if paragraph.endswith("。")] or [0]
+    extra: dict[int, list[str]] = {}
+    for sentence in sentences:
+        extra.setdefault(rng.choice(targets), []).append(sentence)
+    return "\n".join(
+        paragraph + "".join(extra.get(i, ())) for i, paragraph in enumerate(paragraphs)
+    )

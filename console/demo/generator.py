@@ -37,6 +37,7 @@ from console.lexicon_files import (
 )
 from console.preset_files import PresetFile, default_presets
 from console.schema import Duty, Operator, Site, SiteKind
+from console.screening import Screener
 from console.services import journal, operators
 from console.services.actor import Actor
 from console.services.cluster import mark_demo
@@ -221,8 +222,15 @@ class _Run:
             writer.add_all(maker.for_site(tree, count))
         self.report.step(total_sites * ACCOUNTS_PER_SITE, LABEL_ACCOUNTS)
         self._lexicon(writer, ids, terms, whitelist)
+        screener = Screener.build(terms, whitelist)
         poster = PostMaker(
-            self.rng, self.as_of, terms, self.reviewers, ids["posts"], ids["queue_items"]
+            self.rng,
+            self.as_of,
+            terms,
+            screener,
+            self.reviewers,
+            ids["posts"],
+            ids["queue_items"],
         )
         for tree in trees:
             for name, row in poster.for_tree(tree, maker.staff.authors.get(tree.site.id, [])):

@@ -7,13 +7,14 @@ import random
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from console.audit.scanning import Screens, findings_json, findings_of_post, priority_of
 from console.demo.columns import SiteTree
 from console.demo.content import content_hash, write_article
-from console.demo.findings import findings_json, make_plant, plant_into
+from console.demo.findings import make_plant, plant_into
 from console.demo.names import mobile_number, name_and_stem
 from console.demo.places import CITY_NAME
 from console.lexicon_files import TermEntry
-from console.schema import QueueState
+from console.schema import PostStatus, QueueState
 
 FLAGGED_SHARE = 0.08
 UNSCREENED_DAYS = 2
@@ -25,22 +26,35 @@ DECISIONS = (
     (QueueState.RETURNED, 0.33, "请按规范修改相关表述或删除个人信息后重新提交。"),
     (QueueState.TAKEN_DOWN, 0.27, "含个人敏感信息或严重表述错误，已撤稿处理。"),
 )
+# What a decision did to its post, as the real decisions do.
+POST_AFTER = {
+    QueueState.APPROVED.value: PostStatus.PUBLISHED,
+    QueueState.PENDING.value: PostStatus.PUBLISHED,
+    QueueState.RETURNED.value: PostStatus.RETURNED,
+    QueueState.TAKEN_DOWN.value: PostStatus.WITHDRAWN,
+}
 
 
 class PostMaker:
-    """Writes the planned posts of each site and a queue item for each post with findings."""
+    """Writes the planned posts of each site and a queue item for each post with findings.
+
+    The findings are what ``screener`` (the demo's lexicon and whitelist) reports, so the
+    queue is what a scan of these posts would have made.
+    """
 
     def __init__(
         self,
         rng: random.Random,
         as_of: dt.date,
         terms: Sequence[TermEntry],
+        screener: Screens,
         reviewers: Sequence[int],
         first_post_id: int,
         first_queue_id: int,
     ) -> None:
         self.rng = rng
         self.terms = terms
+        self.screener = screener
         self.reviewers = reviewers
         self.next_post = first_post_id
         self.next_queue = first_queue_id
@@ -96,11 +110,13 @@ class PostMaker:
             for _ in range(rng.choices((1, 2, 3), (0.8, 0.15, 0.05))[0]):
                 name, _stem = name_and_stem(rng)
                 plants.append(make_plant(rng, self.terms, name, mobile_number(rng)))
-        body, findings = plant_into(rng, paragraphs, plants)
+        body = plant_into(rng, paragraphs, plants)
+        findings = findings_of_post(self.screener, title, body) if plants else []
         digest = content_hash(title, body)
         post_id, column_id = self.next_post, tree.column_id(index)
         self.next_post += 1
         self.posts += 1
+        item = self._queue_item(post_id, digest, findings, published) if findings else None
         yield (
             "posts",
             {
@@ -116,10 +132,11 @@ class PostMaker:
                 "updated_at": published,
                 "content_hash": digest,
                 "screened_hash": digest if screened else None,
+                "status": POST_AFTER[item["state"] if item else QueueState.PENDING.value].value,
             },
         )
-        if findings:
-            yield "queue_items", self._queue_item(post_id, digest, findings, published)
+        if item is not None:
+            yield "queue_items", item
 
     def _queue_item(
         self, post_id: int, digest: str, findings: list[dict[str, Any]], published: dt.datetime
@@ -132,7 +149,7 @@ class PostMaker:
             "content_hash": digest,
             "findings": findings_json(findings),
             "finding_count": len(findings),
-            "priority": max(int(finding["severity"]) for finding in findings),
+            "priority": priority_of(findings),
             "state": QueueState.PENDING.value,
             "claimed_by": None,
             "lease_until": None,
