@@ -21,7 +21,8 @@ from console.services import accounts
 from console.services.accounts import AccountDetail, AccountFields, ImportRow
 from console.services.actor import Actor
 from ui.dialogs import chosen_file, finished
-from ui.permissions.common import finish_form, message_label, say, table, tr, widths
+from ui.forms import finish_form, message_label, say
+from ui.permissions.common import table, tr, widths
 from ui.permissions.rows_model import Row, RowsModel
 from ui.tasks import Database, run_io, spawn
 

@@ -38,16 +38,15 @@ from console.services.accounts import ACCOUNTS, AccountDetail
 from console.services.actor import Actor
 from console.services.scopes import SiteRef
 from ui.dialogs import finished
+from ui.forms import message_label, say
 from ui.list_pane import ListPane
 from ui.permissions.account_dialogs import AccountDialog, ImportDialog
 from ui.permissions.common import (
     ExpiryEdit,
     confirm,
-    message_label,
     narrow,
     right_headings,
     right_row,
-    say,
     table,
     tr,
     when,

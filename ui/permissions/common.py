@@ -5,18 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QDateTime, Qt
+from PySide6.QtCore import QCoreApplication, QDateTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateTimeEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
-    QLabel,
     QMessageBox,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -43,24 +38,6 @@ def role_label(role: str) -> str:
 def when(value: dt.datetime | None) -> str:
     """A time to the minute, or blank."""
     return value.isoformat(sep=" ", timespec="minutes") if value else ""
-
-
-def message_label(parent: QWidget, name: str) -> QLabel:
-    """A word-wrapped, selectable label for outcomes and refusals (hidden until used)."""
-    label = QLabel(parent)
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.hide()
-    return label
-
-
-def say(label: QLabel, text: str, tone: str = "") -> None:
-    """Show ``text`` in ``label`` (red for refusals, green for success)."""
-    colours = {"bad": "#b3261e", "good": "#1b7f3b"}
-    label.setStyleSheet(f"color: {colours[tone]};" if tone in colours else "")
-    label.setText(text)
-    label.setVisible(bool(text))
 
 
 def table(parent: QWidget, model: RowsModel, name: str) -> QTableView:
@@ -151,18 +128,3 @@ async def narrow(pane: ListPane, listing: Listing, equals: Sequence[tuple[str, o
     query = pane.model.query
     pane.model.query = Query(query.sort, query.descending, query.text, tuple(equals))
     await pane.refresh()
-
-
-def finish_form(dialog: QDialog, form: QFormLayout, problem_name: str) -> QLabel:
-    """Lay out ``form``, a problem line and Save/Cancel in ``dialog``; the problem line."""
-    problem = message_label(dialog, problem_name)
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, dialog
-    )
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    layout = QVBoxLayout(dialog)
-    layout.addLayout(form)
-    layout.addWidget(problem)
-    layout.addWidget(buttons)
-    return problem

@@ -34,7 +34,8 @@ from console.services import accounts, grants, scopes
 from console.services.actor import Actor
 from console.services.grants import GrantRequest
 from console.services.scopes import ColumnRef, SiteRef
-from ui.permissions.common import ExpiryEdit, confirm, message_label, say, table, tr, when, widths
+from ui.forms import message_label, say
+from ui.permissions.common import ExpiryEdit, confirm, table, tr, when, widths
 from ui.permissions.rows_model import Row, RowsModel
 from ui.tasks import Database, spawn
 

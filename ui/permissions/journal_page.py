@@ -28,8 +28,9 @@ from console.services import journal
 from console.services.actor import Actor
 from console.services.journal import JOURNAL, Verification
 from console.services.journal_search import EntryDetail, entry, journal_listing
+from ui.forms import message_label, say
 from ui.list_pane import ListPane
-from ui.permissions.common import message_label, narrow, say, tr
+from ui.permissions.common import narrow, tr
 from ui.tasks import Database, spawn
 
 ACTIONS = (

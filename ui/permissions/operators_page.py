@@ -27,8 +27,9 @@ from console.services import operators
 from console.services.actor import DUTY_LABELS, Actor
 from console.services.operators import OPERATORS, NewOperator, OperatorDetail
 from ui.dialogs import finished
+from ui.forms import finish_form, message_label, say
 from ui.list_pane import ListPane
-from ui.permissions.common import confirm, finish_form, message_label, say, tr
+from ui.permissions.common import confirm, tr
 from ui.tasks import Database, spawn
 
 

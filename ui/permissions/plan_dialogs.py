@@ -32,7 +32,8 @@ from console.services.actor import Actor
 from console.services.grants import Plan, Verdict
 from console.services.scopes import SiteRef
 from ui.dialogs import finished
-from ui.permissions.common import ExpiryEdit, message_label, role_label, say, table, tr, widths
+from ui.forms import message_label, say
+from ui.permissions.common import ExpiryEdit, role_label, table, tr, widths
 from ui.permissions.rows_model import Row, RowsModel
 from ui.tasks import Database, spawn
 

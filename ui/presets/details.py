@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QWidget
 
 from console.labels import SITE_KINDS
 from console.preset_files import DESCRIPTION_LIMIT, NAME_LIMIT, PresetFile
 from console.schema import SiteKind
+from ui.forms import finish_form
 
 
 class PresetDetailsDialog(QDialog):
@@ -37,22 +29,11 @@ class PresetDetailsDialog(QDialog):
         self.description = QLineEdit(base.description, self)
         self.description.setObjectName("presetDescription")
         self.description.setMaxLength(DESCRIPTION_LIMIT)
-        self.problem = QLabel(self)
-        self.problem.setObjectName("detailsProblem")
-        self.problem.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("预设名称："), self.name)
         form.addRow(self.tr("适用网站："), self.kind)
         form.addRow(self.tr("说明："), self.description)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.problem)
-        layout.addWidget(buttons)
+        self.problem = finish_form(self, form, "detailsProblem")
         self.resize(520, self.sizeHint().height())
 
     def preset(self, base: PresetFile) -> PresetFile:

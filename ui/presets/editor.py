@@ -29,6 +29,7 @@ from console.schema import ColumnType, Duty
 from console.services import presets
 from console.services.actor import Actor
 from ui.dialogs import finished
+from ui.forms import say
 from ui.presets.details import PresetDetailsDialog
 from ui.presets.tree_model import IDLE, NAME, TYPE, ColumnTreeModel, Node
 from ui.tasks import Database, run_io, spawn
@@ -252,7 +253,7 @@ class PresetEditor(QWidget):
                     )
                 except (ConsoleError, EnvironmentFault) as error:
                     # The dialog opens again with what was typed, and says what to change.
-                    dialog.problem.setText(str(error))
+                    say(dialog.problem, str(error), "bad")
         finally:
             dialog.deleteLater()
         if version_id is None:
