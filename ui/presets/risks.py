@@ -36,7 +36,7 @@ from console.errors import ConsoleError, EnvironmentFault
 from console.i18n import joined
 from console.inspection import SiteRisk, idle_days, is_blank, is_late_by_type, is_stale
 from console.labels import COLUMN_TYPES, label_of
-from console.schema import Duty, utcnow
+from console.schema import Duty
 from console.services import presets
 from console.services.actor import Actor
 from ui.dialogs import export_path
@@ -105,7 +105,7 @@ class RiskPage(QWidget):
         self.as_of.setObjectName("asOf")
         self.as_of.setCalendarPopup(True)
         self.as_of.setDisplayFormat("yyyy-MM-dd")
-        today = utcnow().date()
+        today = dt.date.today()
         self.as_of.setDate(QDate(today.year, today.month, today.day))
         self.as_of.setAccessibleName(self.tr("检查日期"))
         self.only_risky = QCheckBox(self.tr("只看有风险的站点"), self)
