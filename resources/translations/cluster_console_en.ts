@@ -833,7 +833,7 @@
     </message>
     <message>
         <source>公安备案号</source>
-        <translation>PSB filing no.</translation>
+        <translation>PSB filing number</translation>
     </message>
     <message>
         <source>公安备案日期</source>
@@ -2240,6 +2240,16 @@
         <translation>&amp;Edit…</translation>
     </message>
     <message>
+        <source>停用</source>
+        <comment>动作</comment>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <comment>动作</comment>
+        <translation>Enable</translation>
+    </message>
+    <message>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
@@ -2816,6 +2826,18 @@
     <message>
         <source>迁出稿件数</source>
         <translation>Posts moved</translation>
+    </message>
+    <message>
+        <source>栏目名称</source>
+        <translation>Column name</translation>
+    </message>
+    <message>
+        <source>栏目代码</source>
+        <translation>Column code</translation>
+    </message>
+    <message>
+        <source>更新周期（天）</source>
+        <translation>Update rule (days)</translation>
     </message>
 </context>
 <context>
@@ -3642,6 +3664,16 @@ mysql+pymysql://user@host:3306/database</translation>
     <message>
         <source>编辑…</source>
         <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <comment>动作</comment>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <comment>动作</comment>
+        <translation>Disable</translation>
     </message>
     <message>
         <source>导入词库…</source>
@@ -4488,7 +4520,7 @@ mysql+pymysql://user@host:3306/database</translation>
     </message>
     <message>
         <source>栏目</source>
-        <translation>Column</translation>
+        <translation>Columns</translation>
     </message>
     <message>
         <source>权限</source>

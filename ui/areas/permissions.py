@@ -52,7 +52,7 @@ class PermissionsTab(AreaTab):
         pages: list[tuple[str, QWidget]] = [
             (QT_TR_NOOP("编辑账号"), self.accounts or self.access_note([Duty.SECURITY_ADMIN])),
             (QT_TR_NOOP("授权表"), self.grid or self.access_note([Duty.SECURITY_ADMIN])),
-            (QT_TR_NOOP("操作员"), self.operators or self.access_note([Duty.SECURITY_ADMIN])),
+            (QT_TR_NOOP("控制台操作员"), self.operators or self.access_note([Duty.SECURITY_ADMIN])),
             (QT_TR_NOOP("操作日志"), self.journal or self.access_note([Duty.AUDIT_ADMIN])),
         ]
         for title, page in pages:

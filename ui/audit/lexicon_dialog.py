@@ -175,9 +175,11 @@ class LexiconDialog(QDialog):
 
         self.add_term_action = self._action(self.tr("新增词条…"), "Ctrl+N", self.add_term)
         self.edit_action = self._action(self.tr("编辑…"), "F2", self.edit_term)
-        self.enable_action = self._action(self.tr("启用"), "Ctrl+E", lambda: self.set_enabled(True))
+        self.enable_action = self._action(
+            self.tr("启用", "动作"), "Ctrl+E", lambda: self.set_enabled(True)
+        )
         self.disable_action = self._action(
-            self.tr("停用"), "Ctrl+D", lambda: self.set_enabled(False)
+            self.tr("停用", "动作"), "Ctrl+D", lambda: self.set_enabled(False)
         )
         self.import_terms_action = self._action(self.tr("导入词库…"), "Ctrl+I", self.import_terms)
         self.add_phrase_action = self._action(self.tr("新增短语…"), "Ctrl+N", self.add_phrase)

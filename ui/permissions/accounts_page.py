@@ -204,8 +204,8 @@ class AccountsPage(QWidget):
         return [
             ("new", tr("新建(&N)…"), "Ctrl+N", self.create_account),
             ("edit", tr("修改(&E)…"), "Ctrl+E", self.edit),
-            ("disable", tr("停用"), "", lambda: self.set_status(AccountStatus.DISABLED)),
-            ("enable", tr("启用"), "", lambda: self.set_status(AccountStatus.ACTIVE)),
+            ("disable", tr("停用", "动作"), "", lambda: self.set_status(AccountStatus.DISABLED)),
+            ("enable", tr("启用", "动作"), "", lambda: self.set_status(AccountStatus.ACTIVE)),
             ("unlock", tr("解锁"), "", self.unlock),
             ("import", tr("导入…"), "", self.import_accounts),
             ("bulk", tr("批量授权(&B)…"), "Ctrl+B", self.bulk_grant),

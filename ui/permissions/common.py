@@ -25,9 +25,10 @@ from ui.permissions.rows_model import Row, RowsModel
 from ui.table_views import read_only_rows
 
 
-def tr(text: str) -> str:
-    """Translate a source string of the permission pages (lupdate files bare ``tr`` under "")."""
-    return QCoreApplication.translate("", text)
+def tr(text: str, disambiguation: str | None = None) -> str:
+    """Translate a source string of the permission pages (lupdate files bare ``tr`` under "");
+    ``disambiguation`` tells apart one source string used in two senses (a verb, a state)."""
+    return QCoreApplication.translate("", text, disambiguation)
 
 
 def role_label(role: str) -> str:

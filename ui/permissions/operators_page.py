@@ -75,8 +75,8 @@ class OperatorsPage(QWidget):
         specs: list[tuple[str, str, Callable[[], Awaitable[Any]]]] = [
             ("new", tr("新建操作员…"), self.create_operator),
             ("duties", tr("修改职责…"), self.change_duties),
-            ("disable", tr("停用"), lambda: self.set_active(False)),
-            ("enable", tr("启用"), lambda: self.set_active(True)),
+            ("disable", tr("停用", "动作"), lambda: self.set_active(False)),
+            ("enable", tr("启用", "动作"), lambda: self.set_active(True)),
             ("unlock", tr("解锁"), self.unlock),
             ("reset", tr("重置密码…"), self.reset_password),
         ]

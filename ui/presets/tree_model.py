@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from console.i18n import QT_TR_NOOP
 from console.labels import COLUMN_TYPES
 from console.preset_files import ColumnSpec
 from console.schema import ColumnType
@@ -32,7 +33,13 @@ from console.schema import ColumnType
 Index = QModelIndex | QPersistentModelIndex
 MIME = "application/x-cluster-console-preset-column"
 NAME, CODE, TYPE, REQUIRED, IDLE = range(5)
-HEADINGS = ("栏目名称", "栏目代码", "栏目类型", "必设", "更新周期（天）")
+HEADINGS = (
+    QT_TR_NOOP("栏目名称"),
+    QT_TR_NOOP("栏目代码"),
+    QT_TR_NOOP("栏目类型"),
+    QT_TR_NOOP("必设"),
+    QT_TR_NOOP("更新周期（天）"),
+)
 
 
 @dataclass(eq=False)
@@ -119,7 +126,7 @@ class ColumnTreeModel(QAbstractItemModel):
     ) -> Any:
         """Column headings."""
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("ColumnTreeModel", HEADINGS[section])
+            return QCoreApplication.translate("", HEADINGS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
