@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -149,3 +151,21 @@ def add_items(
             session.execute(insert(Post.__table__), posts)
             if queued:
                 session.execute(insert(QueueItem.__table__), queue)
+
+
+def concurrently(work: Callable[[int], None], count: int) -> list[BaseException]:
+    """Run ``work(0)`` … ``work(count - 1)`` on threads of their own at once; what they raised."""
+    errors: list[BaseException] = []
+
+    def guarded(index: int) -> None:
+        try:
+            work(index)
+        except BaseException as error:
+            errors.append(error)
+
+    threads = [threading.Thread(target=guarded, args=(i,)) for i in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=300)
+    return errors

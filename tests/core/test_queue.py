@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from collections import Counter
 
 import pytest
@@ -15,7 +14,7 @@ from console.errors import Conflict, InvalidInput, NotFound, NotPermitted
 from console.schema import JournalEntry, JournalHead, Post, QueueItem, WhitelistPhrase
 from console.services import audit as audit_service
 from console.services import operators
-from tests.core.queue_cluster import queue_cluster
+from tests.core.queue_cluster import concurrently, queue_cluster
 from tests.staff import PASSWORD
 
 
@@ -184,19 +183,11 @@ def test_four_reviewers_at_once_decide_every_item_exactly_once(sessions) -> None
     items = 300
     cluster = queue_cluster(sessions, items, reviewers=4)
     results: list[list[int]] = [[] for _ in cluster.reviewers]
-    errors: list[BaseException] = []
 
     def worker(index: int) -> None:
-        try:
-            _drain(sessions, cluster.reviewers[index], results[index])
-        except BaseException as error:
-            errors.append(error)
+        _drain(sessions, cluster.reviewers[index], results[index])
 
-    threads = [threading.Thread(target=worker, args=(i,)) for i in range(len(cluster.reviewers))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=300)
+    errors = concurrently(worker, len(cluster.reviewers))
     assert not errors
     decided = Counter(item for result in results for item in result)
     assert len(decided) == items

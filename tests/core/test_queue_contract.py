@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import inspect
 import random
-import threading
 from collections import Counter
 
 import pytest
@@ -17,7 +16,7 @@ from console.errors import Conflict, InvalidInput
 from console.schema import JournalHead, QueueItem, WhitelistPhrase
 from console.services import audit as audit_service
 from console.services import operators
-from tests.core.queue_cluster import queue_cluster
+from tests.core.queue_cluster import concurrently, queue_cluster
 from tests.staff import PASSWORD
 
 
@@ -100,23 +99,15 @@ def test_reviewers_picking_the_same_items_from_the_list_decide_each_exactly_once
         for operator_id in cluster.reviewers[1:]:
             actors.append(audit.decisions.reviewer(session, operator_id))
     decided: list[list[int]] = [[] for _ in actors]
-    errors: list[BaseException] = []
 
     def worker(index: int) -> None:
         ids = list(range(1, items + 1))
         random.Random(index).shuffle(ids)
-        try:
-            for item_id in ids:
-                outcome = audit_service.review(sessions, actors[index], [item_id], "approve")
-                decided[index] += [done.item_id for done in outcome.decided]
-        except BaseException as error:
-            errors.append(error)
+        for item_id in ids:
+            outcome = audit_service.review(sessions, actors[index], [item_id], "approve")
+            decided[index] += [done.item_id for done in outcome.decided]
 
-    threads = [threading.Thread(target=worker, args=(i,)) for i in range(len(actors))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=300)
+    errors = concurrently(worker, len(actors))
     assert not errors
     tally = Counter(item for done in decided for item in done)
     assert sorted(tally) == list(range(1, items + 1))
