@@ -17,10 +17,10 @@ from pathlib import Path
 
 from sqlalchemy import func, insert, select
 
+from console.base.listing import PAGE_SIZE, Query, _base, _sort_expr, fetch_page
 from console.db import SessionFactory, engine_of, open_database
-from console.listing import PAGE_SIZE, Query, _base, _sort_expr, fetch_page
 from console.schema import Site, SiteDomain, utcnow
-from console.services.sites import SITES
+from console.sites.service import SITES
 
 
 def fill(sessions: SessionFactory, count: int) -> None:

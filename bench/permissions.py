@@ -26,11 +26,10 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from bench.paging import median_ms
-from console import rights
+from console.base.actor import Actor
 from console.db import SessionFactory, engine_of, open_database
+from console.permissions import grants, rights
 from console.schema import Account, Duty, Grant, Site, SiteColumn, utcnow
-from console.services import grants
-from console.services.actor import Actor
 
 SECADMIN = Actor(None, "bench", frozenset({Duty.SECURITY_ADMIN}))
 ROLES = ("editor", "reviewer", "publisher", "site_admin")

@@ -27,14 +27,15 @@ from typing import Any
 
 from sqlalchemy import delete, event, insert, update
 
+from console.base import journal
+from console.base.actor import Actor
 from console.db import SessionFactory, engine_of, open_database
-from console.inspection import load_facts, ranked, risks_of
-from console.preset_apply import apply_version
-from console.preset_files import PresetFile, default_presets
-from console.preset_plan import load_standard
+from console.presets import service as presets
+from console.presets.apply import apply_version
+from console.presets.files import PresetFile, default_presets
+from console.presets.inspection import load_facts, ranked, risks_of
+from console.presets.plan import load_standard
 from console.schema import Duty, Site, SiteColumn, SiteKind, utcnow
-from console.services import journal, presets
-from console.services.actor import Actor
 
 ADMIN = Actor(None, "bench", frozenset({Duty.SYSTEM_ADMIN}))
 AS_OF = dt.date(2026, 11, 1)

@@ -130,9 +130,9 @@ def gui_run(args: argparse.Namespace, ca: str, ports: dict[str, int], folder: Pa
 
     from bench.gui import Heartbeat, run_on_qt
     from console.db import open_database
+    from console.filings.settings import FilingSettings, change_settings
+    from console.operators import service as operators
     from console.schema import SiteDomain
-    from console.services import operators
-    from console.services.filing_settings import FilingSettings, change_settings
     from tests.staff import PASSWORD
     from tests.ui.fixtures import small_cluster
 

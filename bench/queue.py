@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.engine import URL, make_url
 
-from console import audit
+from console import review as audit
 from console.db import engine_of, open_database
 from console.schema import JournalEntry, QueueItem
 from tests.core.queue_cluster import queue_cluster

@@ -25,9 +25,9 @@ from pathlib import Path
 from sqlalchemy.engine import URL
 
 from bench.gui import Heartbeat, rss_mb, run_on_qt, until
-from console.audit import findings_json
 from console.db import engine_of, open_database
-from console.services import operators
+from console.operators import service as operators
+from console.review import findings_json
 from tests.core.queue_cluster import body_of, queue_cluster
 from tests.staff import PASSWORD
 
@@ -95,8 +95,8 @@ def fill(path: Path, items: int) -> None:
 
 async def measure(path: Path, pages: int) -> None:
     """Open the tab on the filled database and print the figures."""
-    from ui.audit.review_tab import ReviewTab
     from ui.main_window import MainWindow
+    from ui.review.tab import ReviewTab
     from ui.tasks import Database
 
     sessions = open_database(URL.create("sqlite", database=str(path)))
@@ -105,7 +105,7 @@ async def measure(path: Path, pages: int) -> None:
     beat = Heartbeat()
     before = rss_mb()
     window = MainWindow(database, actor, path.name)
-    tab = window.area_tabs["audit"]
+    tab = window.area_tabs["review"]
     assert isinstance(tab, ReviewTab)
     window.resize(1400, 820)
     beat.start()

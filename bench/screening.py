@@ -23,8 +23,8 @@ from collections.abc import Callable, Sequence
 
 import daachorse
 
-from console.lexicon_files import TermEntry
 from console.screening import Screener
+from console.screening.lexicon_files import TermEntry
 from console.screening.normalise import table
 
 SEED = 20261122

@@ -30,11 +30,11 @@ from sqlalchemy import case, update
 
 from bench.gui import Heartbeat, rss_mb, run_on_qt, until
 from bench.paging import fill
+from console.base.listing import Query, _base
 from console.db import SessionFactory, engine_of, open_database
-from console.listing import Query, _base
+from console.operators import service as operators
 from console.schema import Site
-from console.services import operators
-from console.services.sites import SITES
+from console.sites.service import SITES
 from tests.staff import PASSWORD, bootstrap_staff
 
 COUNTIES = 40
@@ -88,9 +88,9 @@ async def console_figures(sessions: SessionFactory, repeat: int) -> dict[str, An
     """Open the window on the 站点 tab and time each filter until the list answers."""
     from PySide6.QtCore import Qt
 
-    from ui.areas.sites import SitesTab
     from ui.main_window import MainWindow
     from ui.sites.filters import SiteFilter
+    from ui.sites.tab import SitesTab
     from ui.tasks import Database
 
     database = Database(sessions)

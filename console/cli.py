@@ -11,11 +11,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from console.base.errors import ConsoleError, classify
+from console.base.i18n import LANGUAGES, use_language
 from console.commands import register_all
 from console.commands.demo import demo_url
 from console.db.location import ENV_URL
-from console.errors import ConsoleError, classify
-from console.i18n import LANGUAGES, use_language
 
 __all__ = ["build_parser", "demo_url", "main", "run"]
 

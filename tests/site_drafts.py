@@ -7,7 +7,7 @@ from pathlib import Path
 
 from stdnum.cn import uscc
 
-from console.site_rules import SiteDraft
+from console.sites.rules import SiteDraft
 
 
 def org(serial: int, kind: str = "1") -> str:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from console.db import SessionFactory
+from console.operators import service as operators
 from console.schema import Duty
-from console.services import operators
 
 PASSWORD = "Str0ng!Passw0rd"
 STAFF = (

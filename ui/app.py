@@ -11,13 +11,13 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 from sqlalchemy.engine import URL
 
+from console.base.actor import Actor
+from console.base.errors import ConsoleError, classify
 from console.commands.demo import demo_url
 from console.connections import PasswordStore
 from console.db import SessionFactory, open_database
 from console.db.location import resolve_url, shown
-from console.errors import ConsoleError, classify
-from console.services import operators
-from console.services.actor import Actor
+from console.operators import service as operators
 from ui import crash, i18n
 from ui.connection_dialog import choose_connection
 from ui.dialogs import finished

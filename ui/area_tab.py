@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from console.i18n import joined
-from console.listing import Listing
+from console.base.actor import DUTY_LABELS, Actor
+from console.base.i18n import joined
+from console.base.listing import Listing
 from console.schema import Duty
-from console.services.actor import DUTY_LABELS, Actor
 from ui.list_pane import ListPane
 from ui.tasks import Database
 

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.engine import URL, make_url
 
+from console.base.errors import InvalidInput
 from console.connections import (
     PasswordStore,
     Profile,
@@ -43,7 +44,6 @@ from console.connections import (
     save_profiles,
     test_connection,
 )
-from console.errors import InvalidInput
 from ui.dialogs import finished
 from ui.tasks import run_io, spawn
 

@@ -13,7 +13,7 @@ from platformdirs import user_log_dir
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from console.errors import ConsoleError, classify
+from console.base.errors import ConsoleError, classify
 
 log = logging.getLogger("cluster-console")
 _fault_file = None

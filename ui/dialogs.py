@@ -9,7 +9,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
-from console.export import dated_name
+from console.base.export import dated_name
 
 
 async def finished(dialog: QDialog) -> int:

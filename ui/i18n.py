@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from console import i18n
+from console.base import i18n
 
 
 def install(app: QCoreApplication, language: str) -> list[QTranslator]:

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.errors import ConsoleError, EnvironmentFault
-from console.i18n import joined
-from console.listing import Listing, export_listing
-from console.services.actor import Actor
+from console.base.actor import Actor
+from console.base.errors import ConsoleError, EnvironmentFault
+from console.base.i18n import joined
+from console.base.listing import Listing, export_listing
 from ui.dialogs import export_path
 from ui.paged_model import PagedModel
 from ui.tasks import Database, spawn

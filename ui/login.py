@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.errors import AuthenticationFailed, ConsoleError, EnvironmentFault
+from console.base.actor import Actor
+from console.base.errors import AuthenticationFailed, ConsoleError, EnvironmentFault
+from console.operators import service as operators
+from console.operators.passwords import MIN_LENGTH
 from console.schema import Duty
-from console.services import operators
-from console.services.actor import Actor
-from console.services.passwords import MIN_LENGTH
 from ui.dialogs import finished
 from ui.tasks import Database, spawn
 

@@ -9,10 +9,10 @@ from PySide6.QtCore import QCoreApplication, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QPushButton, QTabWidget, QWidget
 
+from console.base.actor import DUTY_LABELS, Actor
+from console.base.errors import ConsoleError, EnvironmentFault
+from console.base.i18n import LANGUAGES, joined
 from console.db import ping
-from console.errors import ConsoleError, EnvironmentFault
-from console.i18n import LANGUAGES, joined
-from console.services.actor import DUTY_LABELS, Actor
 from ui.dialogs import finished
 from ui.login import PasswordDialog
 from ui.tabs import TABS, AreaTab

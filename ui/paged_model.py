@@ -20,9 +20,9 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from console.errors import ConsoleError, EnvironmentFault
-from console.listing import Counts, Listing, Page, Query, read_first, read_page, rendered
-from console.services.actor import Actor
+from console.base.actor import Actor
+from console.base.errors import ConsoleError, EnvironmentFault
+from console.base.listing import Counts, Listing, Page, Query, read_first, read_page, rendered
 from ui.tasks import Database, spawn
 
 Index = QModelIndex | QPersistentModelIndex

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy.engine import URL
 
 from console.db import engine_of, open_database
-from console.services import operators
+from console.operators import service as operators
 from ui.login import LoginDialog
 from ui.main_window import MainWindow
 from ui.tabs import TABS

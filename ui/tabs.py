@@ -1,10 +1,14 @@
-"""The five tabs of the main window, in their order; each area module builds its own."""
+"""The five tabs of the main window, in their order; each area's package builds its own."""
 
 from __future__ import annotations
 
 from ui.area_tab import AreaTab, TabSpec
-from ui.areas import audit, filings, permissions, presets, sites
+from ui.filings.tab import TAB as FILINGS
+from ui.permissions.tab import TAB as PERMISSIONS
+from ui.presets.tab import TAB as PRESETS
+from ui.review.tab import TAB as REVIEW
+from ui.sites.tab import TAB as SITES
 
 __all__ = ["TABS", "AreaTab", "TabSpec"]
 
-TABS: tuple[TabSpec, ...] = (sites.TAB, presets.TAB, permissions.TAB, filings.TAB, audit.TAB)
+TABS: tuple[TabSpec, ...] = (SITES, PRESETS, PERMISSIONS, FILINGS, REVIEW)

@@ -21,8 +21,8 @@ from typing import Any, ParamSpec, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
+from console.base.errors import classify
 from console.db import SessionFactory
-from console.errors import classify
 from ui.crash import report
 
 P = ParamSpec("P")

@@ -8,11 +8,11 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from console.base.actor import REGISTER_READERS, Actor
+from console.base.errors import InvalidInput, NotPermitted
+from console.base.i18n import QT_TR_NOOP, translate
 from console.db import SessionFactory, engine_of, open_database
-from console.errors import InvalidInput, NotPermitted
-from console.i18n import QT_TR_NOOP, translate
-from console.services import operators
-from console.services.actor import REGISTER_READERS, Actor
+from console.operators import service as operators
 
 PASSWORD_PROMPT = QT_TR_NOOP("密码：")
 NEEDS_OPERATOR = QT_TR_NOOP(

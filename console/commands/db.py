@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 
+from console.base.i18n import QT_TR_NOOP, translate
 from console.commands import Subcommands
 from console.db.engine import make_engine
 from console.db.location import resolve_url, shown
 from console.db.migrate import current_revision, head_revision, upgrade
-from console.i18n import QT_TR_NOOP, translate
 
 SCHEMA_UPGRADED = QT_TR_NOOP("{url}：结构版本 {before} → {after}")
 SCHEMA_CURRENT = QT_TR_NOOP("{url}：当前结构版本 {current}，最新 {head}")

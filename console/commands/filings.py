@@ -6,11 +6,11 @@ import argparse
 import datetime as dt
 import json
 
+from console.base.i18n import translate
 from console.commands import Subcommands
 from console.commands._common import acting, add_login_options, opened
-from console.filing_rules import URGENCY_LABELS, Finding, Urgency
-from console.i18n import translate
-from console.services.filings import calendar, cluster_status
+from console.filings.rules import URGENCY_LABELS, Finding, Urgency
+from console.filings.service import calendar, cluster_status
 
 
 def register(commands: Subcommands) -> None:

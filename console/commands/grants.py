@@ -7,14 +7,14 @@ import json
 import sys
 from collections.abc import Sequence
 
+from console.base.errors import NotFound
+from console.base.i18n import QT_TR_NOOP, translate
+from console.base.labels import ACCOUNT_STATUSES, ROLES
 from console.commands import Subcommands
 from console.commands._common import acting, add_login_options, opened
-from console.errors import NotFound
-from console.i18n import QT_TR_NOOP, translate
-from console.labels import ACCOUNT_STATUSES, ROLES
-from console.rights import Right
+from console.permissions import accounts, grants, scopes
+from console.permissions.rights import Right
 from console.schema import AccountStatus
-from console.services import accounts, grants, scopes
 
 UNKNOWN_ROLE = QT_TR_NOOP("“{value}”不是角色，可用：{allowed}")
 UNKNOWN_ACCOUNT = QT_TR_NOOP("编辑账号 {username} 不存在。")

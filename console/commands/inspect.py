@@ -7,10 +7,11 @@ import argparse
 import datetime as dt
 import json
 
+from console.base.i18n import QT_TR_NOOP, translate
 from console.commands import Subcommands
 from console.commands._common import acting, add_login_options, opened
-from console.i18n import QT_TR_NOOP, translate
-from console.services import presets
+from console.presets import service as presets
+from console.presets.inspection import risk_text
 
 SUMMARY = QT_TR_NOOP("截至 {as_of}：检查 {sites} 个运行中的站点，{risky} 个存在单项否决风险。")
 
@@ -35,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps([r.as_json() for r in shown], ensure_ascii=False))
         return 0
     for risk in shown:
-        print(f"{risk.code}\t{risk.name}\t{presets.risk_text(risk)}")
+        print(f"{risk.code}\t{risk.name}\t{risk_text(risk)}")
     risky = sum(1 for r in results if r.risks)
     print(translate("", SUMMARY).format(as_of=as_of, sites=len(results), risky=risky))
     return 0

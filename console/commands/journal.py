@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 
+from console.base import journal
+from console.base.i18n import QT_TR_NOOP, translate
 from console.commands import Subcommands
 from console.commands._common import add_login_options, login, opened
-from console.i18n import QT_TR_NOOP, translate
-from console.services import journal
 
 INTACT = QT_TR_NOOP("日志完整：共 {n} 条，链头哈希 {hash}")
 TAMPERED = QT_TR_NOOP("日志已被篡改：共 {n} 条")

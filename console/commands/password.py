@@ -6,11 +6,11 @@ import argparse
 import getpass
 import sys
 
+from console.base.errors import InvalidInput
+from console.base.i18n import QT_TR_NOOP, translate
 from console.commands import Subcommands
 from console.commands._common import PASSWORD_PROMPT, add_login_options, opened
-from console.errors import InvalidInput
-from console.i18n import QT_TR_NOOP, translate
-from console.services import operators
+from console.operators import service as operators
 
 NEW_PROMPT = QT_TR_NOOP("新密码：")
 AGAIN_PROMPT = QT_TR_NOOP("再输入一次新密码：")

@@ -8,14 +8,14 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
+from console.base.i18n import QT_TR_NOOP, translate
+from console.base.listing import Query, iter_rendered
 from console.commands import Subcommands
 from console.commands._common import acting, add_login_options, login, opened
-from console.i18n import QT_TR_NOOP, translate
-from console.listing import Query, iter_rendered
-from console.preset_apply import apply_version
-from console.preset_diff import CHANGE_LABELS
-from console.preset_plan import preview, sites_by_code, sites_of_kind
-from console.services import presets
+from console.presets import service as presets
+from console.presets.apply import apply_version
+from console.presets.diff import CHANGE_LABELS
+from console.presets.plan import preview, sites_by_code, sites_of_kind
 
 IMPORTED = QT_TR_NOOP("已导入为预设版本 {id}。")
 EXPORTED = QT_TR_NOOP("已导出到 {path}。")

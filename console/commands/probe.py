@@ -7,15 +7,15 @@ import datetime as dt
 import json
 import sys
 
+from console.base.i18n import QT_TR_NOOP, translate
 from console.commands import Subcommands
 from console.commands._common import acting, add_login_options, opened
-from console.i18n import QT_TR_NOOP, translate
+from console.filings import sweeps as probes
+from console.filings.settings import read_settings
 from console.probes.dialing import Dialer, parse_connect_to
 from console.probes.probe import ProbeOptions, ProbeOutcome
 from console.probes.reasons import shown_error
 from console.probes.sweep import sweep
-from console.services import probes
-from console.services.filing_settings import read_settings
 
 LINE = QT_TR_NOOP(
     "{code} {verdict} 状态 {status} 耗时 {latency} ms HTTPS {https} 证书有效 {cert} "

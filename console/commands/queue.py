@@ -12,11 +12,11 @@ import threading
 from collections.abc import Iterator
 from types import FrameType
 
-from console.audit import Decision
+from console.base.i18n import QT_TR_NOOP, translate
 from console.commands import Subcommands
 from console.commands._common import add_login_options, login, opened
-from console.i18n import QT_TR_NOOP, translate
-from console.services import audit
+from console.review import Decision
+from console.review import service as audit
 
 SCANNED = QT_TR_NOOP(
     "已筛查 {screened} 篇，新入队 {queued} 条，更新 {refreshed} 条，移出 {cleared} 条"

@@ -16,20 +16,20 @@ import os
 import sys
 from pathlib import Path
 
+from console.base.errors import InvalidInput
+from console.base.i18n import QT_TR_NOOP
 from console.commands import Subcommands
 from console.commands._common import opened
 from console.db.location import DEFAULT_FILE, ENV_URL, data_dir
-from console.errors import InvalidInput
-from console.i18n import QT_TR_NOOP
-from console.lexicon_files import (
+from console.review.lexicon import DEFAULT_CATEGORY, DEFAULT_SEVERITY
+from console.screening import Screener, load_lexicon
+from console.screening.lexicon_files import (
     STARTER_TERMS,
     STARTER_WHITELIST,
     read_any_terms,
     read_terms,
     read_whitelist,
 )
-from console.screening import Screener, load_lexicon
-from console.services.lexicon import DEFAULT_CATEGORY, DEFAULT_SEVERITY
 
 STDIN = "-"
 NOT_UTF8 = QT_TR_NOOP("输入 {file} 不是 UTF-8 编码的文本。")

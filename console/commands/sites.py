@@ -9,17 +9,17 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from console.base.errors import InvalidInput
+from console.base.export import dated_name
+from console.base.i18n import QT_TR_NOOP, translate
+from console.base.labels import SITE_KINDS, SITE_STATES
+from console.base.listing import Query, export_listing, iter_rendered, read_page
 from console.commands import Subcommands
 from console.commands._common import acting, add_login_options, opened
-from console.errors import InvalidInput
-from console.export import dated_name
-from console.i18n import QT_TR_NOOP, translate
-from console.labels import SITE_KINDS, SITE_STATES
-from console.listing import Query, export_listing, iter_rendered, read_page
-from console.services.site_views import site_id_of
-from console.services.sites import LEVELS, SITES
-from console.site_import import import_sites, preview
-from console.site_rules import told
+from console.sites.importing import import_sites, preview
+from console.sites.rules import told
+from console.sites.service import LEVELS, SITES
+from console.sites.views import site_id_of
 
 BAD_ROW = QT_TR_NOOP("第 {line} 行（{code}）：{problems}")
 CHECKED = QT_TR_NOOP("共 {total} 行，{bad} 行有问题。")

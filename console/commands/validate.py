@@ -11,11 +11,10 @@ import re
 import sys
 from collections.abc import Callable
 
-from console.commands import Subcommands
-from console.domains import validate_domain
-from console.errors import InvalidInput
-from console.i18n import QT_TR_NOOP, translate
-from console.identifiers import (
+from console.base.domains import validate_domain
+from console.base.errors import InvalidInput
+from console.base.i18n import QT_TR_NOOP, translate
+from console.base.identifiers import (
     validate_icp,
     validate_icp_region,
     validate_mlps_form,
@@ -23,6 +22,7 @@ from console.identifiers import (
     validate_site_code,
     validate_uscc,
 )
+from console.commands import Subcommands
 
 CHECKS: dict[str, Callable[[str], object]] = {
     "site-code": validate_site_code,

@@ -21,8 +21,8 @@ from keyring.backend import KeyringBackend
 from keyring.backends import chainer, null
 from keyring.errors import KeyringLocked, NoKeyringError, PasswordDeleteError
 
+from console.base.i18n import QT_TR_NOOP, translate
 from console.connections.profiles import Profile
-from console.i18n import QT_TR_NOOP, translate
 
 SERVICE = "cluster-console"
 DEFAULT_TIMEOUT_S = 3.0

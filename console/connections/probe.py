@@ -13,11 +13,11 @@ from sqlalchemy import create_engine
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.pool import NullPool
 
+from console.base.i18n import QT_TR_NOOP, translate
 from console.connections.profiles import Profile
 from console.db.engine import make_engine
 from console.db.location import shown
 from console.db.migrate import alembic_config, current_revision, head_revision
-from console.i18n import QT_TR_NOOP, translate
 
 CONNECT_TIMEOUT_S = 5.0
 

@@ -18,9 +18,9 @@ import platformdirs
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
+from console.base.errors import InvalidInput
+from console.base.i18n import QT_TR_NOOP, translate
 from console.db.location import APP_NAME, shown
-from console.errors import InvalidInput
-from console.i18n import QT_TR_NOOP, translate
 
 PROFILES_FILE = "connections.json"
 FORMAT_VERSION = 1

@@ -6,11 +6,11 @@ from sqlalchemy import text
 from sqlalchemy.engine import URL, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from console.base.errors import SchemaOutOfDate
+from console.base.i18n import QT_TR_NOOP
 from console.db.engine import make_engine
 from console.db.location import is_sqlite, resolve_url, shown
 from console.db.migrate import current_revision, head_revision, upgrade
-from console.errors import SchemaOutOfDate
-from console.i18n import QT_TR_NOOP
 
 SessionFactory = sessionmaker[Session]
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from console.demo.sites import SitePlan
-from console.preset_files import PresetFile
+from console.presets.files import PresetFile
 from console.schema import ColumnType, SiteKind
 
 HISTORY_DAYS = 730

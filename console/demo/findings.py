@@ -16,7 +16,7 @@ from stdnum import luhn
 from stdnum.cn import ric
 
 from console.demo.places import BIRTHPLACES
-from console.lexicon_files import TermEntry
+from console.screening.lexicon_files import TermEntry
 
 TERM_CARRIERS = (
     "会议传达学习了{x}有关文件精神。",

@@ -10,6 +10,11 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from console.base import journal
+from console.base.actor import Actor
+from console.base.cluster import mark_demo
+from console.base.errors import InvalidInput
+from console.base.i18n import QT_TR_NOOP, translate
 from console.db import SessionFactory
 from console.demo.accounts import ACCOUNTS_PER_SITE, AccountMaker, accounts_per_site
 from console.demo.columns import (
@@ -26,21 +31,17 @@ from console.demo.places import CITY_NAME
 from console.demo.posts import PostMaker
 from console.demo.sites import MAX_SITES, MIN_SITES, SitePlan, all_domains, plan_sites
 from console.demo.writer import BulkWriter, next_ids
-from console.errors import InvalidInput
-from console.i18n import QT_TR_NOOP, translate
-from console.lexicon_files import (
+from console.operators import service as operators
+from console.presets.files import PresetFile, default_presets
+from console.schema import Duty, Operator, Site, SiteKind
+from console.screening import Screener
+from console.screening.lexicon_files import (
     STARTER_TERMS,
     STARTER_WHITELIST,
     TermEntry,
     read_terms,
     read_whitelist,
 )
-from console.preset_files import PresetFile, default_presets
-from console.schema import Duty, Operator, Site, SiteKind
-from console.screening import Screener
-from console.services import journal, operators
-from console.services.actor import Actor
-from console.services.cluster import mark_demo
 
 Progress = Callable[[int, int, str], None]
 

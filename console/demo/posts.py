@@ -7,14 +7,14 @@ import random
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from console.audit.scanning import Screens, findings_json, findings_of_post, priority_of
 from console.demo.columns import SiteTree
 from console.demo.content import content_hash, write_article
 from console.demo.findings import make_plant, plant_into
 from console.demo.names import mobile_number, name_and_stem
 from console.demo.places import CITY_NAME
-from console.lexicon_files import TermEntry
+from console.review.scanning import Screens, findings_json, findings_of_post, priority_of
 from console.schema import PostStatus, QueueState
+from console.screening.lexicon_files import TermEntry
 
 FLAGGED_SHARE = 0.08
 UNSCREENED_DAYS = 2

@@ -13,8 +13,8 @@ import socket
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from console.errors import InvalidInput
-from console.i18n import QT_TR_NOOP
+from console.base.errors import InvalidInput
+from console.base.i18n import QT_TR_NOOP
 from console.probes.reasons import OFF_LIMITS
 
 BAD_CONNECT_TO = QT_TR_NOOP(

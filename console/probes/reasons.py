@@ -6,7 +6,7 @@ the console shows its kind in Chinese first and keeps the technical detail after
 
 from __future__ import annotations
 
-from console.i18n import QT_TR_NOOP, translate
+from console.base.i18n import QT_TR_NOOP, translate
 from console.probes import CERT_PROBLEM
 
 PAGE_TOO_SLOW = "the home page did not arrive within the timeout"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import daachorse
 
-from console.lexicon_files import TermEntry
+from console.screening.lexicon_files import TermEntry
 from console.screening.normalise import Normalised, normalise_all, table
 from console.screening.personal import KINDS, PERSONAL_CATEGORY, masked, personal_data
 

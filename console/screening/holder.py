@@ -10,9 +10,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from console.db import SessionFactory
-from console.lexicon_files import TermEntry
 from console.schema import LexiconTerm, WhitelistPhrase
 from console.screening.engine import Screener
+from console.screening.lexicon_files import TermEntry
 
 Lexicon = tuple[list[TermEntry], list[str]]
 

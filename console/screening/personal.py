@@ -18,7 +18,7 @@ import numpy.typing as npt
 from stdnum import luhn
 from stdnum.cn import ric
 
-from console.masking import mask_bank_card, mask_id_card, mask_phone
+from console.base.masking import mask_bank_card, mask_id_card, mask_phone
 from console.screening.normalise import code_points
 
 ID_CARD = "id_card"

@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from console.base.actor import Actor
 from console.db import SessionFactory
-from console.preset_files import ColumnSpec, PresetFile
+from console.presets.files import ColumnSpec, PresetFile
 from console.schema import ColumnType, Duty, Post, Site, SiteColumn, SiteKind
-from console.services.actor import Actor
 
 ADMIN = Actor(None, "admin", frozenset({Duty.SYSTEM_ADMIN}))
 READER = Actor(None, "reader", frozenset({Duty.REVIEWER}))

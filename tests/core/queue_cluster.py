@@ -11,8 +11,8 @@ from typing import Any
 
 from sqlalchemy import insert
 
-from console.audit import findings_json
 from console.db import SessionFactory
+from console.review import findings_json
 from console.schema import Duty, Operator, OperatorDuty, Post, QueueItem, Site
 from tests.staff import bootstrap_staff
 

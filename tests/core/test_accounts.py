@@ -8,12 +8,12 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import select
 
+from console.base.errors import Conflict, InvalidInput
+from console.base.listing import Query, fetch_page
 from console.db import SessionFactory
-from console.errors import Conflict, InvalidInput
-from console.listing import Query, fetch_page
+from console.permissions import accounts
+from console.permissions.accounts import AccountFields
 from console.schema import Account, JournalEntry
-from console.services import accounts
-from console.services.accounts import AccountFields
 from tests.core.test_rights import SECADMIN, give, tiny_cluster
 
 GOOD = AccountFields("wang.li", "王立", "云溪市第1局", "3312000001", "139 0000 5678", "w@x.gov.cn")

@@ -15,6 +15,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL
 
 from console import connections
+from console.base.errors import InvalidInput
 from console.connections import (
     SERVICE,
     PasswordStore,
@@ -31,7 +32,6 @@ from console.connections import (
 )
 from console.db import engine_of, open_database
 from console.db.migrate import head_revision
-from console.errors import InvalidInput
 from tests.engines import scratch_database
 from tests.keyrings import DictKeyring, HangingKeyring
 

@@ -16,13 +16,14 @@ from sqlalchemy.engine import URL
 from stdnum.cn import ric, uscc
 from stdnum.luhn import is_valid as luhn_valid
 
+from console.base import journal
+from console.base.errors import InvalidInput
 from console.db import SessionFactory, engine_of, open_database
 from console.demo import DemoSummary, generate
 from console.demo.content import TOPICS, content_hash, write_article
 from console.demo.places import CITY_CODE, DIVISIONS, HOSTING_DIVISION
 from console.demo.sites import MAX_SITES, MIN_SITES, plan_sites
-from console.errors import InvalidInput
-from console.lexicon_files import STARTER_TERMS, read_terms
+from console.operators import service as operators
 from console.schema import (
     ClusterSetting,
     ColumnType,
@@ -38,7 +39,7 @@ from console.schema import (
     SiteKind,
     SiteState,
 )
-from console.services import journal, operators
+from console.screening.lexicon_files import STARTER_TERMS, read_terms
 
 AS_OF = dt.date(2026, 5, 1)
 SMALL_SITES, SMALL_POSTS = 30, 300

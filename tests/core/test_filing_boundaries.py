@@ -11,13 +11,13 @@ import datetime as dt
 import pytest
 from sqlalchemy import insert
 
+from console.base.errors import InvalidInput
 from console.db import SessionFactory
-from console.errors import InvalidInput
-from console.filing_facts import FilingRecord
-from console.filing_rules import Urgency
+from console.filings import service as filings
+from console.filings.facts import FilingRecord
+from console.filings.rules import Urgency
+from console.filings.settings import FilingSettings, change_settings
 from console.schema import Filing, ProbeResult
-from console.services import filings
-from console.services.filing_settings import FilingSettings, change_settings
 from tests.core.test_filing_services import REVIEWER, SYSADMIN, add_sites, filing, probe_rows
 
 OPENED = dt.date(2026, 3, 1)  # add_sites opens every site on this day

@@ -6,14 +6,8 @@ import datetime as dt
 
 import pytest
 
-from console.filing_facts import FilingFacts, LatestProbe
-from console.filing_rules import (
-    Policy,
-    Urgency,
-    add_months,
-    evaluate,
-    urgency_of,
-)
+from console.filings.facts import FilingFacts, LatestProbe
+from console.filings.rules import Policy, Urgency, add_months, evaluate, urgency_of
 
 OPENED = dt.date(2026, 3, 1)
 ICP = "浙ICP备2019012345号-2"

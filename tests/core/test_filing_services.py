@@ -7,14 +7,15 @@ import datetime as dt
 import pytest
 from sqlalchemy import delete, func, insert, select
 
+from console.base.actor import Actor
+from console.base.errors import Conflict, InvalidInput, NotFound, NotPermitted
 from console.db import SessionFactory
-from console.errors import Conflict, InvalidInput, NotFound, NotPermitted
-from console.filing_rules import Urgency
+from console.filings import service as filings
+from console.filings import sweeps as probes
+from console.filings.rules import Urgency
+from console.filings.settings import FilingSettings, change_settings, read_settings
 from console.probes.probe import ProbeOutcome
 from console.schema import Duty, Filing, JournalEntry, ProbeResult, Site, SiteDomain
-from console.services import filings, probes
-from console.services.actor import Actor
-from console.services.filing_settings import FilingSettings, change_settings, read_settings
 
 SYSADMIN = Actor(None, "sysadmin", frozenset({Duty.SYSTEM_ADMIN}))
 REVIEWER = Actor(None, "reviewer", frozenset({Duty.REVIEWER}))

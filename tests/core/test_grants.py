@@ -8,11 +8,13 @@ import pytest
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import OperationalError
 
+from console.base import journal, journal_search
+from console.base.errors import InvalidInput, NotFound, NotPermitted
 from console.db import SessionFactory
-from console.errors import InvalidInput, NotFound, NotPermitted
+from console.operators import service as operators
+from console.permissions import grants, scopes
+from console.permissions.grants import GrantRequest, Verdict
 from console.schema import Account, Grant, JournalEntry, Site, utcnow
-from console.services import grants, journal, journal_search, operators, scopes
-from console.services.grants import GrantRequest, Verdict
 from tests.core.test_rights import SECADMIN, give, tiny_cluster
 
 

@@ -6,14 +6,16 @@ from collections.abc import Callable
 
 import pytest
 
+from console.base import journal
+from console.base.actor import Actor
+from console.base.errors import InvalidInput, NotPermitted
 from console.db import SessionFactory
-from console.errors import InvalidInput, NotPermitted
+from console.operators import service as operators
+from console.operators.service import NewOperator
+from console.permissions import accounts, grants
+from console.permissions.accounts import AccountFields
+from console.permissions.grants import GrantRequest
 from console.schema import Duty
-from console.services import accounts, grants, journal, operators
-from console.services.accounts import AccountFields
-from console.services.actor import Actor
-from console.services.grants import GrantRequest
-from console.services.operators import NewOperator
 from tests.core.test_rights import SECADMIN, tiny_cluster
 
 SYS, SEC, AUD, REV = Duty.SYSTEM_ADMIN, Duty.SECURITY_ADMIN, Duty.AUDIT_ADMIN, Duty.REVIEWER

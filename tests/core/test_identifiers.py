@@ -9,9 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from stdnum.cn import uscc
 
-from console.domains import to_unicode, validate_domain
-from console.errors import InvalidInput
-from console.identifiers import (
+from console.base.domains import to_unicode, validate_domain
+from console.base.errors import InvalidInput
+from console.base.identifiers import (
     ABBREVIATIONS,
     PROVINCES,
     problem_of,

@@ -6,9 +6,11 @@ import datetime as dt
 
 import pytest
 
+from console.base.actor import Actor
+from console.base.errors import InvalidInput, NotPermitted
 from console.db import SessionFactory
-from console.errors import InvalidInput, NotPermitted
-from console.inspection import (
+from console.presets import service as presets
+from console.presets.inspection import (
     BLANK,
     HOME,
     NOT_UPDATED,
@@ -22,8 +24,6 @@ from console.inspection import (
     risks_of,
 )
 from console.schema import ColumnType, Duty
-from console.services import presets
-from console.services.actor import Actor
 from tests.core.preset_cluster import (
     ADMIN,
     AS_OF,

@@ -8,11 +8,12 @@ import threading
 import pytest
 from sqlalchemy import delete, select, update
 
+from console.base import journal
+from console.base.actor import Actor
+from console.base.errors import NotPermitted
 from console.db import SessionFactory
-from console.errors import NotPermitted
+from console.operators import service as operators
 from console.schema import Duty, JournalEntry
-from console.services import journal, operators
-from console.services.actor import Actor
 from tests.core.test_operators import STRONG, _first_run
 
 AUDITOR = Actor(None, "aud", frozenset({Duty.AUDIT_ADMIN}))

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from console.errors import InvalidInput
-from console.lexicon_files import (
+from console.base.errors import InvalidInput
+from console.screening.lexicon_files import (
     STARTER_TERMS,
     STARTER_WHITELIST,
     TermEntry,

@@ -7,14 +7,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from console.base.actor import Actor
+from console.base.errors import Conflict, InvalidInput, NotPermitted
+from console.base.listing import Query, read_first
 from console.db import SessionFactory
-from console.errors import Conflict, InvalidInput, NotPermitted
-from console.lexicon_files import STARTER_TERMS, STARTER_WHITELIST, TermEntry
-from console.listing import Query, read_first
+from console.review import lexicon
 from console.schema import Duty, JournalEntry
 from console.screening import Screener, ScreenerHolder, load_screener
-from console.services import lexicon
-from console.services.actor import Actor
+from console.screening.lexicon_files import STARTER_TERMS, STARTER_WHITELIST, TermEntry
 
 REVIEWER = Actor(None, "reviewer", frozenset({Duty.REVIEWER}))
 SECADMIN = Actor(None, "secadmin", frozenset({Duty.SECURITY_ADMIN}))

@@ -8,12 +8,12 @@ import random
 import pytest
 from sqlalchemy import insert
 
+from console.base.actor import Actor
+from console.base.errors import NotPermitted
+from console.base.listing import Query, count, fetch_page, iter_rendered, read_page
 from console.db import SessionFactory
-from console.errors import NotPermitted
-from console.listing import Query, count, fetch_page, iter_rendered, read_page
 from console.schema import Duty, Filing, Site, SiteDomain
-from console.services.actor import Actor
-from console.services.sites import SITES
+from console.sites.service import SITES
 
 SYSADMIN = Actor(1, "sys", frozenset({Duty.SYSTEM_ADMIN}))
 AUDITOR = Actor(2, "audit", frozenset({Duty.AUDIT_ADMIN}))

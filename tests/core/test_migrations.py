@@ -10,10 +10,10 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
 from sqlalchemy.engine import URL
 
+from console.base.errors import SchemaOutOfDate
 from console.db import engine_of, open_database
 from console.db.engine import make_engine
 from console.db.migrate import current_revision, head_revision
-from console.errors import SchemaOutOfDate
 from console.schema import Base
 from tests.engines import scratch_database
 

@@ -9,14 +9,14 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.engine import URL
 
+from console.base.actor import Actor
+from console.base.cluster import mark_demo
+from console.base.errors import AuthenticationFailed, Conflict, InvalidInput, NotPermitted
 from console.cli import main
 from console.db import SessionFactory
-from console.errors import AuthenticationFailed, Conflict, InvalidInput, NotPermitted
+from console.operators import service as operators
+from console.operators.service import NewOperator
 from console.schema import Duty, JournalEntry, Operator
-from console.services import operators
-from console.services.actor import Actor
-from console.services.cluster import mark_demo
-from console.services.operators import NewOperator
 
 STRONG = "Str0ng!Passw0rd"
 SYS, SEC, AUD, REV = Duty.SYSTEM_ADMIN, Duty.SECURITY_ADMIN, Duty.AUDIT_ADMIN, Duty.REVIEWER

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import event, func, select, update
 
+from console.base.errors import NotPermitted
 from console.db import SessionFactory, engine_of
-from console.errors import NotPermitted
-from console.preset_apply import apply_to_site, apply_version
-from console.preset_plan import preview, sites_of_kind
+from console.presets import service as presets
+from console.presets.apply import apply_to_site, apply_version
+from console.presets.plan import preview, sites_of_kind
 from console.schema import ColumnType, JournalEntry, Post, Site, SiteColumn
-from console.services import presets
 from tests.core.preset_cluster import (
     ADMIN,
     READER,

@@ -10,14 +10,14 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from console.base.actor import Actor
 from console.cli import main
 from console.db import SessionFactory, engine_of, open_database
-from console.preset_apply import apply_to_site
-from console.preset_files import load_preset, save_preset
-from console.preset_plan import sites_of_kind
+from console.presets import service as presets
+from console.presets.apply import apply_to_site
+from console.presets.files import load_preset, save_preset
+from console.presets.plan import sites_of_kind
 from console.schema import Site
-from console.services import presets
-from console.services.actor import Actor
 from tests.core.preset_cluster import ADMIN, add_column, add_site, column, days_before, preset
 from tests.staff import PASSWORD, bootstrap_staff
 
@@ -142,7 +142,7 @@ def test_presets_import_then_apply_shows_progress_and_an_interrupt_leaves_the_re
         sites = sites_of_kind(sessions, ADMIN, newer)
     finally:
         engine_of(sessions).dispose()
-    monkeypatch.setattr("console.preset_apply.apply_to_site", interrupted)
+    monkeypatch.setattr("console.presets.apply.apply_to_site", interrupted)
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
     args[4] = str(newer)
     assert main(args) == 130

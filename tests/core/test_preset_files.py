@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from console.errors import InvalidInput
-from console.preset_files import (
+from console.base.errors import InvalidInput
+from console.presets.files import (
     PRESETS_DIR,
     ColumnSpec,
     PresetFile,

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from console.base.errors import Conflict, InvalidInput, NotPermitted
 from console.db import SessionFactory
-from console.errors import Conflict, InvalidInput, NotPermitted
-from console.preset_diff import ChangeKind, diff_versions
-from console.preset_files import default_presets, load_preset, preset_json
+from console.presets import service as presets
+from console.presets.diff import ChangeKind, diff_versions
+from console.presets.files import default_presets, load_preset, preset_json
 from console.schema import ColumnType
-from console.services import presets
 from tests.core.preset_cluster import ADMIN, READER, column, preset
 
 OLD = preset(

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, insert, select
 
+from console.base.cluster import mark_demo
 from console.cli import main
 from console.db import engine_of, open_database
 from console.schema import Filing, JournalEntry, ProbeResult, Site, SiteDomain
-from console.services.cluster import mark_demo
 from tests.probe_sites import ICP, PSB, LocalSites, local_sites
 from tests.probe_sites import loopback_only as loopback_only  # autouse: loopback only
 from tests.staff import PASSWORD, bootstrap_staff

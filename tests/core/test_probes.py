@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from console.errors import InvalidInput
+from console.base.errors import InvalidInput
 from console.probes.certificates import verifying_context
 from console.probes.dialing import Dialer, parse_connect_to
 from console.probes.page import capped, footer

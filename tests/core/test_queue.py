@@ -8,12 +8,12 @@ from collections import Counter
 import pytest
 from sqlalchemy import func, select
 
-from console import audit
+from console import review as audit
+from console.base.errors import Conflict, InvalidInput, NotFound, NotPermitted
 from console.db import SessionFactory
-from console.errors import Conflict, InvalidInput, NotFound, NotPermitted
+from console.operators import service as operators
+from console.review import service as audit_service
 from console.schema import JournalEntry, JournalHead, Post, QueueItem, WhitelistPhrase
-from console.services import audit as audit_service
-from console.services import operators
 from tests.core.queue_cluster import concurrently, queue_cluster
 from tests.staff import PASSWORD
 
@@ -202,6 +202,6 @@ def test_four_reviewers_at_once_decide_every_item_exactly_once(sessions) -> None
     assert states == {"approved": items}
     assert len(journalled) == items and max(journalled.values()) == 1
     auditor = operators.login(sessions, "auditor", PASSWORD)
-    from console.services import journal
+    from console.base import journal
 
     assert journal.verify(sessions, auditor).intact

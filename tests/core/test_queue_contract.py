@@ -10,12 +10,12 @@ from collections import Counter
 import pytest
 from sqlalchemy import select
 
-from console import audit
+from console import review as audit
+from console.base.errors import Conflict, InvalidInput
 from console.db import SessionFactory
-from console.errors import Conflict, InvalidInput
+from console.operators import service as operators
+from console.review import service as audit_service
 from console.schema import JournalHead, QueueItem, WhitelistPhrase
-from console.services import audit as audit_service
-from console.services import operators
 from tests.core.queue_cluster import concurrently, queue_cluster
 from tests.staff import PASSWORD
 

@@ -6,11 +6,11 @@ import datetime as dt
 
 from sqlalchemy import insert, update
 
-from console import rights
+from console.base.actor import Actor
 from console.db import SessionFactory
+from console.operators import service as operators
+from console.permissions import rights
 from console.schema import Account, Duty, Grant, Site, SiteColumn, utcnow
-from console.services import operators
-from console.services.actor import Actor
 
 SECADMIN = Actor(2, "sec", frozenset({Duty.SECURITY_ADMIN}))
 NOW = dt.datetime(2026, 11, 1, 12)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from console.lexicon_files import STARTER_TERMS, STARTER_WHITELIST, TermEntry, read_terms
-from console.lexicon_files import read_whitelist as read_phrases
 from console.screening import TERM, Finding, Screener, is_noise, normalise
+from console.screening.lexicon_files import STARTER_TERMS, STARTER_WHITELIST, TermEntry, read_terms
+from console.screening.lexicon_files import read_whitelist as read_phrases
 
 
 def _screener(*terms: str, whitelist: tuple[str, ...] = ()) -> Screener:

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from console.base.actor import Actor
 from console.cli import main
 from console.db import SessionFactory, engine_of
 from console.db.location import ENV_URL
-from console.lexicon_files import TermEntry
+from console.review import lexicon
 from console.schema import Duty
-from console.services import lexicon
-from console.services.actor import Actor
+from console.screening.lexicon_files import TermEntry
 
 KEYS = ["start", "end", "text", "term", "category", "severity", "kind"]
 REVIEWER = Actor(None, "reviewer", frozenset({Duty.REVIEWER}))

@@ -11,10 +11,10 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.engine import URL
 
-from console.audit import scan
-from console.audit.scanning import findings_of_post
 from console.db import SessionFactory, engine_of, open_database
 from console.demo import generate
+from console.review import scan
+from console.review.scanning import findings_of_post
 from console.schema import Post, PostStatus, QueueItem, QueueState
 from console.screening import TERM, load_screener
 

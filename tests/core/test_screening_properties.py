@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from console.lexicon_files import TermEntry
 from console.screening import TERM, Screener, is_noise, normalise
+from console.screening.lexicon_files import TermEntry
 from console.screening.normalise import normalise_all
 
 # A small alphabet so that terms and phrases really occur: simplified and traditional forms,

@@ -9,14 +9,16 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
+from console.base.actor import Actor
+from console.base.errors import Conflict, InvalidInput, NotPermitted
 from console.db import SessionFactory
-from console.errors import Conflict, InvalidInput, NotPermitted
+from console.operators import service as operators
+from console.operators.service import NewOperator
 from console.schema import Duty, JournalEntry, Post, Site, SiteState, utcnow
-from console.services import operators
-from console.services.actor import Actor
-from console.services.operators import NewOperator
-from console.services.site_views import site_detail, tree_children
-from console.services.sites import (
+from console.sites.changes import changed_fields
+from console.sites.importing import import_sites, preview
+from console.sites.lifecycle import Step
+from console.sites.service import (
     bulk_change_state,
     bulk_edit,
     change_state,
@@ -24,9 +26,7 @@ from console.services.sites import (
     plan_bulk_state,
     update_site,
 )
-from console.site_changes import changed_fields
-from console.site_import import import_sites, preview
-from console.site_lifecycle import Step
+from console.sites.views import site_detail, tree_children
 from tests.site_drafts import DEPT, PORTAL, org, site_table
 
 STRONG = "Str0ng!Passw0rd"

@@ -17,10 +17,10 @@ from sqlalchemy import func, select
 
 from console.cli import main
 from console.db import SessionFactory, engine_of, open_database
+from console.operators import service as operators
+from console.operators.service import NewOperator
 from console.schema import Duty, Site
-from console.services import operators
-from console.services.operators import NewOperator
-from console.services.sites import create_site
+from console.sites.service import create_site
 from tests.site_drafts import DEPT, FORESTRY, PORTAL, org, site_table
 
 STRONG = "Str0ng!Passw0rd"

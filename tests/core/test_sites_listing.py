@@ -11,15 +11,15 @@ import json
 import pytest
 from sqlalchemy import func, select, update
 
+from console.base.actor import Actor
+from console.base.listing import Query, count, fetch_page, rendered
 from console.db import SessionFactory
-from console.listing import Query, count, fetch_page, rendered
+from console.operators import service as operators
 from console.schema import Post, ProbeResult, Site, SiteState, utcnow
-from console.services import operators
-from console.services.actor import Actor
-from console.services.site_views import site_detail, tree_children
-from console.services.sites import SITES, bulk_change_state, create_site
-from console.site_changes import action_label, entry_changes, kept_both
-from console.site_lifecycle import Step
+from console.sites.changes import action_label, entry_changes, kept_both
+from console.sites.lifecycle import Step
+from console.sites.service import SITES, bulk_change_state, create_site
+from console.sites.views import site_detail, tree_children
 from tests.site_drafts import DEPT, PORTAL, org
 from tests.staff import PASSWORD, bootstrap_staff
 

@@ -117,7 +117,7 @@ def test_demo_mode_generates_the_cluster_once_then_logs_in(  # type: ignore[no-u
         window = _visible(MainWindow)
         assert isinstance(window, MainWindow)
         window.tabs.setCurrentIndex(4)
-        pane = window.area_tabs["audit"].panes[0]
+        pane = window.area_tabs["review"].panes[0]
         await until(lambda: pane.model.rowCount() > 0)
         window.close()
         return await task

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import exc as sa_exc
 
-from console.errors import InvalidInput
+from console.base.errors import InvalidInput
 from ui import crash
 
 

@@ -13,9 +13,9 @@ import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QHeaderView, QTabWidget, QWidget
 
-from console import i18n
+from console.base import i18n
 from console.db import SessionFactory
-from console.services import operators
+from console.operators import service as operators
 from tests.staff import PASSWORD
 from tests.ui.conftest import until
 from tests.ui.fixtures import small_cluster

@@ -13,22 +13,23 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import sessionmaker
 
+from console.base.cluster import mark_demo
 from console.db import SessionFactory
 from console.db.engine import make_engine
+from console.filings import sweeps as probes
+from console.filings.settings import FilingSettings, change_settings
+from console.operators import service as operators
 from console.probes.dialing import Dialer, parse_connect_to
 from console.schema import Filing, JournalEntry, ProbeResult, Site
-from console.services import operators, probes
-from console.services.cluster import mark_demo
-from console.services.filing_settings import FilingSettings, change_settings
 from tests.probe_sites import LocalSites, footer_html, local_sites
 from tests.probe_sites import loopback_only as loopback_only  # autouse: loopback only
 from tests.site_server import Page
 from tests.staff import PASSWORD
 from tests.ui.conftest import until
 from tests.ui.fixtures import small_cluster
-from ui.areas.filings import FilingsTab
 from ui.filings.settings_dialog import FilingSettingsDialog
 from ui.filings.sweeper import stop_all_sweeps
+from ui.filings.tab import FilingsTab
 from ui.main_window import MainWindow
 from ui.tasks import Database
 

@@ -11,14 +11,14 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from sqlalchemy import select
 
+from console.base.actor import Actor
 from console.db import SessionFactory
-from console.lexicon_files import TermEntry
+from console.review import lexicon
 from console.schema import Duty, LexiconTerm, WhitelistPhrase
-from console.services import lexicon
-from console.services.actor import Actor
+from console.screening.lexicon_files import TermEntry
 from tests.ui.conftest import until
-from ui.audit.lexicon_dialog import ImportPreviewDialog, LexiconDialog, TermEditor
 from ui.list_pane import ListPane
+from ui.review.lexicon_dialog import ImportPreviewDialog, LexiconDialog, TermEditor
 from ui.tasks import Database
 
 REVIEWER = Actor(None, "reviewer", frozenset({Duty.REVIEWER}))

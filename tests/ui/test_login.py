@@ -8,8 +8,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import sessionmaker
 
 from console.db.engine import make_engine
+from console.operators import service as operators
 from console.schema import Operator
-from console.services import operators
 from tests.staff import PASSWORD
 from tests.ui.conftest import until
 from tests.ui.fixtures import small_cluster

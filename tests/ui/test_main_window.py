@@ -12,7 +12,7 @@ from sqlalchemy.orm import sessionmaker
 
 from console.db import SessionFactory
 from console.db.engine import make_engine
-from console.services import operators
+from console.operators import service as operators
 from tests.staff import PASSWORD
 from tests.ui.conftest import until
 from tests.ui.fixtures import small_cluster

@@ -7,8 +7,8 @@ import asyncio
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
-from console.services import operators
-from console.services.sites import SITES
+from console.operators import service as operators
+from console.sites.service import SITES
 from tests.staff import PASSWORD
 from tests.ui.fixtures import small_cluster
 from ui.paged_model import PagedModel

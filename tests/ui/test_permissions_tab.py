@@ -13,18 +13,18 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from sqlalchemy import select, update
 
 from console.db import SessionFactory
-from console.rights import Right
+from console.operators import service as operators
+from console.permissions.rights import Right
 from console.schema import Account, Duty, Grant, JournalEntry, utcnow
-from console.services import operators
 from tests.core.test_rights import give, tiny_cluster
 from tests.staff import PASSWORD
 from tests.ui.conftest import until
-from ui.areas.permissions import TAB, PermissionsTab
 from ui.permissions.account_dialogs import ImportDialog
 from ui.permissions.accounts_page import AccountsPage
 from ui.permissions.grid_page import who_publishes
 from ui.permissions.operators_page import OperatorDialog
 from ui.permissions.plan_dialogs import BulkGrantDialog, RevokeAllDialog
+from ui.permissions.tab import TAB, PermissionsTab
 from ui.tasks import Database, spawn
 
 

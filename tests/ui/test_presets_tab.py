@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLineE
 from sqlalchemy import delete, update
 
 from console.db import SessionFactory
-from console.preset_apply import apply_to_site
-from console.preset_files import load_preset, save_preset
+from console.presets import service as presets
+from console.presets.apply import apply_to_site
+from console.presets.files import load_preset, save_preset
 from console.schema import ColumnType, SiteColumn
-from console.services import presets
 from tests.core.preset_cluster import (
     ADMIN,
     AS_OF,
@@ -32,11 +32,11 @@ from tests.core.preset_cluster import (
     preset,
 )
 from tests.ui.conftest import until
-from ui.areas.presets import REFRESH_AFTER_APPLY, TAB, PresetsTab
 from ui.presets.apply import ApplyDialog
 from ui.presets.details import PresetDetailsDialog
 from ui.presets.diff import DiffDialog
 from ui.presets.editor import PresetEditor
+from ui.presets.tab import REFRESH_AFTER_APPLY, TAB, PresetsTab
 from ui.presets.tree_model import NAME, REQUIRED, ColumnTreeModel, Node
 from ui.tasks import Database
 

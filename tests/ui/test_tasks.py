@@ -7,9 +7,9 @@ import threading
 import pytest
 from sqlalchemy.orm import sessionmaker
 
+from console.base.errors import EnvironmentFault
 from console.db import SessionFactory
 from console.db.engine import make_engine
-from console.errors import EnvironmentFault
 from ui.tasks import Database, run_io
 
 

@@ -23,14 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.errors import ConsoleError, EnvironmentFault
-from console.filing_rules import URGENCY_LABELS, Urgency
-from console.i18n import translate
+from console.base.actor import Actor
+from console.base.errors import ConsoleError, EnvironmentFault
+from console.base.i18n import translate
+from console.filings import service as filings
+from console.filings.rules import URGENCY_LABELS, Urgency
+from console.filings.service import FilingDetail, FilingRecord
 from console.probes.probe import ProbeOutcome
 from console.schema import Duty
-from console.services import filings
-from console.services.actor import Actor
-from console.services.filings import FilingDetail, FilingRecord
 from ui.dialogs import chosen_file
 from ui.filings.rows_model import TONES, RowsModel
 from ui.filings.tables import RECENT_COLUMNS, table_view

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 
-from console.filing_rules import Urgency
+from console.filings.rules import Urgency
 
 Index = QModelIndex | QPersistentModelIndex
 

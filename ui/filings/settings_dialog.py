@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QSpinBox, QWidget
 
-from console.i18n import translate
-from console.services.filing_settings import NAMES, RANGES, FilingSettings
+from console.base.i18n import translate
+from console.filings.settings import NAMES, RANGES, FilingSettings
 
 
 class FilingSettingsDialog(QDialog):

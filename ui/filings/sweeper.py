@@ -25,14 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.errors import ConsoleError, EnvironmentFault
+from console.base.actor import Actor
+from console.base.errors import ConsoleError, EnvironmentFault
+from console.filings import sweeps as probes
+from console.filings.settings import read_settings
 from console.probes.dialing import Dialer
 from console.probes.probe import ProbeOptions, ProbeOutcome
 from console.probes.sweep import sweep
 from console.schema import Duty
-from console.services import probes
-from console.services.actor import Actor
-from console.services.filing_settings import read_settings
 from ui.filings.rows_model import StreamedRows
 from ui.filings.tables import OUTCOME_COLUMNS, table_view
 from ui.tasks import Database, spawn

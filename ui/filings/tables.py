@@ -7,12 +7,12 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
-from console.filing_rules import URGENCY_LABELS
-from console.i18n import QT_TR_NOOP, translate
-from console.labels import SITE_STATES
+from console.base.i18n import QT_TR_NOOP, translate
+from console.base.labels import SITE_STATES
+from console.filings.rules import URGENCY_LABELS
+from console.filings.service import Deadline, SiteStatus
 from console.probes.probe import ProbeOutcome
 from console.probes.reasons import shown_error
-from console.services.filings import Deadline, SiteStatus
 from ui.filings.rows_model import Column, RowsModel, StreamedRows
 from ui.table_views import read_only_rows
 

@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.errors import ConsoleError, EnvironmentFault
-from console.i18n import QT_TR_NOOP
-from console.services import accounts
-from console.services.accounts import AccountDetail, AccountFields, ImportRow
-from console.services.actor import Actor
+from console.base.actor import Actor
+from console.base.errors import ConsoleError, EnvironmentFault
+from console.base.i18n import QT_TR_NOOP
+from console.permissions import accounts
+from console.permissions.accounts import AccountDetail, AccountFields, ImportRow
 from ui.dialogs import chosen_file, finished
 from ui.forms import finish_form, message_label, say
 from ui.permissions.common import table, tr, widths

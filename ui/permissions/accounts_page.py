@@ -28,15 +28,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.errors import ConsoleError, EnvironmentFault
-from console.i18n import QT_TR_NOOP, joined, translate
-from console.labels import ACCOUNT_STATUSES, ROLES
-from console.rights import Right
+from console.base.actor import Actor
+from console.base.errors import ConsoleError, EnvironmentFault
+from console.base.i18n import QT_TR_NOOP, joined, translate
+from console.base.labels import ACCOUNT_STATUSES, ROLES
+from console.permissions import accounts, grants, scopes
+from console.permissions.accounts import ACCOUNTS, AccountDetail
+from console.permissions.rights import Right
+from console.permissions.scopes import SiteRef
 from console.schema import AccountStatus, utcnow
-from console.services import accounts, grants, scopes
-from console.services.accounts import ACCOUNTS, AccountDetail
-from console.services.actor import Actor
-from console.services.scopes import SiteRef
 from ui.dialogs import finished
 from ui.forms import message_label, say
 from ui.list_pane import ListPane

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.i18n import QT_TR_NOOP, translate
-from console.labels import ROLES
-from console.listing import Listing, Query
-from console.rights import Right
+from console.base.i18n import QT_TR_NOOP, translate
+from console.base.labels import ROLES
+from console.base.listing import Listing, Query
+from console.permissions.rights import Right
 from ui.dialogs import finished
 from ui.list_pane import ListPane
 from ui.permissions.rows_model import Row, RowsModel

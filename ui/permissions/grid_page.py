@@ -25,15 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.errors import ConsoleError, EnvironmentFault
-from console.i18n import QT_TR_NOOP, joined
-from console.labels import ROLES
-from console.rights import Right, Standing, standing
+from console.base.actor import Actor
+from console.base.errors import ConsoleError, EnvironmentFault
+from console.base.i18n import QT_TR_NOOP, joined
+from console.base.labels import ROLES
+from console.permissions import accounts, grants, scopes
+from console.permissions.grants import GrantRequest
+from console.permissions.rights import Right, Standing, standing
+from console.permissions.scopes import ColumnRef, SiteRef
 from console.schema import AccountStatus, Role, utcnow
-from console.services import accounts, grants, scopes
-from console.services.actor import Actor
-from console.services.grants import GrantRequest
-from console.services.scopes import ColumnRef, SiteRef
 from ui.forms import message_label, say
 from ui.permissions.common import ExpiryEdit, confirm, table, tr, when, widths
 from ui.permissions.rows_model import Row, RowsModel

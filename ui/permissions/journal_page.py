@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.errors import ConsoleError, EnvironmentFault
-from console.services import journal
-from console.services.actor import Actor
-from console.services.journal import JOURNAL, Verification
-from console.services.journal_search import EntryDetail, entry, journal_listing
+from console.base import journal
+from console.base.actor import Actor
+from console.base.errors import ConsoleError, EnvironmentFault
+from console.base.journal import JOURNAL, Verification
+from console.base.journal_search import EntryDetail, entry, journal_listing
 from ui.forms import message_label, say
 from ui.list_pane import ListPane
 from ui.permissions.common import narrow, tr

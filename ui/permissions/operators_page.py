@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.errors import ConsoleError, EnvironmentFault
+from console.base.actor import DUTY_LABELS, Actor
+from console.base.errors import ConsoleError, EnvironmentFault
+from console.operators import service as operators
+from console.operators.service import OPERATORS, NewOperator, OperatorDetail
 from console.schema import Duty
-from console.services import operators
-from console.services.actor import DUTY_LABELS, Actor
-from console.services.operators import OPERATORS, NewOperator, OperatorDetail
 from ui.dialogs import finished
 from ui.forms import finish_form, message_label, say
 from ui.list_pane import ListPane

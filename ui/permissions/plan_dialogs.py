@@ -22,15 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.errors import ConsoleError, EnvironmentFault, InvalidInput
-from console.i18n import QT_TR_NOOP, joined
-from console.labels import ROLES
+from console.base.actor import Actor
+from console.base.errors import ConsoleError, EnvironmentFault, InvalidInput
+from console.base.i18n import QT_TR_NOOP, joined
+from console.base.labels import ROLES
+from console.permissions import accounts, grants
+from console.permissions.accounts import AccountDetail
+from console.permissions.grants import Plan, Verdict
+from console.permissions.scopes import SiteRef
 from console.schema import AccountStatus
-from console.services import accounts, grants
-from console.services.accounts import AccountDetail
-from console.services.actor import Actor
-from console.services.grants import Plan, Verdict
-from console.services.scopes import SiteRef
 from ui.dialogs import finished
 from ui.forms import message_label, say
 from ui.permissions.common import ExpiryEdit, role_label, table, tr, widths

@@ -23,18 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.errors import ConsoleError, EnvironmentFault
-from console.export import write_table
-from console.i18n import joined
-from console.preset_apply import Outcome, apply_to_site
-from console.preset_plan import (
-    DIFFERENCE_LABELS,
-    SitePlan,
-    preview,
-    sites_by_code,
-    sites_of_kind,
-)
-from console.services.actor import Actor
+from console.base.actor import Actor
+from console.base.errors import ConsoleError, EnvironmentFault
+from console.base.export import write_table
+from console.base.i18n import joined
+from console.presets.apply import Outcome, apply_to_site
+from console.presets.plan import DIFFERENCE_LABELS, SitePlan, preview, sites_by_code, sites_of_kind
 from ui.dialogs import export_path
 from ui.tasks import Database, run_io, spawn
 

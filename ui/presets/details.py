@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QWidget
 
-from console.labels import SITE_KINDS
-from console.preset_files import DESCRIPTION_LIMIT, NAME_LIMIT, PresetFile
+from console.base.labels import SITE_KINDS
+from console.presets.files import DESCRIPTION_LIMIT, NAME_LIMIT, PresetFile
 from console.schema import SiteKind
 from ui.forms import finish_form
 

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.errors import ConsoleError, EnvironmentFault
-from console.preset_diff import CHANGE_LABELS
-from console.services import presets
-from console.services.actor import Actor
+from console.base.actor import Actor
+from console.base.errors import ConsoleError, EnvironmentFault
+from console.presets import service as presets
+from console.presets.diff import CHANGE_LABELS
 from ui.tasks import Database, spawn
 
 

@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.errors import ConsoleError, EnvironmentFault
-from console.export import dated_name
-from console.labels import COLUMN_TYPES
-from console.preset_files import PresetFile, save_preset
+from console.base.actor import Actor
+from console.base.errors import ConsoleError, EnvironmentFault
+from console.base.export import dated_name
+from console.base.labels import COLUMN_TYPES
+from console.presets import service as presets
+from console.presets.files import PresetFile, save_preset
 from console.schema import ColumnType, Duty
-from console.services import presets
-from console.services.actor import Actor
 from ui.dialogs import finished
 from ui.forms import say
 from ui.presets.details import PresetDetailsDialog

@@ -32,13 +32,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.errors import ConsoleError, EnvironmentFault
-from console.i18n import joined
-from console.inspection import SiteRisk, idle_days, is_blank, is_late_by_type, is_stale
-from console.labels import COLUMN_TYPES, label_of
+from console.base.actor import Actor
+from console.base.errors import ConsoleError, EnvironmentFault
+from console.base.i18n import joined
+from console.base.labels import COLUMN_TYPES, label_of
+from console.presets import service as presets
+from console.presets.inspection import (
+    SiteRisk,
+    idle_days,
+    is_blank,
+    is_late_by_type,
+    is_stale,
+    risk_text,
+)
 from console.schema import Duty
-from console.services import presets
-from console.services.actor import Actor
 from ui.dialogs import export_path
 from ui.tasks import Database, spawn
 
@@ -234,7 +241,7 @@ class RiskPage(QWidget):
             self.drift.setText(str(error))
             return
         self.site_title.setText(
-            f"{risk.code} {risk.name}：{presets.risk_text(drift.risk) or self.tr('无单项否决风险')}"
+            f"{risk.code} {risk.name}：{risk_text(drift.risk) or self.tr('无单项否决风险')}"
         )
         self.drift.setText(self._drift_text(drift))
         self.shown = drift

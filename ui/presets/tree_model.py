@@ -25,9 +25,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from console.i18n import QT_TR_NOOP
-from console.labels import COLUMN_TYPES
-from console.preset_files import ColumnSpec
+from console.base.i18n import QT_TR_NOOP
+from console.base.labels import COLUMN_TYPES
+from console.presets.files import ColumnSpec
 from console.schema import ColumnType
 
 Index = QModelIndex | QPersistentModelIndex

@@ -19,16 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.errors import Conflict, ConsoleError, EnvironmentFault
-from console.labels import ROLES, SITE_STATES, label_of
-from console.listing import plain
+from console.base.actor import Actor
+from console.base.errors import Conflict, ConsoleError, EnvironmentFault
+from console.base.labels import ROLES, SITE_STATES, label_of
+from console.base.listing import plain
 from console.schema import Duty, SiteState
-from console.services.actor import Actor
-from console.services.site_views import SiteDetail, site_detail, site_id_of
-from console.services.sites import change_state, update_site
-from console.site_changes import changed_fields, kept_both
-from console.site_lifecycle import Step
-from console.site_rules import GONE_STATES, SiteDraft
+from console.sites.changes import changed_fields, kept_both
+from console.sites.lifecycle import Step
+from console.sites.rules import GONE_STATES, SiteDraft
+from console.sites.service import change_state, update_site
+from console.sites.views import SiteDetail, site_detail, site_id_of
 from ui.dialogs import finished
 from ui.sites.form import SiteForm
 from ui.sites.tables import fill_table, make_table

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.errors import ConsoleError, EnvironmentFault
-from console.services.actor import Actor
-from console.services.sites import BulkPlan, create_site
-from console.site_import import ImportPreview, Progress, import_sites, preview
-from console.site_rules import told
+from console.base.actor import Actor
+from console.base.errors import ConsoleError, EnvironmentFault
+from console.sites.importing import ImportPreview, Progress, import_sites, preview
+from console.sites.rules import told
+from console.sites.service import BulkPlan, create_site
 from ui.dialogs import chosen_file
 from ui.sites.form import SiteForm
 from ui.sites.tables import fill_table, make_table

@@ -9,8 +9,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QSettings, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QInputDialog, QPushButton, QWidget
 
-from console.labels import SITE_KINDS, SITE_STATES
-from console.services.sites import LEVELS
+from console.base.labels import SITE_KINDS, SITE_STATES
+from console.sites.service import LEVELS
 from ui.dialogs import finished
 
 SETTINGS_KEY = "sites/savedFilters"

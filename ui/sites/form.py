@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.errors import InvalidInput
-from console.i18n import QT_TR_NOOP
-from console.labels import SITE_KINDS
-from console.site_rules import ORGANISER_TYPES, SiteDraft
+from console.base.errors import InvalidInput
+from console.base.i18n import QT_TR_NOOP
+from console.base.labels import SITE_KINDS
+from console.sites.rules import ORGANISER_TYPES, SiteDraft
 
 BAD_DATE = QT_TR_NOOP("开通日期“{value}”格式不对，应为 YYYY-MM-DD。")
 

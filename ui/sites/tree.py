@@ -12,11 +12,11 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
-from console.errors import ConsoleError, EnvironmentFault
-from console.labels import SITE_KINDS, SITE_STATES, label_of
-from console.services.actor import Actor
-from console.services.site_views import TreeNode, tree_children
-from console.site_rules import GONE_STATES
+from console.base.actor import Actor
+from console.base.errors import ConsoleError, EnvironmentFault
+from console.base.labels import SITE_KINDS, SITE_STATES, label_of
+from console.sites.rules import GONE_STATES
+from console.sites.views import TreeNode, tree_children
 from ui.tasks import Database, spawn
 
 Index = QModelIndex | QPersistentModelIndex

@@ -8,7 +8,7 @@ import pytest
 
 from console.db import SessionFactory
 from tests.ui.sites.kit import opened_tab
-from ui.areas.sites import SitesTab
+from ui.sites.tab import SitesTab
 
 
 @pytest.fixture

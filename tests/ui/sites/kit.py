@@ -14,16 +14,16 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import update
 
+from console.base.actor import Actor
 from console.db import SessionFactory
+from console.operators import service as operators
 from console.schema import Site, SiteState
-from console.services import operators
-from console.services.actor import Actor
-from console.services.sites import create_site
+from console.sites.service import create_site
 from tests.site_drafts import DEPT, PORTAL, org
 from tests.staff import PASSWORD
 from tests.ui.conftest import until
 from tests.ui.fixtures import small_cluster
-from ui.areas.sites import TAB, SitesTab
+from ui.sites.tab import TAB, SitesTab
 from ui.tasks import Database
 
 DEPARTMENTS = 6

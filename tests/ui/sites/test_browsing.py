@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
 from sqlalchemy import update
 
 from console.db import SessionFactory
+from console.operators import service as operators
 from console.schema import Site, SiteState
-from console.services import operators
-from console.services.sites import SITES
+from console.sites.service import SITES
 from tests.site_drafts import DEPT, PORTAL
 from tests.staff import PASSWORD
 from tests.ui.conftest import until
@@ -31,8 +31,8 @@ from tests.ui.sites.kit import (
     type_into,
     visible,
 )
-from ui.areas.sites import TAB, SitesTab
 from ui.sites.filters import SiteFilter
+from ui.sites.tab import TAB, SitesTab
 from ui.tasks import Database
 
 

@@ -29,8 +29,8 @@ from tests.ui.sites.kit import (
     type_into,
     visible,
 )
-from ui.areas.sites import SitesTab
 from ui.sites.dialogs import BulkDialog, ImportDialog
+from ui.sites.tab import SitesTab
 
 
 def _import(tab: SitesTab, run, path: Path, accept: bool) -> tuple[str, list[str], int]:  # type: ignore[no-untyped-def]

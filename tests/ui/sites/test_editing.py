@@ -13,10 +13,10 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select, update
 
 from console.db import SessionFactory
+from console.operators import service as operators
 from console.schema import Site, SiteState, utcnow
-from console.services import operators
-from console.services.site_views import site_detail
-from console.services.sites import update_site
+from console.sites.service import update_site
+from console.sites.views import site_detail
 from tests.site_drafts import DEPT
 from tests.staff import PASSWORD
 from tests.ui.conftest import until
@@ -27,7 +27,7 @@ from tests.ui.sites.kit import (
     type_into,
     visible,
 )
-from ui.areas.sites import SitesTab
+from ui.sites.tab import SitesTab
 
 
 def test_an_edit_is_saved_and_journalled_in_the_history_tab(tab: SitesTab, run) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,73 @@
+"""Exporting a list as the operator sees it: CSV (Excel-friendly UTF-8) or XLSX."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from console.base.errors import InvalidInput
+from console.base.i18n import QT_TR_NOOP
+
+FORMATS = ("csv", "xlsx")
+UNKNOWN_FORMAT = QT_TR_NOOP("不支持的导出格式：{suffix}（可用 .csv 或 .xlsx）")
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def dated_name(title: str, suffix: str, today: dt.date | None = None) -> str:
+    """A file name such as ``站点_2026-11-22.xlsx``."""
+    return f"{title}_{(today or dt.date.today()).isoformat()}.{suffix}"
+
+
+def _safe(cell: str) -> str:
+    """Neutralise text a spreadsheet would run as a formula (CSV/formula injection)."""
+    return "'" + cell if cell.startswith(FORMULA_PREFIXES) else cell
+
+
+def write_table(
+    path: Path,
+    headings: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Write ``rows`` under fixed ``headings`` to ``path`` (format from its suffix).
+
+    The file appears complete or not at all: rows go to a temporary file that replaces
+    ``path`` at the end. Returns the number of rows written.
+    """
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix not in FORMATS:
+        raise InvalidInput(UNKNOWN_FORMAT, suffix=path.suffix or "?")
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=path.suffix)
+    os.close(handle)
+    written = 0
+    try:
+        if suffix == "csv":
+            with open(temporary, "w", encoding="utf-8-sig", newline="") as stream:
+                writer = csv.writer(stream)
+                writer.writerow(headings)
+                for row in rows:
+                    writer.writerow([_safe(cell) for cell in row])
+                    written += 1
+                    if progress and written % 1000 == 0:
+                        progress(written)
+        else:
+            book = Workbook(write_only=True)
+            sheet = book.create_sheet()
+            sheet.append(list(headings))
+            for row in rows:
+                sheet.append([_safe(cell) for cell in row])
+                written += 1
+                if progress and written % 1000 == 0:
+                    progress(written)
+            book.save(temporary)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return written

@@ -1,0 +1,217 @@
+"""The journal: appending entries inside a service's transaction, and verifying the chain.
+
+Each entry hashes the previous entry's hash together with its own content, so editing,
+deleting or reordering any entry breaks the chain from that point on. Writers serialise on
+the single ``journal_head`` row, so concurrent consoles extend one chain and never fork it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from console.base.actor import Actor, require
+from console.base.errors import NotFound
+from console.base.i18n import QT_TR_NOOP, translate
+from console.base.listing import Field, Listing
+from console.db import SessionFactory
+from console.schema import Duty, JournalEntry, JournalHead, utcnow
+
+GENESIS = "0" * 64
+HEAD_ID = 1
+VERIFY_BATCH = 2_000
+
+NO_HEAD = QT_TR_NOOP("日志头记录缺失：数据库未经迁移或已被篡改。")
+
+
+def canonical(value: Mapping[str, Any] | None) -> str:
+    """The JSON text stored (and hashed) for a before/after snapshot."""
+    if value is None:
+        return ""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+
+
+def entry_hash(
+    prev_hash: str,
+    seq: int,
+    at: dt.datetime,
+    operator_name: str,
+    action: str,
+    target_type: str,
+    target_id: str,
+    target_label: str,
+    before: str,
+    after: str,
+) -> str:
+    """SHA-256 over an entry's content and its predecessor's hash."""
+    material = json.dumps(
+        [
+            prev_hash,
+            seq,
+            at.isoformat(timespec="microseconds"),
+            operator_name,
+            action,
+            target_type,
+            target_id,
+            target_label,
+            before,
+            after,
+        ],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(material.encode("utf-8")).hexdigest()
+
+
+def record(
+    session: Session,
+    actor: Actor,
+    action: str,
+    target_type: str,
+    target_id: object,
+    target_label: str,
+    before: Mapping[str, Any] | None = None,
+    after: Mapping[str, Any] | None = None,
+) -> JournalEntry:
+    """Append an entry in ``session``'s transaction (the caller commits once, with its change)."""
+    # The UPDATE takes the head's row lock (the write lock on SQLite) before the read, so two
+    # transactions can never both extend the same predecessor.
+    bumped = session.execute(
+        update(JournalHead).where(JournalHead.id == HEAD_ID).values(seq=JournalHead.seq + 1)
+    )
+    if bumped.rowcount != 1:  # type: ignore[attr-defined]
+        raise NotFound(NO_HEAD)
+    seq, prev_hash = session.execute(
+        select(JournalHead.seq, JournalHead.hash).where(JournalHead.id == HEAD_ID)
+    ).one()
+    at = utcnow()
+    before_text, after_text = canonical(before), canonical(after)
+    digest = entry_hash(
+        prev_hash,
+        seq,
+        at,
+        actor.username,
+        action,
+        target_type,
+        str(target_id),
+        target_label,
+        before_text,
+        after_text,
+    )
+    entry = JournalEntry(
+        seq=seq,
+        at=at,
+        operator_id=actor.operator_id,
+        operator_name=actor.username,
+        action=action,
+        target_type=target_type,
+        target_id=str(target_id),
+        target_label=target_label[:300],
+        before=before_text,
+        after=after_text,
+        prev_hash=prev_hash,
+        hash=digest,
+    )
+    session.add(entry)
+    session.execute(update(JournalHead).where(JournalHead.id == HEAD_ID).values(hash=digest))
+    return entry
+
+
+@dataclass
+class Verification:
+    """The outcome of checking the chain: where it breaks, if anywhere, and the head hash."""
+
+    entries: int = 0
+    head_seq: int = 0
+    head_hash: str = GENESIS
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def intact(self) -> bool:
+        """Whether every entry is present, unedited and in order."""
+        return not self.problems
+
+
+BROKEN_SEQ = QT_TR_NOOP("第 {expected} 条缺失（下一条是第 {found} 条）：有记录被删除。")
+BROKEN_LINK = QT_TR_NOOP("第 {seq} 条的前序哈希不符：其前一条被改动或删除。")
+BROKEN_HASH = QT_TR_NOOP("第 {seq} 条内容与其哈希不符：该条被改动。")
+BROKEN_HEAD = QT_TR_NOOP(
+    "日志头指向第 {head} 条，实际最后一条为第 {last} 条：末尾记录被删除或伪造。"
+)
+
+
+def verify(sessions: SessionFactory, actor: Actor) -> Verification:
+    """Walk the whole chain and report every break (audit administrator only)."""
+    require(actor, Duty.AUDIT_ADMIN)
+    result = Verification()
+    prev_hash, expected = GENESIS, 1
+    with sessions() as session:
+        head = session.get(JournalHead, HEAD_ID)
+        if head is None:
+            raise NotFound(NO_HEAD)
+        result.head_seq, result.head_hash = head.seq, head.hash
+        after = 0
+        while True:
+            batch = session.scalars(
+                select(JournalEntry)
+                .where(JournalEntry.seq > after)
+                .order_by(JournalEntry.seq)
+                .limit(VERIFY_BATCH)
+            ).all()
+            if not batch:
+                break
+            for entry in batch:
+                result.entries += 1
+                if entry.seq != expected:
+                    result.problems.append(
+                        translate("", BROKEN_SEQ).format(expected=expected, found=entry.seq)
+                    )
+                if entry.prev_hash != prev_hash:
+                    result.problems.append(translate("", BROKEN_LINK).format(seq=entry.seq))
+                digest = entry_hash(
+                    entry.prev_hash,
+                    entry.seq,
+                    entry.at,
+                    entry.operator_name,
+                    entry.action,
+                    entry.target_type,
+                    entry.target_id,
+                    entry.target_label,
+                    entry.before,
+                    entry.after,
+                )
+                if digest != entry.hash:
+                    result.problems.append(translate("", BROKEN_HASH).format(seq=entry.seq))
+                prev_hash, expected = entry.hash, entry.seq + 1
+            after = batch[-1].seq
+            session.expunge_all()
+    if head.seq != expected - 1 or head.hash != prev_hash:
+        result.problems.append(translate("", BROKEN_HEAD).format(head=head.seq, last=expected - 1))
+    return result
+
+
+JOURNAL = Listing(
+    name="journal",
+    title=QT_TR_NOOP("操作日志"),
+    source=JournalEntry.__table__,
+    row_id=JournalEntry.seq,
+    readers=frozenset({Duty.AUDIT_ADMIN}),
+    default_sort="seq",
+    fields=(
+        Field("seq", QT_TR_NOOP("序号"), JournalEntry.seq, width=6),
+        Field("at", QT_TR_NOOP("时间（UTC）"), JournalEntry.at, width=16),
+        Field(
+            "operator", QT_TR_NOOP("操作员"), JournalEntry.operator_name, searchable=True, width=10
+        ),
+        Field("action", QT_TR_NOOP("操作"), JournalEntry.action, searchable=True, width=18),
+        Field("target_type", QT_TR_NOOP("对象类型"), JournalEntry.target_type, width=8),
+        Field("target", QT_TR_NOOP("对象"), JournalEntry.target_label, searchable=True, width=30),
+    ),
+)

@@ -1,0 +1,393 @@
+"""Planning how a preset version applies to sites: what each site lacks, has otherwise, or adds.
+
+Columns are matched by code. The plan says which preset columns a site lacks (to add), which
+it has under another name, parent, position or rule (to change), and which local columns the
+preset does not know (extras: they stay). ``plan_site`` is pure; the loaders read any number
+of sites with a fixed number of queries per chunk, so previews and drift never go per column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from console.base.actor import REGISTER_READERS, Actor, require
+from console.base.errors import InvalidInput, NotFound
+from console.base.i18n import QT_TR_NOOP, translate
+from console.db import SessionFactory
+from console.presets.inspection import CHUNK
+from console.schema import (
+    ColumnPreset,
+    Post,
+    PresetColumn,
+    PresetVersion,
+    Site,
+    SiteColumn,
+    SiteKind,
+    SiteState,
+)
+
+# Which sites a preset of each kind may be applied to.
+KINDS_FOR_PRESET: dict[str, frozenset[str]] = {
+    SiteKind.CITY_PORTAL: frozenset({SiteKind.CITY_PORTAL, SiteKind.PROVINCE_PORTAL}),
+    SiteKind.PROVINCE_PORTAL: frozenset({SiteKind.PROVINCE_PORTAL}),
+    SiteKind.COUNTY_PORTAL: frozenset({SiteKind.COUNTY_PORTAL}),
+    SiteKind.DEPARTMENT: frozenset({SiteKind.DEPARTMENT, SiteKind.SPECIAL}),
+    SiteKind.SPECIAL: frozenset({SiteKind.SPECIAL}),
+}
+
+NO_VERSION = QT_TR_NOOP("预设版本 {id} 不存在，可能已被删除。")
+NO_SITE = QT_TR_NOOP("站点 {site} 不存在，可能已被删除。")
+WRONG_KIND = QT_TR_NOOP("站点 {site} 的类型与该预设适用的网站类型不符，已跳过。")
+CLOSED = QT_TR_NOOP("站点 {site} 已整合迁移或永久下线，不再应用预设，已跳过。")
+# Sites whose content has moved on or gone: a preset no longer applies to them.
+CLOSED_STATES = frozenset({SiteState.MERGED.value, SiteState.RETIRED.value})
+NO_TARGETS = QT_TR_NOOP("没有选择任何站点。")
+UNKNOWN_SITES = QT_TR_NOOP("找不到这些网站标识码：{codes}")
+
+
+# What a difference between a site column and its preset column is about, for the operator.
+DIFFERENCE_LABELS: dict[str, str] = {
+    "name": QT_TR_NOOP("名称"),
+    "parent": QT_TR_NOOP("上级栏目"),
+    "position": QT_TR_NOOP("顺序"),
+    "column_type": QT_TR_NOOP("栏目类型"),
+    "max_idle_days": QT_TR_NOOP("更新周期"),
+    "preset_column_id": QT_TR_NOOP("与预设栏目的关联"),
+}
+
+
+@dataclass(frozen=True)
+class StandardColumn:
+    """A column of a stored preset version, with its parent's code."""
+
+    id: int
+    code: str
+    name: str
+    column_type: str
+    required: bool
+    max_idle_days: int | None
+    position: int
+    parent: str | None
+
+
+@dataclass(frozen=True)
+class Standard:
+    """A stored preset version ready to apply: columns parents first."""
+
+    version_id: int
+    preset_name: str
+    number: int
+    site_kind: str
+    columns: tuple[StandardColumn, ...]
+
+
+@dataclass(frozen=True)
+class LocalColumn:
+    """A column a site has, and how many posts it holds."""
+
+    id: int
+    parent_id: int | None
+    code: str
+    name: str
+    column_type: str
+    max_idle_days: int | None
+    position: int
+    preset_column_id: int | None
+    path: str
+    posts: int = 0
+
+
+@dataclass(frozen=True)
+class Addition:
+    """A preset column the site lacks."""
+
+    code: str
+    name: str
+    parent: str | None
+    required: bool
+
+
+@dataclass(frozen=True)
+class Difference:
+    """A site column that matches a preset column by code but differs; ``fields`` old → new."""
+
+    column_id: int
+    code: str
+    name: str
+    fields: dict[str, tuple[Any, Any]]
+
+    @property
+    def renamed(self) -> bool:
+        """Whether the name differs."""
+        return "name" in self.fields
+
+    @property
+    def moved(self) -> bool:
+        """Whether the parent or the position differs."""
+        return "parent" in self.fields or "position" in self.fields
+
+    @property
+    def rule_changed(self) -> bool:
+        """Whether the column type or the update rule differs."""
+        return "column_type" in self.fields or "max_idle_days" in self.fields
+
+
+@dataclass(frozen=True)
+class SitePlan:
+    """What applying a version would do to one site."""
+
+    site_id: int
+    site_code: str
+    site_name: str
+    following: int | None
+    additions: tuple[Addition, ...] = ()
+    differences: tuple[Difference, ...] = ()
+    extras: tuple[LocalColumn, ...] = ()
+    refused: str = ""
+
+    def reason(self) -> str:
+        """Why the site is skipped, in the operator's language ("" when it is not)."""
+        return reason_text(self.refused, self.site_code or str(self.site_id))
+
+    @property
+    def changes(self) -> bool:
+        """Whether applying would write anything (columns or the followed version)."""
+        return bool(self.additions or self.differences)
+
+    def missing_required(self) -> tuple[Addition, ...]:
+        """Required preset columns the site lacks (drift)."""
+        return tuple(a for a in self.additions if a.required)
+
+
+def plan_site(
+    standard: Standard,
+    site_id: int,
+    site_code: str,
+    site_name: str,
+    following: int | None,
+    local: Sequence[LocalColumn],
+) -> SitePlan:
+    """The plan for one site (pure): additions, differences, and extras that stay."""
+    by_code: dict[str, LocalColumn] = {}
+    for mine in sorted(local, key=lambda c: (c.path, c.id)):
+        by_code.setdefault(mine.code, mine)
+    code_of = {column.id: column.code for column in local}
+    wanted = {column.code for column in standard.columns}
+    additions: list[Addition] = []
+    differences: list[Difference] = []
+    for column in standard.columns:
+        have = by_code.get(column.code)
+        if have is None:
+            additions.append(Addition(column.code, column.name, column.parent, column.required))
+            continue
+        fields: dict[str, tuple[Any, Any]] = {}
+        parent = code_of.get(have.parent_id) if have.parent_id is not None else None
+        for key, old, new in (
+            ("name", have.name, column.name),
+            ("parent", parent, column.parent),
+            ("position", have.position, column.position),
+            ("column_type", have.column_type, column.column_type),
+            ("max_idle_days", have.max_idle_days, column.max_idle_days),
+            ("preset_column_id", have.preset_column_id, column.id),
+        ):
+            if old != new:
+                fields[key] = (old, new)
+        if fields:
+            differences.append(Difference(have.id, column.code, column.name, fields))
+    kept = {column.id for column in by_code.values() if column.code in wanted}
+    extras = tuple(sorted((c for c in local if c.id not in kept), key=lambda c: (c.path, c.id)))
+    return SitePlan(
+        site_id, site_code, site_name, following, tuple(additions), tuple(differences), extras
+    )
+
+
+def load_standard(session: Session, version_id: int) -> Standard:
+    """The columns of stored version ``version_id``, parents before children."""
+    head = session.execute(
+        select(ColumnPreset.name, ColumnPreset.site_kind, PresetVersion.number)
+        .join(PresetVersion, PresetVersion.preset_id == ColumnPreset.id)
+        .where(PresetVersion.id == version_id)
+    ).one_or_none()
+    if head is None:
+        raise NotFound(NO_VERSION, id=version_id)
+    rows = session.scalars(
+        select(PresetColumn)
+        .where(PresetColumn.version_id == version_id)
+        .order_by(PresetColumn.position, PresetColumn.id)
+    ).all()
+    code_of = {row.id: row.code for row in rows}
+    children: dict[int | None, list[PresetColumn]] = {}
+    for row in rows:
+        children.setdefault(row.parent_id, []).append(row)
+    ordered: list[StandardColumn] = []
+    stack = list(reversed(children.get(None, [])))
+    while stack:
+        row = stack.pop()
+        ordered.append(
+            StandardColumn(
+                row.id,
+                row.code,
+                row.name,
+                row.column_type,
+                row.required,
+                row.max_idle_days,
+                row.position,
+                code_of.get(row.parent_id) if row.parent_id is not None else None,
+            )
+        )
+        stack.extend(reversed(children.get(row.id, [])))
+    return Standard(version_id, head.name, head.number, head.site_kind, tuple(ordered))
+
+
+def load_local(
+    session: Session, site_ids: Sequence[int], posts: bool = True
+) -> dict[int, list[LocalColumn]]:
+    """The columns of each site with (unless not ``posts``) their post counts: two queries per
+    chunk of sites."""
+    found: dict[int, list[LocalColumn]] = {site_id: [] for site_id in site_ids}
+    for start in range(0, len(site_ids), CHUNK):
+        chunk = list(site_ids[start : start + CHUNK])
+        counts: dict[int, int] = {}
+        if posts:
+            counts = {
+                column_id: n
+                for column_id, n in session.execute(
+                    select(Post.column_id, func.count())
+                    .where(Post.site_id.in_(chunk), Post.column_id.is_not(None))
+                    .group_by(Post.column_id)
+                )
+                if column_id is not None
+            }
+        for row in session.execute(
+            select(
+                SiteColumn.id,
+                SiteColumn.site_id,
+                SiteColumn.parent_id,
+                SiteColumn.code,
+                SiteColumn.name,
+                SiteColumn.column_type,
+                SiteColumn.max_idle_days,
+                SiteColumn.position,
+                SiteColumn.preset_column_id,
+                SiteColumn.path,
+            ).where(SiteColumn.site_id.in_(chunk))
+        ):
+            found[row.site_id].append(
+                LocalColumn(
+                    row.id,
+                    row.parent_id,
+                    row.code,
+                    row.name,
+                    row.column_type,
+                    row.max_idle_days,
+                    row.position,
+                    row.preset_column_id,
+                    row.path,
+                    counts.get(row.id, 0),
+                )
+            )
+    return found
+
+
+def sites_and_local(
+    session: Session, site_ids: Sequence[int], lock: bool = False
+) -> tuple[dict[int, Any], dict[int, list[LocalColumn]]]:
+    """The site rows of ``site_ids`` by id, and each site's columns.
+
+    With ``lock`` (applying) the site rows are locked until the transaction ends (SQLite's
+    write lock already serialises writers), so two consoles applying to one site never add a
+    column twice; post counts, which only the preview shows, are not read then.
+    """
+    sites: dict[int, Any] = {}
+    for start in range(0, len(site_ids), CHUNK):
+        chunk = list(site_ids[start : start + CHUNK])
+        query = select(
+            Site.id, Site.code, Site.name, Site.kind, Site.state, Site.preset_version_id
+        ).where(Site.id.in_(chunk))
+        for row in session.execute(query.with_for_update() if lock else query):
+            sites[row.id] = row
+    return sites, load_local(session, [i for i in site_ids if i in sites], posts=not lock)
+
+
+def plans_for(session: Session, standard: Standard, site_ids: Sequence[int]) -> list[SitePlan]:
+    """Plans for ``site_ids`` (in that order) in a fixed number of queries per chunk."""
+    sites, local = sites_and_local(session, site_ids)
+    return [plan_for(standard, site_id, sites, local) for site_id in site_ids]
+
+
+def plan_for(
+    standard: Standard, site_id: int, sites: dict[int, Any], local: dict[int, list[LocalColumn]]
+) -> SitePlan:
+    """The plan of one site from what ``sites_and_local`` read (refused when not applicable)."""
+    allowed = KINDS_FOR_PRESET.get(standard.site_kind, frozenset({standard.site_kind}))
+    site = sites.get(site_id)
+    if site is None:
+        return SitePlan(site_id, "", "", None, refused=NO_SITE)
+    if site.kind not in allowed:
+        return SitePlan(site.id, site.code, site.name, site.preset_version_id, refused=WRONG_KIND)
+    if site.state in CLOSED_STATES:
+        return SitePlan(site.id, site.code, site.name, site.preset_version_id, refused=CLOSED)
+    return plan_site(
+        standard, site.id, site.code, site.name, site.preset_version_id, local[site.id]
+    )
+
+
+def preview(
+    sessions: SessionFactory, actor: Actor, version_id: int, site_ids: Sequence[int]
+) -> list[SitePlan]:
+    """Service: what applying ``version_id`` to ``site_ids`` would change, per site."""
+    require(actor, *REGISTER_READERS)
+    if not site_ids:
+        raise InvalidInput(NO_TARGETS)
+    with sessions() as session:
+        return plans_for(session, load_standard(session, version_id), list(site_ids))
+
+
+def sites_of_kind(sessions: SessionFactory, actor: Actor, version_id: int) -> list[int]:
+    """Service: ids of every site the version's preset applies to (of its kinds, neither
+    merged nor retired), by site code."""
+    require(actor, *REGISTER_READERS)
+    with sessions() as session:
+        standard = load_standard(session, version_id)
+        allowed = KINDS_FOR_PRESET.get(standard.site_kind, frozenset({standard.site_kind}))
+        return list(
+            session.scalars(
+                select(Site.id)
+                .where(Site.kind.in_(allowed), Site.state.not_in(CLOSED_STATES))
+                .order_by(Site.code)
+            )
+        )
+
+
+def sites_by_code(sessions: SessionFactory, actor: Actor, codes: Sequence[str]) -> list[int]:
+    """Service: the ids of the sites with ``codes``, in that order; unknown codes are refused."""
+    require(actor, *REGISTER_READERS)
+    wanted = list(dict.fromkeys(code.strip() for code in codes if code.strip()))
+    if not wanted:
+        raise InvalidInput(NO_TARGETS)
+    found: dict[str, int] = {}
+    with sessions() as session:
+        for start in range(0, len(wanted), CHUNK):
+            chunk = wanted[start : start + CHUNK]
+            found.update(
+                {
+                    code: site_id
+                    for code, site_id in session.execute(
+                        select(Site.code, Site.id).where(Site.code.in_(chunk))
+                    )
+                }
+            )
+    missing = [code for code in wanted if code not in found]
+    if missing:
+        raise InvalidInput(UNKNOWN_SITES, codes=", ".join(missing[:20]))
+    return [found[code] for code in wanted]
+
+
+def reason_text(message: str, site: str) -> str:
+    """A refusal message for ``site`` in the operator's language ("" when there is none)."""
+    return translate("", message).format(site=site) if message else ""

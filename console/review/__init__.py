@@ -1,0 +1,52 @@
+"""The content-audit queue, without Qt: screening posts in, leases out, decisions made once.
+
+The GUI, the CLI and other programs share these functions. ``claim`` and ``decide`` work in
+the caller's ``Session`` and never commit: the caller owns the transaction (use
+``in_transaction``, which also retries when the server breaks a deadlock). The services in
+``console.services.audit`` wrap them for an acting operator: duty check, one transaction,
+one commit.
+"""
+
+from console.review.claims import (
+    LEASE,
+    claim,
+    claim_items,
+    claim_leased,
+    extend,
+    release,
+    requeue_expired,
+    skips_locked,
+)
+from console.review.decisions import (
+    Decided,
+    Decision,
+    decide,
+    decide_with_phrase,
+    default_phrase,
+    findings_of,
+)
+from console.review.retry import in_transaction, is_deadlock
+from console.review.scanning import ScanResult, Screens, findings_json, scan
+
+__all__ = [
+    "LEASE",
+    "Decided",
+    "Decision",
+    "ScanResult",
+    "Screens",
+    "claim",
+    "claim_items",
+    "claim_leased",
+    "decide",
+    "decide_with_phrase",
+    "default_phrase",
+    "extend",
+    "findings_json",
+    "findings_of",
+    "in_transaction",
+    "is_deadlock",
+    "release",
+    "requeue_expired",
+    "scan",
+    "skips_locked",
+]

@@ -1,0 +1,407 @@
+"""The content audit queue for operators: its lists, one item's detail, claims and decisions.
+
+Every function here takes the session factory and the acting operator, checks the reviewer
+duty, and runs in its own transaction (retried when the server breaks a deadlock), committing
+once: the GUI and the CLI call these; other programs may call ``console.audit`` directly.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import Session, aliased
+
+from console import review as audit
+from console.base import journal
+from console.base.actor import Actor, require
+from console.base.errors import Conflict, NotFound
+from console.base.i18n import QT_TR_NOOP, translate
+from console.base.labels import QUEUE_STATES, label_of
+from console.base.listing import Field, Listing
+from console.db import SessionFactory
+from console.review.decisions import as_decision, parse_findings
+from console.review.detail import FindingView, mask_text, views
+from console.schema import (
+    Duty,
+    LexiconTerm,
+    Operator,
+    Post,
+    QueueItem,
+    QueueState,
+    Site,
+    utcnow,
+)
+from console.screening import PERSONAL_CATEGORY, load_screener
+
+SLA = dt.timedelta(hours=24)
+CLAIM_BATCH = 20
+SCANNERS = (Duty.REVIEWER, Duty.SYSTEM_ADMIN)
+
+AGE_DAYS = QT_TR_NOOP("{d}天{h}小时")
+AGE_HOURS = QT_TR_NOOP("{h}小时{m}分")
+AGE_MINUTES = QT_TR_NOOP("{m}分钟")
+OVERDUE = QT_TR_NOOP("{age}（超时）")
+SEVERITIES = {1: QT_TR_NOOP("低"), 2: QT_TR_NOOP("中"), 3: QT_TR_NOOP("高")}
+ITEM_GONE = QT_TR_NOOP("审核条目 {id} 不存在（可能已随稿件删除）。")
+NO_OPERATOR = QT_TR_NOOP("审核决定须由登录的操作员作出。")
+
+
+def age_text(created: Any, now: dt.datetime | None = None) -> str:
+    """How long an item has waited, e.g. ``2天3小时（超时）`` past the review SLA."""
+    if not isinstance(created, dt.datetime):
+        return ""
+    waited = max((now or utcnow()) - created, dt.timedelta())
+    minutes = int(waited.total_seconds() // 60)
+    if minutes >= 24 * 60:
+        text = translate("", AGE_DAYS).format(d=minutes // 1440, h=minutes % 1440 // 60)
+    elif minutes >= 60:
+        text = translate("", AGE_HOURS).format(h=minutes // 60, m=minutes % 60)
+    else:
+        text = translate("", AGE_MINUTES).format(m=minutes)
+    return translate("", OVERDUE).format(age=text) if waited > SLA else text
+
+
+def severity_text(value: Any) -> str:
+    """A severity (or priority) as 高/中/低."""
+    if value is None:
+        return ""
+    level = min(max(int(value), 1), 3)
+    return translate("", SEVERITIES[level])
+
+
+def categories_text(findings: Any) -> str:
+    """The distinct categories of an item's findings, worst first."""
+    found = parse_findings(findings)
+    ordered = sorted(found, key=lambda f: -int(f.get("severity", 1)))
+    names = dict.fromkeys(str(f.get("category", "")) for f in ordered if f.get("category"))
+    return translate("", "、").join(names)
+
+
+_handler = aliased(Operator, name="handler")
+# Every item has its post and every post its site; outer joins keep items listed even so.
+_SOURCE = (
+    QueueItem.__table__.outerjoin(Post, Post.id == QueueItem.post_id)
+    .outerjoin(Site, Site.id == Post.site_id)
+    .outerjoin(_handler, _handler.id == func.coalesce(QueueItem.decided_by, QueueItem.claimed_by))
+)
+_FIELDS = (
+    Field("priority", QT_TR_NOOP("严重度"), QueueItem.priority, render=severity_text, width=6),
+    Field("age", QT_TR_NOOP("等待时长"), QueueItem.created_at, render=age_text, width=12),
+    Field("site", QT_TR_NOOP("网站"), Site.name, searchable=True, width=18),
+    Field("title", QT_TR_NOOP("稿件标题"), Post.title, searchable=True, width=36),
+    Field(
+        "categories",
+        QT_TR_NOOP("问题类别"),
+        QueueItem.findings,
+        sortable=False,
+        render=categories_text,
+        width=14,
+    ),
+    Field("findings", QT_TR_NOOP("问题数"), QueueItem.finding_count, width=6),
+    Field("queued", QT_TR_NOOP("入队时间"), QueueItem.created_at, width=16),
+    Field("state", QT_TR_NOOP("状态"), QueueItem.state, render=label_of(QUEUE_STATES), width=8),
+    Field("handler", QT_TR_NOOP("处理人"), _handler.display_name, width=10),
+    Field("decided", QT_TR_NOOP("决定时间"), QueueItem.decided_at, width=16),
+)
+
+
+def _listing(name: str, title: str, *where: ColumnElement[bool], newest: bool = False) -> Listing:
+    return Listing(
+        name=name,
+        title=title,
+        source=_SOURCE,
+        row_id=QueueItem.id,
+        readers=frozenset({Duty.REVIEWER}),
+        default_sort="queued",
+        default_descending=newest,
+        fields=_FIELDS,
+        where=where,
+        count_source=QueueItem.__table__,
+    )
+
+
+QUEUE = _listing("queue", QT_TR_NOOP("待审"), QueueItem.state == QueueState.PENDING.value)
+APPROVED = _listing(
+    "queue_approved",
+    QT_TR_NOOP("已通过"),
+    QueueItem.state.in_((QueueState.APPROVED.value, QueueState.WHITELISTED.value)),
+    newest=True,
+)
+RETURNED = _listing(
+    "queue_returned",
+    QT_TR_NOOP("已退回"),
+    QueueItem.state == QueueState.RETURNED.value,
+    newest=True,
+)
+TAKEN_DOWN = _listing(
+    "queue_taken_down",
+    QT_TR_NOOP("已下线"),
+    QueueItem.state == QueueState.TAKEN_DOWN.value,
+    newest=True,
+)
+MINE_TITLE = QT_TR_NOOP("我的认领")
+
+
+def mine(operator_id: int | None) -> Listing:
+    """The items ``operator_id`` has claimed and not yet decided, oldest first."""
+    return _listing(
+        "queue_mine",
+        MINE_TITLE,
+        QueueItem.state == QueueState.CLAIMED.value,
+        QueueItem.claimed_by == (operator_id or 0),
+    )
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    """The structured filter above the queue: site, category, minimum severity, minimum age."""
+
+    site_id: int | None = None
+    category: str = ""
+    min_severity: int = 0
+    older_than_hours: int = 0
+
+
+def narrowed(listing: Listing, chosen: QueueFilter, now: dt.datetime | None = None) -> Listing:
+    """``listing`` restricted by ``chosen`` (in SQL)."""
+    clauses: list[ColumnElement[bool]] = []
+    if chosen.site_id is not None:
+        clauses.append(Post.site_id == chosen.site_id)
+    if chosen.category:
+        # The key and value exactly as ``findings_json`` writes them (quotes escaped alike).
+        stored = audit.findings_json([{"category": chosen.category}])[2:-2]
+        escaped = stored.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        clauses.append(QueueItem.findings.like(f"%{escaped}%", escape="\\"))
+    if chosen.min_severity > 0:
+        clauses.append(QueueItem.priority >= chosen.min_severity)
+    if chosen.older_than_hours > 0:
+        limit = (now or utcnow()) - dt.timedelta(hours=chosen.older_than_hours)
+        clauses.append(QueueItem.created_at <= limit)
+    counted = listing.count_source
+    if chosen.site_id is not None:
+        counted = QueueItem.__table__.join(Post, Post.id == QueueItem.post_id)
+    return dataclasses.replace(listing, where=listing.where + tuple(clauses), count_source=counted)
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the structured filter offers: sites by name, finding categories."""
+
+    sites: list[tuple[int, str]]
+    categories: list[str]
+
+
+def filter_choices(sessions: SessionFactory, actor: Actor) -> Choices:
+    """The sites and categories the queue's filter offers."""
+    require(actor, Duty.REVIEWER)
+    with sessions() as session:
+        sites = [
+            (r.id, r.name) for r in session.execute(select(Site.id, Site.name).order_by(Site.name))
+        ]
+        categories = sorted(
+            set(session.scalars(select(LexiconTerm.category).distinct())) | {PERSONAL_CATEGORY}
+        )
+    return Choices(sites, categories)
+
+
+def status_counts(sessions: SessionFactory, actor: Actor) -> dict[str, int]:
+    """Items per status tab (``pending``, ``mine``, ``approved``, ``returned``, ``taken_down``).
+
+    Claims whose lease ran out are first put back to pending, so the counts show them there.
+    """
+    require(actor, Duty.REVIEWER)
+    audit.in_transaction(sessions, audit.requeue_expired)
+    with sessions() as session:
+        by_state = dict(
+            session.execute(select(QueueItem.state, func.count()).group_by(QueueItem.state)).all()
+        )
+        mine_count = session.scalar(
+            select(func.count()).where(
+                QueueItem.state == QueueState.CLAIMED.value,
+                QueueItem.claimed_by == actor.operator_id,
+            )
+        )
+    return {
+        "pending": by_state.get(QueueState.PENDING.value, 0),
+        "mine": mine_count or 0,
+        "approved": by_state.get(QueueState.APPROVED.value, 0)
+        + by_state.get(QueueState.WHITELISTED.value, 0),
+        "returned": by_state.get(QueueState.RETURNED.value, 0),
+        "taken_down": by_state.get(QueueState.TAKEN_DOWN.value, 0),
+    }
+
+
+@dataclass(frozen=True)
+class ItemDetail:
+    """One queue item as the reviewer sees it (personal data masked)."""
+
+    item_id: int
+    post_id: int
+    state: str
+    site: str
+    title: str
+    body: str
+    url: str
+    published_at: dt.datetime
+    queued_at: dt.datetime
+    priority: int
+    handler: str
+    lease_until: dt.datetime | None
+    decided_at: dt.datetime | None
+    note: str
+    post_status: str
+    findings: list[FindingView]
+
+
+def item_detail(sessions: SessionFactory, actor: Actor, item_id: int) -> ItemDetail:
+    """The item, its post (masked) and its findings, for the detail pane."""
+    require(actor, Duty.REVIEWER)
+    with sessions() as session:
+        row = session.execute(
+            select(QueueItem, Post, Site.name)
+            .join(Post, Post.id == QueueItem.post_id)
+            .join(Site, Site.id == Post.site_id)
+            .where(QueueItem.id == item_id)
+        ).one_or_none()
+        if row is None:
+            raise NotFound(ITEM_GONE, id=item_id)
+        item, post, site = row
+        handler_id = item.decided_by or item.claimed_by
+        handler = session.get(Operator, handler_id) if handler_id else None
+    found = audit.findings_of(item)
+    body_findings = [f for f in found if f.get("in") != "title"]
+    title_findings = [f for f in found if f.get("in") == "title"]
+    return ItemDetail(
+        item_id=item.id,
+        post_id=post.id,
+        state=item.state,
+        site=site,
+        title=mask_text(post.title, title_findings),
+        body=mask_text(post.body, body_findings),
+        url=post.url,
+        published_at=post.published_at,
+        queued_at=item.created_at,
+        priority=item.priority,
+        handler=handler.display_name if handler else "",
+        lease_until=item.lease_until,
+        decided_at=item.decided_at,
+        note=item.decision_note,
+        post_status=post.status,
+        findings=views(found, post.body, post.title),
+    )
+
+
+def _operator(actor: Actor) -> int:
+    require(actor, Duty.REVIEWER)
+    if actor.operator_id is None:
+        raise NotFound(NO_OPERATOR)
+    return actor.operator_id
+
+
+def claim_next(sessions: SessionFactory, actor: Actor, limit: int = CLAIM_BATCH) -> list[int]:
+    """Claim the ``limit`` oldest free items for the operator; their ids, oldest first."""
+    operator_id = _operator(actor)
+    return audit.in_transaction(
+        sessions, lambda s: [item.id for item in audit.claim(s, operator_id, limit)]
+    )
+
+
+def release_claims(
+    sessions: SessionFactory, actor: Actor, item_ids: Sequence[int] | None = None
+) -> int:
+    """Give the operator's claims (all, or the named ones) back to the queue; how many."""
+    operator_id = _operator(actor)
+    return audit.in_transaction(sessions, lambda s: audit.release(s, operator_id, item_ids))
+
+
+def renew_claims(sessions: SessionFactory, actor: Actor) -> int:
+    """Extend the lease of every claim the operator holds (the console is still working)."""
+    operator_id = _operator(actor)
+    return audit.in_transaction(sessions, lambda s: audit.extend(s, operator_id))
+
+
+@dataclass
+class Outcome:
+    """What a (bulk) review did: the items decided, and those refused with the reason."""
+
+    decided: list[audit.Decided] = dataclasses.field(default_factory=list)
+    refused: list[tuple[int, str]] = dataclasses.field(default_factory=list)
+
+
+def review(
+    sessions: SessionFactory,
+    actor: Actor,
+    item_ids: Sequence[int],
+    decision: audit.Decision | str,
+    note: str = "",
+    phrase: str = "",
+) -> Outcome:
+    """Decide each item in turn, each in its own transaction with its journal entry.
+
+    A pending item is claimed for the operator on the way (picking it from the list is
+    claiming it); an item another reviewer holds or has decided is refused and reported,
+    and the rest go ahead. Invalid input (a return without a note) refuses the whole call.
+    """
+    operator_id = _operator(actor)
+    chosen = as_decision(decision)
+    outcome = Outcome()
+    for item_id in item_ids:
+
+        def work(session: Session, item_id: int = item_id) -> audit.Decided:
+            audit.claim_items(session, operator_id, [item_id])
+            return audit.decide_with_phrase(session, item_id, operator_id, chosen, note, phrase)
+
+        try:
+            outcome.decided.append(audit.in_transaction(sessions, work))
+        except (Conflict, NotFound) as refusal:
+            outcome.refused.append((item_id, str(refusal)))
+    return outcome
+
+
+def run_scan(
+    sessions: SessionFactory,
+    actor: Actor,
+    screener: audit.Screens,
+    *,
+    full: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> audit.ScanResult:
+    """Screen new and changed posts (the whole archive when ``full``) into the queue.
+
+    Journalled once at the end with what was done (also when cancelled).
+    """
+    require(actor, *SCANNERS)
+    result = audit.scan(sessions, screener, full=full, progress=progress, cancelled=cancelled)
+    with sessions.begin() as session:
+        journal.record(
+            session,
+            actor,
+            "audit.rescan" if full else "audit.scan",
+            "queue",
+            "-",
+            translate("", QT_TR_NOOP("内容审核队列")),
+            None,
+            dataclasses.asdict(result),
+        )
+    return result
+
+
+def load_and_scan(
+    sessions: SessionFactory,
+    actor: Actor,
+    *,
+    full: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> audit.ScanResult:
+    """``run_scan`` with the screener built from the cluster's lexicon and whitelist."""
+    require(actor, *SCANNERS)
+    with sessions() as session:
+        screener = load_screener(session)
+    return run_scan(sessions, actor, screener, full=full, progress=progress, cancelled=cancelled)

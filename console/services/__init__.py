@@ -1,1 +1,0 @@
-"""Services: every read the tabs make and every write anyone makes goes through here."""

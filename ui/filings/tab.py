@@ -1,0 +1,327 @@
+"""The 安全备案 tab: sites by urgency with reasons, a site's filing, the calendar, probes."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QItemSelection, Qt
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.base.actor import REGISTER_READERS, Actor
+from console.base.errors import ConsoleError, EnvironmentFault
+from console.base.export import write_table
+from console.base.i18n import QT_TR_NOOP, translate
+from console.filings.rules import URGENCY_LABELS, Urgency
+from console.filings.service import FILINGS, SiteStatus, calendar, cluster_status
+from console.filings.settings import FilingSettings, change_settings, read_settings
+from console.filings.sweeps import PROBE_HISTORY
+from ui.area_tab import AreaTab, TabSpec
+from ui.dialogs import export_path, finished
+from ui.filings.detail import FilingDetailPane
+from ui.filings.rows_model import RowsModel
+from ui.filings.settings_dialog import FilingSettingsDialog
+from ui.filings.sweeper import SweepPanel
+from ui.filings.tables import CALENDAR_COLUMNS, STATUS_COLUMNS, table_view
+from ui.list_pane import ListPane
+from ui.tasks import Database, spawn
+
+SCREENSHOT_CANDIDATES = 20
+
+# Which sites the urgency list shows: everything, what needs action, or one urgency.
+SCOPES: tuple[tuple[str, Urgency | None], ...] = (
+    (QT_TR_NOOP("需处理（到期及以上）"), Urgency.DUE),
+    (QT_TR_NOOP("全部网站"), None),
+    (QT_TR_NOOP("仅逾期"), Urgency.OVERDUE),
+)
+
+
+class FilingsTab(AreaTab):
+    """Urgency list + detail, 90-day calendar, the register list, sweeps and probe history."""
+
+    def __init__(
+        self, spec: TabSpec, database: Database, actor: Actor, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(spec, database, actor, parent)
+        self.statuses: list[SiteStatus] = []
+        self.settings = FilingSettings()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        if not actor.holds(*REGISTER_READERS):
+            layout.addWidget(self.access_note(sorted(REGISTER_READERS)))
+            return
+
+        self.summary = QLabel(self)
+        self.summary.setObjectName("urgencySummary")
+        self.filter = QLineEdit(self)
+        self.filter.setObjectName("statusFilter")
+        self.filter.setPlaceholderText(self.tr("筛选：网站标识码、名称或原因（Ctrl+F）"))
+        self.filter.setClearButtonEnabled(True)
+        self.scope = QComboBox(self)
+        self.scope.setObjectName("scope")
+        for title, _urgency in SCOPES:
+            self.scope.addItem(QCoreApplication.translate("", title))
+        self.refresh_button = QPushButton(self.tr("刷新"), self)
+        self.export_button = QPushButton(self.tr("导出…"), self)
+        self.settings_button = QPushButton(self.tr("设置…"), self)
+        self.settings_button.setObjectName("filingSettingsButton")
+
+        self.status_model = RowsModel(STATUS_COLUMNS, tone=lambda s: s.urgency, parent=self)
+        self.status_view = table_view(self.status_model, "statusTable", self)
+        self.status_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.detail = FilingDetailPane(database, actor, self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.detail)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        left = QWidget(splitter)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(6, 6, 0, 6)
+        bar = QHBoxLayout()
+        bar.addWidget(self.filter, 1)
+        bar.addWidget(self.scope)
+        bar.addWidget(self.refresh_button)
+        bar.addWidget(self.export_button)
+        bar.addWidget(self.settings_button)
+        left_layout.addLayout(bar)
+        left_layout.addWidget(self.summary)
+        left_layout.addWidget(self.status_view, 1)
+        splitter.addWidget(left)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        self.calendar_model = RowsModel(
+            CALENDAR_COLUMNS, tone=lambda d: d.finding.urgency, parent=self
+        )
+        self.calendar_view = table_view(self.calendar_model, "calendarTable", self)
+        self.calendar_summary = QLabel(self)
+        self.calendar_summary.setObjectName("calendarSummary")
+        self.calendar_export = QPushButton(self.tr("导出…"), self)
+        calendar_page = QWidget(self)
+        calendar_layout = QVBoxLayout(calendar_page)
+        calendar_layout.setContentsMargins(6, 6, 6, 6)
+        calendar_bar = QHBoxLayout()
+        calendar_bar.addWidget(self.calendar_summary, 1)
+        calendar_bar.addWidget(self.calendar_export)
+        calendar_layout.addLayout(calendar_bar)
+        calendar_layout.addWidget(self.calendar_view, 1)
+        self.sweeper = SweepPanel(database, actor, self)
+        self.inner = QTabWidget(self)
+        self.inner.setObjectName("inner_filings")
+        self.inner.addTab(splitter, self.tr("待办（按紧急程度）"))
+        self.inner.addTab(calendar_page, self.tr("到期日历（90 天）"))
+        self.inner.addTab(self.adopt(ListPane(FILINGS, database, actor, self)), self.tr("备案登记"))
+        self.inner.addTab(self.sweeper, self.tr("网站探测"))
+        self.inner.addTab(
+            self.adopt(ListPane(PROBE_HISTORY, database, actor, self)), self.tr("探测记录")
+        )
+        layout.addWidget(self.inner)
+
+        self.filter.textChanged.connect(lambda _t: self._show_statuses())
+        self.scope.currentIndexChanged.connect(lambda _i: self._show_statuses())
+        self.refresh_button.clicked.connect(lambda: spawn(self.refresh(), "refresh filings"))
+        self.export_button.clicked.connect(lambda: spawn(self.export(), "export urgency"))
+        self.calendar_export.clicked.connect(
+            lambda: spawn(self.export_calendar(), "export calendar")
+        )
+        self.settings_button.clicked.connect(lambda: spawn(self.edit_settings(), "settings"))
+        self.status_view.selectionModel().selectionChanged.connect(self._selected)
+        self.status_view.customContextMenuRequested.connect(self._menu)
+        self.detail.saved.connect(lambda _id: spawn(self.reload_statuses(), "statuses"))
+        self.sweeper.swept.connect(lambda _n: spawn(self.refresh(), "after sweep"))
+        find = QAction(self)
+        find.setShortcut(Qt.Modifier.CTRL | Qt.Key.Key_F)
+        find.triggered.connect(self.filter.setFocus)
+        self.addAction(find)
+
+    async def refresh(self) -> None:
+        """Reload the statuses, the calendar, the settings and every list."""
+        if not self.actor.holds(*REGISTER_READERS):
+            return
+        await asyncio.gather(self.reload_statuses(), super().refresh())
+
+    async def reload_statuses(self) -> None:
+        """Apply the rules to the whole cluster again and show the outcome."""
+        try:
+            self.settings = await self.database.call(read_settings, self.actor)
+            statuses = await self.database.call(
+                cluster_status, self.actor, None, self.settings.policy
+            )
+        except (ConsoleError, EnvironmentFault) as error:
+            if shiboken6.isValid(self):
+                self.summary.setText(str(error))
+            return
+        if not shiboken6.isValid(self):  # the window closed while the rules ran
+            return
+        self.statuses = statuses
+        if not self.sweeper.timer.isActive():
+            self.sweeper.schedule(self.settings.sweep_interval_min)
+        self._show_statuses()
+        self.calendar_model.set_records(calendar(statuses, dt.date.today()))
+        self.calendar_summary.setText(
+            self.tr("今后 90 天内到期 {n} 项（到期日相同按网站标识码排列）").format(
+                n=self.calendar_model.rowCount()
+            )
+        )
+        self.refreshed.emit(dt.datetime.now())
+
+    def _show_statuses(self) -> None:
+        selected = self._selected_ids()
+        floor = SCOPES[max(0, self.scope.currentIndex())][1]
+        text = self.filter.text().strip().lower()
+        shown = [
+            s
+            for s in self.statuses
+            if (floor is None or s.urgency >= floor)
+            and (
+                not text
+                or text in f"{s.code} {s.name} {' '.join(f.reason for f in s.findings)}".lower()
+            )
+        ]
+        self.status_model.set_records(shown)
+        counts = {u: 0 for u in Urgency}
+        for status in self.statuses:
+            counts[status.urgency] += 1
+        parts = [
+            f"{translate('', URGENCY_LABELS[u])} {counts[u]}"
+            for u in sorted(Urgency, reverse=True)
+            if u is not Urgency.UPCOMING
+        ]
+        self.summary.setText(
+            self.tr("显示 {shown} / {total}　｜　{counts}").format(
+                shown=len(shown), total=len(self.statuses), counts=" | ".join(parts)
+            )
+        )
+        for row, status in enumerate(shown):
+            if status.site_id in selected:
+                self.status_view.selectRow(row)
+
+    def _selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.status_view.selectionModel().selectedRows()})
+        return [
+            self.status_model.record(r).site_id for r in rows if r < self.status_model.rowCount()
+        ]
+
+    def _selected(self, _now: QItemSelection, _before: QItemSelection) -> None:
+        ids = self._selected_ids()
+        self.sweeper.selection = ids
+        current = self.status_view.currentIndex()
+        if current.isValid() and current.row() < self.status_model.rowCount():
+            spawn(self.detail.show_site(self.status_model.record(current.row()).site_id), "detail")
+
+    def _menu(self, position: object) -> None:
+        ids = self._selected_ids()
+        if not ids:
+            return
+        menu = QMenu(self)
+        probe = menu.addAction(self.tr("探测所选网站"))
+        probe.setEnabled(self.sweeper.selected_button.isEnabled())
+        probe.triggered.connect(lambda: self._probe_selected(ids))
+        copy = menu.addAction(self.tr("复制网站标识码"))
+        copy.triggered.connect(self._copy_codes)
+        menu.popup(self.status_view.viewport().mapToGlobal(position))  # type: ignore[arg-type]
+
+    def _probe_selected(self, ids: list[int]) -> None:
+        self.inner.setCurrentWidget(self.sweeper)
+        spawn(self.sweeper.run_sweep(ids), "sweep selected")
+
+    def _copy_codes(self) -> None:
+        rows = sorted({i.row() for i in self.status_view.selectionModel().selectedRows()})
+        codes = [self.status_model.record(r).code for r in rows]
+        QGuiApplication.clipboard().setText("\n".join(codes))
+
+    async def export(self) -> None:
+        """Ask where, then write the urgency list as shown."""
+        path = await export_path(self, self.tr("导出列表"), self.tr("安全备案待办"))
+        if path is not None:
+            await self.export_to(path)
+
+    async def export_to(self, path: Path) -> int:
+        """Write the urgency list as shown (with every reason) to ``path``."""
+        headings = self.status_model.headings()
+        rows = [
+            [*row[:-1], "；".join(f.reason for f in status.findings)]
+            for row, status in zip(
+                self.status_model.rows_as_text(), self.status_model.records, strict=True
+            )
+        ]
+        return await self._write(path, headings, rows, self.summary)
+
+    async def export_calendar(self) -> None:
+        """Ask where, then write the calendar as shown."""
+        path = await export_path(self, self.tr("导出到期日历"), self.tr("安全备案到期日历"))
+        if path is not None:
+            await self.export_calendar_to(path)
+
+    async def export_calendar_to(self, path: Path) -> int:
+        """Write the 90-day calendar to ``path``."""
+        model = self.calendar_model
+        return await self._write(
+            path, model.headings(), model.rows_as_text(), self.calendar_summary
+        )
+
+    async def _write(
+        self, path: Path, headings: list[str], rows: list[list[str]], say: QLabel
+    ) -> int:
+        try:
+            written: int = await asyncio.get_event_loop().run_in_executor(
+                None, write_table, path, headings, rows
+            )
+        except (ConsoleError, OSError) as error:
+            say.setText(self.tr("导出失败：{error}").format(error=error))
+            return 0
+        say.setText(self.tr("已导出 {n} 行到 {path}").format(n=written, path=path))
+        return written
+
+    async def edit_settings(self) -> None:
+        """Show the settings; the system administrator may change them."""
+        editable = self.detail.editable
+        dialog = FilingSettingsDialog(self.settings, editable, self)
+        try:
+            if not await finished(dialog) or not editable:
+                return
+            wanted = dialog.settings()
+        finally:
+            dialog.deleteLater()
+        try:
+            self.settings = await self.database.call(change_settings, self.actor, wanted)
+        except (ConsoleError, EnvironmentFault) as error:
+            self.summary.setText(str(error))
+            return
+        self.sweeper.schedule(self.settings.sweep_interval_min)
+        await self.reload_statuses()
+
+    async def stage_for_screenshot(self) -> None:
+        """The urgency list with reasons, its first site selected and its detail shown."""
+        if not self.status_model.records:
+            return
+        self.inner.setCurrentIndex(0)
+        # Among the most urgent, the site with the most findings shows the most reasons.
+        top = self.status_model.records[:SCREENSHOT_CANDIDATES]
+        row = max(range(len(top)), key=lambda r: (top[r].urgency, len(top[r].findings), -r))
+        self.status_view.selectRow(row)
+        await self.detail.show_site(self.status_model.record(row).site_id)
+
+
+def build(spec: TabSpec, database: Database, actor: Actor, parent: QWidget | None) -> AreaTab:
+    """Make the tab."""
+    return FilingsTab(spec, database, actor, parent)
+
+
+TAB = TabSpec("filings", QT_TR_NOOP("安全备案"), "sysadmin", build)
