@@ -8,7 +8,7 @@ disjoint items without waiting; elsewhere (SQLite) a guarded ``UPDATE … WHERE 
 'pending'`` decides who won, and the rows are read back by the claim's own lease stamp.
 
 These functions work inside the caller's transaction: the caller commits (and, on a
-deadlock reported by the server, rolls back and tries again: see ``console.audit.retry``).
+deadlock reported by the server, rolls back and tries again: see ``console.review.retry``).
 """
 
 from __future__ import annotations
@@ -115,6 +115,25 @@ def _take(
     # With row locks held the guard is redundant but harmless; without them (SQLite) it is
     # what makes two consoles unable to claim the same row.
     guard = QueueItem.state == QueueState.PENDING.value if now is None else _expired(now)
+    return _mark_claimed(session, ids, guard, operator_id, until, read_back=not locking)
+
+
+def _mark_claimed(
+    session: Session,
+    ids: Sequence[int],
+    guard: ColumnElement[bool],
+    operator_id: int,
+    until: dt.datetime,
+    *,
+    read_back: bool = True,
+) -> list[int]:
+    """Claim the rows of ``ids`` that still satisfy ``guard``; the ids won.
+
+    Without row locks another console may have claimed some rows in between: the guarded
+    ``UPDATE`` skips them, and reading back by this claim's own lease stamp (``read_back``)
+    tells which rows this console won. Under row locks every candidate is won.
+    """
+    ids = list(ids)
     session.execute(
         update(QueueItem)
         .where(QueueItem.id.in_(ids), guard)
@@ -126,7 +145,7 @@ def _take(
         )
         .execution_options(synchronize_session=False)
     )
-    if locking:
+    if not read_back:
         return ids
     won = select(QueueItem.id).where(
         QueueItem.id.in_(ids),
@@ -158,24 +177,7 @@ def claim_items(
         _expired(now),
         and_(QueueItem.state == QueueState.CLAIMED.value, QueueItem.claimed_by == operator_id),
     )
-    session.execute(
-        update(QueueItem)
-        .where(QueueItem.id.in_(list(item_ids)), free)
-        .values(
-            state=QueueState.CLAIMED.value,
-            claimed_by=operator_id,
-            lease_until=until,
-            version=QueueItem.version + 1,
-        )
-        .execution_options(synchronize_session=False)
-    )
-    won = select(QueueItem.id).where(
-        QueueItem.id.in_(list(item_ids)),
-        QueueItem.state == QueueState.CLAIMED.value,
-        QueueItem.claimed_by == operator_id,
-        QueueItem.lease_until == until,
-    )
-    return sorted(session.scalars(won).all())
+    return sorted(_mark_claimed(session, item_ids, free, operator_id, until))
 
 
 def release(session: Session, operator_id: int, item_ids: Sequence[int] | None = None) -> int:
