@@ -16,9 +16,7 @@ from sqlalchemy.orm import Session
 from console.base import journal
 from console.base.actor import Actor, require
 from console.db import SessionFactory
-from console.presets.inspection import CHUNK
 from console.presets.plan import (
-    LocalColumn,
     SitePlan,
     Standard,
     load_standard,
@@ -27,6 +25,7 @@ from console.presets.plan import (
     reason_text,
     sites_and_local,
 )
+from console.presets.site_columns import LocalColumn, chunks
 from console.schema import (
     Duty,
     Site,
@@ -137,8 +136,7 @@ def apply_version(
         standard = load_standard(session, version_id)
     report = ApplyReport()
     done = 0
-    for start in range(0, len(site_ids), CHUNK):
-        chunk = list(site_ids[start : start + CHUNK])
+    for chunk in chunks(site_ids):
         # Sites that already match are told apart by one read per chunk, so a re-run of the
         # same version opens no write transaction at all.
         with sessions() as session:

@@ -12,21 +12,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from console.base.actor import REGISTER_READERS, Actor, require
 from console.base.errors import InvalidInput, NotFound
 from console.base.i18n import QT_TR_NOOP, translate
 from console.db import SessionFactory
-from console.presets.inspection import CHUNK
+from console.presets.site_columns import LocalColumn, chunks, load_local
 from console.schema import (
     ColumnPreset,
-    Post,
     PresetColumn,
     PresetVersion,
     Site,
-    SiteColumn,
     SiteKind,
     SiteState,
 )
@@ -84,22 +82,6 @@ class Standard:
     number: int
     site_kind: str
     columns: tuple[StandardColumn, ...]
-
-
-@dataclass(frozen=True)
-class LocalColumn:
-    """A column a site has, and how many posts it holds."""
-
-    id: int
-    parent_id: int | None
-    code: str
-    name: str
-    column_type: str
-    max_idle_days: int | None
-    position: int
-    preset_column_id: int | None
-    path: str
-    posts: int = 0
 
 
 @dataclass(frozen=True)
@@ -244,56 +226,6 @@ def load_standard(session: Session, version_id: int) -> Standard:
     return Standard(version_id, head.name, head.number, head.site_kind, tuple(ordered))
 
 
-def load_local(
-    session: Session, site_ids: Sequence[int], posts: bool = True
-) -> dict[int, list[LocalColumn]]:
-    """The columns of each site with (unless not ``posts``) their post counts: two queries per
-    chunk of sites."""
-    found: dict[int, list[LocalColumn]] = {site_id: [] for site_id in site_ids}
-    for start in range(0, len(site_ids), CHUNK):
-        chunk = list(site_ids[start : start + CHUNK])
-        counts: dict[int, int] = {}
-        if posts:
-            counts = {
-                column_id: n
-                for column_id, n in session.execute(
-                    select(Post.column_id, func.count())
-                    .where(Post.site_id.in_(chunk), Post.column_id.is_not(None))
-                    .group_by(Post.column_id)
-                )
-                if column_id is not None
-            }
-        for row in session.execute(
-            select(
-                SiteColumn.id,
-                SiteColumn.site_id,
-                SiteColumn.parent_id,
-                SiteColumn.code,
-                SiteColumn.name,
-                SiteColumn.column_type,
-                SiteColumn.max_idle_days,
-                SiteColumn.position,
-                SiteColumn.preset_column_id,
-                SiteColumn.path,
-            ).where(SiteColumn.site_id.in_(chunk))
-        ):
-            found[row.site_id].append(
-                LocalColumn(
-                    row.id,
-                    row.parent_id,
-                    row.code,
-                    row.name,
-                    row.column_type,
-                    row.max_idle_days,
-                    row.position,
-                    row.preset_column_id,
-                    row.path,
-                    counts.get(row.id, 0),
-                )
-            )
-    return found
-
-
 def sites_and_local(
     session: Session, site_ids: Sequence[int], lock: bool = False
 ) -> tuple[dict[int, Any], dict[int, list[LocalColumn]]]:
@@ -304,8 +236,7 @@ def sites_and_local(
     column twice; post counts, which only the preview shows, are not read then.
     """
     sites: dict[int, Any] = {}
-    for start in range(0, len(site_ids), CHUNK):
-        chunk = list(site_ids[start : start + CHUNK])
+    for chunk in chunks(site_ids):
         query = select(
             Site.id, Site.code, Site.name, Site.kind, Site.state, Site.preset_version_id
         ).where(Site.id.in_(chunk))
@@ -372,8 +303,7 @@ def sites_by_code(sessions: SessionFactory, actor: Actor, codes: Sequence[str]) 
         raise InvalidInput(NO_TARGETS)
     found: dict[str, int] = {}
     with sessions() as session:
-        for start in range(0, len(wanted), CHUNK):
-            chunk = wanted[start : start + CHUNK]
+        for chunk in chunks(wanted):
             found.update(
                 {
                     code: site_id
