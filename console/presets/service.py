@@ -39,7 +39,7 @@ from console.presets.inspection import (
     risk_text,
     risks_of,
 )
-from console.presets.plan import NO_SITE, SitePlan, load_standard, plans_for
+from console.presets.plan import NO_SITE, NO_VERSION, SitePlan, load_standard, plans_for
 from console.schema import (
     ColumnPreset,
     ColumnType,
@@ -88,7 +88,6 @@ PRESET_VERSIONS = Listing(
 NAME_TAKEN = QT_TR_NOOP("已有名为“{name}”的栏目预设，请换一个名称，或导入为它的新版本。")
 UNCHANGED = QT_TR_NOOP("栏目树与第 {number} 版相同，没有需要保存的改动。")
 NO_PRESET = QT_TR_NOOP("栏目预设 {id} 不存在，可能已被删除。")
-NO_VERSION = QT_TR_NOOP("预设版本 {id} 不存在，可能已被删除。")
 BAD_AS_OF = QT_TR_NOOP("检查日期 {value} 无效，应为 YYYY-MM-DD。")
 
 
