@@ -26,13 +26,22 @@ from console.review.decisions import (
     findings_of,
 )
 from console.review.retry import in_transaction, is_deadlock
-from console.review.scanning import ScanResult, Screens, findings_json, scan
+from console.review.scanning import (
+    SCAN_BATCH,
+    ScannedBatch,
+    ScanResult,
+    Screens,
+    findings_json,
+    scan,
+)
 
 __all__ = [
     "LEASE",
+    "SCAN_BATCH",
     "Decided",
     "Decision",
     "ScanResult",
+    "ScannedBatch",
     "Screens",
     "claim",
     "claim_items",

@@ -2,7 +2,9 @@
 
 A post needs screening when ``content_hash`` differs from ``screened_hash`` (new posts have
 none). Posts are read in id order, a batch per transaction, so a cancelled or interrupted scan
-keeps what it finished and the next scan goes on from there. A post with findings gets one
+keeps what it finished and the next scan goes on from there; ``record`` runs in each batch's
+transaction, so the service journals a batch together with its changes (both commit, or
+neither). A post with findings gets one
 open queue item (an open item is refreshed, not duplicated); a re-scan does not queue again
 what a reviewer already decided for the same content and the same findings.
 """
@@ -23,7 +25,7 @@ from console.review.claims import OPEN_STATES
 from console.review.decisions import FINAL_STATES, findings_of
 from console.schema import Post, PostStatus, QueueItem, QueueState, utcnow
 
-BATCH = 500
+SCAN_BATCH = 500
 
 
 class HasFields(Protocol):
@@ -43,6 +45,18 @@ class Screens(Protocol):
 
 
 @dataclass
+class ScannedBatch:
+    """What one batch of a scan did: posts ``first_post`` to ``last_post`` (by id)."""
+
+    first_post: int
+    last_post: int
+    screened: int = 0
+    queued: int = 0
+    refreshed: int = 0
+    cleared: int = 0
+
+
+@dataclass
 class ScanResult:
     """What a scan did."""
 
@@ -52,6 +66,13 @@ class ScanResult:
     cleared: int = 0
     total: int = 0
     cancelled: bool = False
+
+    def add(self, batch: ScannedBatch) -> None:
+        """Count a committed batch in."""
+        self.screened += batch.screened
+        self.queued += batch.queued
+        self.refreshed += batch.refreshed
+        self.cleared += batch.cleared
 
 
 def findings_json(findings: Sequence[dict[str, Any]]) -> str:
@@ -90,12 +111,15 @@ def scan(
     full: bool = False,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
-    batch: int = BATCH,
+    batch: int = SCAN_BATCH,
+    record: Callable[[Session, ScannedBatch], None] | None = None,
 ) -> ScanResult:
     """Screen new and changed posts (every live post when ``full``) into the queue.
 
     ``progress(done, total)`` is called after each batch; ``cancelled()`` is asked before
-    each batch and stops the scan between batches (what was committed stays).
+    each batch and stops the scan between batches (what was committed stays). ``record``
+    is called inside each batch's transaction with what the batch did; should it raise, the
+    batch is rolled back and the scan stops with that error.
     """
     result = ScanResult()
     with sessions() as session:
@@ -116,16 +140,18 @@ def scan(
             ).all()
             if not posts:
                 break
-            _screen_batch(session, screener, posts, result)
-        after = posts[-1].id
+            done = _screen_batch(session, screener, posts)
+            if record is not None:
+                record(session, done)
+        result.add(done)
+        after = done.last_post
         if progress is not None:
             progress(result.screened, result.total)
     return result
 
 
-def _screen_batch(
-    session: Session, screener: Screens, posts: Sequence[Any], result: ScanResult
-) -> None:
+def _screen_batch(session: Session, screener: Screens, posts: Sequence[Any]) -> ScannedBatch:
+    result = ScannedBatch(first_post=posts[0].id, last_post=posts[-1].id)
     ids = [post.id for post in posts]
     items = session.scalars(
         select(QueueItem).where(QueueItem.post_id.in_(ids)).order_by(QueueItem.id)
@@ -193,7 +219,8 @@ def _screen_batch(
         .values(screened_hash=bindparam("h")),
         [{"pid": post.id, "h": post.content_hash} for post in posts],
     )
-    result.screened += len(posts)
+    result.screened = len(posts)
+    return result
 
 
 def _already_decided(

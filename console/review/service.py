@@ -371,25 +371,38 @@ def run_scan(
     full: bool = False,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    batch: int = audit.SCAN_BATCH,
 ) -> audit.ScanResult:
     """Screen new and changed posts (the whole archive when ``full``) into the queue.
 
-    Journalled once at the end with what was done (also when cancelled).
+    Each batch commits together with its journal entry (what it did, to which posts), so an
+    interrupted scan never leaves queue changes without their entry. A scan that finds
+    nothing to screen is journalled once, with its empty result.
     """
     require(actor, *SCANNERS)
-    result = audit.scan(sessions, screener, full=full, progress=progress, cancelled=cancelled)
-    with sessions.begin() as session:
-        journal.record(
-            session,
-            actor,
-            "audit.rescan" if full else "audit.scan",
-            "queue",
-            "-",
-            translate("", QT_TR_NOOP("内容审核队列")),
-            None,
-            dataclasses.asdict(result),
-        )
+    action = "audit.rescan" if full else "audit.scan"
+
+    def journalled(session: Session, done: audit.ScannedBatch) -> None:
+        _journal_scan(session, actor, action, dataclasses.asdict(done))
+
+    result = audit.scan(
+        sessions,
+        screener,
+        full=full,
+        progress=progress,
+        cancelled=cancelled,
+        batch=batch,
+        record=journalled,
+    )
+    if result.screened == 0:
+        with sessions.begin() as session:
+            _journal_scan(session, actor, action, dataclasses.asdict(result))
     return result
+
+
+def _journal_scan(session: Session, actor: Actor, action: str, done: dict[str, Any]) -> None:
+    label = translate("", QT_TR_NOOP("内容审核队列"))
+    journal.record(session, actor, action, "queue", "-", label, None, done)
 
 
 def load_and_scan(

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import hashlib
+import json
+from typing import Any
 
+import pytest
 from sqlalchemy import insert, select, update
 
 from console import review as audit
+from console.base import journal
+from console.base.actor import Actor
 from console.base.listing import Query, count, fetch_page
 from console.db import SessionFactory
 from console.operators import service as operators
 from console.review import service as audit_service
-from console.schema import LexiconTerm, Post, QueueItem
+from console.schema import Duty, JournalEntry, LexiconTerm, Post, QueueItem
 from console.screening import Screener
 from console.screening.lexicon_files import TermEntry
 from tests.core.queue_cluster import ID_CARD, PHONE, queue_cluster
@@ -54,6 +59,75 @@ def test_a_scan_queues_new_posts_with_findings_once(sessions) -> None:  # type: 
     assert item.priority == 2
     again = audit_service.run_scan(sessions, actor, SCREENER)
     assert (again.screened, again.queued) == (0, 0)
+
+
+class JournalDown(Exception):
+    """The journal write failing in the middle of a scan."""
+
+
+def _scan_entries(sessions: SessionFactory) -> list[dict[str, Any]]:
+    with sessions() as session:
+        entries = session.scalars(
+            select(JournalEntry)
+            .where(JournalEntry.action == "audit.scan")
+            .order_by(JournalEntry.seq)
+        )
+        return [json.loads(entry.after) for entry in entries]
+
+
+def _screened_and_queued(sessions: SessionFactory) -> tuple[list[int], list[int]]:
+    with sessions() as session:
+        screened = session.scalars(
+            select(Post.id).where(Post.screened_hash == Post.content_hash).order_by(Post.id)
+        )
+        queued = session.scalars(select(QueueItem.post_id).order_by(QueueItem.post_id))
+        return list(screened), list(queued)
+
+
+def test_each_batch_commits_with_its_journal_entry_or_not_at_all(  # type: ignore[no-untyped-def]
+    sessions, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    queue_cluster(sessions, 6, queued=False)
+    actor = operators.login(sessions, "reviewer", PASSWORD)
+    real_record = journal.record
+    calls = 0
+
+    def second_fails(*args: Any, **kwargs: Any) -> JournalEntry:
+        nonlocal calls
+        calls += 1
+        entry = real_record(*args, **kwargs)
+        if calls == 2:
+            raise JournalDown
+        return entry
+
+    monkeypatch.setattr(journal, "record", second_fails)
+    with pytest.raises(JournalDown):
+        audit_service.run_scan(sessions, actor, SCREENER, batch=2)
+    monkeypatch.undo()
+    first = {"first_post": 1, "last_post": 2, "screened": 2, "queued": 2, "refreshed": 0}
+    assert _scan_entries(sessions) == [{**first, "cleared": 0}]
+    assert _screened_and_queued(sessions) == ([1, 2], [1, 2])
+
+    resumed = audit_service.run_scan(sessions, actor, SCREENER, batch=2)
+    assert (resumed.screened, resumed.queued) == (4, 4)
+    assert [(e["first_post"], e["last_post"]) for e in _scan_entries(sessions)] == [
+        (1, 2),
+        (3, 4),
+        (5, 6),
+    ]
+    assert _screened_and_queued(sessions) == ([1, 2, 3, 4, 5, 6], [1, 2, 3, 4, 5, 6])
+    auditor = Actor(None, "aud", frozenset({Duty.AUDIT_ADMIN}))
+    assert journal.verify(sessions, auditor).intact
+
+
+def test_a_scan_with_nothing_to_screen_is_journalled_once(sessions) -> None:  # type: ignore[no-untyped-def]
+    queue_cluster(sessions, 2, queued=False)
+    actor = operators.login(sessions, "reviewer", PASSWORD)
+    audit_service.run_scan(sessions, actor, SCREENER)
+    audit_service.run_scan(sessions, actor, SCREENER)
+    entries = _scan_entries(sessions)
+    assert [e["screened"] for e in entries] == [2, 0]
+    assert entries[-1]["total"] == 0
 
 
 def test_changed_posts_refresh_their_open_item_and_fixed_ones_leave_the_queue(sessions) -> None:  # type: ignore[no-untyped-def]
