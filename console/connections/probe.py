@@ -13,6 +13,7 @@ from sqlalchemy import create_engine
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.pool import NullPool
 
+from console.base.errors import classify
 from console.base.i18n import QT_TR_NOOP, translate
 from console.connections.profiles import Profile
 from console.db.engine import make_engine
@@ -20,6 +21,7 @@ from console.db.location import shown
 from console.db.migrate import alembic_config, current_revision, head_revision
 
 CONNECT_TIMEOUT_S = 5.0
+NOT_A_DATABASE = frozenset({"SQLITE_NOTADB", "SQLITE_CORRUPT"})
 
 UNREACHABLE = QT_TR_NOOP("无法连接数据库 {url}：{detail}")
 NO_FOLDER = QT_TR_NOOP("文件夹 {folder} 不存在。")
@@ -99,7 +101,9 @@ def test_connection(url: URL | str, timeout: float = CONNECT_TIMEOUT_S) -> Conne
     """Connect to ``url``, read its engine version and schema revision, and disconnect.
 
     Never creates or changes anything (an SQLite file is opened read-only), waits at most about
-    ``timeout`` seconds for a server, and never puts the password into the report.
+    ``timeout`` seconds for a server, and never puts the password into the report. Only the
+    server, the network or the driver failing makes the database unreachable; any other
+    exception is a bug and propagates.
     """
     url = make_url(url)
     head = head_revision()
@@ -117,6 +121,8 @@ def test_connection(url: URL | str, timeout: float = CONNECT_TIMEOUT_S) -> Conne
             version = _version(connection)
         revision = current_revision(engine)
     except Exception as error:
+        if not _unreachable(error):
+            raise
         return ConnectionReport(
             url=display, reachable=False, head=head, detail=_detail(error, secret)
         )
@@ -173,6 +179,15 @@ def _known(revision: str) -> bool:
         return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
     except CommandError:
         return False
+
+
+def _unreachable(error: Exception) -> bool:
+    """Whether ``error`` is the server, the network or the driver failing (the operator is told
+    the database is unreachable), as opposed to a bug, which must surface as one."""
+    if classify(error) is not None:
+        return True
+    # SQLite reports a file that is not a database (or is damaged) only when it is first read.
+    return getattr(getattr(error, "orig", None), "sqlite_errorname", "") in NOT_A_DATABASE
 
 
 def _detail(error: Exception, password: str) -> str:

@@ -12,7 +12,8 @@ import pytest
 from keyring.backends import fail
 from keyring.errors import KeyringLocked
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import URL
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.engine import URL, Engine
 
 from console import connections
 from console.base.errors import InvalidInput
@@ -26,6 +27,7 @@ from console.connections import (
     keyring_key,
     load_profiles,
     make_profile,
+    probe,
     profiles_path,
     replace_profile,
     save_profiles,
@@ -273,10 +275,14 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def test_a_migrated_sqlite_file_is_current(tmp_path: Path) -> None:
+def _migrated_file(tmp_path: Path) -> URL:
     url = URL.create("sqlite", database=str(tmp_path / "cluster.sqlite3"))
     engine_of(open_database(url)).dispose()
-    report = connections.test_connection(url)
+    return url
+
+
+def test_a_migrated_sqlite_file_is_current(tmp_path: Path) -> None:
+    report = connections.test_connection(_migrated_file(tmp_path))
     assert report.reachable and report.up_to_date
     assert report.server_version.startswith("SQLite 3.")
     assert report.revision == head_revision()
@@ -311,6 +317,44 @@ def test_a_file_that_is_not_a_database_is_reported(tmp_path: Path) -> None:
     report = connections.test_connection(URL.create("sqlite", database=str(path)))
     assert not report.reachable
     assert "无法连接数据库" in report.message
+
+
+def test_a_connection_lost_while_testing_is_reported_unreachable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = _migrated_file(tmp_path)
+
+    def dropped(engine: Engine) -> str | None:
+        reset = ConnectionResetError("server closed the connection unexpectedly")
+        raise sa_exc.OperationalError("SELECT version_num FROM alembic_version", {}, reset)
+
+    monkeypatch.setattr(probe, "current_revision", dropped)
+    report = connections.test_connection(url)
+    assert not report.reachable
+    assert "server closed the connection unexpectedly" in report.message
+
+
+@pytest.mark.parametrize(
+    "bug",
+    [
+        sa_exc.ProgrammingError(
+            "SELECT version_nmu FROM alembic_version", {}, Exception("no such")
+        ),
+        AttributeError("'NoneType' object has no attribute 'get_current_revision'"),
+    ],
+    ids=["wrong-statement", "python-error"],
+)
+def test_a_bug_while_testing_is_raised_not_called_unreachable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bug: Exception
+) -> None:
+    url = _migrated_file(tmp_path)
+
+    def broken(engine: Engine) -> str | None:
+        raise bug
+
+    monkeypatch.setattr(probe, "current_revision", broken)
+    with pytest.raises(type(bug)):
+        connections.test_connection(url)
 
 
 @pytest.mark.server
