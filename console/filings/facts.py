@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from sqlalchemy import and_, case, func, select
@@ -68,8 +68,30 @@ class FilingFacts(FilingRecord):
     latest: LatestProbe | None = None
 
 
-def _latest(values: tuple[Any, ...]) -> LatestProbe:
-    return LatestProbe(*values)
+# Labelled as ``FilingFacts`` names its fields, so each row builds one by name.
+_FILING_COLUMNS: tuple[Any, ...] = (
+    Site.id.label("site_id"),
+    Site.code,
+    Site.name,
+    Site.state,
+    Site.region_code,
+    Site.opened_on,
+    Filing.icp_number,
+    Filing.icp_date,
+    Filing.psb_number,
+    Filing.psb_date,
+    Filing.mlps_level,
+    Filing.graded_on,
+    Filing.mlps_form_number,
+    Filing.mlps_filed_on,
+    Filing.assessed_on,
+    Filing.assessment_result,
+    func.coalesce(Filing.rectification_notes, "").label("rectification_notes"),
+)
+# The fields of ``LatestProbe``, as the probe result's columns of the same names.
+_LATEST_COLUMNS: tuple[Any, ...] = tuple(
+    getattr(ProbeResult, field.name) for field in fields(LatestProbe)
+)
 
 
 def load_facts(
@@ -77,44 +99,54 @@ def load_facts(
 ) -> list[FilingFacts]:
     """The facts of every watched site (or of ``site_ids``): three set-based queries."""
     wanted = list(site_ids) if site_ids is not None else None
-    filing_columns = [
-        Filing.icp_number,
-        Filing.icp_date,
-        Filing.psb_number,
-        Filing.psb_date,
-        Filing.mlps_level,
-        Filing.graded_on,
-        Filing.mlps_form_number,
-        Filing.mlps_filed_on,
-        Filing.assessed_on,
-        Filing.assessment_result,
-        Filing.rectification_notes,
-    ]
     statement = (
-        select(
-            Site.id,
-            Site.code,
-            Site.name,
-            Site.state,
-            Site.region_code,
-            Site.opened_on,
-            *filing_columns,
-        )
+        select(*_FILING_COLUMNS)
         .outerjoin(Filing, Filing.site_id == Site.id)
         .where(Site.state.not_in([str(s) for s in UNWATCHED]))
     )
     if wanted is not None:
         statement = statement.where(Site.id.in_(wanted))
-    week_start = now - dt.timedelta(days=PROBE_WINDOW_DAYS)
+    counts = _week_counts(session, now, wanted)
+    latest = _latest_probes(session, now, wanted)
+    facts = []
+    for row in session.execute(statement):
+        probes, failures = counts.get(row.site_id, (0, 0))
+        facts.append(
+            FilingFacts(
+                **row._mapping,
+                week_probes=probes,
+                week_failures=failures,
+                latest=latest.get(row.site_id),
+            )
+        )
+    return facts
+
+
+def _week_counts(
+    session: Session, now: dt.datetime, wanted: list[int] | None
+) -> dict[int, tuple[int, int]]:
+    """Per site: the probes of the week before ``now``, and how many of them failed."""
     week = (
         select(
             ProbeResult.site_id,
-            func.count(),
-            func.sum(case((ProbeResult.ok.is_(False), 1), else_=0)),
+            func.count().label("probes"),
+            func.sum(case((ProbeResult.ok.is_(False), 1), else_=0)).label("failures"),
         )
-        .where(ProbeResult.probed_at >= week_start, ProbeResult.probed_at <= now)
+        .where(
+            ProbeResult.probed_at >= now - dt.timedelta(days=PROBE_WINDOW_DAYS),
+            ProbeResult.probed_at <= now,
+        )
         .group_by(ProbeResult.site_id)
     )
+    if wanted is not None:
+        week = week.where(ProbeResult.site_id.in_(wanted))
+    return {row.site_id: (int(row.probes), int(row.failures or 0)) for row in session.execute(week)}
+
+
+def _latest_probes(
+    session: Session, now: dt.datetime, wanted: list[int] | None
+) -> dict[int, LatestProbe]:
+    """Per site: its latest probe up to ``now`` within ``LATEST_WITHIN_DAYS``."""
     # The latest probe by time (history may be stored out of order); ties go to the last id.
     last = (
         select(ProbeResult.site_id, func.max(ProbeResult.probed_at).label("at"))
@@ -123,48 +155,16 @@ def load_facts(
         .group_by(ProbeResult.site_id)
         .subquery()
     )
-    latest_columns = [
-        ProbeResult.probed_at,
-        ProbeResult.ok,
-        ProbeResult.error,
-        ProbeResult.https,
-        ProbeResult.redirects_to_https,
-        ProbeResult.cert_valid,
-        ProbeResult.cert_not_after,
-        ProbeResult.ipv6,
-        ProbeResult.footer_site_code,
-        ProbeResult.footer_icp,
-        ProbeResult.footer_psb,
-        ProbeResult.foreign_host,
-    ]
-    latest_q = (
-        select(ProbeResult.site_id, *latest_columns)
+    statement = (
+        select(ProbeResult.site_id.label("probed_site"), *_LATEST_COLUMNS)
         .join(last, and_(ProbeResult.site_id == last.c.site_id, ProbeResult.probed_at == last.c.at))
         .order_by(ProbeResult.id)
     )
     if wanted is not None:
-        week = week.where(ProbeResult.site_id.in_(wanted))
-        latest_q = latest_q.where(ProbeResult.site_id.in_(wanted))
-    counts = {row[0]: (int(row[1]), int(row[2] or 0)) for row in session.execute(week)}
-    latest = {row[0]: _latest(tuple(row[1:])) for row in session.execute(latest_q)}
-    names = [c.key for c in filing_columns]
-    facts = []
+        statement = statement.where(ProbeResult.site_id.in_(wanted))
+    latest = {}
     for row in session.execute(statement):
-        filing = dict(zip(names, row[6:], strict=True))
-        filing["rectification_notes"] = filing["rectification_notes"] or ""
-        total, failed = counts.get(row[0], (0, 0))
-        facts.append(
-            FilingFacts(
-                site_id=row[0],
-                code=row[1],
-                name=row[2],
-                state=row[3],
-                region_code=row[4],
-                opened_on=row[5],
-                **filing,
-                week_probes=total,
-                week_failures=failed,
-                latest=latest.get(row[0]),
-            )
-        )
-    return facts
+        values = dict(row._mapping)
+        site_id = values.pop("probed_site")
+        latest[site_id] = LatestProbe(**values)
+    return latest

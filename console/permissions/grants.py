@@ -5,18 +5,14 @@ sites, a staff handover (copy one account's grants to another) and revoking ever
 leaving account. Each bulk operation is planned first (the preview lists every row and why a
 row is refused or skipped) and applied in one transaction: all rows or none.
 
-Rules: no grant on a retired or merged site; an expiry lies in the future; on a 先审后发 site
-(``publish_requires_review``) 发布 needs 审核 over the same scope, and nobody both writes
-(编辑) and publishes (发布) over overlapping scopes.
+The rules each row is judged by live in ``console.permissions.grant_rules``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import enum
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
-from typing import TypeVar
+from collections.abc import Sequence
+from dataclasses import replace
 
 from sqlalchemy.orm import Session
 
@@ -27,89 +23,33 @@ from console.base.i18n import QT_TR_NOOP, translate
 from console.base.labels import ROLES
 from console.db import SessionFactory
 from console.permissions import accounts
+from console.permissions.grant_rules import (
+    PAST_EXPIRY,
+    SITE_CLOSED,
+    UNKNOWN_ACCOUNT,
+    GrantRequest,
+    Plan,
+    PlannedRow,
+    Verdict,
+    judge,
+    plan_requests,
+)
 from console.permissions.rights import (
     CLOSED_STATES,
     DualHolding,
     Right,
-    column_path,
     dual_holdings,
     node_grants,
     rights_of,
     who_can,
 )
-from console.permissions.scopes import UNKNOWN_COLUMN, UNKNOWN_SITE
-from console.schema import Account, AccountStatus, Duty, Grant, Role, Site, SiteColumn, utcnow
+from console.schema import Account, Duty, Grant, Role, Site, SiteColumn, utcnow
 
-UNKNOWN_ACCOUNT = QT_TR_NOOP("编辑账号 {id} 不存在。")
-UNKNOWN_ROLE = QT_TR_NOOP("未知角色：{role}")
 UNKNOWN_GRANT = QT_TR_NOOP("授权 {id} 不存在，可能已被撤销。")
-SITE_CLOSED = QT_TR_NOOP("网站“{site}”已下线或已整合迁移，不能再授权。")
-PAST_EXPIRY = QT_TR_NOOP("到期时间 {when} 已过，请选择将来的时间。")
-NEEDS_REVIEW = QT_TR_NOOP(
-    "网站“{site}”实行先审后发：{account} 须先在同一范围持有“审核”权限，才能授予“发布”。"
-)
-WRITE_AND_PUBLISH = QT_TR_NOOP(
-    "网站“{site}”实行先审后发：{account} 在重叠范围内已有“{held}”，不能再授予“{role}”"
-    "（同一人不能既撰写又发布同一稿件）。"
-)
-ALREADY_HELD = QT_TR_NOOP("已持有相同授权，跳过")
-ADMIN_WHOLE_SITE = QT_TR_NOOP("“站点管理员”只能授予整个网站，不能授予单个栏目。")
-ACCOUNT_DISABLED = QT_TR_NOOP("账号 {account} 已停用，不能再授权；请先启用。")
 SAME_ACCOUNT = QT_TR_NOOP("移交的来源和目标不能是同一个账号。")
 NOTHING_CHOSEN = QT_TR_NOOP("请至少选择一个账号和一个网站。")
 BULK_REFUSED = QT_TR_NOOP("{n} 项不符合规则，未作任何更改。第一项：{first}")
 NO_GRANTS = QT_TR_NOOP("该账号没有可撤销的授权。")
-
-T = TypeVar("T")
-WRITER_ROLES = {Role.EDITOR.value: Role.PUBLISHER.value, Role.PUBLISHER.value: Role.EDITOR.value}
-
-
-@dataclass(frozen=True)
-class GrantRequest:
-    """A role for an account over a site (``column_id`` None) or a column subtree."""
-
-    account_id: int
-    role: str
-    site_id: int
-    column_id: int | None = None
-    expires_at: dt.datetime | None = None
-
-
-class Verdict(enum.StrEnum):
-    """What a bulk operation will do with one row."""
-
-    APPLY = "apply"
-    SKIP = "skip"
-    REFUSE = "refuse"
-
-
-@dataclass(frozen=True)
-class PlannedRow:
-    """One row of a bulk preview: the grant concerned, what happens to it, and why."""
-
-    request: GrantRequest
-    username: str
-    scope: str
-    verdict: Verdict
-    reason: str = ""
-    grant_id: int | None = None
-    path: str = ""
-
-
-@dataclass(frozen=True)
-class Plan:
-    """A bulk operation's preview (or, once applied, its record)."""
-
-    rows: tuple[PlannedRow, ...]
-
-    def count(self, verdict: Verdict) -> int:
-        """How many rows get ``verdict``."""
-        return sum(1 for row in self.rows if row.verdict is verdict)
-
-    @property
-    def refused(self) -> list[PlannedRow]:
-        """Rows the rules refuse; while there are any, the plan cannot be applied."""
-        return [row for row in self.rows if row.verdict is Verdict.REFUSE]
 
 
 # -- reading ---------------------------------------------------------------------------
@@ -165,7 +105,7 @@ def grant(sessions: SessionFactory, actor: Actor, request: GrantRequest) -> int:
     """Give a role to an account over a site or column subtree; the new grant's id."""
     require(actor, Duty.SECURITY_ADMIN)
     with sessions.begin() as session:
-        row = _check(session, request, _Memo(utcnow()), [])
+        row = judge(session, request)
         if row.verdict is Verdict.REFUSE:
             raise InvalidInput(row.reason)
         if row.verdict is Verdict.SKIP:
@@ -200,9 +140,15 @@ def renew(
         row.expires_at = expires_at
         row.version += 1
         journal.record(
-            session, actor, "grant.renew", "grant", row.id, _label(session, row), before,
+            session,
+            actor,
+            "grant.renew",
+            "grant",
+            row.id,
+            _label(session, row),
+            before,
             _snapshot(row),
-        )  # fmt: skip
+        )
 
 
 # -- bulk ---------------------------------------------------------------------------------
@@ -220,7 +166,7 @@ def plan_bulk(
     require(actor, Duty.SECURITY_ADMIN)
     requests = _bulk_requests(account_ids, role, site_ids, expires_at)
     with sessions() as session:
-        return _plan(session, requests)
+        return plan_requests(session, requests)
 
 
 def bulk_grant(
@@ -235,7 +181,7 @@ def bulk_grant(
     require(actor, Duty.SECURITY_ADMIN)
     requests = _bulk_requests(account_ids, role, site_ids, expires_at)
     with sessions.begin() as session:
-        return _apply(session, actor, _plan(session, requests))
+        return _apply(session, actor, plan_requests(session, requests))
 
 
 def plan_handover(
@@ -244,7 +190,7 @@ def plan_handover(
     """Preview copying every grant in force of one account to another (staff handover)."""
     require(actor, Duty.SECURITY_ADMIN)
     with sessions() as session:
-        return _plan(session, _handover_requests(session, from_account, to_account))
+        return plan_requests(session, _handover_requests(session, from_account, to_account))
 
 
 def handover(sessions: SessionFactory, actor: Actor, from_account: int, to_account: int) -> Plan:
@@ -252,7 +198,9 @@ def handover(sessions: SessionFactory, actor: Actor, from_account: int, to_accou
     require(actor, Duty.SECURITY_ADMIN)
     with sessions.begin() as session:
         return _apply(
-            session, actor, _plan(session, _handover_requests(session, from_account, to_account))
+            session,
+            actor,
+            plan_requests(session, _handover_requests(session, from_account, to_account)),
         )
 
 
@@ -327,19 +275,6 @@ def _revocations(session: Session, account_id: int) -> Plan:
     return Plan(rows)
 
 
-def _plan(session: Session, requests: Iterable[GrantRequest]) -> Plan:
-    memo = _Memo(utcnow())
-    pending: list[PlannedRow] = []
-    applying: dict[tuple[int, int], list[PlannedRow]] = {}
-    for request in requests:
-        key = (request.account_id, request.site_id)
-        row = _check(session, request, memo, applying.get(key, []))
-        if row.verdict is Verdict.APPLY:
-            applying.setdefault(key, []).append(row)
-        pending.append(row)
-    return Plan(tuple(pending))
-
-
 def _apply(session: Session, actor: Actor, plan: Plan) -> Plan:
     refused = plan.refused
     if refused:
@@ -356,99 +291,6 @@ def _apply(session: Session, actor: Actor, plan: Plan) -> Plan:
     return Plan(tuple(done))
 
 
-class _Memo:
-    """What one plan reads once: the time, accounts, sites and each account's rights.
-
-    The session's identity map holds objects weakly, so without this a bulk plan would read
-    the same account and site again for every row."""
-
-    def __init__(self, now: dt.datetime) -> None:
-        self.now = now
-        self._rows: dict[tuple[type, int], object] = {}
-        self._rights: dict[int, list[Right]] = {}
-
-    def get(self, session: Session, model: type[T], key: int) -> T | None:
-        """``session.get`` remembered for the plan."""
-        if (model, key) not in self._rows:
-            self._rows[(model, key)] = session.get(model, key)
-        return self._rows[(model, key)]  # type: ignore[return-value]
-
-    def rights(self, session: Session, account_id: int) -> list[Right]:
-        """The account's rights in force, read once."""
-        if account_id not in self._rights:
-            self._rights[account_id] = rights_of(session, account_id, self.now)
-        return self._rights[account_id]
-
-
-def _check(
-    session: Session, request: GrantRequest, memo: _Memo, pending: Sequence[PlannedRow]
-) -> PlannedRow:
-    """Judge one request against the rules, the grants held and the rows to be applied before
-    it for the same account and site (``pending``).
-    """
-    now = memo.now
-    account = memo.get(session, Account, request.account_id)
-    if account is None:
-        raise NotFound(UNKNOWN_ACCOUNT, id=request.account_id)
-    site = memo.get(session, Site, request.site_id)
-    if site is None:
-        raise NotFound(UNKNOWN_SITE, site=request.site_id)
-    if request.role not in ROLES:
-        raise InvalidInput(UNKNOWN_ROLE, role=request.role)
-    path = column_path(session, site.id, request.column_id)
-    if request.column_id is not None and not path:
-        raise NotFound(UNKNOWN_COLUMN, column=request.column_id, site=site.name)
-    scope = site.name
-    column = session.get(SiteColumn, request.column_id) if request.column_id else None
-    if column is not None:
-        scope += " › " + column.name
-
-    def row(
-        verdict: Verdict, reason: str = "", grant_id: int | None = None, **params: object
-    ) -> PlannedRow:
-        text = translate("", reason).format(**params) if reason else ""
-        return PlannedRow(request, account.username, scope, verdict, text, grant_id, path)
-
-    if site.state in CLOSED_STATES:
-        return row(Verdict.REFUSE, SITE_CLOSED, site=site.name)
-    if account.status == AccountStatus.DISABLED:
-        return row(Verdict.REFUSE, ACCOUNT_DISABLED, account=account.username)
-    if request.role == Role.SITE_ADMIN and request.column_id is not None:
-        return row(Verdict.REFUSE, ADMIN_WHOLE_SITE)
-    if request.expires_at is not None and request.expires_at <= now:
-        when = request.expires_at.isoformat(sep=" ", timespec="minutes")
-        return row(Verdict.REFUSE, PAST_EXPIRY, when=when)
-    held = [r for r in memo.rights(session, account.id) if r.site_id == site.id]
-    held += [_probe(p.request, p.path) for p in pending]
-    for right in held:
-        same = right.role == request.role and right.column_id == request.column_id
-        if same and right.expires_at in (None, request.expires_at):
-            return row(Verdict.SKIP, ALREADY_HELD, grant_id=right.grant_id or None)
-    if site.publish_requires_review:
-        probe = _probe(request, path)
-        opposite = WRITER_ROLES.get(request.role)
-        for right in held:
-            if right.role == opposite and right.overlaps(probe):
-                return row(
-                    Verdict.REFUSE,
-                    WRITE_AND_PUBLISH,
-                    site=site.name,
-                    account=account.username,
-                    held=translate("", ROLES[right.role]),
-                    role=translate("", ROLES[request.role]),
-                )
-        reviewed = any(r.role == Role.REVIEWER and r.covers(site.id, path) for r in held)
-        if request.role == Role.PUBLISHER and not reviewed:
-            return row(Verdict.REFUSE, NEEDS_REVIEW, site=site.name, account=account.username)
-    return row(Verdict.APPLY)
-
-
-def _probe(request: GrantRequest, path: str) -> Right:
-    """A stand-in ``Right`` for a requested grant, to compare scopes with held ones."""
-    return Right(0, 0, request.account_id, "", "", "", request.role, request.site_id, "", "",
-                 request.column_id, "", path, request.expires_at, utcnow())  # fmt: skip
-
-
 def _insert(session: Session, actor: Actor, row: PlannedRow) -> int:
     request = row.request
     grant_row = Grant(
@@ -463,9 +305,15 @@ def _insert(session: Session, actor: Actor, row: PlannedRow) -> int:
     session.add(grant_row)
     session.flush()
     journal.record(
-        session, actor, "grant.create", "grant", grant_row.id, _label(session, grant_row), None,
+        session,
+        actor,
+        "grant.create",
+        "grant",
+        grant_row.id,
+        _label(session, grant_row),
+        None,
         _snapshot(grant_row),
-    )  # fmt: skip
+    )
     return grant_row.id
 
 

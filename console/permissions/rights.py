@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, and_, bindparam, false, or_, select
+from sqlalchemy import Select, and_, bindparam, false, func, or_, select
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -86,20 +86,21 @@ def in_force(now: dt.datetime) -> ColumnElement[bool]:
     return or_(Grant.expires_at.is_(None), Grant.expires_at > now)
 
 
+# Labelled as ``Right`` names its fields, so each row builds one by name.
 _RIGHT_COLUMNS: tuple[Any, ...] = (
-    Grant.id,
-    Grant.version,
-    Account.id,
+    Grant.id.label("grant_id"),
+    Grant.version.label("grant_version"),
+    Account.id.label("account_id"),
     Account.username,
     Account.full_name,
-    Account.status,
+    Account.status.label("account_status"),
     Grant.role,
-    Site.id,
-    Site.code,
-    Site.name,
+    Site.id.label("site_id"),
+    Site.code.label("site_code"),
+    Site.name.label("site_name"),
     Grant.column_id,
-    SiteColumn.name,
-    SiteColumn.path,
+    func.coalesce(SiteColumn.name, "").label("column_name"),
+    func.coalesce(SiteColumn.path, "").label("column_path"),
     Grant.expires_at,
     Grant.granted_at,
 )
@@ -119,26 +120,7 @@ def _rights_query() -> Select[Any]:
 
 
 def _rights(session: Session, statement: Select[Any]) -> list[Right]:
-    return [
-        Right(
-            grant_id=row[0],
-            grant_version=row[1],
-            account_id=row[2],
-            username=row[3],
-            full_name=row[4],
-            account_status=row[5],
-            role=row[6],
-            site_id=row[7],
-            site_code=row[8],
-            site_name=row[9],
-            column_id=row[10],
-            column_name=row[11] or "",
-            column_path=row[12] or "",
-            expires_at=row[13],
-            granted_at=row[14],
-        )
-        for row in session.execute(statement)
-    ]
+    return [Right(**row._mapping) for row in session.execute(statement)]
 
 
 def column_path(session: Session, site_id: int, column_id: int | None) -> str:
@@ -225,13 +207,14 @@ def _dual_query() -> tuple[Select[Any], ColumnElement[int], ColumnElement[int]]:
     editor, publisher = aliased(Grant), aliased(Grant)
     editor_col, publisher_col = aliased(SiteColumn), aliased(SiteColumn)
     moment = bindparam("moment", type_=Grant.expires_at.type)
+    # Labelled as ``DualHolding`` names its fields.
     columns: tuple[Any, ...] = (
-        Account.id,
+        Account.id.label("account_id"),
         Account.username,
-        Site.id,
-        Site.name,
-        editor.id,
-        publisher.id,
+        Site.id.label("site_id"),
+        Site.name.label("site_name"),
+        editor.id.label("editor_grant_id"),
+        publisher.id.label("publisher_grant_id"),
     )
     statement = (
         select(*columns)
@@ -279,4 +262,4 @@ def dual_holdings(
     if site_id is not None:
         statement = statement.where(site_column == site_id)
     rows = session.execute(statement, {"moment": now or utcnow()})
-    return [DualHolding(*row) for row in rows]
+    return [DualHolding(**row._mapping) for row in rows]
