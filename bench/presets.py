@@ -34,7 +34,7 @@ from console.presets import service as presets
 from console.presets.apply import apply_version
 from console.presets.files import PresetFile, default_presets
 from console.presets.inspection import load_facts, ranked, risks_of
-from console.presets.plan import load_standard
+from console.presets.plan import load_target_version
 from console.schema import Duty, Site, SiteColumn, SiteKind, utcnow
 
 ADMIN = Actor(None, "bench", frozenset({Duty.SYSTEM_ADMIN}))
@@ -105,11 +105,11 @@ def reset(sessions: SessionFactory) -> None:
 def naive_apply(sessions: SessionFactory, version_id: int, site_ids: list[int]) -> None:
     """The baseline: per site, insert and flush one column at a time, then journal."""
     with sessions() as session:
-        standard = load_standard(session, version_id)
+        target = load_target_version(session, version_id)
     for site_id in site_ids:
         with sessions.begin() as session:
             by_code: dict[str, SiteColumn] = {}
-            for column in standard.columns:
+            for column in target.columns:
                 parent = by_code.get(column.parent) if column.parent else None
                 row = SiteColumn(
                     site_id=site_id,

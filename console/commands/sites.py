@@ -17,7 +17,7 @@ from console.base.listing import Query, export_listing, iter_rendered, read_page
 from console.commands import Subcommands
 from console.commands._common import acting, add_login_options, opened
 from console.sites.importing import import_sites, preview
-from console.sites.rules import told
+from console.sites.rules import reasons_text
 from console.sites.service import LEVELS, SITES
 from console.sites.views import site_id_of
 
@@ -122,7 +122,7 @@ def _import(args: argparse.Namespace) -> int:
         for row in checked.bad:
             print(
                 translate("", BAD_ROW).format(
-                    line=row.line, code=row.code, problems=told(row.problems)
+                    line=row.line, code=row.code, problems=reasons_text(row.problems)
                 ),
                 file=sys.stderr,
             )

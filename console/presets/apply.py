@@ -18,8 +18,8 @@ from console.base.actor import Actor, require
 from console.db import SessionFactory
 from console.presets.plan import (
     SitePlan,
-    Standard,
-    load_standard,
+    TargetVersion,
+    load_target_version,
     plan_for,
     plans_for,
     reason_text,
@@ -54,7 +54,7 @@ def apply_to_site(
     actor: Actor,
     version_id: int,
     site_id: int,
-    standard: Standard | None = None,
+    target: TargetVersion | None = None,
 ) -> Outcome:
     """Service: apply ``version_id`` to one site in one transaction, journalled.
 
@@ -64,14 +64,14 @@ def apply_to_site(
     """
     require(actor, Duty.SYSTEM_ADMIN)
     with sessions.begin() as session:
-        standard = standard or load_standard(session, version_id)
+        target = target or load_target_version(session, version_id)
         sites, local = sites_and_local(session, [site_id], lock=True)
-        plan = plan_for(standard, site_id, sites, local)
+        plan = plan_for(target, site_id, sites, local)
         if plan.refused:
             return Outcome(site_id, plan.site_code, False, refused=plan.refused)
         if not plan.changes and plan.following == version_id:
             return Outcome(site_id, plan.site_code, False)
-        _execute(session, standard, plan, local[site_id])
+        _execute(session, target, plan, local[site_id])
         session.execute(
             update(Site)
             .where(Site.id == site_id)
@@ -87,7 +87,7 @@ def apply_to_site(
             before={"preset_version_id": plan.following},
             after={
                 "preset_version_id": version_id,
-                "preset": f"{standard.preset_name} v{standard.number}",
+                "preset": f"{target.preset_name} v{target.number}",
                 "added": [a.code for a in plan.additions],
                 "changed": {
                     d.code: {key: [old, new] for key, (old, new) in d.fields.items()}
@@ -133,14 +133,14 @@ def apply_version(
     """
     require(actor, Duty.SYSTEM_ADMIN)
     with sessions() as session:
-        standard = load_standard(session, version_id)
+        target = load_target_version(session, version_id)
     report = ApplyReport()
     done = 0
     for chunk in chunks(site_ids):
         # Sites that already match are told apart by one read per chunk, so a re-run of the
         # same version opens no write transaction at all.
         with sessions() as session:
-            plans = plans_for(session, standard, chunk)
+            plans = plans_for(session, target, chunk)
         for plan in plans:
             if cancelled is not None and cancelled():
                 report.cancelled = True
@@ -150,7 +150,7 @@ def apply_version(
             elif not plan.changes and plan.following == version_id:
                 outcome = Outcome(plan.site_id, plan.site_code, False)
             else:
-                outcome = apply_to_site(sessions, actor, version_id, plan.site_id, standard)
+                outcome = apply_to_site(sessions, actor, version_id, plan.site_id, target)
             report.outcomes.append(outcome)
             done += 1
             if progress is not None:
@@ -170,7 +170,7 @@ class _Node:
 
 
 def _execute(
-    session: Session, standard: Standard, plan: SitePlan, local: Sequence[LocalColumn]
+    session: Session, target: TargetVersion, plan: SitePlan, local: Sequence[LocalColumn]
 ) -> None:
     """Write ``plan``: insert additions level by level, then one batched update of the rest."""
     nodes: dict[int, _Node] = {c.id: _Node(c.id, c.code, None, {}, c.path) for c in local}
@@ -183,7 +183,7 @@ def _execute(
     additions = {a.code for a in plan.additions}
     differences = {d.code: d for d in plan.differences}
     new_nodes: list[_Node] = []
-    for column in standard.columns:
+    for column in target.columns:
         values = {
             "name": column.name,
             "column_type": column.column_type,

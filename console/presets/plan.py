@@ -60,8 +60,8 @@ DIFFERENCE_LABELS: dict[str, str] = {
 
 
 @dataclass(frozen=True)
-class StandardColumn:
-    """A column of a stored preset version, with its parent's code."""
+class TargetColumn:
+    """A column of the preset version a plan brings sites to, with its parent's code."""
 
     id: int
     code: str
@@ -74,14 +74,14 @@ class StandardColumn:
 
 
 @dataclass(frozen=True)
-class Standard:
-    """A stored preset version ready to apply: columns parents first."""
+class TargetVersion:
+    """The stored preset version a plan brings sites to: its columns, parents first."""
 
     version_id: int
     preset_name: str
     number: int
     site_kind: str
-    columns: tuple[StandardColumn, ...]
+    columns: tuple[TargetColumn, ...]
 
 
 @dataclass(frozen=True)
@@ -147,7 +147,7 @@ class SitePlan:
 
 
 def plan_site(
-    standard: Standard,
+    target: TargetVersion,
     site_id: int,
     site_code: str,
     site_name: str,
@@ -159,10 +159,10 @@ def plan_site(
     for mine in sorted(local, key=lambda c: (c.path, c.id)):
         by_code.setdefault(mine.code, mine)
     code_of = {column.id: column.code for column in local}
-    wanted = {column.code for column in standard.columns}
+    wanted = {column.code for column in target.columns}
     additions: list[Addition] = []
     differences: list[Difference] = []
-    for column in standard.columns:
+    for column in target.columns:
         have = by_code.get(column.code)
         if have is None:
             additions.append(Addition(column.code, column.name, column.parent, column.required))
@@ -188,7 +188,7 @@ def plan_site(
     )
 
 
-def load_standard(session: Session, version_id: int) -> Standard:
+def load_target_version(session: Session, version_id: int) -> TargetVersion:
     """The columns of stored version ``version_id``, parents before children."""
     head = session.execute(
         select(ColumnPreset.name, ColumnPreset.site_kind, PresetVersion.number)
@@ -206,24 +206,30 @@ def load_standard(session: Session, version_id: int) -> Standard:
     children: dict[int | None, list[PresetColumn]] = {}
     for row in rows:
         children.setdefault(row.parent_id, []).append(row)
-    ordered: list[StandardColumn] = []
+    ordered: list[TargetColumn] = []
     stack = list(reversed(children.get(None, [])))
     while stack:
         row = stack.pop()
         ordered.append(
-            StandardColumn(
-                row.id,
-                row.code,
-                row.name,
-                row.column_type,
-                row.required,
-                row.max_idle_days,
-                row.position,
-                code_of.get(row.parent_id) if row.parent_id is not None else None,
+            TargetColumn(
+                id=row.id,
+                code=row.code,
+                name=row.name,
+                column_type=row.column_type,
+                required=row.required,
+                max_idle_days=row.max_idle_days,
+                position=row.position,
+                parent=code_of.get(row.parent_id) if row.parent_id is not None else None,
             )
         )
         stack.extend(reversed(children.get(row.id, [])))
-    return Standard(version_id, head.name, head.number, head.site_kind, tuple(ordered))
+    return TargetVersion(
+        version_id=version_id,
+        preset_name=head.name,
+        number=head.number,
+        site_kind=head.site_kind,
+        columns=tuple(ordered),
+    )
 
 
 def sites_and_local(
@@ -245,17 +251,17 @@ def sites_and_local(
     return sites, load_local(session, [i for i in site_ids if i in sites], posts=not lock)
 
 
-def plans_for(session: Session, standard: Standard, site_ids: Sequence[int]) -> list[SitePlan]:
+def plans_for(session: Session, target: TargetVersion, site_ids: Sequence[int]) -> list[SitePlan]:
     """Plans for ``site_ids`` (in that order) in a fixed number of queries per chunk."""
     sites, local = sites_and_local(session, site_ids)
-    return [plan_for(standard, site_id, sites, local) for site_id in site_ids]
+    return [plan_for(target, site_id, sites, local) for site_id in site_ids]
 
 
 def plan_for(
-    standard: Standard, site_id: int, sites: dict[int, Any], local: dict[int, list[LocalColumn]]
+    target: TargetVersion, site_id: int, sites: dict[int, Any], local: dict[int, list[LocalColumn]]
 ) -> SitePlan:
     """The plan of one site from what ``sites_and_local`` read (refused when not applicable)."""
-    allowed = KINDS_FOR_PRESET.get(standard.site_kind, frozenset({standard.site_kind}))
+    allowed = KINDS_FOR_PRESET.get(target.site_kind, frozenset({target.site_kind}))
     site = sites.get(site_id)
     if site is None:
         return SitePlan(site_id, "", "", None, refused=NO_SITE)
@@ -263,9 +269,7 @@ def plan_for(
         return SitePlan(site.id, site.code, site.name, site.preset_version_id, refused=WRONG_KIND)
     if site.state in CLOSED_STATES:
         return SitePlan(site.id, site.code, site.name, site.preset_version_id, refused=CLOSED)
-    return plan_site(
-        standard, site.id, site.code, site.name, site.preset_version_id, local[site.id]
-    )
+    return plan_site(target, site.id, site.code, site.name, site.preset_version_id, local[site.id])
 
 
 def preview(
@@ -276,7 +280,7 @@ def preview(
     if not site_ids:
         raise InvalidInput(NO_TARGETS)
     with sessions() as session:
-        return plans_for(session, load_standard(session, version_id), list(site_ids))
+        return plans_for(session, load_target_version(session, version_id), list(site_ids))
 
 
 def sites_of_kind(sessions: SessionFactory, actor: Actor, version_id: int) -> list[int]:
@@ -284,8 +288,8 @@ def sites_of_kind(sessions: SessionFactory, actor: Actor, version_id: int) -> li
     merged nor retired), by site code."""
     require(actor, *REGISTER_READERS)
     with sessions() as session:
-        standard = load_standard(session, version_id)
-        allowed = KINDS_FOR_PRESET.get(standard.site_kind, frozenset({standard.site_kind}))
+        target = load_target_version(session, version_id)
+        allowed = KINDS_FOR_PRESET.get(target.site_kind, frozenset({target.site_kind}))
         return list(
             session.scalars(
                 select(Site.id)

@@ -39,7 +39,7 @@ from console.presets.inspection import (
     risk_text,
     risks_of,
 )
-from console.presets.plan import NO_SITE, NO_VERSION, SitePlan, load_standard, plans_for
+from console.presets.plan import NO_SITE, NO_VERSION, SitePlan, load_target_version, plans_for
 from console.schema import (
     ColumnPreset,
     ColumnType,
@@ -390,10 +390,10 @@ def site_drift(sessions: SessionFactory, actor: Actor, site_id: int, as_of: dt.d
         )
         if site.preset_version_id is None:
             return SiteDrift(risks_of(facts, as_of), facts.columns, None)
-        standard = load_standard(session, site.preset_version_id)
-        plan = plans_for(session, standard, [site.id])[0]
+        target = load_target_version(session, site.preset_version_id)
+        plan = plans_for(session, target, [site.id])[0]
         return SiteDrift(
-            risks_of(facts, as_of), facts.columns, plan, standard.preset_name, standard.number
+            risks_of(facts, as_of), facts.columns, plan, target.preset_name, target.number
         )
 
 

@@ -17,9 +17,9 @@ from console.base.i18n import QT_TR_NOOP, translate
 from console.base.table_files import TableRow, read_table
 from console.db import SessionFactory
 from console.schema import Duty, SiteState
+from console.sites.register import RegisterLookup
 from console.sites.rules import (
     FIELDS,
-    Register,
     SiteDraft,
     kind_from,
     organiser_type_from,
@@ -71,7 +71,7 @@ def preview(
     require(actor, Duty.SYSTEM_ADMIN)
     table = read_table(path)
     with sessions() as session:
-        return _check(Register(session), table, progress)[0]
+        return _check(RegisterLookup(session), table, progress)[0]
 
 
 def import_sites(
@@ -87,7 +87,7 @@ def import_sites(
     table = read_table(path)
     checking = None if progress is None else lambda done, total: progress(done, 2 * total)
     with sessions.begin() as session:
-        checked, drafts = _check(Register(session), table, checking)
+        checked, drafts = _check(RegisterLookup(session), table, checking)
         if not checked.rows:
             raise InvalidInput(NOTHING)
         if checked.bad:
@@ -100,7 +100,7 @@ def import_sites(
 
 
 def _check(
-    register: Register, table: list[TableRow], progress: Progress | None = None
+    register: RegisterLookup, table: list[TableRow], progress: Progress | None = None
 ) -> tuple[ImportPreview, list[SiteDraft]]:
     if table:
         _require_headings(table[0])

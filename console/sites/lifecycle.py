@@ -18,7 +18,7 @@ from console.base.i18n import QT_TR_NOOP, translate
 from console.base.identifiers import validate_icp, validate_icp_region, validate_psb
 from console.base.labels import SITE_STATES
 from console.schema import Filing, Post, Site, SiteDomain, SiteState
-from console.sites.rules import GONE_STATES
+from console.sites.register import GONE_STATES
 
 S = SiteState
 NEXT: dict[str, tuple[str, ...]] = {

@@ -2,8 +2,8 @@
 
 ``problems(register, draft)`` checks a ``SiteDraft`` against every rule and returns all the
 reasons at once (an import preview lists them per row); ``check`` raises them. The register is
-read through ``Register``, which the import also feeds with the rows above the current one, so
-a file may open a portal and its departments together and duplicates inside a file are caught.
+read through ``console.sites.register.RegisterLookup``, which an import also feeds with the rows
+above the current one.
 """
 
 from __future__ import annotations
@@ -11,10 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session, aliased
+from dataclasses import dataclass
 
 from console.base.domains import GOV_CN, is_under, to_unicode, validate_domain, zone_of
 from console.base.errors import ConsoleError, InvalidInput
@@ -28,12 +25,10 @@ from console.base.identifiers import (
     validate_uscc,
     within,
 )
-from console.schema import Filing, OrganiserType, Site, SiteDomain, SiteKind, SiteState
-
-_parent = aliased(Site, name="parent_site")
+from console.schema import OrganiserType, SiteKind
+from console.sites.register import GONE_STATES, RegisteredSite, RegisterLookup
 
 PORTALS = frozenset({SiteKind.PROVINCE_PORTAL, SiteKind.CITY_PORTAL, SiteKind.COUNTY_PORTAL})
-GONE_STATES = frozenset({SiteState.MERGED, SiteState.RETIRED})
 NAME_LIMIT = 200
 # Words that name a township or street office: those publish on their county portal.
 TOWNSHIP_WORDS = ("乡", "镇", "街道", "township", "street")
@@ -151,109 +146,6 @@ FIELDS: dict[str, str] = {
 }
 
 
-@dataclass
-class Known:
-    """What the rules need of a registered (or earlier imported) site."""
-
-    id: int | None
-    code: str
-    name: str
-    kind: str
-    state: str
-    region_code: str
-    organiser_uscc: str
-    parent_code: str | None
-    main_domain: str | None
-
-
-@dataclass
-class Register:
-    """Reads the register for the rules, with the rows of an import added as they pass."""
-
-    session: Session
-    pending: dict[str, Known] = field(default_factory=dict)
-    pending_domains: dict[str, tuple[str, str]] = field(default_factory=dict)
-
-    def site(self, code: str) -> Known | None:
-        """The site registered (or pending) under ``code``."""
-        if code in self.pending:
-            return self.pending[code]
-        row = self.session.execute(
-            select(Site, _parent.code, SiteDomain.domain)
-            .outerjoin(_parent, _parent.id == Site.parent_id)
-            .outerjoin(SiteDomain, (SiteDomain.site_id == Site.id) & SiteDomain.is_main)
-            .where(Site.code == code)
-        ).first()
-        return _known(row[0], row[1], row[2]) if row else None
-
-    def code_of(self, site_id: int) -> str | None:
-        """The current code of the registered site ``site_id``."""
-        return self.session.scalar(select(Site.code).where(Site.id == site_id))
-
-    def domain_owner(self, domain: str) -> tuple[str, str] | None:
-        """(code, name) of the site holding stored ``domain``, if any."""
-        if domain in self.pending_domains:
-            return self.pending_domains[domain]
-        row = self.session.execute(
-            select(Site.code, Site.name)
-            .join(SiteDomain, SiteDomain.site_id == Site.id)
-            .where(SiteDomain.domain == domain)
-        ).first()
-        return (row[0], row[1]) if row else None
-
-    def organiser_sites(self, uscc: str) -> list[Known]:
-        """Sites (registered and pending) of organiser ``uscc`` still in service."""
-        found = [k for k in self.pending.values() if k.organiser_uscc == uscc]
-        rows = self.session.execute(
-            select(Site).where(Site.organiser_uscc == uscc, Site.state.not_in(GONE_STATES))
-        ).scalars()
-        found += [_known(s, None, None) for s in rows if s.code not in self.pending]
-        return found
-
-    def ancestors(self, known: Known) -> Iterable[Known]:
-        """``known``'s parent, grandparent … up to the top (cycles stop the walk)."""
-        seen: set[str] = {known.code}
-        current = known
-        while current.parent_code is not None:
-            parent = self.site(current.parent_code)
-            if parent is None or parent.code in seen:
-                return
-            seen.add(parent.code)
-            yield parent
-            current = parent
-
-    def add(self, draft: SiteDraft, state: str = SiteState.APPLIED) -> None:
-        """Count a valid imported row as registered for the rows after it."""
-        domains = [validate_domain(d) for d in draft.domains]
-        self.pending[draft.code] = Known(
-            None,
-            draft.code,
-            draft.name,
-            draft.kind,
-            state,
-            draft.region_code,
-            draft.organiser_uscc,
-            draft.parent_code,
-            domains[0] if domains else None,
-        )
-        for domain in domains:
-            self.pending_domains[domain] = (draft.code, draft.name)
-
-
-def _known(site: Site, parent_code: str | None, main_domain: str | None) -> Known:
-    return Known(
-        site.id,
-        site.code,
-        site.name,
-        site.kind,
-        site.state,
-        site.region_code,
-        site.organiser_uscc,
-        parent_code,
-        main_domain,
-    )
-
-
 def kind_from(text: str) -> str:
     """A site kind from its stored code or its label (as typed in an import file)."""
     from console.base.labels import SITE_KINDS
@@ -299,7 +191,7 @@ class Problems:
 
 
 def problems(
-    register: Register, draft: SiteDraft, site_id: int | None = None
+    register: RegisterLookup, draft: SiteDraft, site_id: int | None = None
 ) -> list[ConsoleError]:
     """Every rule ``draft`` breaks; ``site_id`` is the site being edited (None for a new one)."""
     found = Problems()
@@ -320,18 +212,18 @@ def problems(
     return found.found
 
 
-def told(reasons: Iterable[object]) -> str:
+def reasons_text(reasons: Iterable[object]) -> str:
     """Several refusals (each a full sentence) as one text."""
     return " ".join(str(reason).strip() for reason in reasons)
 
 
-def check(register: Register, draft: SiteDraft, site_id: int | None = None) -> None:
+def check(register: RegisterLookup, draft: SiteDraft, site_id: int | None = None) -> None:
     """Raise the draft's refusal: the one reason, or all of them in one message."""
     found = problems(register, draft, site_id)
     if len(found) == 1:
         raise found[0]
     if found:
-        raise InvalidInput(SEVERAL, n=len(found), problems=told(found))
+        raise InvalidInput(SEVERAL, n=len(found), problems=reasons_text(found))
 
 
 def kind_label(kind: str) -> str:
@@ -342,8 +234,12 @@ def kind_label(kind: str) -> str:
 
 
 def _parent_rules(
-    register: Register, draft: SiteDraft, site_id: int | None, found: Problems, checkable: bool
-) -> Known | None:
+    register: RegisterLookup,
+    draft: SiteDraft,
+    site_id: int | None,
+    found: Problems,
+    checkable: bool,
+) -> RegisteredSite | None:
     if not checkable:
         return None
     kind = draft.kind
@@ -396,7 +292,7 @@ def _parent_rules(
 
 
 def _organiser_rules(
-    register: Register, draft: SiteDraft, site_id: int | None, found: Problems
+    register: RegisterLookup, draft: SiteDraft, site_id: int | None, found: Problems
 ) -> None:
     if draft.organiser_type not in ORGANISER_TYPES:
         found.passes(organiser_type_from, draft.organiser_type)
@@ -427,10 +323,10 @@ def _organiser_rules(
 
 
 def _domain_rules(
-    register: Register,
+    register: RegisterLookup,
     draft: SiteDraft,
     site_id: int | None,
-    parent: Known | None,
+    parent: RegisteredSite | None,
     found: Problems,
 ) -> None:
     stored: list[str] = []
@@ -469,7 +365,7 @@ def _domain_rules(
                 )
 
 
-def _portal_above(register: Register, parent: Known | None) -> Known | None:
+def _portal_above(register: RegisterLookup, parent: RegisteredSite | None) -> RegisteredSite | None:
     if parent is None:
         return None
     if parent.kind in PORTALS:
@@ -489,8 +385,3 @@ def _filing_rules(draft: SiteDraft, found: Problems, code_ok: bool) -> None:
             found.passes(validate_icp, draft.icp_number)
     if draft.psb_number:
         found.passes(validate_psb, draft.psb_number, region or None)
-
-
-def filing_of(session: Session, site_id: int) -> Filing | None:
-    """The filing row of a site, if it has one."""
-    return session.scalar(select(Filing).where(Filing.site_id == site_id))

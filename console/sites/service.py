@@ -27,14 +27,13 @@ from console.db import SessionFactory
 from console.schema import Duty, Filing, Post, ProbeResult, Site, SiteDomain, SiteState
 from console.sites.changes import shown
 from console.sites.lifecycle import Step, check_step, missing_for
+from console.sites.register import GONE_STATES, RegisterLookup
 from console.sites.rules import (
-    GONE_STATES,
-    Register,
     SiteDraft,
     check,
     organiser_type_from,
     problems,
-    told,
+    reasons_text,
 )
 
 _parent = aliased(Site, name="parent")
@@ -256,7 +255,7 @@ def create_site(sessions: SessionFactory, actor: Actor, draft: SiteDraft) -> int
     """Register a new site (state 申请); its id."""
     require(actor, Duty.SYSTEM_ADMIN)
     with sessions.begin() as session:
-        check(Register(session), draft)
+        check(RegisterLookup(session), draft)
         return insert_site(session, actor, draft, SiteState.APPLIED).id
 
 
@@ -273,7 +272,7 @@ def update_site(
     require(actor, Duty.SYSTEM_ADMIN)
     with editing(sessions, Site, site_id, expected_version, TARGET, draft.code) as (session, site):
         check_registered(site)
-        check(Register(session), registration(draft), site_id)
+        check(RegisterLookup(session), registration(draft), site_id)
         before = snapshot(session, site)
         _apply(session, site, draft)
         journal.record(
@@ -388,7 +387,7 @@ def _plan_edit(
     if field not in BULK_FIELDS:
         raise InvalidInput(UNKNOWN_FIELD, field=field)
     changes = _bulk_change(field, value)
-    register = Register(session)
+    register = RegisterLookup(session)
     items: list[BulkItem] = []
     drafts: dict[int, SiteDraft] = {}
     for site in _sites(session, site_ids):
@@ -397,7 +396,7 @@ def _plan_edit(
         key = "parent_code" if field == "parent" else field
         before, after = shown(key, getattr(current, key)), shown(key, getattr(draft, key))
         found = problems(register, registration(draft), site.id)
-        reason = told(found) if found else None
+        reason = reasons_text(found) if found else None
         if site.state in GONE_STATES:
             reason = translate("", GONE_SITE).format(
                 name=site.name, state=shown("state", site.state)

@@ -26,7 +26,8 @@ from console.base.listing import plain
 from console.schema import Duty, SiteState
 from console.sites.changes import changed_fields, kept_both
 from console.sites.lifecycle import Step
-from console.sites.rules import GONE_STATES, SiteDraft
+from console.sites.register import GONE_STATES
+from console.sites.rules import SiteDraft
 from console.sites.service import change_state, update_site
 from console.sites.views import SiteDetail, site_detail, site_id_of
 from ui.dialogs import finished

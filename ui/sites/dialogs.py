@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from console.base.actor import Actor
 from console.base.errors import ConsoleError, EnvironmentFault
 from console.sites.importing import ImportPreview, Progress, import_sites, preview
-from console.sites.rules import told
+from console.sites.rules import reasons_text
 from console.sites.service import BulkPlan, create_site
 from ui.dialogs import chosen_file
 from ui.sites.form import SiteForm
@@ -164,7 +164,10 @@ class ImportDialog(QDialog):
         rows = sorted(checked.rows, key=lambda r: (not r.problems, r.line))
         fill_table(
             self.table,
-            [[str(r.line), r.code, r.name, told(r.problems) or self.tr("可导入")] for r in rows],
+            [
+                [str(r.line), r.code, r.name, reasons_text(r.problems) or self.tr("可导入")]
+                for r in rows
+            ],
         )
         self.table.resizeColumnsToContents()
         bad = len(checked.bad)

@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor
 from console.base.actor import Actor
 from console.base.errors import ConsoleError, EnvironmentFault
 from console.base.labels import SITE_KINDS, SITE_STATES, label_of
-from console.sites.rules import GONE_STATES
+from console.sites.register import GONE_STATES
 from console.sites.views import TreeNode, tree_children
 from ui.tasks import Database, spawn
 
