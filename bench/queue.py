@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.engine import URL, make_url
 
-from console import review as audit
+from console import review as queue
 from console.db import engine_of, open_database
 from console.schema import JournalEntry, QueueItem
 from tests.core.queue_cluster import queue_cluster
@@ -33,10 +33,10 @@ from tests.engines import scratch_database
 
 CLAIM = 20
 DECISIONS = (
-    (audit.Decision.APPROVE, ""),
-    (audit.Decision.RETURN, "请修改"),
-    (audit.Decision.TAKE_DOWN, "撤稿"),
-    (audit.Decision.WHITELIST, ""),
+    (queue.Decision.APPROVE, ""),
+    (queue.Decision.RETURN, "请修改"),
+    (queue.Decision.TAKE_DOWN, "撤稿"),
+    (queue.Decision.WHITELIST, ""),
 )
 
 
@@ -55,8 +55,8 @@ def drain(url: str, operator_id: int, start: Any, results: Any) -> None:
     start.wait()
     while True:
         began = time.perf_counter()
-        ids = audit.in_transaction(
-            sessions, lambda s: [i.id for i in audit.claim(s, operator_id, CLAIM)], retried=retried
+        ids = queue.in_transaction(
+            sessions, lambda s: [i.id for i in queue.claim(s, operator_id, CLAIM)], retried=retried
         )
         claim_times.append(time.perf_counter() - began)
         if not ids:
@@ -64,9 +64,9 @@ def drain(url: str, operator_id: int, start: Any, results: Any) -> None:
         for item_id in ids:
             decision, note = DECISIONS[item_id % len(DECISIONS)]
             began = time.perf_counter()
-            audit.in_transaction(
+            queue.in_transaction(
                 sessions,
-                lambda s, i=item_id, d=decision, n=note: audit.decide(s, i, operator_id, d, n),
+                lambda s, i=item_id, d=decision, n=note: queue.decide(s, i, operator_id, d, n),
                 retried=retried,
             )
             decide_times.append(time.perf_counter() - began)

@@ -16,7 +16,7 @@ from console.base.i18n import QT_TR_NOOP, translate
 from console.commands import Subcommands
 from console.commands._common import add_login_options, login, opened
 from console.review import Decision
-from console.review import service as audit
+from console.review import service as review
 
 SCANNED = QT_TR_NOOP(
     "已筛查 {screened} 篇，新入队 {queued} 条，更新 {refreshed} 条，移出 {cleared} 条"
@@ -38,7 +38,7 @@ def register(commands: Subcommands) -> None:
     add_login_options(status, required=True)
     status.set_defaults(handler=run_status)
     claim = sub.add_parser("claim", help="认领最早的待审条目，输出条目 ID")
-    claim.add_argument("--limit", type=int, default=audit.CLAIM_BATCH)
+    claim.add_argument("--limit", type=int, default=review.CLAIM_BATCH)
     add_login_options(claim, required=True)
     claim.set_defaults(handler=run_claim)
     decide = sub.add_parser("decide", help="对条目作出审核决定")
@@ -67,7 +67,7 @@ def run_scan(args: argparse.Namespace) -> int:
         actor = login(sessions, args.user, args.password_stdin)
         try:
             with _interrupt_stops() as stop:
-                result = audit.load_and_scan(
+                result = review.load_and_scan(
                     sessions, actor, full=args.full, progress=_progress, cancelled=stop.is_set
                 )
         except KeyboardInterrupt:
@@ -108,7 +108,7 @@ def _interrupt_stops() -> Iterator[threading.Event]:
 def run_status(args: argparse.Namespace) -> int:
     """Print the items per status as JSON."""
     with opened(args.db) as sessions:
-        counts = audit.status_counts(sessions, login(sessions, args.user, args.password_stdin))
+        counts = review.status_counts(sessions, login(sessions, args.user, args.password_stdin))
     print(json.dumps(counts))
     return 0
 
@@ -116,7 +116,7 @@ def run_status(args: argparse.Namespace) -> int:
 def run_claim(args: argparse.Namespace) -> int:
     """Claim the oldest free items; print their ids, one a line."""
     with opened(args.db) as sessions:
-        ids = audit.claim_next(
+        ids = review.claim_next(
             sessions, login(sessions, args.user, args.password_stdin), args.limit
         )
     for item_id in ids:
@@ -128,7 +128,7 @@ def run_decide(args: argparse.Namespace) -> int:
     """Decide the items; exit 1 when any was refused (each refusal on stderr)."""
     with opened(args.db) as sessions:
         actor = login(sessions, args.user, args.password_stdin)
-        outcome = audit.review(sessions, actor, args.items, args.decision, args.note, args.phrase)
+        outcome = review.review(sessions, actor, args.items, args.decision, args.note, args.phrase)
     for done in outcome.decided:
         print(json.dumps({"item": done.item_id, "state": done.state.value, "post": done.post_id}))
     for item_id, reason in outcome.refused:
@@ -139,5 +139,5 @@ def run_decide(args: argparse.Namespace) -> int:
 def run_release(args: argparse.Namespace) -> int:
     """Give every claim of the operator back to the queue; print how many."""
     with opened(args.db) as sessions:
-        print(audit.release_claims(sessions, login(sessions, args.user, args.password_stdin)))
+        print(review.release_claims(sessions, login(sessions, args.user, args.password_stdin)))
     return 0

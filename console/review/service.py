@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, aliased
 
-from console import review as audit
+from console import review as queue
 from console.base import journal
 from console.base.actor import Actor, require
 from console.base.errors import Conflict, NotFound
@@ -174,7 +174,7 @@ def narrowed(listing: Listing, chosen: QueueFilter, now: dt.datetime | None = No
         clauses.append(Post.site_id == chosen.site_id)
     if chosen.category:
         # The key and value exactly as ``findings_json`` writes them (quotes escaped alike).
-        stored = audit.findings_json([{"category": chosen.category}])[2:-2]
+        stored = queue.findings_json([{"category": chosen.category}])[2:-2]
         escaped = stored.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         clauses.append(QueueItem.findings.like(f"%{escaped}%", escape="\\"))
     if chosen.min_severity > 0:
@@ -215,7 +215,7 @@ def status_counts(sessions: SessionFactory, actor: Actor) -> dict[str, int]:
     Claims whose lease ran out are first put back to pending, so the counts show them there.
     """
     require(actor, Duty.REVIEWER)
-    audit.in_transaction(sessions, audit.requeue_expired)
+    queue.in_transaction(sessions, queue.requeue_expired)
     with sessions() as session:
         by_state = dict(
             session.execute(select(QueueItem.state, func.count()).group_by(QueueItem.state)).all()
@@ -273,7 +273,7 @@ def item_detail(sessions: SessionFactory, actor: Actor, item_id: int) -> ItemDet
         item, post, site = row
         handler_id = item.decided_by or item.claimed_by
         handler = session.get(Operator, handler_id) if handler_id else None
-    found = audit.findings_of(item)
+    found = queue.findings_of(item)
     body_findings = [f for f in found if f.get("in") != "title"]
     title_findings = [f for f in found if f.get("in") == "title"]
     return ItemDetail(
@@ -306,8 +306,8 @@ def _operator(actor: Actor) -> int:
 def claim_next(sessions: SessionFactory, actor: Actor, limit: int = CLAIM_BATCH) -> list[int]:
     """Claim the ``limit`` oldest free items for the operator; their ids, oldest first."""
     operator_id = _operator(actor)
-    return audit.in_transaction(
-        sessions, lambda s: [item.id for item in audit.claim(s, operator_id, limit)]
+    return queue.in_transaction(
+        sessions, lambda s: [item.id for item in queue.claim(s, operator_id, limit)]
     )
 
 
@@ -316,20 +316,20 @@ def release_claims(
 ) -> int:
     """Give the operator's claims (all, or the named ones) back to the queue; how many."""
     operator_id = _operator(actor)
-    return audit.in_transaction(sessions, lambda s: audit.release(s, operator_id, item_ids))
+    return queue.in_transaction(sessions, lambda s: queue.release(s, operator_id, item_ids))
 
 
 def renew_claims(sessions: SessionFactory, actor: Actor) -> int:
     """Extend the lease of every claim the operator holds (the console is still working)."""
     operator_id = _operator(actor)
-    return audit.in_transaction(sessions, lambda s: audit.extend(s, operator_id))
+    return queue.in_transaction(sessions, lambda s: queue.extend(s, operator_id))
 
 
 @dataclass
 class Outcome:
     """What a (bulk) review did: the items decided, and those refused with the reason."""
 
-    decided: list[audit.Decided] = dataclasses.field(default_factory=list)
+    decided: list[queue.Decided] = dataclasses.field(default_factory=list)
     refused: list[tuple[int, str]] = dataclasses.field(default_factory=list)
 
 
@@ -337,7 +337,7 @@ def review(
     sessions: SessionFactory,
     actor: Actor,
     item_ids: Sequence[int],
-    decision: audit.Decision | str,
+    decision: queue.Decision | str,
     note: str = "",
     phrase: str = "",
 ) -> Outcome:
@@ -352,12 +352,12 @@ def review(
     outcome = Outcome()
     for item_id in item_ids:
 
-        def work(session: Session, item_id: int = item_id) -> audit.Decided:
-            audit.claim_items(session, operator_id, [item_id])
-            return audit.decide_with_phrase(session, item_id, operator_id, chosen, note, phrase)
+        def work(session: Session, item_id: int = item_id) -> queue.Decided:
+            queue.claim_items(session, operator_id, [item_id])
+            return queue.decide_with_phrase(session, item_id, operator_id, chosen, note, phrase)
 
         try:
-            outcome.decided.append(audit.in_transaction(sessions, work))
+            outcome.decided.append(queue.in_transaction(sessions, work))
         except (Conflict, NotFound) as refusal:
             outcome.refused.append((item_id, str(refusal)))
     return outcome
@@ -366,13 +366,13 @@ def review(
 def run_scan(
     sessions: SessionFactory,
     actor: Actor,
-    screener: audit.Screens,
+    screener: queue.Screens,
     *,
     full: bool = False,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
-    batch: int = audit.SCAN_BATCH,
-) -> audit.ScanResult:
+    batch: int = queue.SCAN_BATCH,
+) -> queue.ScanResult:
     """Screen new and changed posts (the whole archive when ``full``) into the queue.
 
     Each batch commits together with its journal entry (what it did, to which posts), so an
@@ -382,10 +382,10 @@ def run_scan(
     require(actor, *SCANNERS)
     action = "audit.rescan" if full else "audit.scan"
 
-    def journalled(session: Session, done: audit.ScannedBatch) -> None:
+    def journalled(session: Session, done: queue.ScannedBatch) -> None:
         _journal_scan(session, actor, action, dataclasses.asdict(done))
 
-    result = audit.scan(
+    result = queue.scan(
         sessions,
         screener,
         full=full,
@@ -412,7 +412,7 @@ def load_and_scan(
     full: bool = False,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
-) -> audit.ScanResult:
+) -> queue.ScanResult:
     """``run_scan`` with the screener built from the cluster's lexicon and whitelist."""
     require(actor, *SCANNERS)
     with sessions() as session:

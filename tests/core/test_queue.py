@@ -8,11 +8,11 @@ from collections import Counter
 import pytest
 from sqlalchemy import func, select
 
-from console import review as audit
+from console import review as queue
 from console.base.errors import Conflict, InvalidInput, NotFound, NotPermitted
 from console.db import SessionFactory
 from console.operators import service as operators
-from console.review import service as audit_service
+from console.review import service as review
 from console.schema import JournalEntry, JournalHead, Post, QueueItem, WhitelistPhrase
 from tests.core.queue_cluster import concurrently, queue_cluster
 from tests.staff import PASSWORD
@@ -33,8 +33,8 @@ def _item(sessions: SessionFactory, item_id: int) -> QueueItem:
 def test_claims_take_the_oldest_pending_items_and_never_the_same_twice(sessions) -> None:  # type: ignore[no-untyped-def]
     cluster = queue_cluster(sessions, 30)
     first, second = cluster.reviewers
-    mine = audit.in_transaction(sessions, lambda s: [i.id for i in audit.claim(s, first, 10)])
-    theirs = audit.in_transaction(sessions, lambda s: [i.id for i in audit.claim(s, second, 10)])
+    mine = queue.in_transaction(sessions, lambda s: [i.id for i in queue.claim(s, first, 10)])
+    theirs = queue.in_transaction(sessions, lambda s: [i.id for i in queue.claim(s, second, 10)])
     assert mine == list(range(1, 11))
     assert theirs == list(range(11, 21))
     item = _item(sessions, 3)
@@ -46,32 +46,32 @@ def test_a_crashed_consoles_claims_expire_back_to_the_queue(sessions) -> None:  
     cluster = queue_cluster(sessions, 3)
     first, second = cluster.reviewers
     long_ago = dt.datetime(2026, 1, 1)
-    audit.in_transaction(sessions, lambda s: audit.claim_leased(s, first, 3, now=long_ago))
-    taken = audit.in_transaction(sessions, lambda s: [i.id for i in audit.claim(s, second, 5)])
+    queue.in_transaction(sessions, lambda s: queue.claim_leased(s, first, 3, now=long_ago))
+    taken = queue.in_transaction(sessions, lambda s: [i.id for i in queue.claim(s, second, 5)])
     assert taken == [1, 2, 3]
     with pytest.raises(Conflict, match="认领"):
-        audit.in_transaction(sessions, lambda s: audit.decide(s, 1, first, "approve"))
+        queue.in_transaction(sessions, lambda s: queue.decide(s, 1, first, "approve"))
 
 
 def test_expired_claims_count_as_pending_again(sessions) -> None:  # type: ignore[no-untyped-def]
     cluster = queue_cluster(sessions, 4)
-    audit.in_transaction(
+    queue.in_transaction(
         sessions,
-        lambda s: audit.claim_leased(s, cluster.reviewers[1], 2, now=dt.datetime(2026, 1, 1)),
+        lambda s: queue.claim_leased(s, cluster.reviewers[1], 2, now=dt.datetime(2026, 1, 1)),
     )
     actor = operators.login(sessions, "reviewer", PASSWORD)
-    counts = audit_service.status_counts(sessions, actor)
+    counts = review.status_counts(sessions, actor)
     assert counts["pending"] == 4 and counts["mine"] == 0
 
 
 def test_each_decision_changes_the_item_and_the_post_and_is_journalled(sessions) -> None:  # type: ignore[no-untyped-def]
     cluster = queue_cluster(sessions, 4)
     me = cluster.reviewers[0]
-    audit.in_transaction(sessions, lambda s: audit.claim(s, me, 4))
-    audit.in_transaction(sessions, lambda s: audit.decide(s, 1, me, audit.Decision.APPROVE))
-    audit.in_transaction(sessions, lambda s: audit.decide(s, 2, me, "return", "请删除手机号"))
-    audit.in_transaction(sessions, lambda s: audit.decide(s, 3, me, "take_down", "含个人信息"))
-    done = audit.in_transaction(sessions, lambda s: audit.decide(s, 4, me, "whitelist"))
+    queue.in_transaction(sessions, lambda s: queue.claim(s, me, 4))
+    queue.in_transaction(sessions, lambda s: queue.decide(s, 1, me, queue.Decision.APPROVE))
+    queue.in_transaction(sessions, lambda s: queue.decide(s, 2, me, "return", "请删除手机号"))
+    queue.in_transaction(sessions, lambda s: queue.decide(s, 3, me, "take_down", "含个人信息"))
+    done = queue.in_transaction(sessions, lambda s: queue.decide(s, 4, me, "whitelist"))
     assert done.phrase == "国家计委"
     with sessions() as session:
         states = dict(session.execute(select(QueueItem.id, QueueItem.state)).all())
@@ -95,18 +95,18 @@ def test_each_decision_changes_the_item_and_the_post_and_is_journalled(sessions)
 def test_deciding_what_is_not_yours_or_decided_already_changes_nothing(sessions) -> None:  # type: ignore[no-untyped-def]
     cluster = queue_cluster(sessions, 3)
     first, second = cluster.reviewers
-    audit.in_transaction(sessions, lambda s: audit.claim(s, first, 2))
+    queue.in_transaction(sessions, lambda s: queue.claim(s, first, 2))
     head = _head(sessions)
     with pytest.raises(Conflict, match="尚未被您认领"):
-        audit.in_transaction(sessions, lambda s: audit.decide(s, 3, first, "approve"))
+        queue.in_transaction(sessions, lambda s: queue.decide(s, 3, first, "approve"))
     with pytest.raises(Conflict, match="审核员丁"):
-        audit.in_transaction(sessions, lambda s: audit.decide(s, 1, second, "take_down", "x"))
-    audit.in_transaction(sessions, lambda s: audit.decide(s, 1, first, "approve"))
+        queue.in_transaction(sessions, lambda s: queue.decide(s, 1, second, "take_down", "x"))
+    queue.in_transaction(sessions, lambda s: queue.decide(s, 1, first, "approve"))
     head += 1
     with pytest.raises(Conflict, match="只决定一次"):
-        audit.in_transaction(sessions, lambda s: audit.decide(s, 1, first, "take_down", "x"))
+        queue.in_transaction(sessions, lambda s: queue.decide(s, 1, first, "take_down", "x"))
     with pytest.raises(NotFound):
-        audit.in_transaction(sessions, lambda s: audit.decide(s, 999, first, "approve"))
+        queue.in_transaction(sessions, lambda s: queue.decide(s, 999, first, "approve"))
     assert _head(sessions) == head
     assert _item(sessions, 1).state == "approved"
     assert _item(sessions, 3).state == "pending"
@@ -117,14 +117,14 @@ def test_deciding_what_is_not_yours_or_decided_already_changes_nothing(sessions)
 def test_bad_decisions_are_refused_before_anything_is_written(sessions) -> None:  # type: ignore[no-untyped-def]
     cluster = queue_cluster(sessions, 2)
     me = cluster.reviewers[0]
-    audit.in_transaction(sessions, lambda s: audit.claim(s, me, 2))
+    queue.in_transaction(sessions, lambda s: queue.claim(s, me, 2))
     with pytest.raises(InvalidInput, match="退回意见"):
-        audit.in_transaction(sessions, lambda s: audit.decide(s, 1, me, "return", "  "))
+        queue.in_transaction(sessions, lambda s: queue.decide(s, 1, me, "return", "  "))
     with pytest.raises(InvalidInput, match="未知的审核决定"):
-        audit.in_transaction(sessions, lambda s: audit.decide(s, 1, me, "delete"))
+        queue.in_transaction(sessions, lambda s: queue.decide(s, 1, me, "delete"))
     with pytest.raises(InvalidInput, match="白名单短语"):
-        audit.in_transaction(
-            sessions, lambda s: audit.decide_with_phrase(s, 1, me, "whitelist", "", "无关")
+        queue.in_transaction(
+            sessions, lambda s: queue.decide_with_phrase(s, 1, me, "whitelist", "", "无关")
         )
     with sessions() as session:
         admin = session.scalar(select(func.min(QueueItem.id)))
@@ -135,46 +135,46 @@ def test_bad_decisions_are_refused_before_anything_is_written(sessions) -> None:
     sysadmin = operators.login(sessions, "sysadmin", PASSWORD)
     assert sysadmin.operator_id is not None
     with pytest.raises(NotPermitted):
-        audit.in_transaction(
-            sessions, lambda s: audit.decide(s, 1, sysadmin.operator_id or 0, "approve")
+        queue.in_transaction(
+            sessions, lambda s: queue.decide(s, 1, sysadmin.operator_id or 0, "approve")
         )
     with pytest.raises(NotPermitted):
-        audit_service.claim_next(sessions, sysadmin)
+        review.claim_next(sessions, sysadmin)
 
 
 def test_released_claims_go_back_to_the_queue(sessions) -> None:  # type: ignore[no-untyped-def]
     queue_cluster(sessions, 5)
     actor = operators.login(sessions, "reviewer", PASSWORD)
-    assert audit_service.claim_next(sessions, actor, 3) == [1, 2, 3]
-    assert audit_service.release_claims(sessions, actor, [2]) == 1
-    assert audit_service.status_counts(sessions, actor)["mine"] == 2
-    assert audit_service.release_claims(sessions, actor) == 2
-    assert audit_service.status_counts(sessions, actor)["pending"] == 5
+    assert review.claim_next(sessions, actor, 3) == [1, 2, 3]
+    assert review.release_claims(sessions, actor, [2]) == 1
+    assert review.status_counts(sessions, actor)["mine"] == 2
+    assert review.release_claims(sessions, actor) == 2
+    assert review.status_counts(sessions, actor)["pending"] == 5
 
 
 def test_bulk_review_decides_what_it_can_and_reports_the_rest(sessions) -> None:  # type: ignore[no-untyped-def]
     cluster = queue_cluster(sessions, 5)
     actor = operators.login(sessions, "reviewer", PASSWORD)
-    audit.in_transaction(sessions, lambda s: audit.claim_items(s, cluster.reviewers[1], [2]))
-    outcome = audit_service.review(sessions, actor, [1, 2, 3], "take_down", "含个人信息")
+    queue.in_transaction(sessions, lambda s: queue.claim_items(s, cluster.reviewers[1], [2]))
+    outcome = review.review(sessions, actor, [1, 2, 3], "take_down", "含个人信息")
     assert [d.item_id for d in outcome.decided] == [1, 3]
     assert [item_id for item_id, _ in outcome.refused] == [2]
     assert "审核员2" in outcome.refused[0][1]
-    again = audit_service.review(sessions, actor, [1], "approve")
+    again = review.review(sessions, actor, [1], "approve")
     assert again.decided == [] and "只决定一次" in again.refused[0][1]
 
 
 def _drain(sessions: SessionFactory, operator_id: int, decided: list[int]) -> None:
     while True:
-        ids = audit.in_transaction(
-            sessions, lambda s: [i.id for i in audit.claim(s, operator_id, 7)]
+        ids = queue.in_transaction(
+            sessions, lambda s: [i.id for i in queue.claim(s, operator_id, 7)]
         )
         if not ids:
             return
         for item_id in ids:
-            audit.in_transaction(
+            queue.in_transaction(
                 sessions,
-                lambda s, i=item_id: audit.decide(s, i, operator_id, "approve", "误报"),
+                lambda s, i=item_id: queue.decide(s, i, operator_id, "approve", "误报"),
             )
             decided.append(item_id)
 

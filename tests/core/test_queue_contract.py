@@ -10,11 +10,11 @@ from collections import Counter
 import pytest
 from sqlalchemy import select
 
-from console import review as audit
+from console import review as queue
 from console.base.errors import Conflict, InvalidInput
 from console.db import SessionFactory
 from console.operators import service as operators
-from console.review import service as audit_service
+from console.review import service as review
 from console.schema import JournalHead, QueueItem, WhitelistPhrase
 from tests.core.queue_cluster import concurrently, queue_cluster
 from tests.staff import PASSWORD
@@ -31,8 +31,8 @@ def _states(sessions: SessionFactory) -> dict[int, str]:
 
 
 def test_claim_and_decide_have_the_published_signatures() -> None:
-    claim = inspect.signature(audit.claim)
-    decide = inspect.signature(audit.decide)
+    claim = inspect.signature(queue.claim)
+    decide = inspect.signature(queue.decide)
     assert list(claim.parameters) == ["session", "operator_id", "limit"]
     assert list(decide.parameters) == ["session", "item_id", "operator_id", "decision", "note"]
     assert decide.parameters["note"].default == ""
@@ -43,7 +43,7 @@ def test_a_claim_lasts_ten_minutes(sessions) -> None:  # type: ignore[no-untyped
     cluster = queue_cluster(sessions, 2)
     before = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     with sessions.begin() as session:
-        (item,) = audit.claim(session, cluster.reviewers[0], 1)
+        (item,) = queue.claim(session, cluster.reviewers[0], 1)
         assert isinstance(item, QueueItem)
         assert item.lease_until is not None
         lease = item.lease_until - before
@@ -53,22 +53,22 @@ def test_a_claim_lasts_ten_minutes(sessions) -> None:  # type: ignore[no-untyped
 def test_a_refused_decision_writes_nothing_even_when_the_caller_commits(sessions) -> None:  # type: ignore[no-untyped-def]
     cluster = queue_cluster(sessions, 3)
     first, second = cluster.reviewers
-    audit.in_transaction(sessions, lambda s: audit.claim(s, first, 2))
+    queue.in_transaction(sessions, lambda s: queue.claim(s, first, 2))
     head = _head(sessions)
     refusals = [
-        (Conflict, lambda s: audit.decide(s, 1, second, "approve")),
-        (Conflict, lambda s: audit.decide(s, 3, first, "take_down", "x")),
-        (InvalidInput, lambda s: audit.decide_with_phrase(s, 2, first, "whitelist", "", "无关")),
+        (Conflict, lambda s: queue.decide(s, 1, second, "approve")),
+        (Conflict, lambda s: queue.decide(s, 3, first, "take_down", "x")),
+        (InvalidInput, lambda s: queue.decide_with_phrase(s, 2, first, "whitelist", "", "无关")),
     ]
     for error, refused in refusals:
         with sessions() as session:
             with pytest.raises(error):
                 refused(session)
             session.commit()
-    audit.in_transaction(sessions, lambda s: audit.decide(s, 1, first, "approve"))
+    queue.in_transaction(sessions, lambda s: queue.decide(s, 1, first, "approve"))
     with sessions() as session:
         with pytest.raises(Conflict, match="只决定一次"):
-            audit.decide(session, 1, first, "take_down", "再次")
+            queue.decide(session, 1, first, "take_down", "再次")
         session.commit()
     assert _states(sessions) == {1: "approved", 2: "claimed", 3: "pending"}
     assert _head(sessions) == head + 1
@@ -79,15 +79,15 @@ def test_a_refused_decision_writes_nothing_even_when_the_caller_commits(sessions
 def test_a_claim_whose_lease_ran_out_cannot_be_decided_until_claimed_again(sessions) -> None:  # type: ignore[no-untyped-def]
     cluster = queue_cluster(sessions, 1)
     me = cluster.reviewers[0]
-    audit.in_transaction(
-        sessions, lambda s: audit.claim_leased(s, me, 1, now=dt.datetime(2026, 1, 1))
+    queue.in_transaction(
+        sessions, lambda s: queue.claim_leased(s, me, 1, now=dt.datetime(2026, 1, 1))
     )
     head = _head(sessions)
     with pytest.raises(Conflict, match="过期"):
-        audit.in_transaction(sessions, lambda s: audit.decide(s, 1, me, "approve"))
+        queue.in_transaction(sessions, lambda s: queue.decide(s, 1, me, "approve"))
     assert _states(sessions) == {1: "claimed"} and _head(sessions) == head
-    audit.in_transaction(sessions, lambda s: audit.claim(s, me, 1))
-    done = audit.in_transaction(sessions, lambda s: audit.decide(s, 1, me, "approve"))
+    queue.in_transaction(sessions, lambda s: queue.claim(s, me, 1))
+    done = queue.in_transaction(sessions, lambda s: queue.decide(s, 1, me, "approve"))
     assert done.state.value == "approved"
 
 
@@ -97,14 +97,14 @@ def test_reviewers_picking_the_same_items_from_the_list_decide_each_exactly_once
     actors = [operators.login(sessions, "reviewer", PASSWORD)]
     with sessions.begin() as session:
         for operator_id in cluster.reviewers[1:]:
-            actors.append(audit.decisions.reviewer(session, operator_id))
+            actors.append(queue.decisions.reviewer(session, operator_id))
     decided: list[list[int]] = [[] for _ in actors]
 
     def worker(index: int) -> None:
         ids = list(range(1, items + 1))
         random.Random(index).shuffle(ids)
         for item_id in ids:
-            outcome = audit_service.review(sessions, actors[index], [item_id], "approve")
+            outcome = review.review(sessions, actors[index], [item_id], "approve")
             decided[index] += [done.item_id for done in outcome.decided]
 
     errors = concurrently(worker, len(actors))
@@ -130,7 +130,7 @@ def test_claims_skip_locked_rows_on_the_servers_and_guard_the_update_on_sqlite(s
     event.listen(engine, "before_cursor_execute", seen)
     try:
         with sessions.begin() as session:
-            assert [i.id for i in audit.claim(session, cluster.reviewers[0], 2)] == [1, 2]
+            assert [i.id for i in queue.claim(session, cluster.reviewers[0], 2)] == [1, 2]
             isolation = session.connection().get_isolation_level()
     finally:
         event.remove(engine, "before_cursor_execute", seen)

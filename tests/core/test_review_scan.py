@@ -9,14 +9,13 @@ from typing import Any
 import pytest
 from sqlalchemy import insert, select, update
 
-from console import review as audit
+from console import review as queue
 from console.base import journal
-from console.base.actor import Actor
 from console.base.listing import Query, count, fetch_page
 from console.db import SessionFactory
 from console.operators import service as operators
-from console.review import service as audit_service
-from console.schema import Duty, JournalEntry, LexiconTerm, Post, QueueItem
+from console.review import service as review
+from console.schema import JournalEntry, LexiconTerm, Post, QueueItem
 from console.screening import Screener
 from console.screening.lexicon_files import TermEntry
 from tests.core.queue_cluster import ID_CARD, PHONE, queue_cluster
@@ -45,7 +44,7 @@ def test_a_scan_queues_new_posts_with_findings_once(sessions) -> None:  # type: 
     _edit(sessions, 2, "本文没有任何问题。")
     actor = operators.login(sessions, "reviewer", PASSWORD)
     seen: list[tuple[int, int]] = []
-    result = audit_service.run_scan(
+    result = review.run_scan(
         sessions, actor, SCREENER, progress=lambda done, total: seen.append((done, total))
     )
     assert (result.screened, result.queued, result.total) == (6, 5, 6)
@@ -54,10 +53,10 @@ def test_a_scan_queues_new_posts_with_findings_once(sessions) -> None:  # type: 
     with sessions() as session:
         item = session.scalar(select(QueueItem).where(QueueItem.post_id == 1))
         assert item is not None
-        found = audit.findings_of(item)
+        found = queue.findings_of(item)
     assert [f["kind"] for f in found] == ["term", "mobile"]
     assert item.priority == 2
-    again = audit_service.run_scan(sessions, actor, SCREENER)
+    again = review.run_scan(sessions, actor, SCREENER)
     assert (again.screened, again.queued) == (0, 0)
 
 
@@ -102,13 +101,13 @@ def test_each_batch_commits_with_its_journal_entry_or_not_at_all(  # type: ignor
 
     monkeypatch.setattr(journal, "record", second_fails)
     with pytest.raises(JournalDown):
-        audit_service.run_scan(sessions, actor, SCREENER, batch=2)
+        review.run_scan(sessions, actor, SCREENER, batch=2)
     monkeypatch.undo()
     first = {"first_post": 1, "last_post": 2, "screened": 2, "queued": 2, "refreshed": 0}
     assert _scan_entries(sessions) == [{**first, "cleared": 0}]
     assert _screened_and_queued(sessions) == ([1, 2], [1, 2])
 
-    resumed = audit_service.run_scan(sessions, actor, SCREENER, batch=2)
+    resumed = review.run_scan(sessions, actor, SCREENER, batch=2)
     assert (resumed.screened, resumed.queued) == (4, 4)
     assert [(e["first_post"], e["last_post"]) for e in _scan_entries(sessions)] == [
         (1, 2),
@@ -116,15 +115,15 @@ def test_each_batch_commits_with_its_journal_entry_or_not_at_all(  # type: ignor
         (5, 6),
     ]
     assert _screened_and_queued(sessions) == ([1, 2, 3, 4, 5, 6], [1, 2, 3, 4, 5, 6])
-    auditor = Actor(None, "aud", frozenset({Duty.AUDIT_ADMIN}))
+    auditor = operators.login(sessions, "auditor", PASSWORD)
     assert journal.verify(sessions, auditor).intact
 
 
 def test_a_scan_with_nothing_to_screen_is_journalled_once(sessions) -> None:  # type: ignore[no-untyped-def]
     queue_cluster(sessions, 2, queued=False)
     actor = operators.login(sessions, "reviewer", PASSWORD)
-    audit_service.run_scan(sessions, actor, SCREENER)
-    audit_service.run_scan(sessions, actor, SCREENER)
+    review.run_scan(sessions, actor, SCREENER)
+    review.run_scan(sessions, actor, SCREENER)
     entries = _scan_entries(sessions)
     assert [e["screened"] for e in entries] == [2, 0]
     assert entries[-1]["total"] == 0
@@ -133,23 +132,23 @@ def test_a_scan_with_nothing_to_screen_is_journalled_once(sessions) -> None:  # 
 def test_changed_posts_refresh_their_open_item_and_fixed_ones_leave_the_queue(sessions) -> None:  # type: ignore[no-untyped-def]
     queue_cluster(sessions, 3, queued=False)
     actor = operators.login(sessions, "reviewer", PASSWORD)
-    audit_service.run_scan(sessions, actor, SCREENER)
+    review.run_scan(sessions, actor, SCREENER)
     _edit(sessions, 1, f"申请人身份证号{ID_CARD}。")
     _edit(sessions, 2, "已改正。")
-    result = audit_service.run_scan(sessions, actor, SCREENER)
+    result = review.run_scan(sessions, actor, SCREENER)
     assert (result.screened, result.refreshed, result.cleared, result.queued) == (2, 1, 1, 0)
     assert sorted(_states(sessions)) == [1, 3]
     with sessions() as session:
         item = session.scalar(select(QueueItem).where(QueueItem.post_id == 1))
         assert item is not None and item.priority == 3
-        assert [f["kind"] for f in audit.findings_of(item)] == ["id_card"]
+        assert [f["kind"] for f in queue.findings_of(item)] == ["id_card"]
 
 
 def test_a_full_rescan_does_not_queue_again_what_was_decided(sessions) -> None:  # type: ignore[no-untyped-def]
     queue_cluster(sessions, 4, queued=False)
     actor = operators.login(sessions, "reviewer", PASSWORD)
-    audit_service.run_scan(sessions, actor, SCREENER)
-    audit_service.review(sessions, actor, [1], "approve")
+    review.run_scan(sessions, actor, SCREENER)
+    review.review(sessions, actor, [1], "approve")
     with sessions.begin() as session:
         session.execute(
             insert(LexiconTerm),
@@ -158,9 +157,9 @@ def test_a_full_rescan_does_not_queue_again_what_was_decided(sessions) -> None: 
     wider = Screener.build(
         [TermEntry("国家计委", "过时名称", 2, ""), TermEntry("第2号", "测试", 1, "")], []
     )
-    stopped = audit_service.run_scan(sessions, actor, wider, full=True, cancelled=lambda: True)
+    stopped = review.run_scan(sessions, actor, wider, full=True, cancelled=lambda: True)
     assert stopped.cancelled and stopped.screened == 0
-    result = audit_service.run_scan(sessions, actor, wider, full=True)
+    result = review.run_scan(sessions, actor, wider, full=True)
     assert result.screened == 4 and result.queued == 0 and result.refreshed == 1
     assert _states(sessions) == {1: "approved", 2: "pending", 3: "pending", 4: "pending"}
 
@@ -168,40 +167,32 @@ def test_a_full_rescan_does_not_queue_again_what_was_decided(sessions) -> None: 
 def test_the_status_lists_filter_in_sql_and_start_with_the_oldest(sessions) -> None:  # type: ignore[no-untyped-def]
     cluster = queue_cluster(sessions, 12)
     actor = operators.login(sessions, "reviewer", PASSWORD)
-    audit_service.claim_next(sessions, actor, 2)
-    audit_service.review(sessions, actor, [3], "return", "请修改")
+    review.claim_next(sessions, actor, 2)
+    review.review(sessions, actor, [3], "return", "请修改")
     with sessions() as session:
-        page = fetch_page(session, audit_service.QUEUE, Query())
+        page = fetch_page(session, review.QUEUE, Query())
         assert page.ids == list(range(4, 13))
-        mine = fetch_page(session, audit_service.mine(cluster.reviewers[0]), Query())
+        mine = fetch_page(session, review.mine(cluster.reviewers[0]), Query())
         assert mine.ids == [1, 2]
-        assert fetch_page(session, audit_service.RETURNED, Query()).ids == [3]
-        site = audit_service.narrowed(audit_service.QUEUE, audit_service.QueueFilter(site_id=2))
+        assert fetch_page(session, review.RETURNED, Query()).ids == [3]
+        site = review.narrowed(review.QUEUE, review.QueueFilter(site_id=2))
         assert fetch_page(session, site, Query()).ids == [4, 7, 10]
-        severe = audit_service.narrowed(
-            audit_service.QUEUE, audit_service.QueueFilter(min_severity=3)
-        )
+        severe = review.narrowed(review.QUEUE, review.QueueFilter(min_severity=3))
         assert fetch_page(session, severe, Query()).ids == [6, 9, 12]
-        personal = audit_service.narrowed(
-            audit_service.QUEUE, audit_service.QueueFilter(category="个人信息")
-        )
+        personal = review.narrowed(review.QUEUE, review.QueueFilter(category="个人信息"))
         assert count(session, personal, Query()).shown == 9
-        other = audit_service.narrowed(
-            audit_service.QUEUE, audit_service.QueueFilter(category="涉密")
-        )
+        other = review.narrowed(review.QUEUE, review.QueueFilter(category="涉密"))
         assert count(session, other, Query()).shown == 0
-        old = audit_service.narrowed(
-            audit_service.QUEUE, audit_service.QueueFilter(older_than_hours=24)
-        )
+        old = review.narrowed(review.QUEUE, review.QueueFilter(older_than_hours=24))
         assert count(session, old, Query()).shown == 9
-    counts = audit_service.status_counts(sessions, actor)
+    counts = review.status_counts(sessions, actor)
     assert counts == {"pending": 9, "mine": 2, "approved": 0, "returned": 1, "taken_down": 0}
 
 
 def test_the_detail_masks_personal_data_in_place(sessions) -> None:  # type: ignore[no-untyped-def]
     queue_cluster(sessions, 1)
     actor = operators.login(sessions, "reviewer", PASSWORD)
-    detail = audit_service.item_detail(sessions, actor, 1)
+    detail = review.item_detail(sessions, actor, 1)
     assert PHONE not in detail.body and "138****5678" in detail.body
     assert [(f.category, f.term, f.text) for f in detail.findings] == [
         ("过时名称", "国家计委", "国家计委"),
@@ -209,7 +200,7 @@ def test_the_detail_masks_personal_data_in_place(sessions) -> None:  # type: ign
     ]
     first = detail.findings[0]
     assert detail.body[first.start : first.end] == "国家计委"
-    assert audit.default_phrase([{"kind": "term", "text": "国家计委"}]) == "国家计委"
+    assert queue.default_phrase([{"kind": "term", "text": "国家计委"}]) == "国家计委"
 
 
 def test_whitelist_suggestions_stop_at_punctuation() -> None:
@@ -230,11 +221,9 @@ def test_the_category_filter_matches_whole_categories_whatever_they_hold(session
     }
     for post_id, screener in screeners.items():
         _only(sessions, post_id)
-        audit.scan(sessions, screener)
+        queue.scan(sessions, screener)
     with sessions() as session:
-        chosen = audit_service.narrowed(
-            audit_service.QUEUE, audit_service.QueueFilter(category='旧"称_a')
-        )
+        chosen = review.narrowed(review.QUEUE, review.QueueFilter(category='旧"称_a'))
         assert fetch_page(session, chosen, Query()).ids == [1]
 
 
