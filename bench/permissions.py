@@ -5,10 +5,11 @@
 Fills accounts, sites with three-level column trees and grants (a third scoped to a column,
 a tenth expired), then prints the median time of each question the 用户权限 tab asks — who
 may publish at a deep column, what one account may do and where, the grid of a node, the
-先审后发 check of one account and of the whole cluster — answered by ``console.rights`` (one
-set-based query each, ancestors read from the column's materialised path) and by a naive
-Python walk (parent by parent, grant by grant, the way an ORM loop with lazy loads would do
-it), and their ratio. Both answers are compared on every sample before anything is timed.
+先审后发 check of one account and of the whole cluster — answered by
+``console.permissions.rights`` (one set-based query each, ancestors read from the column's
+materialised path) and by a naive Python walk (parent by parent, grant by grant, the way an
+ORM loop with lazy loads would do it), and their ratio. Both answers are compared on every
+sample before anything is timed.
 """
 
 from __future__ import annotations

@@ -3,8 +3,8 @@
 Pure functions over plain values and an as-of date (DESIGN.md §2): ICP and 公安联网备案 (within
 30 days of opening), 等级保护 (level ≥ 2 filed within 30 days of grading; 测评 yearly for level
 3, half-yearly for level 4, per a configurable period for level 2), number formats (through
-``console.identifiers``), and what the latest probes say (the 5 % unreachable rule, the
-certificate, the footer, foreign redirects). ``console.filing_facts.load_facts`` reads their
+``console.base.identifiers``), and what the latest probes say (the 5 % unreachable rule, the
+certificate, the footer, foreign redirects). ``console.filings.facts.load_facts`` reads their
 inputs for the whole cluster at once.
 """
 

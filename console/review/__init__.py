@@ -3,7 +3,7 @@
 The GUI, the CLI and other programs share these functions. ``claim`` and ``decide`` work in
 the caller's ``Session`` and never commit: the caller owns the transaction (use
 ``in_transaction``, which also retries when the server breaks a deadlock). The services in
-``console.services.audit`` wrap them for an acting operator: duty check, one transaction,
+``console.review.service`` wrap them for an acting operator: duty check, one transaction,
 one commit.
 """
 

@@ -2,7 +2,7 @@
 
 Every function here takes the session factory and the acting operator, checks the reviewer
 duty, and runs in its own transaction (retried when the server breaks a deadlock), committing
-once: the GUI and the CLI call these; other programs may call ``console.audit`` directly.
+once: the GUI and the CLI call these; other programs may call ``console.review`` directly.
 """
 
 from __future__ import annotations

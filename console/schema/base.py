@@ -41,7 +41,7 @@ class Base(DeclarativeBase):
 class Versioned:
     """Mixin for rows operators edit: a version column for optimistic locking.
 
-    Services set the next version themselves (``services.editing``); SQLAlchemy adds
+    Services set the next version themselves (``console.base.editing``); SQLAlchemy adds
     ``WHERE version = <old>`` to the UPDATE and raises ``StaleDataError`` when the row changed
     underneath, which the services turn into a conflict the operator can act on.
     """

@@ -1,6 +1,6 @@
 """The site register: what the 站点 tab lists, and every change to a site.
 
-Changes follow one shape: duty → rules (``console.site_rules``, ``console.site_lifecycle``) →
+Changes follow one shape: duty → rules (``console.sites.rules``, ``console.sites.lifecycle``) →
 change → journal, committed once. Bulk changes first plan (each site ready or skipped with its
 reason), then apply the ready ones in one transaction.
 """
