@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
+from console.base.rows import named_rows
 from console.schema import Filing, ProbeResult, Site, SiteState
 
 PROBE_WINDOW_DAYS = 7
@@ -109,14 +110,14 @@ def load_facts(
     counts = _week_counts(session, now, wanted)
     latest = _latest_probes(session, now, wanted)
     facts = []
-    for row in session.execute(statement):
-        probes, failures = counts.get(row.site_id, (0, 0))
+    for values in named_rows(session.execute(statement)):
+        probes, failures = counts.get(values["site_id"], (0, 0))
         facts.append(
             FilingFacts(
-                **row._mapping,
+                **values,
                 week_probes=probes,
                 week_failures=failures,
-                latest=latest.get(row.site_id),
+                latest=latest.get(values["site_id"]),
             )
         )
     return facts
@@ -163,8 +164,7 @@ def _latest_probes(
     if wanted is not None:
         statement = statement.where(ProbeResult.site_id.in_(wanted))
     latest = {}
-    for row in session.execute(statement):
-        values = dict(row._mapping)
+    for values in named_rows(session.execute(statement)):
         site_id = values.pop("probed_site")
         latest[site_id] = LatestProbe(**values)
     return latest

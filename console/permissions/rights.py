@@ -19,6 +19,7 @@ from sqlalchemy import Select, and_, bindparam, false, func, or_, select
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import ColumnElement
 
+from console.base.rows import named_rows
 from console.schema import Account, AccountStatus, Grant, Role, Site, SiteColumn, SiteState, utcnow
 
 CLOSED_STATES = (SiteState.RETIRED.value, SiteState.MERGED.value)
@@ -120,7 +121,7 @@ def _rights_query() -> Select[Any]:
 
 
 def _rights(session: Session, statement: Select[Any]) -> list[Right]:
-    return [Right(**row._mapping) for row in session.execute(statement)]
+    return [Right(**values) for values in named_rows(session.execute(statement))]
 
 
 def column_path(session: Session, site_id: int, column_id: int | None) -> str:
@@ -262,4 +263,4 @@ def dual_holdings(
     if site_id is not None:
         statement = statement.where(site_column == site_id)
     rows = session.execute(statement, {"moment": now or utcnow()})
-    return [DualHolding(**row._mapping) for row in rows]
+    return [DualHolding(**values) for values in named_rows(rows)]

@@ -204,7 +204,7 @@ def load_facts(session: Session, site_ids: Sequence[int] | None = None) -> list[
 def load_column_facts(
     session: Session, site_ids: Sequence[int]
 ) -> dict[int, tuple[ColumnFacts, ...]]:
-    """Column facts per site id, in tree order: two queries per chunk of sites."""
+    """Column facts per site id, parents first: two queries per chunk of sites."""
     local = load_local(session, site_ids)
     return {site_id: _column_facts(local[site_id]) for site_id in site_ids}
 

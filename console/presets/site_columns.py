@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from console.base.rows import named_rows
 from console.schema import Post, PostStatus, SiteColumn
 
 # Keeps every ``IN (…)`` list well within what each engine accepts in one statement.
@@ -74,19 +75,21 @@ _POST_FIGURES: dict[str, Any] = {
 def load_local(
     session: Session, site_ids: Sequence[int], posts: bool = True
 ) -> dict[int, list[LocalColumn]]:
-    """The columns of each site, in tree order, with (unless not ``posts``) their post figures.
+    """The columns of each site, parents first, with (unless not ``posts``) their post figures.
 
     Two queries per chunk of sites; one without ``posts``.
     """
     found: dict[int, list[LocalColumn]] = {site_id: [] for site_id in site_ids}
     for chunk in chunks(site_ids):
         figures = _post_figures(session, chunk) if posts else {}
-        for row in session.execute(
+        rows = session.execute(
             select(*_COLUMNS)
             .where(SiteColumn.site_id.in_(chunk))
             .order_by(SiteColumn.site_id, SiteColumn.path)
-        ):
-            found[row.site_id].append(LocalColumn(**row._mapping, **figures.get(row.id, {})))
+        )
+        for values in named_rows(rows):
+            column = LocalColumn(**values, **figures.get(values["id"], {}))
+            found[column.site_id].append(column)
     return found
 
 
@@ -97,4 +100,8 @@ def _post_figures(session: Session, site_ids: Sequence[int]) -> dict[int, dict[s
         .where(Post.site_id.in_(site_ids), Post.column_id.is_not(None))
         .group_by(Post.column_id)
     )
-    return {row.column_id: {name: row._mapping[name] for name in _POST_FIGURES} for row in rows}
+    figures = {}
+    for values in named_rows(rows):
+        column_id = values.pop("column_id")
+        figures[column_id] = values
+    return figures
