@@ -1,9 +1,32 @@
-"""Pieces every form and dialog shares: a message line, showing an outcome, Save/Cancel."""
+"""Pieces every form and dialog shares: a message line, showing an outcome, Save/Cancel, and
+running a service whose refusal is shown where the operator looks."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import enum
+from collections.abc import Awaitable, Callable
+from typing import Final, TypeVar
+
+import shiboken6
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from console.base.errors import ConsoleError, EnvironmentFault
+
+T = TypeVar("T")
+
+
+class Refused(enum.Enum):
+    """What ``attempt`` gives when the work was refused or the environment failed."""
+
+    REFUSED = "refused"
+
+
+REFUSED: Final = Refused.REFUSED
+
+# Where a refusal is told: a message line (shown in red), or anything taking the text (a
+# status line's ``setText``, a pane's ``tell``, a signal's ``emit``).
+Teller = QLabel | Callable[[str], object]
 
 
 def message_label(parent: QWidget, name: str) -> QLabel:
@@ -22,6 +45,32 @@ def say(label: QLabel, text: str, tone: str = "") -> None:
     label.setStyleSheet(f"color: {colours[tone]};" if tone in colours else "")
     label.setText(text)
     label.setVisible(bool(text))
+
+
+async def attempt(tell: Teller, work: Awaitable[T] | Callable[[], Awaitable[T]]) -> T | Refused:
+    """Await ``work`` (usually ``database.call(...)``); its result, or ``REFUSED`` once a
+    refusal (``ConsoleError``) or an environment fault has been told through ``tell``.
+
+    ``work`` may also be a function making the awaitable: it is called here, so a refusal
+    raised while the call is put together (a form's ``draft()``) is told the same way.
+    Nothing is told when the label, or the widget owning ``tell``, is gone: its window closed
+    while the work ran. Bugs propagate to the crash handler.
+    """
+    try:
+        return await (work() if callable(work) else work)
+    except (ConsoleError, EnvironmentFault) as error:
+        _tell(tell, str(error))
+        return REFUSED
+
+
+def _tell(tell: Teller, text: str) -> None:
+    owner = tell if isinstance(tell, QLabel) else getattr(tell, "__self__", None)
+    if isinstance(owner, QObject) and not shiboken6.isValid(owner):
+        return
+    if isinstance(tell, QLabel):
+        say(tell, text, "bad")
+    else:
+        tell(text)
 
 
 def finish_form(dialog: QDialog, form: QFormLayout, problem_name: str) -> QLabel:

@@ -16,11 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from console.base.actor import Actor
-from console.base.errors import AuthenticationFailed, ConsoleError, EnvironmentFault
+from console.base.errors import AuthenticationFailed
 from console.operators import service as operators
 from console.operators.passwords import MIN_LENGTH
 from console.schema import Duty
 from ui.dialogs import finished
+from ui.forms import REFUSED, attempt
 from ui.tasks import Database, spawn
 
 
@@ -66,13 +67,10 @@ class _FormDialog(QDialog):
         self.ok_button.setEnabled(False)
         self.say(QCoreApplication.translate("_FormDialog", "请稍候…"))
         try:
-            done = await self.submit()
-        except (ConsoleError, EnvironmentFault) as error:
-            self.say(str(error))
-            return
+            done = await attempt(self.say, self.submit())
         finally:
             self.ok_button.setEnabled(True)
-        if done:
+        if done is not REFUSED and done:
             self.say("")
             self.accept()
 

@@ -21,8 +21,8 @@ from PySide6.QtCore import (
 )
 
 from console.base.actor import Actor
-from console.base.errors import ConsoleError, EnvironmentFault
 from console.base.listing import Counts, Listing, Page, Query, read_first, read_page, rendered
+from ui.forms import REFUSED, attempt
 from ui.tasks import Database, spawn
 
 Index = QModelIndex | QPersistentModelIndex
@@ -175,16 +175,18 @@ class PagedModel(QAbstractTableModel):
         Also None when the model was destroyed meanwhile (its tab or dialog closed): nobody
         is left to show the rows.
         """
-        try:
-            result = await self.database.call(service, *args)
-        except (ConsoleError, EnvironmentFault) as error:
-            if shiboken6.isValid(self) and generation == self._generation:
-                self._fetching = False
-                self.failed.emit(str(error))
-            return None
-        if not shiboken6.isValid(self):
+        result = await attempt(
+            lambda text: self._failed(generation, text), self.database.call(service, *args)
+        )
+        if result is REFUSED or not shiboken6.isValid(self):
             return None
         return result if generation == self._generation else None
+
+    def _failed(self, generation: int, text: str) -> None:
+        """A load failed: say so, unless a newer load has taken its place (or nobody is left)."""
+        if shiboken6.isValid(self) and generation == self._generation:
+            self._fetching = False
+            self.failed.emit(text)
 
     def _append(self, page: Page) -> None:
         self._ids.extend(page.ids)

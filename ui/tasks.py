@@ -15,7 +15,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, ParamSpec, TypeVar
 
@@ -52,8 +52,14 @@ class Database(QObject):
         """Run ``service(sessions, *args, **kwargs)`` on the database worker and await it."""
         loop = asyncio.get_event_loop()
         job = functools.partial(service, self.sessions, *args, **kwargs)
+        return await self.watched(loop.run_in_executor(self._worker, job))
+
+    async def watched(self, work: Awaitable[T]) -> T:
+        """Await database work (run here or on a thread of its own, see ``ui.long_work``):
+        an environmental failure becomes an ``EnvironmentFault`` and ``faulted`` fires; the
+        next success after one fires ``recovered``."""
         try:
-            result = await loop.run_in_executor(self._worker, job)
+            result = await work
         except Exception as error:
             fault = classify(error)
             if fault is not None:

@@ -124,17 +124,20 @@ def apply_version(
     site_ids: Sequence[int],
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    report: ApplyReport | None = None,
 ) -> ApplyReport:
     """Service: apply ``version_id`` to each of ``site_ids``, one transaction per site written.
 
     ``progress(done, total)`` is called after each site; when ``cancelled()`` turns true the
     run stops between sites (sites done so far stay applied). Sites already following the
-    version with a matching tree are reported unchanged without a write transaction.
+    version with a matching tree are reported unchanged without a write transaction. The
+    outcomes go into ``report`` (a new one unless given): a caller that passes its own still
+    knows which sites were done when a later site fails (the database lost on the way).
     """
     require(actor, Duty.SYSTEM_ADMIN)
     with sessions() as session:
         target = load_target_version(session, version_id)
-    report = ApplyReport()
+    report = report if report is not None else ApplyReport()
     done = 0
     for chunk in chunks(site_ids):
         # Sites that already match are told apart by one read per chunk, so a re-run of the

@@ -4301,6 +4301,10 @@ mysql+pymysql://user@host:3306/database</translation>
         <source>已释放 {n} 条认领</source>
         <translation>Released {n} claims</translation>
     </message>
+    <message>
+        <source>认领续期失败：{error}。租约到期后，这些条目会回到待审，可能被其他审核员领取。</source>
+        <translation>Could not renew your claims: {error}. When their lease runs out the items go back to pending, and another reviewer may take them.</translation>
+    </message>
 </context>
 <context>
     <name>RiskPage</name>

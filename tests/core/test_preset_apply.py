@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from sqlalchemy import event, func, select, update
 
-from console.base.errors import NotPermitted
+from console.base.errors import DB_UNREACHABLE, EnvironmentFault, NotPermitted
 from console.db import SessionFactory, engine_of
 from console.presets import service as presets
-from console.presets.apply import apply_to_site, apply_version
+from console.presets.apply import ApplyReport, Outcome, apply_to_site, apply_version
 from console.presets.plan import preview, sites_of_kind
 from console.schema import ColumnType, JournalEntry, Post, Site, SiteColumn
 from tests.core.preset_cluster import (
@@ -177,6 +179,25 @@ def test_apply_stops_between_sites_when_cancelled_and_reports_progress(
         cancelled=lambda: len(seen) >= 2,
     )
     assert report.cancelled and seen == [(1, 3), (2, 3)]
+    assert columns_of(sessions, sites[2]) == []
+
+
+def test_a_caller_s_report_keeps_the_sites_done_before_a_later_site_fails(
+    sessions: SessionFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    version_id = presets.create_preset(sessions, ADMIN, STANDARD)
+    sites = [add_site(sessions, f"331200000{i}") for i in range(1, 4)]
+
+    def lost_on_the_second(*args: Any) -> Outcome:
+        if args[3] == sites[1]:
+            raise EnvironmentFault(DB_UNREACHABLE, detail="gone")
+        return apply_to_site(*args)
+
+    monkeypatch.setattr("console.presets.apply.apply_to_site", lost_on_the_second)
+    report = ApplyReport()
+    with pytest.raises(EnvironmentFault):
+        apply_version(sessions, ADMIN, version_id, sites, report=report)
+    assert [(o.site_id, o.changed) for o in report.outcomes] == [(sites[0], True)]
     assert columns_of(sessions, sites[2]) == []
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import inspect
 import os
 from collections.abc import Awaitable, Callable, Iterator
 from typing import Any, TypeVar
@@ -12,8 +13,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 import qasync
-from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtCore import QEvent, QLocale, QSettings
 from PySide6.QtWidgets import QApplication
+
+from console.base import i18n
+from ui.i18n import install
 
 T = TypeVar("T")
 
@@ -25,6 +29,17 @@ def private_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     yield
+
+
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[None]:
+    """The English catalogue for one test, then Chinese again for the others."""
+    translators = install(qapp, "en")
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(QLocale("zh_CN"))
+    i18n.set_translator(lambda _context, text: text)
 
 
 @pytest.fixture(scope="session")
@@ -72,10 +87,19 @@ def run(loop: qasync.QEventLoop) -> Callable[[Awaitable[T]], T]:
     return runner
 
 
-async def until(condition: Callable[[], bool], timeout: float = 10.0) -> None:
-    """Let the loop turn until ``condition()`` holds (fails the test after ``timeout`` s)."""
+async def until(condition: Callable[[], bool], what: str = "", timeout: float = 10.0) -> None:
+    """Let the loop turn until ``condition()`` holds; after ``timeout`` s the test fails, saying
+    what it waited for: ``what``, or else the condition's source."""
     deadline = asyncio.get_event_loop().time() + timeout
     while not condition():
         if asyncio.get_event_loop().time() > deadline:
-            raise AssertionError("condition not met in time")
+            raise AssertionError(f"not met within {timeout:g} s: {what or _source(condition)}")
         await asyncio.sleep(0.01)
+
+
+def _source(condition: Callable[[], bool]) -> str:
+    """The text of ``condition`` (a lambda's whole source line), or its name."""
+    try:
+        return " ".join(inspect.getsource(condition).split())
+    except (OSError, TypeError):
+        return getattr(condition, "__qualname__", repr(condition))

@@ -10,31 +10,18 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QHeaderView, QTabWidget, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QHeaderView, QTabWidget, QWidget
 
-from console.base import i18n
 from console.db import SessionFactory
 from console.operators import service as operators
 from tests.staff import PASSWORD
 from tests.ui.conftest import until
 from tests.ui.fixtures import small_cluster
-from ui.i18n import install
 from ui.main_window import MainWindow
 from ui.tasks import Database
 
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
-
-
-@pytest.fixture
-def english(qapp: QApplication) -> Iterator[None]:
-    """The English catalogue for one test, then Chinese again for the others."""
-    translators = install(qapp, "en")
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
-    QLocale.setDefault(QLocale("zh_CN"))
-    i18n.set_translator(lambda _context, text: text)
 
 
 def _own_words(window: QWidget) -> Iterator[tuple[str, str]]:

@@ -28,8 +28,8 @@ from tests.staff import PASSWORD
 from tests.ui.conftest import until
 from tests.ui.fixtures import small_cluster
 from ui.filings.settings_dialog import FilingSettingsDialog
-from ui.filings.sweeper import stop_all_sweeps
 from ui.filings.tab import FilingsTab
+from ui.long_work import cancel_all
 from ui.main_window import MainWindow
 from ui.tasks import Database
 
@@ -247,7 +247,7 @@ def test_a_sweep_can_be_stopped(sqlite_sessions, run, sites: LocalSites) -> None
             tab.sweeper.model.set_records([])
             task = asyncio.ensure_future(tab.sweeper.run_sweep())
             await until(lambda: tab.sweeper.model.rowCount() >= 1)
-            stop_all_sweeps()  # what quitting the console does
+            cancel_all()  # what quitting the console does
             return await task
 
         assert 1 <= len(run(sweep_and_quit())) < 40

@@ -396,16 +396,25 @@ def test_unsaved_edits_are_dropped_only_when_the_operator_says_so(tab: PresetsTa
 
 
 def test_closing_during_apply_cancels_between_sites(
-    tab: PresetsTab, sqlite_sessions: SessionFactory, run
+    tab: PresetsTab, sqlite_sessions: SessionFactory, run, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     for i in range(1, 4):
         add_site(sqlite_sessions, f"331200000{i}")
     dialog = run(tab.open_apply())
     run(dialog.load_preview())
     assert dialog.table.rowCount() == 3
+    loop = asyncio.get_event_loop()
 
-    # Close as soon as the first site is done (what an operator's click between sites does).
-    dialog.progress.valueChanged.connect(lambda done: dialog.reject() if done == 1 else None)
+    def closed_while_writing(*args: Any) -> Any:
+        # The operator closes the dialog while the first site is written; the apply (on its
+        # own thread) goes on only once the window has taken the click.
+        outcome = apply_to_site(*args)
+        assert dialog.work is not None
+        loop.call_soon_threadsafe(dialog.reject)
+        assert dialog.work.stop.wait(10)
+        return outcome
+
+    monkeypatch.setattr("console.presets.apply.apply_to_site", closed_while_writing)
     run(dialog.apply())
     assert len(dialog.outcomes) == 1 and dialog.isVisible()
     assert "已取消" in dialog.summary.text()

@@ -9,6 +9,7 @@ from PySide6.QtTest import QAbstractItemModelTester, QTest
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 from sqlalchemy import select
 
+from console.base.errors import DB_UNREACHABLE, EnvironmentFault
 from console.db import SessionFactory
 from console.operators import service as operators
 from console.schema import Post, QueueItem, WhitelistPhrase
@@ -181,6 +182,45 @@ def test_claiming_moves_items_to_my_claims(sqlite_sessions, run) -> None:  # typ
         run(tab.release())
         run(until(lambda: tab.pane.model.rowCount() == 0))
         assert tab.status_tabs.tabText(0) == "待审 (25)"
+    finally:
+        _close(window)
+
+
+def _claimed_then_lease_lost(
+    sessions: SessionFactory, run: Any, monkeypatch: Any
+) -> tuple[MainWindow, ReviewTab]:
+    """The reviewer's tab holding claims whose renewal finds the database gone."""
+    queue_cluster(sessions, 5)
+    window, tab = _open(sessions, run)
+    run(until(lambda: tab.pane.model.rowCount() == 5))
+    run(tab.claim())
+    run(until(lambda: tab.counts.get("mine") == 5, "the five items claimed"))
+
+    def lost(*_args: Any) -> int:
+        raise EnvironmentFault(DB_UNREACHABLE, detail="server closed the connection")
+
+    monkeypatch.setattr("console.review.service.renew_claims", lost)
+    tab.renewal.timeout.emit()  # what the lease timer does every few minutes
+    return window, tab
+
+
+def test_a_failed_lease_renewal_is_told_to_the_reviewer(sqlite_sessions, run, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window, tab = _claimed_then_lease_lost(sqlite_sessions, run, monkeypatch)
+    try:
+        run(until(lambda: "认领续期失败" in tab.message.text(), "the failure told"))
+        assert "server closed the connection" in tab.message.text()
+        assert "可能被其他审核员领取" in tab.message.text()
+    finally:
+        _close(window)
+
+
+def test_a_failed_lease_renewal_is_told_in_english_too(  # type: ignore[no-untyped-def]
+    sqlite_sessions, run, monkeypatch, english
+) -> None:
+    window, tab = _claimed_then_lease_lost(sqlite_sessions, run, monkeypatch)
+    try:
+        run(until(lambda: "Could not renew your claims" in tab.message.text(), "the English"))
+        assert "another reviewer may take them" in tab.message.text()
     finally:
         _close(window)
 

@@ -24,16 +24,17 @@ from PySide6.QtWidgets import (
 )
 
 from console.base.actor import Actor
-from console.base.errors import ConsoleError, EnvironmentFault
 from console.base.i18n import translate
 from console.filings import service as filings
+from console.filings.facts import FilingRecord
 from console.filings.rules import URGENCY_LABELS, Urgency
-from console.filings.service import FilingDetail, FilingRecord
+from console.filings.service import FilingDetail
 from console.probes.probe import ProbeOutcome
 from console.schema import Duty
 from ui.dialogs import chosen_file
 from ui.filings.rows_model import TONES, RowsModel
 from ui.filings.tables import RECENT_COLUMNS, table_view
+from ui.forms import REFUSED, attempt
 from ui.tasks import Database, spawn
 
 TEXT_FIELDS = ("icp_number", "psb_number", "mlps_form_number")
@@ -169,13 +170,10 @@ class FilingDetailPane(QWidget):
 
     async def show_site(self, site_id: int) -> None:
         """Load and show ``site_id``'s filing."""
-        try:
-            detail = await self.database.call(filings.filing_detail, self.actor, site_id)
-        except (ConsoleError, EnvironmentFault) as error:
-            if shiboken6.isValid(self):
-                self.message.setText(str(error))
-            return
-        if shiboken6.isValid(self):  # the window may have closed meanwhile
+        detail = await attempt(
+            self.message.setText, self.database.call(filings.filing_detail, self.actor, site_id)
+        )
+        if detail is not REFUSED and shiboken6.isValid(self):  # the window may have closed
             self.show_detail(detail)
 
     def show_detail(self, detail: FilingDetail) -> None:
@@ -246,10 +244,8 @@ class FilingDetailPane(QWidget):
         if record is None:
             return
         site_id, version = self.detail.site_id, self.detail.version
-        try:
-            await self.database.call(filings.save_filing, self.actor, site_id, version, record)
-        except (ConsoleError, EnvironmentFault) as error:
-            self.message.setText(str(error))
+        save = self.database.call(filings.save_filing, self.actor, site_id, version, record)
+        if await attempt(self.message.setText, save) is REFUSED:
             return
         await self.show_site(site_id)
         self.message.setText(self.tr("已保存。"))
@@ -261,12 +257,10 @@ class FilingDetailPane(QWidget):
             return
         site_id, version = self.detail.site_id, self.detail.version
         label, location = self.attachment_label.text(), self.attachment_location.text()
-        try:
-            await self.database.call(
-                filings.add_attachment, self.actor, site_id, version, label, location
-            )
-        except (ConsoleError, EnvironmentFault) as error:
-            self.message.setText(str(error))
+        add = self.database.call(
+            filings.add_attachment, self.actor, site_id, version, label, location
+        )
+        if await attempt(self.message.setText, add) is REFUSED:
             return
         self.attachment_label.clear()
         self.attachment_location.clear()
@@ -277,15 +271,11 @@ class FilingDetailPane(QWidget):
         item = self.attachments.currentItem()
         if self.detail is None or item is None:
             return
-        try:
-            await self.database.call(
-                filings.remove_attachment,
-                self.actor,
-                item.data(Qt.ItemDataRole.UserRole),
-                self.detail.version,
-            )
-        except (ConsoleError, EnvironmentFault) as error:
-            self.message.setText(str(error))
+        attachment_id = item.data(Qt.ItemDataRole.UserRole)
+        remove = self.database.call(
+            filings.remove_attachment, self.actor, attachment_id, self.detail.version
+        )
+        if await attempt(self.message.setText, remove) is REFUSED:
             return
         await self.show_site(self.detail.site_id)
 

@@ -1,21 +1,18 @@
 """Probe sweeps from the GUI: progress, cancel, outcomes streamed in, history stored, schedule.
 
-The sweep runs on its own thread (``console.probes.sweep`` with its bounded pool); each
-outcome is handed to the loop with ``call_soon_threadsafe`` and shown at once. When it ends
+The sweep is long work (``ui.long_work``: ``console.probes.sweep`` with its bounded pool on a
+thread of its own); each outcome is handed to the UI thread and shown at once. When it ends
 (or is stopped) the outcomes are stored as history in one database call.
 """
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
-import threading
 from collections import deque
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -26,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.base.actor import Actor
-from console.base.errors import ConsoleError, EnvironmentFault
+from console.base.errors import EnvironmentFault
 from console.filings import sweeps as probes
 from console.filings.settings import read_settings
 from console.probes.dialing import Dialer
@@ -35,25 +32,9 @@ from console.probes.sweep import sweep
 from console.schema import Duty
 from ui.filings.rows_model import StreamedRows
 from ui.filings.tables import OUTCOME_COLUMNS, table_view
+from ui.forms import REFUSED, attempt
+from ui.long_work import LongWork
 from ui.tasks import Database, spawn
-
-_sweeps = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sweep")
-# Every sweep under way. Quitting stops them: the interpreter waits for the sweep's thread at
-# exit, and a sweep of many dead sites would otherwise hold the console open for minutes.
-_under_way: set[threading.Event] = set()
-
-
-def stop_all_sweeps() -> None:
-    """Stop every sweep under way (the console is quitting)."""
-    for stop in list(_under_way):
-        stop.set()
-
-
-def _stop_sweeps_on_quit() -> None:
-    app = QCoreApplication.instance()
-    if app is not None and not app.property("sweepsStopOnQuit"):
-        app.aboutToQuit.connect(stop_all_sweeps)
-        app.setProperty("sweepsStopOnQuit", True)
 
 
 class SweepPanel(QWidget):
@@ -70,7 +51,7 @@ class SweepPanel(QWidget):
         self.dialer = Dialer()
         self.ca_bundle: str | None = None
         self.selection: Sequence[int] = ()
-        self._stop: threading.Event | None = None
+        self._work: LongWork | None = None
         # Outcomes handed over by the sweep's thread, shown in batches by ``_flush``.
         self._incoming: deque[ProbeOutcome] = deque()
         self._flush_pending = False
@@ -113,7 +94,6 @@ class SweepPanel(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.view, 1)
 
-        _stop_sweeps_on_quit()
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._scheduled)
         self.all_button.clicked.connect(lambda: spawn(self.run_sweep(), "sweep"))
@@ -126,7 +106,7 @@ class SweepPanel(QWidget):
     @property
     def running(self) -> bool:
         """Whether a sweep is under way."""
-        return self._stop is not None
+        return self._work is not None
 
     def schedule(self, minutes: int) -> None:
         """Sweep every ``minutes`` while the console runs (0: never)."""
@@ -143,8 +123,8 @@ class SweepPanel(QWidget):
 
     def stop(self) -> None:
         """Stop the sweep: running probes finish, the rest are dropped."""
-        if self._stop is not None:
-            self._stop.set()
+        if self._work is not None:
+            self._work.cancel()
             self.stop_button.setEnabled(False)
             self.summary.setText(self.tr("正在停止：等待进行中的探测结束…"))
 
@@ -152,20 +132,18 @@ class SweepPanel(QWidget):
         """Probe ``site_ids`` (or every running site), show outcomes live, store them."""
         if self.running:
             return []
-        self._stop = stop = threading.Event()
-        _under_way.add(stop)
-        self._set_busy(True)
-        try:
-            return await self._sweep(site_ids, stop)
-        except (ConsoleError, EnvironmentFault) as error:
-            self.summary.setText(str(error))
-            return []
-        finally:
-            _under_way.discard(stop)
-            self._stop = None
-            self._set_busy(False)
+        with LongWork(self) as work:
+            self._work = work
+            self._set_busy(True)
+            try:
+                outcomes = await attempt(self.summary.setText, self._sweep(site_ids, work))
+            finally:
+                self._work = None
+                if shiboken6.isValid(self):
+                    self._set_busy(False)
+        return [] if outcomes is REFUSED else outcomes
 
-    async def _sweep(self, site_ids: Sequence[int], stop: threading.Event) -> list[ProbeOutcome]:
+    async def _sweep(self, site_ids: Sequence[int], work: LongWork) -> list[ProbeOutcome]:
         planned = await self.database.call(probes.plan_sweep, self.actor, (), site_ids)
         plan, dialer = probes.confine(planned, self.dialer)
         settings = await self.database.call(read_settings, self.actor)
@@ -179,7 +157,6 @@ class SweepPanel(QWidget):
         self.progress.setRange(0, max(1, len(plan.targets)))
         self.progress.setValue(0)
         self.summary.setText(self.tr("正在探测 {n} 个网站…").format(n=len(plan.targets)))
-        loop = asyncio.get_event_loop()
         started = dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
         def arrived(outcome: ProbeOutcome) -> None:
@@ -187,13 +164,15 @@ class SweepPanel(QWidget):
             self._incoming.append(outcome)
             if not self._flush_pending:
                 self._flush_pending = True
-                loop.call_soon_threadsafe(self._flush)
+                work.hand_over(self._flush)
 
-        outcomes = await loop.run_in_executor(
-            _sweeps, sweep, plan.targets, options, settings.probe_workers, arrived, stop
+        outcomes = await work.off_database(
+            sweep, plan.targets, options, settings.probe_workers, arrived, work.stop
         )
+        if not shiboken6.isValid(self):  # the window closed, which stopped the sweep
+            return outcomes
         self._flush()  # what arrived after the last flush
-        cancelled = stop.is_set()
+        cancelled = work.cancelled()
         failed = sum(1 for o in outcomes if not o.ok)
         prefix = self.tr("已停止：") if cancelled else ""
         counts = {"n": len(outcomes), "total": len(plan.targets), "failed": failed}
@@ -238,8 +217,6 @@ class SweepPanel(QWidget):
     def _flush(self) -> None:
         """Show the outcomes that arrived since the last flush, in one insertion."""
         self._flush_pending = False
-        if not shiboken6.isValid(self):  # the window closed while the sweep ran
-            return
         batch = []
         while self._incoming:
             batch.append(self._incoming.popleft())

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.base.actor import REGISTER_READERS, Actor
-from console.base.errors import ConsoleError, EnvironmentFault
+from console.base.errors import ConsoleError
 from console.base.export import write_table
 from console.base.i18n import QT_TR_NOOP, translate
 from console.filings.rules import URGENCY_LABELS, Urgency
@@ -38,10 +38,12 @@ from ui.filings.rows_model import RowsModel
 from ui.filings.settings_dialog import FilingSettingsDialog
 from ui.filings.sweeper import SweepPanel
 from ui.filings.tables import CALENDAR_COLUMNS, STATUS_COLUMNS, table_view
+from ui.forms import REFUSED, attempt
 from ui.list_pane import ListPane
-from ui.tasks import Database, spawn
+from ui.tasks import Database, run_io, spawn
 
 SCREENSHOT_CANDIDATES = 20
+EXPORT_TIMEOUT_S = 120.0
 
 # Which sites the urgency list shows: everything, what needs action, or one urgency.
 SCOPES: tuple[tuple[str, Urgency | None], ...] = (
@@ -158,16 +160,8 @@ class FilingsTab(AreaTab):
 
     async def reload_statuses(self) -> None:
         """Apply the rules to the whole cluster again and show the outcome."""
-        try:
-            self.settings = await self.database.call(read_settings, self.actor)
-            statuses = await self.database.call(
-                cluster_status, self.actor, None, self.settings.policy
-            )
-        except (ConsoleError, EnvironmentFault) as error:
-            if shiboken6.isValid(self):
-                self.summary.setText(str(error))
-            return
-        if not shiboken6.isValid(self):  # the window closed while the rules ran
+        statuses = await attempt(self.summary.setText, self._judged())
+        if statuses is REFUSED or not shiboken6.isValid(self):  # the window may have closed
             return
         self.statuses = statuses
         if not self.sweeper.timer.isActive():
@@ -180,6 +174,10 @@ class FilingsTab(AreaTab):
             )
         )
         self.refreshed.emit(dt.datetime.now())
+
+    async def _judged(self) -> list[SiteStatus]:
+        self.settings = await self.database.call(read_settings, self.actor)
+        return await self.database.call(cluster_status, self.actor, None, self.settings.policy)
 
     def _show_statuses(self) -> None:
         selected = self._selected_ids()
@@ -280,10 +278,8 @@ class FilingsTab(AreaTab):
         self, path: Path, headings: list[str], rows: list[list[str]], say: QLabel
     ) -> int:
         try:
-            written: int = await asyncio.get_event_loop().run_in_executor(
-                None, write_table, path, headings, rows
-            )
-        except (ConsoleError, OSError) as error:
+            written = await run_io(write_table, EXPORT_TIMEOUT_S, path, headings, rows)
+        except (ConsoleError, OSError, TimeoutError) as error:
             say.setText(self.tr("导出失败：{error}").format(error=error))
             return 0
         say.setText(self.tr("已导出 {n} 行到 {path}").format(n=written, path=path))
@@ -299,11 +295,12 @@ class FilingsTab(AreaTab):
             wanted = dialog.settings()
         finally:
             dialog.deleteLater()
-        try:
-            self.settings = await self.database.call(change_settings, self.actor, wanted)
-        except (ConsoleError, EnvironmentFault) as error:
-            self.summary.setText(str(error))
+        changed = await attempt(
+            self.summary.setText, self.database.call(change_settings, self.actor, wanted)
+        )
+        if changed is REFUSED:
             return
+        self.settings = changed
         self.sweeper.schedule(self.settings.sweep_interval_min)
         await self.reload_statuses()
 

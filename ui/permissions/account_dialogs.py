@@ -16,12 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from console.base.actor import Actor
-from console.base.errors import ConsoleError, EnvironmentFault
 from console.base.i18n import QT_TR_NOOP
 from console.permissions import accounts
 from console.permissions.accounts import AccountDetail, AccountFields, ImportRow
 from ui.dialogs import chosen_file, finished
-from ui.forms import finish_form, message_label, say
+from ui.forms import REFUSED, attempt, finish_form, message_label, say
 from ui.permissions.common import table, tr, widths
 from ui.permissions.rows_model import Row, RowsModel
 from ui.tasks import Database, run_io, spawn
@@ -73,22 +72,17 @@ class AccountDialog(QDialog):
     async def save(self) -> bool:
         """Show the form until it is saved (True) or cancelled (False)."""
         while await finished(self):
-            try:
-                if self.current is None:
-                    await self.database.call(accounts.create, self.actor, self.fields())
-                else:
-                    await self.database.call(
-                        accounts.update,
-                        self.actor,
-                        self.current.id,
-                        self.fields(),
-                        self.current.version,
-                    )
-            except (ConsoleError, EnvironmentFault) as error:
-                say(self.problem, str(error), "bad")
-                continue
-            return True
+            if await attempt(self.problem, self._write()) is not REFUSED:
+                return True
         return False
+
+    async def _write(self) -> None:
+        if self.current is None:
+            await self.database.call(accounts.create, self.actor, self.fields())
+        else:
+            await self.database.call(
+                accounts.update, self.actor, self.current.id, self.fields(), self.current.version
+            )
 
 
 READ_TIMEOUT_S = 120
@@ -156,20 +150,12 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         say(self.summary, tr("正在读取并检查…"))
         try:
-            # A large workbook takes a while to parse: off the window's thread, with a bound.
-            self.rows = await run_io(
-                accounts.read_import, READ_TIMEOUT_S, Path(self.path.text().strip())
-            )
-            judged: list[ImportRow] = await self.database.call(
-                accounts.preview_import, self.actor, self.rows
-            )
+            judged = await attempt(self.summary, self._judged())
         except TimeoutError:
-            self.model.set_rows([])
             say(self.summary, tr("读取导入文件超时（{s} 秒）。").format(s=READ_TIMEOUT_S), "bad")
-            return -1
-        except (ConsoleError, EnvironmentFault) as error:
+            judged = REFUSED
+        if judged is REFUSED:
             self.model.set_rows([])
-            say(self.summary, str(error), "bad")
             return -1
         self.model.set_rows([_import_row(row) for row in judged])
         wrong = sum(1 for row in judged if row.problems)
@@ -181,15 +167,21 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(not wrong)
         return wrong
 
+    async def _judged(self) -> list[ImportRow]:
+        # A large workbook takes a while to parse: off the window's thread, with a bound.
+        self.rows = await run_io(
+            accounts.read_import, READ_TIMEOUT_S, Path(self.path.text().strip())
+        )
+        return await self.database.call(accounts.preview_import, self.actor, self.rows)
+
     async def run(self) -> int:
         """Show the dialog; import on acceptance. The number of accounts imported."""
         while await finished(self):
-            try:
-                return int(
-                    await self.database.call(accounts.import_accounts, self.actor, self.rows)
-                )
-            except (ConsoleError, EnvironmentFault) as error:
-                say(self.summary, str(error), "bad")
+            imported = await attempt(
+                self.summary, self.database.call(accounts.import_accounts, self.actor, self.rows)
+            )
+            if imported is not REFUSED:
+                return int(imported)
         return 0
 
 

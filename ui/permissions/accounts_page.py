@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from console.base.actor import Actor
-from console.base.errors import ConsoleError, EnvironmentFault
 from console.base.i18n import QT_TR_NOOP, joined, translate
 from console.base.labels import ACCOUNT_STATUSES, ROLES
 from console.permissions import accounts, grants, scopes
@@ -38,7 +37,7 @@ from console.permissions.rights import Right
 from console.permissions.scopes import SiteRef
 from console.schema import AccountStatus, utcnow
 from ui.dialogs import finished
-from ui.forms import message_label, say
+from ui.forms import REFUSED, attempt, message_label, say
 from ui.list_pane import ListPane
 from ui.permissions.account_dialogs import AccountDialog, ImportDialog
 from ui.permissions.common import (
@@ -223,10 +222,9 @@ class AccountsPage(QWidget):
 
     async def refresh(self) -> None:
         """Reload the site choices, the list and the selected account."""
-        try:
-            self.sites = await self.database.call(scopes.sites, self.actor)
-        except (ConsoleError, EnvironmentFault) as error:
-            say(self.outcome, str(error), "bad")
+        sites = await attempt(self.outcome, self.database.call(scopes.sites, self.actor))
+        if sites is not REFUSED:
+            self.sites = sites
         chosen = self.site.currentData()
         self.site.blockSignals(True)
         self.site.clear()
@@ -262,12 +260,10 @@ class AccountsPage(QWidget):
             if row < 0 or row >= self.pane.model.rowCount():
                 return
             account_id = self.pane.model.row_id(row)
-        try:
-            detail: AccountDetail = await self.database.call(
-                accounts.detail, self.actor, account_id
-            )
-        except (ConsoleError, EnvironmentFault) as error:
-            say(self.outcome, str(error), "bad")
+        detail = await attempt(
+            self.outcome, self.database.call(accounts.detail, self.actor, account_id)
+        )
+        if detail is REFUSED:
             self._show_detail(None)
             return
         self._show_detail(detail)
@@ -308,13 +304,16 @@ class AccountsPage(QWidget):
         if current is None:
             return
         account_id = current.id
-        try:
-            held: list[Right] = await self.database.call(
-                grants.of, self.actor, account_id, self.with_expired.isChecked()
-            )
-            flagged = await self.database.call(grants.conflicts, self.actor, [account_id])
-        except (ConsoleError, EnvironmentFault) as error:
-            say(self.outcome, str(error), "bad")
+        expired = self.with_expired.isChecked()
+        held = await attempt(
+            self.outcome, self.database.call(grants.of, self.actor, account_id, expired)
+        )
+        if held is REFUSED:
+            return
+        flagged = await attempt(
+            self.outcome, self.database.call(grants.conflicts, self.actor, [account_id])
+        )
+        if flagged is REFUSED:
             return
         marked = {f.editor_grant_id for f in flagged} | {f.publisher_grant_id for f in flagged}
         now = utcnow()
@@ -342,12 +341,8 @@ class AccountsPage(QWidget):
             await self.show_account(-1, self.current.id)
 
     async def _run(self, service: Callable[..., Any], *args: Any) -> bool:
-        try:
-            await self.database.call(service, self.actor, *args)
-        except (ConsoleError, EnvironmentFault) as error:
-            say(self.outcome, str(error), "bad")
-            return False
-        return True
+        done = await attempt(self.outcome, self.database.call(service, self.actor, *args))
+        return done is not REFUSED
 
     async def create_account(self) -> None:
         """Open a new account."""
@@ -360,10 +355,8 @@ class AccountsPage(QWidget):
         """Change the selected account (its phone shown in full only inside the form)."""
         if self.current is None:
             return
-        try:
-            phone = await self.database.call(accounts.reveal_phone, self.actor, self.current.id)
-        except (ConsoleError, EnvironmentFault) as error:
-            say(self.outcome, str(error), "bad")
+        phone = await self._revealed(self.current.id)
+        if phone is None:
             return
         dialog = AccountDialog(self.database, self.actor, self.current, phone, self)
         if await dialog.save():
@@ -393,12 +386,16 @@ class AccountsPage(QWidget):
         """Show the full phone number (the reveal is journalled)."""
         if self.current is None:
             return
-        try:
-            phone = await self.database.call(accounts.reveal_phone, self.actor, self.current.id)
-        except (ConsoleError, EnvironmentFault) as error:
-            say(self.outcome, str(error), "bad")
-            return
-        self.detail_labels["phone"].setText(phone)
+        phone = await self._revealed(self.current.id)
+        if phone is not None:
+            self.detail_labels["phone"].setText(phone)
+
+    async def _revealed(self, account_id: int) -> str | None:
+        """The account's full phone number (the reveal is journalled); None when refused."""
+        phone = await attempt(
+            self.outcome, self.database.call(accounts.reveal_phone, self.actor, account_id)
+        )
+        return None if phone is REFUSED else phone
 
     def _selected_right(self) -> Right | None:
         rows = self.rights_view.selectionModel().selectedRows()

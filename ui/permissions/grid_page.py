@@ -26,15 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from console.base.actor import Actor
-from console.base.errors import ConsoleError, EnvironmentFault
 from console.base.i18n import QT_TR_NOOP, joined
 from console.base.labels import ROLES
 from console.permissions import accounts, grants, scopes
 from console.permissions.grants import GrantRequest
 from console.permissions.rights import Right, Standing, standing
-from console.permissions.scopes import ColumnRef, SiteRef
+from console.permissions.scopes import SiteRef
 from console.schema import AccountStatus, Role, utcnow
-from ui.forms import message_label, say
+from ui.forms import REFUSED, attempt, message_label, say
 from ui.permissions.common import ExpiryEdit, confirm, table, tr, when, widths
 from ui.permissions.rows_model import Row, RowsModel
 from ui.tasks import Database, spawn
@@ -240,11 +239,10 @@ class GridPage(QWidget):
 
     async def refresh(self) -> None:
         """Reload the sites, then the chosen node's grid."""
-        try:
-            self.sites = await self.database.call(scopes.sites, self.actor)
-        except (ConsoleError, EnvironmentFault) as error:
-            say(self.outcome, str(error), "bad")
+        sites = await attempt(self.outcome, self.database.call(scopes.sites, self.actor))
+        if sites is REFUSED:
             return
+        self.sites = sites
         chosen = self.site.id if self.site else None
         self.site_box.blockSignals(True)
         self.site_box.clear()
@@ -268,12 +266,10 @@ class GridPage(QWidget):
         if self.site is None:
             self.tree.blockSignals(False)
             return
-        try:
-            columns: list[ColumnRef] = await self.database.call(
-                scopes.columns, self.actor, self.site.id
-            )
-        except (ConsoleError, EnvironmentFault) as error:
-            say(self.outcome, str(error), "bad")
+        columns = await attempt(
+            self.outcome, self.database.call(scopes.columns, self.actor, self.site.id)
+        )
+        if columns is REFUSED:
             self.tree.blockSignals(False)
             return
         root = QTreeWidgetItem(self.tree, [tr("整站：{name}").format(name=self.site.name)])
@@ -314,13 +310,17 @@ class GridPage(QWidget):
         """Fetch every grant reaching the node and show it per account and role."""
         if self.site is None:
             return
-        try:
-            self.held = await self.database.call(
-                grants.grid, self.actor, self.site.id, self.column_id
-            )
-            dual = await self.database.call(grants.conflicts, self.actor, None, self.site.id)
-        except (ConsoleError, EnvironmentFault) as error:
-            say(self.outcome, str(error), "bad")
+        site_id = self.site.id
+        held = await attempt(
+            self.outcome, self.database.call(grants.grid, self.actor, site_id, self.column_id)
+        )
+        if held is REFUSED:
+            return
+        self.held = held
+        dual = await attempt(
+            self.outcome, self.database.call(grants.conflicts, self.actor, None, site_id)
+        )
+        if dual is REFUSED:
             return
         now = utcnow()
         here = {r.grant_id for r in self.held}
@@ -350,21 +350,25 @@ class GridPage(QWidget):
         if self.site is None:
             return
         name = self.account.text().strip()
-        try:
-            found = await self.database.call(accounts.account_ids, self.actor, [name])
-            if not found:
-                say(self.outcome, tr("账号 {u} 不存在。").format(u=name or "—"), "bad")
-                return
-            request = GrantRequest(
-                next(iter(found.values())),
-                self.role.currentData(),
-                self.site.id,
-                self.column_id,
-                self.expiry.value(),
-            )
-            await self.database.call(grants.grant, self.actor, request)
-        except (ConsoleError, EnvironmentFault) as error:
-            say(self.outcome, str(error), "bad")
+        found = await attempt(
+            self.outcome, self.database.call(accounts.account_ids, self.actor, [name])
+        )
+        if found is REFUSED:
+            return
+        if not found:
+            say(self.outcome, tr("账号 {u} 不存在。").format(u=name or "—"), "bad")
+            return
+        request = GrantRequest(
+            next(iter(found.values())),
+            self.role.currentData(),
+            self.site.id,
+            self.column_id,
+            self.expiry.value(),
+        )
+        if (
+            await attempt(self.outcome, self.database.call(grants.grant, self.actor, request))
+            is REFUSED
+        ):
             return
         say(
             self.outcome,
@@ -391,10 +395,8 @@ class GridPage(QWidget):
         )
         if not await confirm(self, tr("撤销授权"), question):
             return
-        try:
-            await self.database.call(grants.revoke, self.actor, right.grant_id)
-        except (ConsoleError, EnvironmentFault) as error:
-            say(self.outcome, str(error), "bad")
+        revoke = self.database.call(grants.revoke, self.actor, right.grant_id)
+        if await attempt(self.outcome, revoke) is REFUSED:
             return
         say(self.outcome, tr("已撤销授权 #{id}。").format(id=right.grant_id), "good")
         await self.load_grid()

@@ -25,10 +25,9 @@ from PySide6.QtWidgets import (
 
 from console.base import journal
 from console.base.actor import Actor
-from console.base.errors import ConsoleError, EnvironmentFault
 from console.base.journal import JOURNAL, Verification
 from console.base.journal_search import EntryDetail, entry, journal_listing
-from ui.forms import message_label, say
+from ui.forms import REFUSED, attempt, message_label, say
 from ui.list_pane import ListPane
 from ui.permissions.common import narrow, tr
 from ui.tasks import Database, spawn
@@ -134,26 +133,23 @@ class JournalPage(QWidget):
         if row < 0 or row >= self.pane.model.rowCount():
             self.detail.clear()
             return
-        try:
-            shown: EntryDetail = await self.database.call(
-                entry, self.actor, self.pane.model.row_id(row)
-            )
-        except (ConsoleError, EnvironmentFault) as error:
-            self.detail.setPlainText(str(error))
-            return
-        self.detail.setPlainText(entry_text(shown))
+        shown = await attempt(
+            self.detail.setPlainText,
+            self.database.call(entry, self.actor, self.pane.model.row_id(row)),
+        )
+        if shown is not REFUSED:
+            self.detail.setPlainText(entry_text(shown))
 
     async def verify(self) -> Verification | None:
         """Walk the whole chain and show whether it is intact (and where it breaks)."""
         self.verify_button.setEnabled(False)
         say(self.verdict, tr("正在校验…"))
         try:
-            result: Verification = await self.database.call(journal.verify, self.actor)
-        except (ConsoleError, EnvironmentFault) as error:
-            say(self.verdict, str(error), "bad")
-            return None
+            result = await attempt(self.verdict, self.database.call(journal.verify, self.actor))
         finally:
             self.verify_button.setEnabled(True)
+        if result is REFUSED:
+            return None
         if result.intact:
             text = tr("日志链完整：共 {n} 条，链头哈希 {hash}（请在库外记下以备核对）。")
             say(self.verdict, text.format(n=result.entries, hash=result.head_hash), "good")

@@ -22,12 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from console.base.actor import DUTY_LABELS, Actor
-from console.base.errors import ConsoleError, EnvironmentFault
 from console.operators import service as operators
 from console.operators.service import OPERATORS, NewOperator, OperatorDetail
 from console.schema import Duty
 from ui.dialogs import finished
-from ui.forms import finish_form, message_label, say
+from ui.forms import REFUSED, attempt, finish_form, message_label, say
 from ui.list_pane import ListPane
 from ui.permissions.common import confirm, tr
 from ui.tasks import Database, spawn
@@ -97,14 +96,11 @@ class OperatorsPage(QWidget):
         if not index.isValid():
             say(self.outcome, tr("请先选择一个操作员。"), "bad")
             return None
-        try:
-            detail: OperatorDetail = await self.database.call(
-                operators.detail, self.actor, self.pane.model.row_id(index.row())
-            )
-        except (ConsoleError, EnvironmentFault) as error:
-            say(self.outcome, str(error), "bad")
-            return None
-        return detail
+        detail = await attempt(
+            self.outcome,
+            self.database.call(operators.detail, self.actor, self.pane.model.row_id(index.row())),
+        )
+        return None if detail is REFUSED else detail
 
     async def _done(self, message: str) -> None:
         say(self.outcome, message, "good")
@@ -112,12 +108,8 @@ class OperatorsPage(QWidget):
 
     async def _edit(self, dialog: OperatorDialog, save: Callable[[], Awaitable[Any]]) -> bool:
         while await finished(dialog):
-            try:
-                await save()
-            except (ConsoleError, EnvironmentFault) as error:
-                say(dialog.problem, str(error), "bad")
-                continue
-            return True
+            if await attempt(dialog.problem, save) is not REFUSED:
+                return True
         return False
 
     async def create_operator(self) -> None:
@@ -162,26 +154,20 @@ class OperatorsPage(QWidget):
             self, tr("停用操作员"), tr("停用操作员 {u}？").format(u=current.username)
         ):
             return
-        try:
-            await self.database.call(
-                operators.set_active, self.actor, current.id, active, current.version
-            )
-        except (ConsoleError, EnvironmentFault) as error:
-            say(self.outcome, str(error), "bad")
-            return
-        await self._done(tr("操作员 {u} 的状态已更新。").format(u=current.username))
+        change = self.database.call(
+            operators.set_active, self.actor, current.id, active, current.version
+        )
+        if await attempt(self.outcome, change) is not REFUSED:
+            await self._done(tr("操作员 {u} 的状态已更新。").format(u=current.username))
 
     async def unlock(self) -> None:
         """Lift the lock failed logins put on the selected operator."""
         current = await self._selected()
         if current is None:
             return
-        try:
-            await self.database.call(operators.unlock, self.actor, current.id, current.version)
-        except (ConsoleError, EnvironmentFault) as error:
-            say(self.outcome, str(error), "bad")
-            return
-        await self._done(tr("已解锁操作员 {u}。").format(u=current.username))
+        unlock = self.database.call(operators.unlock, self.actor, current.id, current.version)
+        if await attempt(self.outcome, unlock) is not REFUSED:
+            await self._done(tr("已解锁操作员 {u}。").format(u=current.username))
 
     async def reset_password(self) -> None:
         """Set a temporary password the operator must change at next login."""
@@ -208,12 +194,10 @@ class OperatorsPage(QWidget):
             if first.text() != second.text():
                 say(problem, tr("两次输入的密码不一致。"), "bad")
                 continue
-            try:
-                await self.database.call(
-                    operators.reset_password, self.actor, current.id, first.text(), current.version
-                )
-            except (ConsoleError, EnvironmentFault) as error:
-                say(problem, str(error), "bad")
+            reset = self.database.call(
+                operators.reset_password, self.actor, current.id, first.text(), current.version
+            )
+            if await attempt(problem, reset) is REFUSED:
                 continue
             await self._done(tr("已重置 {u} 的密码，下次登录须修改。").format(u=current.username))
             break

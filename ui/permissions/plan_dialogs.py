@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.base.actor import Actor
-from console.base.errors import ConsoleError, EnvironmentFault, InvalidInput
+from console.base.errors import InvalidInput
 from console.base.i18n import QT_TR_NOOP, joined
 from console.base.labels import ROLES
 from console.permissions import accounts, grants
@@ -32,7 +32,7 @@ from console.permissions.grants import Plan, Verdict
 from console.permissions.scopes import SiteRef
 from console.schema import AccountStatus
 from ui.dialogs import finished
-from ui.forms import message_label, say
+from ui.forms import REFUSED, attempt, message_label, say
 from ui.permissions.common import ExpiryEdit, role_label, table, tr, widths
 from ui.permissions.rows_model import Row, RowsModel
 from ui.tasks import Database, spawn
@@ -101,11 +101,9 @@ class PlanDialog(QDialog):
     async def preview(self) -> Plan | None:
         """Plan, show every row and the totals; 执行 is enabled when nothing is refused."""
         self.apply_button.setEnabled(False)
-        try:
-            plan = await self.planned()
-        except (ConsoleError, EnvironmentFault) as error:
+        plan = await attempt(self.summary, self.planned())
+        if plan is REFUSED:
             self.model.set_rows([])
-            say(self.summary, str(error), "bad")
             return None
         self.plan = plan
         self.model.set_rows([_plan_row(row) for row in plan.rows])
@@ -133,11 +131,10 @@ class PlanDialog(QDialog):
     async def run(self) -> Plan | None:
         """Show the dialog until applied (the plan carried out) or cancelled (None)."""
         while await finished(self):
-            try:
-                return await self.applied()
-            except (ConsoleError, EnvironmentFault) as error:
-                say(self.summary, str(error), "bad")
-                self.apply_button.setEnabled(False)
+            plan = await attempt(self.summary, self.applied())
+            if plan is not REFUSED:
+                return plan
+            self.apply_button.setEnabled(False)
         return None
 
 

@@ -24,12 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from console.base.actor import Actor
-from console.base.errors import ConsoleError, EnvironmentFault
+from console.base.errors import ConsoleError
 from console.base.export import write_table
 from console.base.i18n import joined
-from console.presets.apply import Outcome, apply_to_site
+from console.presets.apply import ApplyReport, Outcome, apply_version
 from console.presets.plan import DIFFERENCE_LABELS, SitePlan, preview, sites_by_code, sites_of_kind
 from ui.dialogs import export_path
+from ui.forms import REFUSED, attempt
+from ui.long_work import LongWork
 from ui.tasks import Database, run_io, spawn
 
 DETAIL_LINES = 40
@@ -55,8 +57,7 @@ class ApplyDialog(QDialog):
         self.version_id = version_id
         self.plans: list[SitePlan] = []
         self.outcomes: list[Outcome] = []
-        self.cancelled = False
-        self.running = False
+        self.work: LongWork | None = None
         self.filling = False
 
         self.every_site = QRadioButton(self.tr("该预设适用类型的全部站点"), self)
@@ -139,12 +140,10 @@ class ApplyDialog(QDialog):
     async def load_preview(self) -> None:
         """Compute and show what applying would change, site by site."""
         self.apply_button.setEnabled(False)
-        try:
-            site_ids = await self.targets()
-            self.plans = await self.database.call(preview, self.actor, self.version_id, site_ids)
-        except (ConsoleError, EnvironmentFault) as error:
-            self.summary.setText(str(error))
+        plans = await attempt(self.summary.setText, self._previewed())
+        if plans is REFUSED:
             return
+        self.plans = plans
         self.filling = True
         self.table.setRowCount(len(self.plans))
         for row, plan in enumerate(self.plans):
@@ -191,6 +190,10 @@ class ApplyDialog(QDialog):
         )
         self._update_apply_button()
         self.export_button.setEnabled(bool(self.plans))
+
+    async def _previewed(self) -> list[SitePlan]:
+        site_ids = await self.targets()
+        return await self.database.call(preview, self.actor, self.version_id, site_ids)
 
     async def export(self) -> None:
         """Ask where, then export the preview as shown."""
@@ -268,7 +271,7 @@ class ApplyDialog(QDialog):
     def _update_apply_button(self) -> None:
         ticked = len(self.ticked())
         self.apply_button.setText(self.tr("应用到 {n} 个站点").format(n=ticked))
-        self.apply_button.setEnabled(ticked > 0 and not self.running)
+        self.apply_button.setEnabled(ticked > 0 and self.work is None)
 
     def _ticks_changed(self, item: QTableWidgetItem) -> None:
         if item.column() == 0 and not self.filling:
@@ -278,54 +281,58 @@ class ApplyDialog(QDialog):
         plan = self.plans[row] if 0 <= row < len(self.plans) else None
         self.details.setPlainText(self._details(plan) if plan is not None else "")
 
+    @property
+    def running(self) -> bool:
+        """Whether an apply is under way."""
+        return self.work is not None
+
     async def apply(self) -> None:
         """Apply to each ticked site in turn, one transaction each; Close cancels."""
         todo = self.ticked()
-        if not todo:
+        if not todo or self.running:
             return
-        self.running, self.cancelled = True, False
         self.apply_button.setEnabled(False)
         self.preview_button.setEnabled(False)
         self.close_button.setText(self.tr("取消"))
         self.progress.setRange(0, len(todo))
         self.progress.setValue(0)
         self.progress.show()
-        self.outcomes = []
-        failure = ""
-        for done, plan in enumerate(todo, start=1):
-            if self.cancelled:
-                break
-            try:
-                outcome = await self.database.call(
-                    apply_to_site, self.actor, self.version_id, plan.site_id
-                )
-            except (ConsoleError, EnvironmentFault) as error:
-                failure = str(error)
-                break
-            self.outcomes.append(outcome)
-            self.progress.setValue(done)
-        self.running = False
+        # Filled site by site, so what was applied is known even when a later site fails.
+        report = ApplyReport()
+        failures: list[str] = []
+        with LongWork(self) as work:
+            self.work = work
+            work.progressed.connect(lambda done, _total: self.progress.setValue(done))
+            site_ids = [plan.site_id for plan in todo]
+            await attempt(
+                failures.append,
+                work.on_database(
+                    self.database, apply_version, self.actor, self.version_id, site_ids,
+                    work.report, work.cancelled, report,
+                ),
+            )  # fmt: skip
+        self.work = None
+        self.outcomes = report.outcomes
         self.close_button.setText(self.tr("关闭"))
         self.preview_button.setEnabled(True)
-        changed = sum(1 for o in self.outcomes if o.changed)
         text = self.tr("已应用到 {changed} 个站点（共 {total} 个）。").format(
-            changed=changed, total=len(todo)
+            changed=report.changed, total=len(todo)
         )
-        if self.cancelled:
+        if report.cancelled:
             text += self.tr("已取消：其余站点未改动。")
-        if failure:
-            text += self.tr("出错后停止：{error}").format(error=failure)
+        if failures:
+            text += self.tr("出错后停止：{error}").format(error=failures[0])
         self.summary.setText(text)
 
     def _close_or_cancel(self) -> None:
-        if self.running:
-            self.cancelled = True
+        if self.work is not None:
+            self.work.cancel()
         else:
             self.reject()
 
     def reject(self) -> None:
         """Escape cancels a running apply first; closes otherwise."""
-        if self.running:
-            self.cancelled = True
+        if self.work is not None:
+            self.work.cancel()
             return
         super().reject()

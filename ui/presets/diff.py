@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from console.base.actor import Actor
-from console.base.errors import ConsoleError, EnvironmentFault
 from console.presets import service as presets
 from console.presets.diff import CHANGE_LABELS
+from ui.forms import REFUSED, attempt
 from ui.tasks import Database, spawn
 
 
@@ -92,10 +92,11 @@ class DiffDialog(QDialog):
         if old == new:
             self.summary.setText(self.tr("选择了同一个版本：没有差异。"))
             return
-        try:
-            changes = await self.database.call(presets.compare_versions, self.actor, old, new)
-        except (ConsoleError, EnvironmentFault) as error:
-            self.summary.setText(str(error))
+        changes = await attempt(
+            self.summary.setText,
+            self.database.call(presets.compare_versions, self.actor, old, new),
+        )
+        if changes is REFUSED:
             return
         self.summary.setText(self.tr("{n} 处变化").format(n=len(changes)))
         self.table.setRowCount(len(changes))

@@ -29,7 +29,7 @@ from console.presets import service as presets
 from console.presets.files import PresetFile, save_preset
 from console.schema import ColumnType, Duty
 from ui.dialogs import finished
-from ui.forms import say
+from ui.forms import REFUSED, attempt
 from ui.presets.details import PresetDetailsDialog
 from ui.presets.tree_model import IDLE, NAME, TYPE, ColumnTreeModel, Node
 from ui.tasks import Database, run_io, spawn
@@ -187,10 +187,10 @@ class PresetEditor(QWidget):
 
     async def load(self, version_id: int) -> None:
         """Show stored version ``version_id``."""
-        try:
-            version = await self.database.call(presets.read_version, self.actor, version_id)
-        except (ConsoleError, EnvironmentFault) as error:
-            self.status.setText(str(error))
+        version = await attempt(
+            self.status.setText, self.database.call(presets.read_version, self.actor, version_id)
+        )
+        if version is REFUSED:
             return
         self.version = version
         self.model.load(version.preset.columns)
@@ -227,7 +227,8 @@ class PresetEditor(QWidget):
                 self.note.text().strip(),
             )
         except (ConsoleError, EnvironmentFault) as error:
-            # Nothing is lost: the edited tree and its undo history stay as they are.
+            # Not ``attempt``: the refusal may name the column to select. Nothing is lost:
+            # the edited tree and its undo history stay as they are.
             self.status.setText(str(error))
             self._select_offending(error)
             return None
@@ -247,13 +248,14 @@ class PresetEditor(QWidget):
         try:
             while version_id is None and await finished(dialog):
                 created = dialog.preset(edited)
-                try:
-                    version_id = await self.database.call(
+                # Refused: the dialog opens again with what was typed, and says what to change.
+                made = await attempt(
+                    dialog.problem,
+                    self.database.call(
                         presets.create_preset, self.actor, created, self.note.text().strip()
-                    )
-                except (ConsoleError, EnvironmentFault) as error:
-                    # The dialog opens again with what was typed, and says what to change.
-                    say(dialog.problem, str(error), "bad")
+                    ),
+                )
+                version_id = None if made is REFUSED else made
         finally:
             dialog.deleteLater()
         if version_id is None:

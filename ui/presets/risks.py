@@ -47,6 +47,7 @@ from console.presets.inspection import (
 )
 from console.schema import Duty
 from ui.dialogs import export_path
+from ui.forms import REFUSED, attempt
 from ui.tasks import Database, spawn
 
 Index = QModelIndex | QPersistentModelIndex
@@ -213,10 +214,10 @@ class RiskPage(QWidget):
 
     async def refresh(self) -> None:
         """Inspect every running site again."""
-        try:
-            results = await self.database.call(presets.inspect, self.actor, self.date())
-        except (ConsoleError, EnvironmentFault) as error:
-            self.summary.setText(str(error))
+        results = await attempt(
+            self.summary.setText, self.database.call(presets.inspect, self.actor, self.date())
+        )
+        if results is REFUSED:
             return
         risky = [r for r in results if r.risks]
         self.model.show(risky if self.only_risky.isChecked() else results)
@@ -233,12 +234,11 @@ class RiskPage(QWidget):
         risk = self.model.results[row]
         self.shown = None
         self.fix_button.setEnabled(False)
-        try:
-            drift = await self.database.call(
-                presets.site_drift, self.actor, risk.site_id, self.date()
-            )
-        except (ConsoleError, EnvironmentFault) as error:
-            self.drift.setText(str(error))
+        drift = await attempt(
+            self.drift.setText,
+            self.database.call(presets.site_drift, self.actor, risk.site_id, self.date()),
+        )
+        if drift is REFUSED:
             return
         self.site_title.setText(
             f"{risk.code} {risk.name}：{risk_text(drift.risk) or self.tr('无单项否决风险')}"

@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from console.base.actor import Actor
-from console.base.errors import ConsoleError, EnvironmentFault
 from console.base.i18n import QT_TR_NOOP
 from console.presets import service as presets
 from console.schema import Duty
 from ui.area_tab import AreaTab, TabSpec
 from ui.dialogs import chosen_file, finished
+from ui.forms import REFUSED, attempt
 from ui.list_pane import ListPane
 from ui.presets.apply import ApplyDialog
 from ui.presets.diff import DiffDialog
@@ -150,10 +150,10 @@ class PresetsTab(AreaTab):
 
     async def import_path(self, path: Path) -> int | None:
         """Import the preset file at ``path``; says what happened."""
-        try:
-            version_id = await self.database.call(presets.import_preset, self.actor, path)
-        except (ConsoleError, EnvironmentFault) as error:
-            self.message.setText(str(error))
+        version_id = await attempt(
+            self.message.setText, self.database.call(presets.import_preset, self.actor, path)
+        )
+        if version_id is REFUSED:
             return None
         self.message.setText(self.tr("已导入 {file}。").format(file=path.name))
         await self.pane_refresh()
@@ -162,10 +162,10 @@ class PresetsTab(AreaTab):
 
     async def install_defaults(self) -> None:
         """Create the shipped presets missing from the database."""
-        try:
-            created = await self.database.call(presets.install_defaults, self.actor)
-        except (ConsoleError, EnvironmentFault) as error:
-            self.message.setText(str(error))
+        created = await attempt(
+            self.message.setText, self.database.call(presets.install_defaults, self.actor)
+        )
+        if created is REFUSED:
             return
         self.message.setText(self.tr("已安装 {n} 个默认预设。").format(n=len(created)))
         await self.pane_refresh()
@@ -200,10 +200,11 @@ class PresetsTab(AreaTab):
         if version is None:
             self.message.setText(self.tr("请先在列表中选择一个预设版本。"))
             return
-        try:
-            versions = await self.database.call(presets.versions_of, self.actor, version.preset_id)
-        except (ConsoleError, EnvironmentFault) as error:
-            self.message.setText(str(error))
+        versions = await attempt(
+            self.message.setText,
+            self.database.call(presets.versions_of, self.actor, version.preset_id),
+        )
+        if versions is REFUSED:
             return
         if len(versions) < 2:
             self.message.setText(self.tr("该预设只有一个版本，无可比较。"))

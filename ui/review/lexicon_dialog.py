@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from console.base.actor import Actor
-from console.base.errors import ConsoleError, EnvironmentFault
+from console.base.errors import ConsoleError
 from console.review import lexicon
 from console.screening.lexicon_files import NOTE_LIMIT, SEVERITIES, TERM_LIMIT, TermEntry
 from ui.dialogs import chosen_file, finished
+from ui.forms import attempt
 from ui.list_pane import ListPane
 from ui.tasks import Database, spawn
 
@@ -222,7 +223,8 @@ class LexiconDialog(QDialog):
     def _start(self, slot: Callable[[], Any]) -> None:
         result = slot()
         if isinstance(result, Awaitable):
-            spawn(self._guarded(result), "lexicon action")
+            # A refusal or a lost database is shown under the lists.
+            spawn(attempt(self.message.setText, result), "lexicon action")
 
     def _page(
         self, pane: ListPane, actions: list[QAction], extra: QWidget | None = None
@@ -259,13 +261,6 @@ class LexiconDialog(QDialog):
         if saved:
             self.changed.emit()
         await pane.refresh()
-
-    async def _guarded(self, work: Awaitable[Any]) -> None:
-        """Run an action; a refusal or a lost database is shown under the lists."""
-        try:
-            await work
-        except (ConsoleError, EnvironmentFault) as error:
-            self.message.setText(str(error))
 
     def _selected(self, pane: ListPane) -> list[Any]:
         rows = sorted({index.row() for index in pane.view.selectionModel().selectedRows()})

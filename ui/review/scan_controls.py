@@ -3,16 +3,12 @@
 The tab keeps one screener, built by the first scan (not when the tab opens: building holds
 the interpreter for a while, and the first rows come first) and rebuilt in the background after
 every change saved in the lexicon dialog (or a whitelisting decision), then swapped in whole. A scan
-runs off the UI thread with a cancellable progress dialog and screens with the lexicon as it
-is saved in the database: the screener already built when nothing changed since, a new one
-when another console changed the lexicon.
+is long work (``ui.long_work``) with a cancellable progress dialog and screens with the lexicon
+as it is saved in the database: the screener already built when nothing changed since, a new
+one when another console changed the lexicon.
 """
 
 from __future__ import annotations
-
-import asyncio
-import threading
-from concurrent.futures import ThreadPoolExecutor
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
@@ -20,14 +16,14 @@ from PySide6.QtWidgets import QHBoxLayout, QProgressDialog, QPushButton, QWidget
 
 from console import review as queue
 from console.base.actor import Actor
-from console.base.errors import ConsoleError, classify
+from console.db import SessionFactory
 from console.review import service as audit
 from console.screening import ScreenerHolder
+from ui.forms import REFUSED, attempt
+from ui.long_work import LongWork
 from ui.review.lexicon_dialog import LexiconDialog
 from ui.review.prompts import confirm
 from ui.tasks import Database, spawn
-
-_scans = ThreadPoolExecutor(max_workers=1, thread_name_prefix="scan")
 
 
 class ScanControls(QWidget):
@@ -90,38 +86,31 @@ class ScanControls(QWidget):
         progress.setObjectName("scanProgress")
         progress.setWindowTitle(title)
         progress.setMinimumDuration(0)
-        stop = threading.Event()
-        progress.canceled.connect(stop.set)
-        progress.open()
-        loop = asyncio.get_running_loop()
-
-        def report(done: int, total: int) -> None:
-            loop.call_soon_threadsafe(self._progress, progress, done, total)
-
-        def work() -> queue.ScanResult:
-            sessions = self.database.sessions
-            return audit.run_scan(
-                sessions,
-                self.actor,
-                self.screeners.fresh(sessions),
-                full=full,
-                progress=report,
-                cancelled=stop.is_set,
-            )
-
         self._enable(False)
-        try:
-            result = await loop.run_in_executor(_scans, work)
-        except Exception as error:
-            fault = classify(error)
-            if fault is None and not isinstance(error, ConsoleError):
-                raise
-            self.said.emit(str(fault or error))
+        with LongWork(self) as work:
+            progress.canceled.connect(work.cancel)
+            work.progressed.connect(lambda done, total: self._progress(progress, done, total))
+            progress.open()
+
+            def scan(sessions: SessionFactory) -> queue.ScanResult:
+                # Building the screener (when the lexicon changed) is part of the long work.
+                return audit.run_scan(
+                    sessions,
+                    self.actor,
+                    self.screeners.fresh(sessions),
+                    full=full,
+                    progress=work.report,
+                    cancelled=work.cancelled,
+                )
+
+            try:
+                result = await attempt(self.said.emit, work.on_database(self.database, scan))
+            finally:
+                self._enable(True)
+                progress.close()
+                progress.deleteLater()
+        if result is REFUSED or not shiboken6.isValid(self):  # refused, or the window closed
             return
-        finally:
-            self._enable(True)
-            progress.close()
-            progress.deleteLater()
         text = self.tr(
             "已筛查 {screened} 篇，新入队 {queued} 条，更新 {refreshed} 条，移出 {cleared} 条"
         ).format(

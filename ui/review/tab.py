@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from console.base.actor import Actor
-from console.base.errors import ConsoleError, EnvironmentFault
 from console.base.i18n import QT_TR_NOOP
 from console.base.listing import Listing
 from console.review import Decision, lexicon
@@ -33,6 +32,7 @@ from console.review import service as audit
 from console.review.detail import context_phrase
 from console.schema import Duty
 from ui.area_tab import AreaTab, TabSpec
+from ui.forms import REFUSED, attempt
 from ui.list_pane import ListPane
 from ui.review.detail_pane import DetailPane
 from ui.review.prompts import ask_note, ask_text, confirm_bulk, decision_name
@@ -217,10 +217,10 @@ class ReviewTab(AreaTab):
         layout.addWidget(split, 1)
         self.status_tabs.currentChanged.connect(self._status_changed)
 
-        self._renew = QTimer(self)
-        self._renew.setInterval(RENEW_MS)
-        self._renew.timeout.connect(lambda: spawn(self._renew_claims(), "renew-claims"))
-        self._renew.start()
+        self.renewal = QTimer(self)
+        self.renewal.setInterval(RENEW_MS)
+        self.renewal.timeout.connect(lambda: spawn(self._renew_claims(), "renew-claims"))
+        self.renewal.start()
 
     # -- what is shown -------------------------------------------------------------------
 
@@ -265,20 +265,20 @@ class ReviewTab(AreaTab):
         await asyncio.gather(self.pane.refresh(), self._load_counts(), self._load_choices())
 
     async def _load_counts(self) -> None:
-        try:
-            self.counts = await self.database.call(audit.status_counts, self.actor)
-        except (ConsoleError, EnvironmentFault) as error:
-            self.message.setText(str(error))
-            return
-        self._show_status_titles()
+        counts = await attempt(
+            self.message.setText, self.database.call(audit.status_counts, self.actor)
+        )
+        if counts is not REFUSED:
+            self.counts = counts
+            self._show_status_titles()
 
     async def _load_choices(self) -> None:
         if self._choices_loaded:
             return
-        try:
-            choices = await self.database.call(audit.filter_choices, self.actor)
-        except (ConsoleError, EnvironmentFault) as error:
-            self.message.setText(str(error))
+        choices = await attempt(
+            self.message.setText, self.database.call(audit.filter_choices, self.actor)
+        )
+        if choices is REFUSED:
             return
         self._choices_loaded = True
         for site_id, name in choices.sites:
@@ -342,13 +342,12 @@ class ReviewTab(AreaTab):
         self._detail_task = spawn(self._show_detail(item_id, self._detail_generation), "detail")
 
     async def _show_detail(self, item_id: int, generation: int) -> None:
-        try:
-            detail = await self.database.call(audit.item_detail, self.actor, item_id)
-        except (ConsoleError, EnvironmentFault) as error:
+        def failed(text: str) -> None:
             if generation == self._detail_generation:
-                self.detail.show_nothing(str(error))
-            return
-        if generation == self._detail_generation:
+                self.detail.show_nothing(text)
+
+        detail = await attempt(failed, self.database.call(audit.item_detail, self.actor, item_id))
+        if detail is not REFUSED and generation == self._detail_generation:
             self.detail.present(detail)
 
     def step(self, by: int) -> None:
@@ -436,12 +435,11 @@ class ReviewTab(AreaTab):
             if answer is None:
                 return
             phrase = answer
-        try:
-            outcome = await self.database.call(
-                audit.review, self.actor, ids, decision, note, phrase
-            )
-        except (ConsoleError, EnvironmentFault) as error:
-            self.message.setText(str(error))
+        outcome = await attempt(
+            self.message.setText,
+            self.database.call(audit.review, self.actor, ids, decision, note, phrase),
+        )
+        if outcome is REFUSED:
             return
         self._report(decision, outcome)
         if decision is Decision.WHITELIST and outcome.decided:
@@ -478,10 +476,11 @@ class ReviewTab(AreaTab):
 
     async def claim(self) -> None:
         """Claim the oldest free items and show them under 我的认领."""
-        try:
-            ids = await self.database.call(audit.claim_next, self.actor, audit.CLAIM_BATCH)
-        except (ConsoleError, EnvironmentFault) as error:
-            self.message.setText(str(error))
+        ids = await attempt(
+            self.message.setText,
+            self.database.call(audit.claim_next, self.actor, audit.CLAIM_BATCH),
+        )
+        if ids is REFUSED:
             return
         self.message.setText(self.tr("已领取 {n} 条").format(n=len(ids)))
         for pane in self.panes_by_status.values():
@@ -495,20 +494,28 @@ class ReviewTab(AreaTab):
 
     async def release(self) -> None:
         """Give every claim of the operator back to the queue."""
-        try:
-            count = await self.database.call(audit.release_claims, self.actor)
-        except (ConsoleError, EnvironmentFault) as error:
-            self.message.setText(str(error))
+        count = await attempt(
+            self.message.setText, self.database.call(audit.release_claims, self.actor)
+        )
+        if count is REFUSED:
             return
         self.message.setText(self.tr("已释放 {n} 条认领").format(n=count))
         await self.refresh()
 
     async def _renew_claims(self) -> None:
+        """Extend the leases of the operator's claims while the console is open."""
         if self.counts.get("mine"):
-            try:
-                await self.database.call(audit.renew_claims, self.actor)
-            except (ConsoleError, EnvironmentFault):
-                return
+            renewal = self.database.call(audit.renew_claims, self.actor)
+            await attempt(self._renewal_failed, renewal)
+
+    def _renewal_failed(self, reason: str) -> None:
+        # Claims whose lease runs out go back to the queue: the reviewer must know before
+        # deciding items another reviewer may have taken meanwhile.
+        self.message.setText(
+            self.tr(
+                "认领续期失败：{error}。租约到期后，这些条目会回到待审，可能被其他审核员领取。"
+            ).format(error=reason)
+        )
 
 
 def build(spec: TabSpec, database: Database, actor: Actor, parent: QWidget | None) -> AreaTab:

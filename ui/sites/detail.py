@@ -31,6 +31,7 @@ from console.sites.rules import SiteDraft
 from console.sites.service import change_state, update_site
 from console.sites.views import SiteDetail, site_detail, site_id_of
 from ui.dialogs import finished
+from ui.forms import REFUSED, attempt
 from ui.sites.form import SiteForm
 from ui.sites.tables import fill_table, make_table
 from ui.tasks import Database, spawn
@@ -143,13 +144,11 @@ class SiteDetailPane(QTabWidget):
         if site_id is None:
             self.show_site(None)
             return
-        try:
-            detail = await self.database.call(site_detail, self.actor, site_id)
-        except (ConsoleError, EnvironmentFault) as error:
-            if shiboken6.isValid(self):
-                self.message.setText(str(error))
-            return
-        if shiboken6.isValid(self):  # the tab may have closed while the site was read
+        detail = await attempt(
+            self.message.setText, self.database.call(site_detail, self.actor, site_id)
+        )
+        # The tab may have closed while the site was read.
+        if detail is not REFUSED and shiboken6.isValid(self):
             self.show_site(detail)
 
     def show_site(self, detail: SiteDetail | None) -> None:
@@ -295,6 +294,7 @@ class SiteDetailPane(QTabWidget):
                 update_site, self.actor, detail.id, version or detail.version, draft
             )
         except Conflict as conflict:
+            # Not a plain refusal (so not ``attempt``): the operator chooses what happens.
             return await self._resolve(conflict)
         except (ConsoleError, EnvironmentFault) as error:
             self.message.setText(str(error))
@@ -308,12 +308,17 @@ class SiteDetailPane(QTabWidget):
         """Show who changed what against this operator's edit; reload, overwrite or wait."""
         detail = self.detail
         assert detail is not None
-        try:
-            current: SiteDetail = await self.database.call(site_detail, self.actor, detail.id)
-            mine = self.form.draft()
-        except (ConsoleError, EnvironmentFault) as error:
-            self.message.setText(f"{conflict}\n{error}")
+
+        async def theirs_and_mine() -> tuple[SiteDetail, SiteDraft]:
+            current = await self.database.call(site_detail, self.actor, detail.id)
+            return current, self.form.draft()
+
+        read = await attempt(
+            lambda error: self.message.setText(f"{conflict}\n{error}"), theirs_and_mine()
+        )
+        if read is REFUSED:
             return False
+        current, mine = read
         box = QMessageBox(
             QMessageBox.Icon.Warning, self.tr("他人已修改此网站"), str(conflict), parent=self
         )
@@ -385,7 +390,8 @@ class SiteDetailPane(QTabWidget):
                 target == SiteState.MERGED and self.migrate.isChecked(),
             )
         except Conflict as conflict:
-            # Show the site as it now is, unless that would throw away unsaved edits.
+            # Not a plain refusal (so not ``attempt``): show the site as it now is, unless
+            # that would throw away unsaved edits.
             if not self.save_button.isEnabled():
                 await self.load(detail.id)
             self.message.setText(str(conflict))

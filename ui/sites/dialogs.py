@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import shiboken6
@@ -18,11 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from console.base.actor import Actor
-from console.base.errors import ConsoleError, EnvironmentFault
-from console.sites.importing import ImportPreview, Progress, import_sites, preview
+from console.sites.importing import ImportPreview, import_sites, preview
 from console.sites.rules import reasons_text
 from console.sites.service import BulkPlan, create_site
 from ui.dialogs import chosen_file
+from ui.forms import REFUSED, attempt
+from ui.long_work import LongWork
 from ui.sites.form import SiteForm
 from ui.sites.tables import fill_table, make_table
 from ui.tasks import Database, spawn
@@ -136,29 +136,23 @@ class ImportDialog(QDialog):
         self.buttons.accepted.connect(lambda: spawn(self.run_import(), "import-sites"))
         self.buttons.rejected.connect(self.reject)
 
-    def _progress(self) -> Progress:
-        """A progress callback for the database worker that moves the bar on the UI thread."""
-        loop = asyncio.get_running_loop()
+    def _progress(self, done: int, total: int) -> None:
+        self.busy.setRange(0, total)
+        self.busy.setValue(done)
 
-        def show(done: int, total: int) -> None:
-            if shiboken6.isValid(self.busy):
-                self.busy.setRange(0, total)
-                self.busy.setValue(done)
-
-        return lambda done, total: loop.call_soon_threadsafe(show, done, total)
+    def _refused(self, reason: str) -> None:
+        self.summary.setText(reason)
+        self.busy.hide()
 
     async def check(self) -> ImportPreview | None:
         """Check the file and show every row's verdict, the refused rows first."""
-        try:
-            checked: ImportPreview = await self.database.call(
-                preview, self.actor, self.path, self._progress()
+        with LongWork(self) as work:
+            work.progressed.connect(self._progress)
+            checked = await attempt(
+                self._refused,
+                work.on_database(self.database, preview, self.actor, self.path, work.report),
             )
-        except (ConsoleError, EnvironmentFault) as error:
-            if shiboken6.isValid(self):
-                self.summary.setText(str(error))
-                self.busy.hide()
-            return None
-        if not shiboken6.isValid(self):  # closed while the file was being checked
+        if checked is REFUSED or not shiboken6.isValid(self):  # closed while it was checked
             return None
         self.busy.hide()
         rows = sorted(checked.rows, key=lambda r: (not r.problems, r.line))
@@ -195,15 +189,16 @@ class ImportDialog(QDialog):
         self.busy.setRange(0, 0)
         self.busy.show()
         self.summary.setText(self.tr("正在导入…"))
-        try:
-            self.imported = await self.database.call(
-                import_sites, self.actor, self.path, self._progress()
+        with LongWork(self) as work:
+            work.progressed.connect(self._progress)
+            imported = await attempt(
+                self._refused,
+                work.on_database(self.database, import_sites, self.actor, self.path, work.report),
             )
-        except (ConsoleError, EnvironmentFault) as error:
-            self.summary.setText(str(error))
-            self.busy.hide()
+        if imported is REFUSED:
             cancel.setEnabled(True)
             return
+        self.imported = imported
         self.accept()
 
     def reject(self) -> None:
@@ -233,17 +228,18 @@ class NewSiteDialog(QDialog):
         layout.addWidget(self.form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        buttons.accepted.connect(lambda: spawn(self.create(), "create-site"))
+        buttons.accepted.connect(lambda: spawn(self.register(), "create-site"))
         buttons.rejected.connect(self.reject)
 
-    async def create(self) -> None:
+    async def register(self) -> None:
         """Register the site; on refusal show every reason and keep the form."""
-        try:
-            self.site_id = await self.database.call(create_site, self.actor, self.form.draft())
-        except (ConsoleError, EnvironmentFault) as error:
-            self.message.setText(str(error))
-            return
-        self.accept()
+        site_id = await attempt(
+            self.message.setText,
+            lambda: self.database.call(create_site, self.actor, self.form.draft()),
+        )
+        if site_id is not REFUSED:
+            self.site_id = site_id
+            self.accept()
 
 
 async def choose_import_file(parent: QWidget) -> Path | None:

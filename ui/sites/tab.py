@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from console.base.actor import Actor
-from console.base.errors import ConsoleError, EnvironmentFault
 from console.base.i18n import QT_TR_NOOP
 from console.base.labels import SITE_STATES, label_of
 from console.presets.service import inspect
@@ -42,6 +41,7 @@ from console.sites.service import (
 from console.sites.views import site_id_of
 from ui.area_tab import AreaTab, TabSpec
 from ui.dialogs import finished
+from ui.forms import REFUSED, Refused, attempt
 from ui.list_pane import ListPane
 from ui.sites.detail import FINAL_STEPS, SiteDetailPane
 from ui.sites.dialogs import (
@@ -305,16 +305,17 @@ class SitesTab(AreaTab):
         ids = self.selected_ids()
         if not ids:
             return None
-        try:
-            if target == SiteState.MERGED and merge_into is None:
-                code = await self._ask_merge_target()
-                if code is None:
-                    return None
-                merge_into = await self.database.call(site_id_of, self.actor, code)
-            step = Step(target, merge_into)
-            plan: BulkPlan = await self.database.call(plan_bulk_state, self.actor, ids, step)
-        except (ConsoleError, EnvironmentFault) as error:
-            self.tell(str(error))
+        if target == SiteState.MERGED and merge_into is None:
+            code = await self._ask_merge_target()
+            if code is None:
+                return None
+            found = await attempt(self.tell, self.database.call(site_id_of, self.actor, code))
+            if found is REFUSED:
+                return None
+            merge_into = found
+        step = Step(target, merge_into)
+        plan = await attempt(self.tell, self.database.call(plan_bulk_state, self.actor, ids, step))
+        if plan is REFUSED:
             return None
         many = len(plan.ready) > TYPE_TO_CONFIRM_OVER
         word = _state(target) if target in FINAL_STEPS and many else None
@@ -348,10 +349,10 @@ class SitesTab(AreaTab):
             if asked is None:
                 return None
             field, value = asked
-        try:
-            plan: BulkPlan = await self.database.call(plan_bulk_edit, self.actor, ids, field, value)
-        except (ConsoleError, EnvironmentFault) as error:
-            self.tell(str(error))
+        plan = await attempt(
+            self.tell, self.database.call(plan_bulk_edit, self.actor, ids, field, value)
+        )
+        if plan is REFUSED:
             return None
         title = self.tr("批量修改“{field}”").format(
             field=QCoreApplication.translate("", BULK_FIELDS[field])
@@ -389,10 +390,10 @@ class SitesTab(AreaTab):
         dialog.deleteLater()
         if not accepted:
             return None
-        try:
-            done: BulkPlan = await self.database.call(service, self.actor, *args)
-        except (ConsoleError, EnvironmentFault) as error:
-            self.tell(str(error))
+        done: BulkPlan | Refused = await attempt(
+            self.tell, self.database.call(service, self.actor, *args)
+        )
+        if done is REFUSED:
             return None
         await self.refresh()
         report = self.tr("已修改 {ready} 个网站，跳过 {skipped} 个。").format(

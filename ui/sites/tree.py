@@ -13,10 +13,10 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QColor
 
 from console.base.actor import Actor
-from console.base.errors import ConsoleError, EnvironmentFault
 from console.base.labels import SITE_KINDS, SITE_STATES, label_of
 from console.sites.register import GONE_STATES
 from console.sites.views import TreeNode, tree_children
+from ui.forms import REFUSED, attempt
 from ui.tasks import Database, spawn
 
 Index = QModelIndex | QPersistentModelIndex
@@ -138,14 +138,11 @@ class SiteTreeModel(QAbstractItemModel):
 
     async def _read(self, node: Node) -> None:
         site_id = node.site.id if node.site else None
-        try:
-            found: list[TreeNode] = await self.database.call(tree_children, self.actor, site_id)
-        except (ConsoleError, EnvironmentFault) as error:
-            node.loading = False
-            self.failed.emit(str(error))
-            return
+        found = await attempt(
+            self.failed.emit, self.database.call(tree_children, self.actor, site_id)
+        )
         node.loading = False
-        if not self._attached(node):
+        if found is REFUSED or not self._attached(node):
             return
         parent = self._index_of(node)
         if found:
