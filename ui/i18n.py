@@ -1,4 +1,10 @@
-"""Installing the interface language: Qt's own strings and ours, and the core's translator."""
+"""The interface language: installing it (Qt's own strings, ours, the core's translator), and
+the one way to show a message marked with ``QT_TR_NOOP``.
+
+Widgets translate their own words with ``self.tr("…")`` (the class is the context). A message
+kept as a constant, marked with ``QT_TR_NOOP`` where it is defined (the core's messages and
+labels, our module-level texts), is shown with ``translated(constant)`` (context "").
+"""
 
 from __future__ import annotations
 
@@ -31,3 +37,8 @@ def install(app: QCoreApplication, language: str) -> list[QTranslator]:
     QLocale.setDefault(QLocale(language))
     i18n.set_translator(QCoreApplication.translate)
     return translators
+
+
+def translated(message: str) -> str:
+    """``message`` (a ``QT_TR_NOOP`` constant) in the interface language."""
+    return QCoreApplication.translate("", message)

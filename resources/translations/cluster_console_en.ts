@@ -4185,13 +4185,6 @@ mysql+pymysql://user@host:3306/database</translation>
     </message>
 </context>
 <context>
-    <name>QCoreApplication</name>
-    <message>
-        <source>是</source>
-        <translation>Yes</translation>
-    </message>
-</context>
-<context>
     <name>ReviewTab</name>
     <message>
         <source>全部网站</source>

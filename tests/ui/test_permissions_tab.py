@@ -21,7 +21,7 @@ from tests.staff import PASSWORD
 from tests.ui.conftest import until
 from ui.permissions.account_dialogs import ImportDialog
 from ui.permissions.accounts_page import AccountsPage
-from ui.permissions.grid_page import who_publishes
+from ui.permissions.grid_rows import who_publishes
 from ui.permissions.operators_page import OperatorDialog
 from ui.permissions.plan_dialogs import BulkGrantDialog, RevokeAllDialog
 from ui.permissions.tab import TAB, PermissionsTab

@@ -29,20 +29,15 @@ from console.filings import service as filings
 from console.filings.facts import FilingRecord
 from console.filings.rules import URGENCY_LABELS, Urgency
 from console.filings.service import FilingDetail
-from console.probes.probe import ProbeOutcome
 from console.schema import Duty
 from ui.dialogs import chosen_file
-from ui.filings.rows_model import TONES, RowsModel
-from ui.filings.tables import RECENT_COLUMNS, table_view
+from ui.filings.tables import RECENT_COLUMNS, SHADES, probe_shade
 from ui.forms import REFUSED, attempt
+from ui.records_model import RecordsModel, records_view
 from ui.tasks import Database, spawn
 
 TEXT_FIELDS = ("icp_number", "psb_number", "mlps_form_number")
 DATE_FIELDS = ("icp_date", "psb_date", "graded_on", "mlps_filed_on", "assessed_on")
-
-
-def _probe_tone(outcome: ProbeOutcome) -> Urgency | None:
-    return None if outcome.ok else Urgency.PROBLEM
 
 
 class FilingDetailPane(QWidget):
@@ -67,8 +62,8 @@ class FilingDetailPane(QWidget):
         self.findings.setAccessibleName(self.tr("待办事项与原因"))
         self.findings.setMaximumHeight(self.fontMetrics().height() * 9)
 
-        self.recent = RowsModel(RECENT_COLUMNS, tone=_probe_tone, parent=self)
-        self.recent_view = table_view(self.recent, "recentProbes", self)
+        self.recent = RecordsModel(RECENT_COLUMNS, probe_shade, self)
+        self.recent_view = records_view(self.recent, RECENT_COLUMNS, "recentProbes", self)
         self.recent_view.setFixedHeight(
             self.recent_view.verticalHeader().defaultSectionSize() * 6 + 4
         )
@@ -190,7 +185,7 @@ class FilingDetailPane(QWidget):
         for finding in findings:
             label = translate("", URGENCY_LABELS[finding.urgency])
             item = QListWidgetItem(f"【{label}】{finding.reason}")
-            colour = TONES.get(finding.urgency)
+            colour = SHADES.get(finding.urgency)
             if colour is not None:
                 item.setBackground(colour)
             self.findings.addItem(item)

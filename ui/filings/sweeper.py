@@ -30,10 +30,10 @@ from console.probes.dialing import Dialer
 from console.probes.probe import ProbeOptions, ProbeOutcome
 from console.probes.sweep import sweep
 from console.schema import Duty
-from ui.filings.rows_model import StreamedRows
-from ui.filings.tables import OUTCOME_COLUMNS, table_view
+from ui.filings.tables import OUTCOME_COLUMNS, StreamedRows
 from ui.forms import REFUSED, attempt
 from ui.long_work import LongWork
+from ui.records_model import records_view
 from ui.tasks import Database, spawn
 
 
@@ -73,7 +73,7 @@ class SweepPanel(QWidget):
         self.schedule_label = QLabel(self)
         self.schedule_label.setObjectName("scheduleLabel")
         self.model = StreamedRows(OUTCOME_COLUMNS, parent=self)
-        self.view = table_view(self.model, "outcomes", self)
+        self.view = records_view(self.model, OUTCOME_COLUMNS, "outcomes", self)
 
         allowed = actor.holds(Duty.SYSTEM_ADMIN)
         for button in (self.all_button, self.selected_button):

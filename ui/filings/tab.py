@@ -34,12 +34,12 @@ from console.filings.sweeps import PROBE_HISTORY
 from ui.area_tab import AreaTab, TabSpec
 from ui.dialogs import export_path, finished
 from ui.filings.detail import FilingDetailPane
-from ui.filings.rows_model import RowsModel
 from ui.filings.settings_dialog import FilingSettingsDialog
 from ui.filings.sweeper import SweepPanel
-from ui.filings.tables import CALENDAR_COLUMNS, STATUS_COLUMNS, table_view
+from ui.filings.tables import CALENDAR_COLUMNS, STATUS_COLUMNS, deadline_shade, urgency_shade
 from ui.forms import REFUSED, attempt
 from ui.list_pane import ListPane
+from ui.records_model import RecordsModel, records_view
 from ui.tasks import Database, run_io, spawn
 
 SCREENSHOT_CANDIDATES = 20
@@ -83,8 +83,8 @@ class FilingsTab(AreaTab):
         self.settings_button = QPushButton(self.tr("设置…"), self)
         self.settings_button.setObjectName("filingSettingsButton")
 
-        self.status_model = RowsModel(STATUS_COLUMNS, tone=lambda s: s.urgency, parent=self)
-        self.status_view = table_view(self.status_model, "statusTable", self)
+        self.status_model = RecordsModel(STATUS_COLUMNS, urgency_shade, self)
+        self.status_view = records_view(self.status_model, STATUS_COLUMNS, "statusTable", self)
         self.status_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.detail = FilingDetailPane(database, actor, self)
         scroll = QScrollArea(self)
@@ -108,10 +108,10 @@ class FilingsTab(AreaTab):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 
-        self.calendar_model = RowsModel(
-            CALENDAR_COLUMNS, tone=lambda d: d.finding.urgency, parent=self
+        self.calendar_model = RecordsModel(CALENDAR_COLUMNS, deadline_shade, self)
+        self.calendar_view = records_view(
+            self.calendar_model, CALENDAR_COLUMNS, "calendarTable", self
         )
-        self.calendar_view = table_view(self.calendar_model, "calendarTable", self)
         self.calendar_summary = QLabel(self)
         self.calendar_summary.setObjectName("calendarSummary")
         self.calendar_export = QPushButton(self.tr("导出…"), self)

@@ -1,20 +1,28 @@
-"""Columns of the tab's computed lists, and a table view set up like every other list."""
+"""Columns of the tab's computed lists, the urgency shades, and the live list of a sweep."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 
-from console.base.i18n import QT_TR_NOOP, translate
+from console.base.i18n import QT_TR_NOOP
 from console.base.labels import SITE_STATES
-from console.filings.rules import URGENCY_LABELS
+from console.filings.rules import URGENCY_LABELS, Urgency
 from console.filings.service import Deadline, SiteStatus
 from console.probes.probe import ProbeOutcome
 from console.probes.reasons import shown_error
-from ui.filings.rows_model import Column, RowsModel, StreamedRows
-from ui.table_views import read_only_rows
+from ui.i18n import translated
+from ui.records_model import Column, headings
+
+SHADES = {
+    Urgency.OVERDUE: QColor("#f8d0cc"),
+    Urgency.PROBLEM: QColor("#fbe3c4"),
+    Urgency.DUE: QColor("#fbf3c0"),
+}
 
 
 def _date(value: dt.date | None) -> str:
@@ -24,18 +32,33 @@ def _date(value: dt.date | None) -> str:
 def _mark(value: bool | None) -> str:
     if value is None:
         return ""
-    return QCoreApplication.translate("", QT_TR_NOOP("是") if value else QT_TR_NOOP("否"))
+    return translated(QT_TR_NOOP("是") if value else QT_TR_NOOP("否"))
 
 
 def _reasons(status: SiteStatus) -> str:
     return "；".join(f.reason for f in status.findings[:3])
 
 
-STATUS_COLUMNS = (
-    Column(QT_TR_NOOP("紧急程度"), lambda s: translate("", URGENCY_LABELS[s.urgency]), 8),
+def urgency_shade(status: SiteStatus) -> QColor | None:
+    """The shade of a site's row by its urgency."""
+    return SHADES.get(status.urgency)
+
+
+def deadline_shade(entry: Deadline) -> QColor | None:
+    """The shade of a calendar entry by the urgency of its finding."""
+    return SHADES.get(entry.finding.urgency)
+
+
+def probe_shade(outcome: ProbeOutcome) -> QColor | None:
+    """A failed probe is shaded as a problem."""
+    return None if outcome.ok else SHADES[Urgency.PROBLEM]
+
+
+STATUS_COLUMNS: tuple[Column[SiteStatus], ...] = (
+    Column(QT_TR_NOOP("紧急程度"), lambda s: translated(URGENCY_LABELS[s.urgency]), 8),
     Column(QT_TR_NOOP("网站标识码"), lambda s: s.code, 10),
     Column(QT_TR_NOOP("网站名称"), lambda s: s.name, 22),
-    Column(QT_TR_NOOP("状态"), lambda s: translate("", SITE_STATES.get(s.state, s.state)), 8),
+    Column(QT_TR_NOOP("状态"), lambda s: translated(SITE_STATES.get(s.state, s.state)), 8),
     Column(QT_TR_NOOP("最早到期"), lambda s: _date(s.due), 10),
     Column(QT_TR_NOOP("事项"), lambda s: str(len(s.findings)), 4),
     Column(QT_TR_NOOP("原因"), _reasons, 60),
@@ -46,7 +69,7 @@ def _days_left(entry: Deadline) -> str:
     return str((entry.due - dt.date.today()).days)
 
 
-CALENDAR_COLUMNS = (
+CALENDAR_COLUMNS: tuple[Column[Deadline], ...] = (
     Column(QT_TR_NOOP("到期日"), lambda d: _date(d.due), 10),
     Column(QT_TR_NOOP("剩余天数"), _days_left, 6),
     Column(QT_TR_NOOP("网站标识码"), lambda d: d.code, 10),
@@ -61,7 +84,7 @@ def _footer(outcome: ProbeOutcome) -> str:
     )
 
 
-OUTCOME_COLUMNS = (
+OUTCOME_COLUMNS: tuple[Column[ProbeOutcome], ...] = (
     Column(QT_TR_NOOP("网站标识码"), lambda o: o.site_code, 10),
     Column(QT_TR_NOOP("可访问"), lambda o: _mark(o.ok), 6),
     Column(QT_TR_NOOP("状态码"), lambda o: str(o.status or ""), 6),
@@ -78,21 +101,43 @@ OUTCOME_COLUMNS = (
 )
 
 
-def table_view(model: RowsModel | StreamedRows, name: str, parent: QWidget) -> QTableView:
-    """A row-selecting table with fixed row heights and widths from the columns."""
-    view = read_only_rows(QTableView(parent), name)
-    view.setModel(model)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-    header = view.horizontalHeader()
-    digit = view.fontMetrics().horizontalAdvance("0")
-    for column, spec in enumerate(model.columns):
-        header.resizeSection(column, (max(spec.width, 4) + 3) * digit)
-    return view
-
-
-RECENT_COLUMNS = (
+RECENT_COLUMNS: tuple[Column[ProbeOutcome], ...] = (
     Column(
         QT_TR_NOOP("探测时间"), lambda o: o.probed_at.isoformat(sep=" ", timespec="minutes"), 16
     ),
     *OUTCOME_COLUMNS[1:],
 )
+
+
+class StreamedRows(QStandardItemModel):
+    """A sweep's outcomes, appended as they arrive and held as Qt items.
+
+    Not a ``RecordsModel``: painting these rows runs no Python. While a sweep's probe threads
+    hold the interpreter, every ``data()`` call of a Python model would wait its turn, and a
+    repaint would stall the window.
+    """
+
+    def __init__(self, columns: Sequence[Column[Any]], parent: QObject | None = None) -> None:
+        super().__init__(0, len(columns), parent)
+        self.columns = tuple(columns)
+        self.records: list[Any] = []
+        self.setHorizontalHeaderLabels(headings(self.columns))
+
+    def extend(self, records: Sequence[Any]) -> None:
+        """Add ``records`` at the end."""
+        for record in records:
+            items = []
+            for column in self.columns:
+                text = column.text(record)
+                item = QStandardItem(text)
+                item.setEditable(False)
+                item.setToolTip(text)
+                items.append(item)
+            self.appendRow(items)
+        self.records.extend(records)
+
+    def set_records(self, records: Sequence[Any]) -> None:
+        """Show ``records`` instead of what was shown."""
+        self.removeRows(0, self.rowCount())
+        self.records = []
+        self.extend(records)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -21,8 +22,8 @@ from console.permissions import accounts
 from console.permissions.accounts import AccountDetail, AccountFields, ImportRow
 from ui.dialogs import chosen_file, finished
 from ui.forms import REFUSED, attempt, finish_form, message_label, say
-from ui.permissions.common import table, tr, widths
-from ui.permissions.rows_model import Row, RowsModel
+from ui.permissions.common import no_tip, tr
+from ui.records_model import Column, RecordsModel, records_view
 from ui.tasks import Database, run_io, spawn
 
 
@@ -86,14 +87,32 @@ class AccountDialog(QDialog):
 
 
 READ_TIMEOUT_S = 120
-IMPORT_HEADINGS = (
-    QT_TR_NOOP("行"),
-    QT_TR_NOOP("账号"),
-    QT_TR_NOOP("姓名"),
-    QT_TR_NOOP("单位"),
-    QT_TR_NOOP("网站标识码"),
-    QT_TR_NOOP("手机"),
-    QT_TR_NOOP("问题"),
+
+
+def _problem_tone(row: ImportRow) -> str | None:
+    return "bad" if row.problems else None
+
+
+def _import_column(
+    title: str, text: Callable[[AccountFields], str], width: int
+) -> Column[ImportRow]:
+    return Column(title, lambda row: text(row.fields), width, _problem_tone, no_tip)
+
+
+IMPORT_COLUMNS: tuple[Column[ImportRow], ...] = (
+    Column(QT_TR_NOOP("行"), lambda row: str(row.line), 4, _problem_tone, no_tip),
+    _import_column(QT_TR_NOOP("账号"), lambda f: f.username, 12),
+    _import_column(QT_TR_NOOP("姓名"), lambda f: f.full_name, 8),
+    _import_column(QT_TR_NOOP("单位"), lambda f: f.organisation, 20),
+    _import_column(QT_TR_NOOP("网站标识码"), lambda f: f.site_code, 11),
+    _import_column(QT_TR_NOOP("手机"), lambda f: f.phone, 11),
+    Column(
+        QT_TR_NOOP("问题"),
+        lambda row: "；".join(row.problems),
+        40,
+        _problem_tone,
+        lambda row: "\n".join(row.problems),
+    ),
 )
 
 
@@ -118,9 +137,8 @@ class ImportDialog(QDialog):
         top.addWidget(self.path, 1)
         top.addWidget(browse)
         top.addWidget(check)
-        self.model = RowsModel([tr(h) for h in IMPORT_HEADINGS], self)
-        self.view = table(self, self.model, "importPreview")
-        widths(self.view, (4, 12, 8, 20, 11, 11, 40))
+        self.model = RecordsModel(IMPORT_COLUMNS, parent=self)
+        self.view = records_view(self.model, IMPORT_COLUMNS, "importPreview", self)
         self.summary = message_label(self, "importSummary")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.import_button = self.buttons.addButton(
@@ -155,9 +173,9 @@ class ImportDialog(QDialog):
             say(self.summary, tr("读取导入文件超时（{s} 秒）。").format(s=READ_TIMEOUT_S), "bad")
             judged = REFUSED
         if judged is REFUSED:
-            self.model.set_rows([])
+            self.model.set_records([])
             return -1
-        self.model.set_rows([_import_row(row) for row in judged])
+        self.model.set_records(judged)
         wrong = sum(1 for row in judged if row.problems)
         if wrong:
             text = tr("共 {n} 行，{bad} 行有问题（红色）：修正文件后重新检查。")
@@ -183,11 +201,3 @@ class ImportDialog(QDialog):
             if imported is not REFUSED:
                 return int(imported)
         return 0
-
-
-def _import_row(row: ImportRow) -> Row:
-    f = row.fields
-    cells = [str(row.line), f.username, f.full_name, f.organisation, f.site_code, f.phone]
-    cells.append("；".join(row.problems))
-    tone = "bad" if row.problems else None
-    return Row(cells, row, [tone] * len(cells), [""] * 6 + ["\n".join(row.problems)])

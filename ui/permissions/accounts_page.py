@@ -41,18 +41,16 @@ from ui.forms import REFUSED, attempt, message_label, say
 from ui.list_pane import ListPane
 from ui.permissions.account_dialogs import AccountDialog, ImportDialog
 from ui.permissions.common import (
+    RIGHT_COLUMNS,
     ExpiryEdit,
     confirm,
+    held_right,
     narrow,
-    right_headings,
-    right_row,
-    table,
     tr,
     when,
-    widths,
 )
 from ui.permissions.plan_dialogs import BulkGrantDialog, HandoverDialog, RevokeAllDialog
-from ui.permissions.rows_model import RowsModel
+from ui.records_model import RecordsModel, records_view
 from ui.tasks import Database, spawn
 
 IDLE_CHOICES = (
@@ -164,9 +162,8 @@ class AccountsPage(QWidget):
         self.rights_title = QLabel(tr("有效权限（每项权限及其来源授权）"), self)
         self.with_expired = QCheckBox(tr("含已过期"), self)
         self.with_expired.toggled.connect(lambda _on: spawn(self.load_rights(), "rights"))
-        self.rights_model = RowsModel(right_headings(), self)
-        self.rights_view = table(self, self.rights_model, "rightsTable")
-        widths(self.rights_view, (6, 10, 20, 12, 5))
+        self.rights_model = RecordsModel(RIGHT_COLUMNS, parent=self)
+        self.rights_view = records_view(self.rights_model, RIGHT_COLUMNS, "rightsTable", self)
         self.conflict_note = message_label(self, "conflictNote")
         self.revoke_button = QPushButton(tr("撤销所选授权"), self)
         self.revoke_button.setObjectName("revokeRight")
@@ -295,7 +292,7 @@ class AccountsPage(QWidget):
             self.commands["enable"].setEnabled(detail.status == AccountStatus.DISABLED)
             self.commands["disable"].setEnabled(detail.status != AccountStatus.DISABLED)
         if detail is None:
-            self.rights_model.set_rows([])
+            self.rights_model.set_records([])
             say(self.conflict_note, "")
 
     async def load_rights(self) -> None:
@@ -318,7 +315,7 @@ class AccountsPage(QWidget):
         marked = {f.editor_grant_id for f in flagged} | {f.publisher_grant_id for f in flagged}
         now = utcnow()
         self.rights = held
-        self.rights_model.set_rows([right_row(r, now, r.grant_id in marked) for r in held])
+        self.rights_model.set_records([held_right(r, now, r.grant_id in marked) for r in held])
         self.rights_title.setText(
             tr("有效权限：{n} 项（每项权限及其来源授权）").format(n=len(held))
         )
@@ -402,7 +399,7 @@ class AccountsPage(QWidget):
         if not rows:
             say(self.outcome, tr("请先在右侧选择一项授权。"), "bad")
             return None
-        right: Right = self.rights_model.payload(rows[0].row())
+        right: Right = self.rights_model.record(rows[0].row()).right
         return right
 
     async def renew_selected(self) -> None:

@@ -1,28 +1,27 @@
-"""What the permission pages share: showing refusals, asking for confirmation, narrowing lists."""
+"""What the permission pages share: the rights table's columns, an expiry field, asking for
+confirmation, narrowing lists."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QDateTime
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QDateTimeEdit,
-    QHBoxLayout,
-    QMessageBox,
-    QTableView,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QDateTimeEdit, QHBoxLayout, QMessageBox, QWidget
 
-from console.base.i18n import QT_TR_NOOP, translate
+from console.base.i18n import QT_TR_NOOP
 from console.base.labels import ROLES
 from console.base.listing import Listing, Query
 from console.permissions.rights import Right
 from ui.dialogs import finished
+from ui.i18n import translated
 from ui.list_pane import ListPane
-from ui.permissions.rows_model import Row, RowsModel
-from ui.table_views import read_only_rows
+from ui.records_model import Column
+
+LASTING = QT_TR_NOOP("长期")
+EXPIRED_ON = QT_TR_NOOP("已过期 {when}")
+CONFLICT_TIP = QT_TR_NOOP("与本范围内的“编辑”或“发布”冲突（先审后发）")
 
 
 def tr(text: str, disambiguation: str | None = None) -> str:
@@ -33,7 +32,7 @@ def tr(text: str, disambiguation: str | None = None) -> str:
 
 def role_label(role: str) -> str:
     """The operator-facing name of a role code."""
-    return translate("", ROLES.get(role, role))
+    return translated(ROLES.get(role, role))
 
 
 def when(value: dt.datetime | None) -> str:
@@ -41,50 +40,46 @@ def when(value: dt.datetime | None) -> str:
     return value.isoformat(sep=" ", timespec="minutes") if value else ""
 
 
-def table(parent: QWidget, model: RowsModel, name: str) -> QTableView:
-    """A read-only, row-selecting table over ``model`` with fixed row heights."""
-    view = read_only_rows(QTableView(parent), name)
-    view.setModel(model)
-    return view
+def no_tip(_record: object) -> str:
+    """The tooltip of a cell whose text says it all: none."""
+    return ""
 
 
-def widths(view: QTableView, digits: Sequence[int]) -> None:
-    """Column widths in digits (a Chinese character counts two)."""
-    digit = view.fontMetrics().horizontalAdvance("0")
-    for column, count in enumerate(digits):
-        view.horizontalHeader().resizeSection(column, (count + 3) * digit)
+@dataclass(frozen=True)
+class HeldRight:
+    """A right as the rights table shows it: expired ones muted, 先审后发 conflicts in amber."""
+
+    right: Right
+    expired: bool
+    flagged: bool = False
 
 
-RIGHT_HEADINGS = (
-    QT_TR_NOOP("角色"),
-    QT_TR_NOOP("网站标识码"),
-    QT_TR_NOOP("范围"),
-    QT_TR_NOOP("到期"),
-    QT_TR_NOOP("授权编号"),
+def held_right(right: Right, now: dt.datetime, flagged: bool = False) -> HeldRight:
+    """``right`` judged at ``now``, flagged when it takes part in a 先审后发 conflict."""
+    return HeldRight(right, right.expires_at is not None and right.expires_at <= now, flagged)
+
+
+def _until(held: HeldRight) -> str:
+    if held.expired:
+        return translated(EXPIRED_ON).format(when=when(held.right.expires_at))
+    return when(held.right.expires_at) or translated(LASTING)
+
+
+def _right_tone(held: HeldRight) -> str | None:
+    return "muted" if held.expired else "warn" if held.flagged else None
+
+
+def _right_tip(held: HeldRight) -> str:
+    return translated(CONFLICT_TIP) if held.flagged else ""
+
+
+RIGHT_COLUMNS: tuple[Column[HeldRight], ...] = (
+    Column(QT_TR_NOOP("角色"), lambda h: role_label(h.right.role), 6, _right_tone, _right_tip),
+    Column(QT_TR_NOOP("网站标识码"), lambda h: h.right.site_code, 10, _right_tone, _right_tip),
+    Column(QT_TR_NOOP("范围"), lambda h: h.right.scope_label, 20, _right_tone, _right_tip),
+    Column(QT_TR_NOOP("到期"), _until, 12, _right_tone, _right_tip),
+    Column(QT_TR_NOOP("授权编号"), lambda h: f"#{h.right.grant_id}", 5, _right_tone, _right_tip),
 )
-
-
-def right_headings() -> list[str]:
-    """Headings of a table of rights."""
-    return [tr(h) for h in RIGHT_HEADINGS]
-
-
-def right_row(right: Right, now: dt.datetime, flagged: bool = False) -> Row:
-    """A right as a row: expired ones muted, 先审后发 conflicts in amber."""
-    expired = right.expires_at is not None and right.expires_at <= now
-    tone = "muted" if expired else "warn" if flagged else None
-    until = when(right.expires_at) or tr("长期")
-    if expired:
-        until = tr("已过期 {when}").format(when=when(right.expires_at))
-    tip = tr("与本范围内的“编辑”或“发布”冲突（先审后发）") if flagged else ""
-    cells = [
-        role_label(right.role),
-        right.site_code,
-        right.scope_label,
-        until,
-        f"#{right.grant_id}",
-    ]
-    return Row(cells, right, [tone] * len(cells), [tip] * len(cells))
 
 
 class ExpiryEdit(QWidget):

@@ -1,13 +1,10 @@
 """The permission grid: pick a site and a column, see per account which roles reach it.
 
-Each cell says whether the role is granted right here (explicit), comes from the site or a
-column above (inherited, naming where), or was granted and has expired. Granting and revoking
-work on the selected cell; "能发布" above the grid answers "who can publish here?" at once.
+What each cell shows is in ``grid_rows``. Granting and revoking work on the selected cell;
+"能发布" above the grid answers "who can publish here?" at once.
 """
 
 from __future__ import annotations
-
-import datetime as dt
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -26,117 +23,26 @@ from PySide6.QtWidgets import (
 )
 
 from console.base.actor import Actor
-from console.base.i18n import QT_TR_NOOP, joined
 from console.base.labels import ROLES
 from console.permissions import accounts, grants, scopes
 from console.permissions.grants import GrantRequest
-from console.permissions.rights import Right, Standing, standing
+from console.permissions.rights import Right
 from console.permissions.scopes import SiteRef
-from console.schema import AccountStatus, Role, utcnow
+from console.schema import utcnow
 from ui.forms import REFUSED, attempt, message_label, say
-from ui.permissions.common import ExpiryEdit, confirm, table, tr, when, widths
-from ui.permissions.rows_model import Row, RowsModel
+from ui.permissions.common import ExpiryEdit, confirm, tr
+from ui.permissions.grid_rows import (
+    GRID_COLUMNS,
+    ROLE_ORDER,
+    GridCell,
+    GridRow,
+    grid_rows,
+    who_publishes,
+)
+from ui.records_model import RecordsModel, records_view
 from ui.tasks import Database, spawn
 
-ROLE_ORDER = (Role.EDITOR, Role.REVIEWER, Role.PUBLISHER, Role.SITE_ADMIN)
-MARKS = {
-    Standing.EXPLICIT: (QT_TR_NOOP("● 本级授权"), "good"),
-    Standing.INHERITED: (QT_TR_NOOP("↑ 继承"), None),
-    Standing.EXPIRED: (QT_TR_NOOP("✕ 已过期"), "muted"),
-}
-PREFERENCE = (Standing.EXPLICIT, Standing.INHERITED, Standing.EXPIRED)
 COLUMN_ROLE = Qt.ItemDataRole.UserRole
-
-
-class GridCell:
-    """The grants behind one cell, strongest standing first."""
-
-    def __init__(self) -> None:
-        self.grants: list[tuple[Standing, Right]] = []
-
-    def best(self) -> tuple[Standing, Right] | None:
-        """The grant that decides what the cell shows."""
-        ordered = sorted(self.grants, key=lambda g: PREFERENCE.index(g[0]))
-        return ordered[0] if ordered else None
-
-
-def grid_rows(
-    held: list[Right],
-    column_id: int | None,
-    now: dt.datetime,
-    flagged: frozenset[int] = frozenset(),
-) -> list[Row]:
-    """One row per account: name, then a cell per role (explicit / inherited / expired); the
-    accounts in ``flagged`` write and publish here under 先审后发 and are marked amber."""
-    by_account: dict[int, tuple[Right, dict[str, GridCell]]] = {}
-    for right in held:
-        _first, cells = by_account.setdefault(right.account_id, (right, {}))
-        cells.setdefault(right.role, GridCell()).grants.append(
-            (standing(right, column_id, now), right)
-        )
-    rows = []
-    for first, cells in sorted(by_account.values(), key=lambda item: item[0].username):
-        name = f"{first.username} {first.full_name}"
-        texts, tones, tips = [name], [None if first.account_status == "active" else "muted"], [""]
-        if first.account_status != AccountStatus.ACTIVE:
-            texts[0] += tr("（已停用或锁定）")
-        elif first.account_id in flagged:
-            texts[0] += tr("（先审后发冲突）")
-            tones[0] = "warn"
-            tips[0] = tr("在此范围内既有“编辑”又有“发布”：同一人不能既撰写又发布同一稿件。")
-        for role in ROLE_ORDER:
-            best = cells.get(role.value, GridCell()).best()
-            if best is None:
-                texts.append("")
-                tones.append(None)
-                tips.append("")
-                continue
-            state, right = best
-            mark, tone = MARKS[state]
-            text = tr(mark)
-            if state is Standing.INHERITED:
-                text += tr("自 {scope}").format(scope=right.column_name or tr("整站"))
-            if right.expires_at and state is not Standing.EXPIRED:
-                text += tr("（至 {when}）").format(when=when(right.expires_at)[:10])
-            texts.append(text)
-            tones.append(tone)
-            tips.append(
-                "\n".join(
-                    tr("#{id} {scope} {until}").format(
-                        id=r.grant_id,
-                        scope=r.scope_label,
-                        until=when(r.expires_at) or tr("长期"),
-                    )
-                    for _s, r in cells[role.value].grants
-                )
-            )
-        rows.append(Row(texts, (first, cells), tones, tips))
-    return rows
-
-
-def who_publishes(
-    held: list[Right], column_id: int | None, now: dt.datetime, site_closed: bool
-) -> str:
-    """ "Who can publish here?": active accounts with a 发布 grant in force reaching the node,
-    each with where an inherited grant comes from; nobody on a retired or merged site."""
-    sources: dict[str, str] = {}
-    for right in held:
-        state = standing(right, column_id, now)
-        if (
-            site_closed
-            or right.role != Role.PUBLISHER
-            or right.account_status != AccountStatus.ACTIVE
-            or state is Standing.EXPIRED
-        ):
-            continue
-        origin = "" if state is Standing.EXPLICIT else right.column_name or tr("整站")
-        if right.username not in sources or not origin:
-            sources[right.username] = origin
-    names = [
-        name + (tr("（自 {scope}）").format(scope=origin) if origin else "")
-        for name, origin in sorted(sources.items())
-    ]
-    return tr("能发布：{names}").format(names=joined(names) if names else tr("无人"))
 
 
 class GridPage(QWidget):
@@ -181,12 +87,10 @@ class GridPage(QWidget):
         self.publishers = QLabel(self)
         self.publishers.setObjectName("whoPublishes")
         self.publishers.setWordWrap(True)
-        headings = [tr("账号")] + [tr(ROLES[r]) for r in ROLE_ORDER]
-        self.model = RowsModel(headings, self)
-        self.view = table(self, self.model, "grid")
+        self.model = RecordsModel(GRID_COLUMNS, parent=self)
+        self.view = records_view(self.model, GRID_COLUMNS, "grid", self)
         self.view.setSelectionBehavior(self.view.SelectionBehavior.SelectItems)
         self.view.setSelectionMode(self.view.SelectionMode.SingleSelection)
-        widths(self.view, (20, 24, 24, 24, 24))
         self.view.selectionModel().currentChanged.connect(self._cell_chosen)
         self.view.doubleClicked.connect(lambda _i: spawn(self.grant_here(), "grant"))
 
@@ -327,7 +231,7 @@ class GridPage(QWidget):
         flagged = frozenset(
             d.account_id for d in dual if {d.editor_grant_id, d.publisher_grant_id} <= here
         )
-        self.model.set_rows(grid_rows(self.held, self.column_id, now, flagged))
+        self.model.set_records(grid_rows(self.held, self.column_id, now, flagged))
         item = self.tree.currentItem()
         node = item.text(0) if item is not None and self.column_id is not None else tr("整站")
         self.node_title.setText(
@@ -340,8 +244,8 @@ class GridPage(QWidget):
     def _cell_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
             return
-        first, _cells = self.model.payload(current.row())
-        self.account.setText(first.username)
+        row: GridRow = self.model.record(current.row())
+        self.account.setText(row.first.username)
         if current.column() > 0:
             self.role.setCurrentIndex(current.column() - 1)
 
@@ -383,15 +287,16 @@ class GridPage(QWidget):
         if not index.isValid() or index.column() == 0:
             say(self.outcome, tr("请选择一个角色单元格。"), "bad")
             return
-        first, cells = self.model.payload(index.row())
+        row: GridRow = self.model.record(index.row())
         role = ROLE_ORDER[index.column() - 1].value
-        here = [r for s, r in cells.get(role, GridCell()).grants if r.column_id == self.column_id]
+        cell = row.cells.get(role, GridCell())
+        here = [r for _standing, r in cell.grants if r.column_id == self.column_id]
         if not here:
             say(self.outcome, tr("此处没有本级授权；继承的授权请到其来源处撤销。"), "bad")
             return
         right = here[0]
         question = tr("撤销 {u} 在 {scope} 的“{role}”授权？").format(
-            u=first.username, scope=right.scope_label, role=tr(ROLES[role])
+            u=row.first.username, scope=right.scope_label, role=tr(ROLES[role])
         )
         if not await confirm(self, tr("撤销授权"), question):
             return

@@ -33,17 +33,11 @@ from console.permissions.scopes import SiteRef
 from console.schema import AccountStatus
 from ui.dialogs import finished
 from ui.forms import REFUSED, attempt, message_label, say
-from ui.permissions.common import ExpiryEdit, role_label, table, tr, widths
-from ui.permissions.rows_model import Row, RowsModel
+from ui.i18n import translated
+from ui.permissions.common import ExpiryEdit, no_tip, role_label, tr
+from ui.records_model import Column, RecordsModel, records_view
 from ui.tasks import Database, spawn
 
-PLAN_HEADINGS = (
-    QT_TR_NOOP("账号"),
-    QT_TR_NOOP("角色"),
-    QT_TR_NOOP("范围"),
-    QT_TR_NOOP("结果"),
-    QT_TR_NOOP("说明"),
-)
 VERDICTS = {
     Verdict.APPLY: (QT_TR_NOOP("将执行"), "good"),
     Verdict.SKIP: (QT_TR_NOOP("跳过"), "muted"),
@@ -51,6 +45,23 @@ VERDICTS = {
 }
 UNKNOWN_NAMES = QT_TR_NOOP("以下账号不存在：{names}")
 UNKNOWN_CODES = QT_TR_NOOP("以下网站标识码不存在：{codes}")
+
+
+def _verdict(row: grants.PlannedRow) -> str:
+    return translated(VERDICTS[row.verdict][0])
+
+
+def _verdict_tone(row: grants.PlannedRow) -> str | None:
+    return VERDICTS[row.verdict][1]
+
+
+PLAN_COLUMNS: tuple[Column[grants.PlannedRow], ...] = (
+    Column(QT_TR_NOOP("账号"), lambda r: r.username, 12, tip=no_tip),
+    Column(QT_TR_NOOP("角色"), lambda r: role_label(r.request.role), 8, tip=no_tip),
+    Column(QT_TR_NOOP("范围"), lambda r: r.scope, 30, tip=no_tip),
+    Column(QT_TR_NOOP("结果"), _verdict, 6, _verdict_tone, no_tip),
+    Column(QT_TR_NOOP("说明"), lambda r: r.reason, 40, _verdict_tone),
+)
 
 
 class PlanDialog(QDialog):
@@ -65,9 +76,8 @@ class PlanDialog(QDialog):
         self.form = QFormLayout()
         self.preview_button = QPushButton(tr("预览(&P)"), self)
         self.preview_button.setObjectName("preview")
-        self.model = RowsModel([tr(h) for h in PLAN_HEADINGS], self)
-        self.view = table(self, self.model, "planTable")
-        widths(self.view, (12, 8, 30, 6, 40))
+        self.model = RecordsModel(PLAN_COLUMNS, parent=self)
+        self.view = records_view(self.model, PLAN_COLUMNS, "planTable", self)
         self.summary = message_label(self, "planSummary")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.apply_button = self.buttons.addButton(
@@ -103,10 +113,10 @@ class PlanDialog(QDialog):
         self.apply_button.setEnabled(False)
         plan = await attempt(self.summary, self.planned())
         if plan is REFUSED:
-            self.model.set_rows([])
+            self.model.set_records([])
             return None
         self.plan = plan
-        self.model.set_rows([_plan_row(row) for row in plan.rows])
+        self.model.set_records(plan.rows)
         text = tr("共 {n} 项：执行 {apply}，跳过 {skip}，拒绝 {refuse}。").format(
             n=len(plan.rows),
             apply=plan.count(Verdict.APPLY),
@@ -136,12 +146,6 @@ class PlanDialog(QDialog):
                 return plan
             self.apply_button.setEnabled(False)
         return None
-
-
-def _plan_row(row: grants.PlannedRow) -> Row:
-    label, tone = VERDICTS[row.verdict]
-    cells = [row.username, role_label(row.request.role), row.scope, tr(label), row.reason]
-    return Row(cells, row, [None, None, None, tone, tone], ["", "", "", "", row.reason])
 
 
 def _lines(text: str) -> list[str]:

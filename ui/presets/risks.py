@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
     QDate,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -48,53 +42,27 @@ from console.presets.inspection import (
 from console.schema import Duty
 from ui.dialogs import export_path
 from ui.forms import REFUSED, attempt
+from ui.records_model import TONES, Column, RecordsModel, records_view
 from ui.tasks import Database, spawn
 
-Index = QModelIndex | QPersistentModelIndex
-RISK_COLOUR = QColor("#b3261e")
+RISK_COLOUR = TONES["bad"]
 NAMES_SHOWN = 5
+# Columns of the risk list: those of the core's ``risk_row`` (which the export writes too).
+RISK_WIDTHS = (9, 19, 7, 4, 27, 12)
+RISK_BADGES = (3, 4)
 
 
-class RiskModel(QAbstractTableModel):
-    """Sites with their inspection risk, most at risk first (computed by the core)."""
+def _risk_column(position: int) -> Column[SiteRisk]:
+    def text(risk: SiteRisk) -> str:
+        return presets.risk_row(risk)[position]
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.results: list[SiteRisk] = []
-        self.rows: list[list[str]] = []
+    def tone(risk: SiteRisk) -> str | None:
+        return "bad" if risk.risks and position in RISK_BADGES else None
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        """One row per site shown."""
-        return 0 if parent.isValid() else len(self.rows)
+    return Column(presets.RISK_HEADINGS[position], text, RISK_WIDTHS[position], tone)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        """The fixed headings of the risk list."""
-        return 0 if parent.isValid() else len(presets.RISK_HEADINGS)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Translated headings."""
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("", presets.RISK_HEADINGS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Cell text; the risk badge in red."""
-        if not index.isValid():
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.rows[index.row()][index.column()]
-        if role == Qt.ItemDataRole.ForegroundRole and self.results[index.row()].risks:
-            return QBrush(RISK_COLOUR) if index.column() in (3, 4) else None
-        return None
-
-    def show(self, results: list[SiteRisk]) -> None:
-        """Replace the rows."""
-        self.beginResetModel()
-        self.results = results
-        self.rows = [presets.risk_row(r) for r in results]
-        self.endResetModel()
+RISK_COLUMNS = tuple(_risk_column(p) for p in range(len(presets.RISK_HEADINGS)))
 
 
 class RiskPage(QWidget):
@@ -108,7 +76,7 @@ class RiskPage(QWidget):
         self.setObjectName("riskPage")
         self.database = database
         self.actor = actor
-        self.model = RiskModel(self)
+        self.model = RecordsModel(RISK_COLUMNS, parent=self)
         self.as_of = QDateEdit(self)
         self.as_of.setObjectName("asOf")
         self.as_of.setCalendarPopup(True)
@@ -124,21 +92,10 @@ class RiskPage(QWidget):
         export = QPushButton(self.tr("导出…"), self)
         export.setToolTip(self.tr("把风险清单导出为 CSV 或 XLSX"))
 
-        self.view = QTableView(self)
-        self.view.setObjectName("riskTable")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view = records_view(self.model, RISK_COLUMNS, "riskTable", self)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
         row_height = self.fontMetrics().height() + 8
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.view.verticalHeader().setDefaultSectionSize(row_height)
-        self.view.horizontalHeader().setStretchLastSection(True)
         digit = self.fontMetrics().horizontalAdvance("0")
-        for column, width in enumerate((12, 22, 10, 7, 30)):
-            self.view.horizontalHeader().resizeSection(column, width * digit)
 
         self.site_title = QLabel(self.tr("选择一个站点，查看其栏目的更新情况和与预设的差异"), self)
         self.site_title.setObjectName("siteTitle")
@@ -220,7 +177,7 @@ class RiskPage(QWidget):
         if results is REFUSED:
             return
         risky = [r for r in results if r.risks]
-        self.model.show(risky if self.only_risky.isChecked() else results)
+        self.model.set_records(risky if self.only_risky.isChecked() else results)
         self.summary.setText(
             self.tr("检查 {sites} 个运行中的站点，{risky} 个存在单项否决风险").format(
                 sites=len(results), risky=len(risky)
@@ -229,9 +186,9 @@ class RiskPage(QWidget):
 
     async def show_site(self, row: int) -> None:
         """Show the drift and column freshness of the site on ``row``."""
-        if not 0 <= row < len(self.model.results):
+        if not 0 <= row < len(self.model.records):
             return
-        risk = self.model.results[row]
+        risk: SiteRisk = self.model.record(row)
         self.shown = None
         self.fix_button.setEnabled(False)
         drift = await attempt(
