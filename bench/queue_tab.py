@@ -112,9 +112,9 @@ async def measure(path: Path, pages: int) -> None:
     began = time.perf_counter()
     window.tabs.setCurrentWidget(tab)
     window.show()
-    await until(lambda: tab.pane.model.rowCount() > 0)
+    await until(lambda: tab.browser.pane.model.rowCount() > 0)
     first_rows = (time.perf_counter() - began) * 1000
-    await until(lambda: "(" in tab.status_tabs.tabText(0))
+    await until(lambda: "(" in tab.browser.status_tabs.tabText(0))
     counts = (time.perf_counter() - began) * 1000
     opening_stall = beat.worst()
     print(
@@ -124,7 +124,7 @@ async def measure(path: Path, pages: int) -> None:
     )
 
     beat.start()
-    view, model = tab.pane.view, tab.pane.model
+    view, model = tab.browser.pane.view, tab.browser.pane.model
     page_times = []
     for _ in range(pages):
         rows = model.rowCount()
@@ -142,18 +142,18 @@ async def measure(path: Path, pages: int) -> None:
     )
 
     loads = [0]
-    for pane in tab.panes_by_status.values():
+    for pane in tab.browser.panes_by_status.values():
         pane.model.loaded.connect(lambda _when: loads.__setitem__(0, loads[0] + 1))
-    boxes = (tab.severity, tab.site, tab.age, tab.category)
+    boxes = (tab.browser.severity, tab.browser.site, tab.browser.age, tab.browser.category)
     for label, change in (
-        ("severity 高", lambda: tab.severity.setCurrentIndex(2)),
-        ("one site", lambda: tab.site.setCurrentIndex(5)),
-        ("age > 7 d", lambda: tab.age.setCurrentIndex(4)),
+        ("severity 高", lambda: tab.browser.severity.setCurrentIndex(2)),
+        ("one site", lambda: tab.browser.site.setCurrentIndex(5)),
+        ("age > 7 d", lambda: tab.browser.age.setCurrentIndex(4)),
         (
             "category 个人信息",
-            lambda: tab.category.setCurrentIndex(tab.category.findData("个人信息")),
+            lambda: tab.browser.category.setCurrentIndex(tab.browser.category.findData("个人信息")),
         ),
-        ("quick text 第12345", lambda: tab.pane.filter.setText("第12345")),
+        ("quick text 第12345", lambda: tab.browser.pane.filter.setText("第12345")),
     ):
         for box in boxes:
             box.blockSignals(True)
@@ -167,18 +167,18 @@ async def measure(path: Path, pages: int) -> None:
         took = (time.perf_counter() - began) * 1000
         await until(lambda: True)
         print(
-            f"filter {label:18} rows back in {took:7.0f} ms ({tab.pane.counts.text()}); "
+            f"filter {label:18} rows back in {took:7.0f} ms ({tab.browser.pane.counts.text()}); "
             f"worst UI stall {beat.worst():.1f} ms",
             flush=True,
         )
-        tab.pane.filter.blockSignals(True)
-        tab.pane.filter.clear()
-        tab.pane.filter.blockSignals(False)
-        tab.pane.model.query = dataclasses.replace(tab.pane.model.query, text="")
+        tab.browser.pane.filter.blockSignals(True)
+        tab.browser.pane.filter.clear()
+        tab.browser.pane.filter.blockSignals(False)
+        tab.browser.pane.model.query = dataclasses.replace(tab.browser.pane.model.query, text="")
 
-    await tab.pane.refresh()
+    await tab.browser.pane.refresh()
     beat.start()
-    await tab.select_row(0)
+    await tab.panel.select_row(0)
     print(
         f"detail of the first item shown; worst UI stall {beat.worst():.1f} ms; "
         f"RSS {rss_mb():.0f} MiB",

@@ -3146,6 +3146,41 @@ mysql+pymysql://user@host:3306/database</translation>
     </message>
 </context>
 <context>
+    <name>DecisionPanel</name>
+    <message>
+        <source>J / K：下一条 / 上一条</source>
+        <translation>J / K: next / previous</translation>
+    </message>
+    <message>
+        <source>已决定的条目不能再次决定</source>
+        <translation>Decided items cannot be decided again</translation>
+    </message>
+    <message>
+        <source>已决定的条目不能再次决定。</source>
+        <translation>Decided items cannot be decided again.</translation>
+    </message>
+    <message>
+        <source>请先选择要审核的条目。</source>
+        <translation>Select the items to review first.</translation>
+    </message>
+    <message>
+        <source>加白并通过</source>
+        <translation>Whitelist and approve</translation>
+    </message>
+    <message>
+        <source>加入白名单的短语（须包含被标记的词）：</source>
+        <translation>Phrase to whitelist (must contain the flagged text):</translation>
+    </message>
+    <message>
+        <source>已{decision}：{n} 条</source>
+        <translation>{decision}: {n} items</translation>
+    </message>
+    <message>
+        <source>；{n} 条未处理：{reasons}</source>
+        <translation>; {n} not decided: {reasons}</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <source>类别</source>
@@ -4185,7 +4220,7 @@ mysql+pymysql://user@host:3306/database</translation>
     </message>
 </context>
 <context>
-    <name>ReviewTab</name>
+    <name>QueueBrowser</name>
     <message>
         <source>全部网站</source>
         <translation>All sites</translation>
@@ -4235,10 +4270,6 @@ mysql+pymysql://user@host:3306/database</translation>
         <translation>Put all my claims back into the queue</translation>
     </message>
     <message>
-        <source>J / K：下一条 / 上一条</source>
-        <translation>J / K: next / previous</translation>
-    </message>
-    <message>
         <source>待审</source>
         <translation>Pending</translation>
     </message>
@@ -4257,34 +4288,6 @@ mysql+pymysql://user@host:3306/database</translation>
     <message>
         <source>已下线</source>
         <translation>Taken down</translation>
-    </message>
-    <message>
-        <source>已决定的条目不能再次决定</source>
-        <translation>Decided items cannot be decided again</translation>
-    </message>
-    <message>
-        <source>已决定的条目不能再次决定。</source>
-        <translation>Decided items cannot be decided again.</translation>
-    </message>
-    <message>
-        <source>请先选择要审核的条目。</source>
-        <translation>Select the items to review first.</translation>
-    </message>
-    <message>
-        <source>加白并通过</source>
-        <translation>Whitelist and approve</translation>
-    </message>
-    <message>
-        <source>加入白名单的短语（须包含被标记的词）：</source>
-        <translation>Phrase to whitelist (must contain the flagged text):</translation>
-    </message>
-    <message>
-        <source>已{decision}：{n} 条</source>
-        <translation>{decision}: {n} items</translation>
-    </message>
-    <message>
-        <source>；{n} 条未处理：{reasons}</source>
-        <translation>; {n} not decided: {reasons}</translation>
     </message>
     <message>
         <source>已领取 {n} 条</source>

@@ -67,13 +67,17 @@ def test_items_are_reviewed_by_keyboard_alone_with_every_decision_key(sqlite_ses
     queue_cluster(sqlite_sessions, 10)
     window, tab = _open(sqlite_sessions, run)
     try:
-        pane = tab.pane
+        pane = tab.browser.pane
         QAbstractItemModelTester(pane.model, QAbstractItemModelTester.FailureReportingMode.Fatal)
         run(until(lambda: pane.model.rowCount() == 10))
-        run(until(lambda: tab.status_tabs.tabText(0) == "待审 (10)"))
+        run(until(lambda: tab.browser.status_tabs.tabText(0) == "待审 (10)"))
         view = pane.view
         view.setFocus()
-        shown = lambda item: tab.detail.detail is not None and tab.detail.detail.item_id == item  # noqa: E731
+
+        def shown(item: int) -> bool:
+            detail = tab.panel.detail.detail
+            return detail is not None and detail.item_id == item
+
         run(until(lambda: shown(1)))
         _key(view, "j")
         run(until(lambda: shown(2)))
@@ -81,30 +85,42 @@ def test_items_are_reviewed_by_keyboard_alone_with_every_decision_key(sqlite_ses
         run(until(lambda: shown(1)))
         _key(view, "a")
         run(until(lambda: _states(sqlite_sessions)[1] == "approved"))
-        run(until(lambda: tab.detail.detail is not None and tab.detail.detail.item_id == 2))
+        run(
+            until(
+                lambda: tab.panel.detail.detail is not None and tab.panel.detail.detail.item_id == 2
+            )
+        )
         _key(view, "w")
         prompt = run(_dialog(QInputDialog))
         assert isinstance(prompt, QInputDialog)
         assert "国家计委" in prompt.textValue()
         _key(prompt.focusWidget() or prompt, Qt.Key.Key_Return)
         run(until(lambda: _states(sqlite_sessions)[2] == "whitelisted"))
-        run(until(lambda: tab.detail.detail is not None and tab.detail.detail.item_id == 3))
+        run(
+            until(
+                lambda: tab.panel.detail.detail is not None and tab.panel.detail.detail.item_id == 3
+            )
+        )
         _key(view, "r")
         prompt = run(_dialog(QInputDialog))
         editor = prompt.focusWidget() or prompt
         QTest.keyClicks(editor, "Remove the phone number")
         _key(editor, Qt.Key.Key_Return)
         run(until(lambda: _states(sqlite_sessions)[3] == "returned"))
-        run(until(lambda: tab.detail.detail is not None and tab.detail.detail.item_id == 4))
+        run(
+            until(
+                lambda: tab.panel.detail.detail is not None and tab.panel.detail.detail.item_id == 4
+            )
+        )
         _key(view, "t")
         prompt = run(_dialog(QInputDialog))
         assert "撤稿" in prompt.textValue()  # type: ignore[attr-defined]
         _key(prompt.focusWidget() or prompt, Qt.Key.Key_Return)
         run(until(lambda: _states(sqlite_sessions)[4] == "taken_down"))
-        run(until(lambda: tab.status_tabs.tabText(0) == "待审 (6)"))
-        assert tab.status_tabs.tabText(2) == "已通过 (2)"
-        assert tab.status_tabs.tabText(3) == "已退回 (1)"
-        assert tab.status_tabs.tabText(4) == "已下线 (1)"
+        run(until(lambda: tab.browser.status_tabs.tabText(0) == "待审 (6)"))
+        assert tab.browser.status_tabs.tabText(2) == "已通过 (2)"
+        assert tab.browser.status_tabs.tabText(3) == "已退回 (1)"
+        assert tab.browser.status_tabs.tabText(4) == "已下线 (1)"
         with sqlite_sessions() as session:
             assert session.get(Post, 3).status == "returned"  # type: ignore[union-attr]
             note = session.get(QueueItem, 3)
@@ -118,21 +134,25 @@ def test_the_first_item_shows_its_post_with_findings_marked(sqlite_sessions, run
     queue_cluster(sqlite_sessions, 9)
     window, tab = _open(sqlite_sessions, run)
     try:
-        run(until(lambda: tab.pane.model.rowCount() == 9))
+        run(until(lambda: tab.browser.pane.model.rowCount() == 9))
         run(tab.stage_for_screenshot())
-        assert tab.pane.view.currentIndex().row() == 0
-        assert tab.detail.highlighted() == ["国家计委", "138****5678"]
-        assert tab.detail.findings.rowCount() == 2
-        assert tab.detail.findings.item(1, 2).text() == "138****5678"
-        assert "13812345678" not in tab.detail.text.toPlainText()
-        tab.severity.setCurrentIndex(2)
-        run(until(lambda: tab.pane.model.rowCount() == 3))
-        assert [tab.pane.model.row_id(r) for r in range(3)] == [3, 6, 9]
-        tab.severity.setCurrentIndex(0)
-        run(until(lambda: tab.pane.model.rowCount() == 9))
-        run(until(lambda: tab.site.count() > 1))
-        tab.site.setCurrentIndex(tab.site.findData(2))
-        ids = lambda: [tab.pane.model.row_id(r) for r in range(tab.pane.model.rowCount())]  # noqa: E731
+        assert tab.browser.pane.view.currentIndex().row() == 0
+        assert tab.panel.detail.highlighted() == ["国家计委", "138****5678"]
+        assert tab.panel.detail.findings.rowCount() == 2
+        assert tab.panel.detail.findings.item(1, 2).text() == "138****5678"
+        assert "13812345678" not in tab.panel.detail.text.toPlainText()
+        tab.browser.severity.setCurrentIndex(2)
+        run(until(lambda: tab.browser.pane.model.rowCount() == 3))
+        assert [tab.browser.pane.model.row_id(r) for r in range(3)] == [3, 6, 9]
+        tab.browser.severity.setCurrentIndex(0)
+        run(until(lambda: tab.browser.pane.model.rowCount() == 9))
+        run(until(lambda: tab.browser.site.count() > 1))
+        tab.browser.site.setCurrentIndex(tab.browser.site.findData(2))
+
+        def ids() -> list[int]:
+            model = tab.browser.pane.model
+            return [model.row_id(r) for r in range(model.rowCount())]
+
         run(until(lambda: ids() == [1, 4, 7]))
     finally:
         _close(window)
@@ -142,14 +162,14 @@ def test_bulk_take_down_asks_first_then_decides_each(sqlite_sessions, run) -> No
     queue_cluster(sqlite_sessions, 6)
     window, tab = _open(sqlite_sessions, run)
     try:
-        run(until(lambda: tab.pane.model.rowCount() == 6))
-        view = tab.pane.view
+        run(until(lambda: tab.browser.pane.model.rowCount() == 6))
+        view = tab.browser.pane.view
         view.selectRow(0)
         view.selectionModel().select(
-            tab.pane.model.index(1, 0),
+            tab.browser.pane.model.index(1, 0),
             view.selectionModel().SelectionFlag.Select | view.selectionModel().SelectionFlag.Rows,
         )
-        task = tab.decide
+        task = tab.panel.decide
         from console.review import Decision
         from ui.tasks import spawn
 
@@ -162,8 +182,8 @@ def test_bulk_take_down_asks_first_then_decides_each(sqlite_sessions, run) -> No
         prompt.accept()
         run(until(lambda: _states(sqlite_sessions)[2] == "taken_down"))
         assert _states(sqlite_sessions)[1] == "taken_down"
-        run(until(lambda: tab.status_tabs.tabText(4) == "已下线 (2)"))
-        assert "2 条" in tab.message.text()
+        run(until(lambda: tab.browser.status_tabs.tabText(4) == "已下线 (2)"))
+        assert "2 条" in tab.panel.message.text()
     finally:
         _close(window)
 
@@ -172,16 +192,16 @@ def test_claiming_moves_items_to_my_claims(sqlite_sessions, run) -> None:  # typ
     queue_cluster(sqlite_sessions, 25)
     window, tab = _open(sqlite_sessions, run)
     try:
-        run(until(lambda: tab.pane.model.rowCount() == 25))
-        tab.claim_button.click()
-        run(until(lambda: tab.status == "mine" and tab.pane.model.rowCount() == 20))
-        run(until(lambda: tab.status_tabs.tabText(1) == "我的认领 (20)"))
+        run(until(lambda: tab.browser.pane.model.rowCount() == 25))
+        tab.browser.claim_button.click()
+        run(until(lambda: tab.browser.status == "mine" and tab.browser.pane.model.rowCount() == 20))
+        run(until(lambda: tab.browser.status_tabs.tabText(1) == "我的认领 (20)"))
         QAbstractItemModelTester(
-            tab.pane.model, QAbstractItemModelTester.FailureReportingMode.Fatal
+            tab.browser.pane.model, QAbstractItemModelTester.FailureReportingMode.Fatal
         )
-        run(tab.release())
-        run(until(lambda: tab.pane.model.rowCount() == 0))
-        assert tab.status_tabs.tabText(0) == "待审 (25)"
+        run(tab.browser.release())
+        run(until(lambda: tab.browser.pane.model.rowCount() == 0))
+        assert tab.browser.status_tabs.tabText(0) == "待审 (25)"
     finally:
         _close(window)
 
@@ -192,24 +212,24 @@ def _claimed_then_lease_lost(
     """The reviewer's tab holding claims whose renewal finds the database gone."""
     queue_cluster(sessions, 5)
     window, tab = _open(sessions, run)
-    run(until(lambda: tab.pane.model.rowCount() == 5))
-    run(tab.claim())
-    run(until(lambda: tab.counts.get("mine") == 5, "the five items claimed"))
+    run(until(lambda: tab.browser.pane.model.rowCount() == 5))
+    run(tab.browser.claim())
+    run(until(lambda: tab.browser.counts.get("mine") == 5, "the five items claimed"))
 
     def lost(*_args: Any) -> int:
         raise EnvironmentFault(DB_UNREACHABLE, detail="server closed the connection")
 
     monkeypatch.setattr("console.review.service.renew_claims", lost)
-    tab.renewal.timeout.emit()  # what the lease timer does every few minutes
+    tab.browser.renewal.timeout.emit()  # what the lease timer does every few minutes
     return window, tab
 
 
 def test_a_failed_lease_renewal_is_told_to_the_reviewer(sqlite_sessions, run, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     window, tab = _claimed_then_lease_lost(sqlite_sessions, run, monkeypatch)
     try:
-        run(until(lambda: "认领续期失败" in tab.message.text(), "the failure told"))
-        assert "server closed the connection" in tab.message.text()
-        assert "可能被其他审核员领取" in tab.message.text()
+        run(until(lambda: "认领续期失败" in tab.panel.message.text(), "the failure told"))
+        assert "server closed the connection" in tab.panel.message.text()
+        assert "可能被其他审核员领取" in tab.panel.message.text()
     finally:
         _close(window)
 
@@ -219,8 +239,8 @@ def test_a_failed_lease_renewal_is_told_in_english_too(  # type: ignore[no-untyp
 ) -> None:
     window, tab = _claimed_then_lease_lost(sqlite_sessions, run, monkeypatch)
     try:
-        run(until(lambda: "Could not renew your claims" in tab.message.text(), "the English"))
-        assert "another reviewer may take them" in tab.message.text()
+        run(until(lambda: "Could not renew your claims" in tab.panel.message.text(), "the English"))
+        assert "another reviewer may take them" in tab.panel.message.text()
     finally:
         _close(window)
 
@@ -242,9 +262,9 @@ def test_the_lexicon_button_opens_the_lexicon_dialog(sqlite_sessions, run) -> No
     queue_cluster(sqlite_sessions, 1)
     window, tab = _open(sqlite_sessions, run)
     try:
-        tab.lexicon_button.click()
+        tab.scanning.lexicon_button.click()
         dialog = run(_dialog(LexiconDialog))
-        assert dialog.parent() is tab
+        assert dialog.parent() is tab.browser  # its button sits among the queue controls
         dialog.close()
     finally:
         _close(window)
@@ -257,18 +277,18 @@ def test_new_posts_are_screened_into_the_queue_from_the_tab(sqlite_sessions, run
     queue_cluster(sqlite_sessions, 4, queued=False)
     window, tab = _open(sqlite_sessions, run)
     try:
-        run(until(lambda: tab.status_tabs.tabText(0) == "待审 (0)"))
+        run(until(lambda: tab.browser.status_tabs.tabText(0) == "待审 (0)"))
         reviewer = run(window.database.call(operators.login, "reviewer", PASSWORD))
         run(window.database.call(lexicon.add_term, reviewer, TermEntry("国家计委", "过时表述", 2)))
         tab.scanning.lexicon_changed()
-        assert "后台重建" in tab.message.text()
+        assert "后台重建" in tab.panel.message.text()
         tab.scanning.scan_button.click()
-        run(until(lambda: tab.status_tabs.tabText(0) == "待审 (4)"))
-        run(until(lambda: tab.pane.model.rowCount() == 4))
-        assert "新入队 4 条" in tab.message.text()
+        run(until(lambda: tab.browser.status_tabs.tabText(0) == "待审 (4)"))
+        run(until(lambda: tab.browser.pane.model.rowCount() == 4))
+        assert "新入队 4 条" in tab.panel.message.text()
         run(until(lambda: tab.scanning.screeners.current().term_count == 1))
-        run(tab.select_row(0))
-        assert tab.detail.highlighted() == ["国家计委", "138****5678"]
+        run(tab.panel.select_row(0))
+        assert tab.panel.detail.highlighted() == ["国家计委", "138****5678"]
     finally:
         _close(window)
 
@@ -285,8 +305,8 @@ def test_a_full_rescan_asks_first_shows_progress_and_can_be_cancelled(sqlite_ses
         scanning.rescan_button.click()
         box = run(_dialog(QMessageBox))
         box.button(QMessageBox.StandardButton.Yes).click()  # type: ignore[attr-defined]
-        run(until(lambda: "已筛查 3 篇" in tab.message.text()))
-        run(until(lambda: tab.status_tabs.tabText(0) == "待审 (3)"))
+        run(until(lambda: "已筛查 3 篇" in tab.panel.message.text()))
+        run(until(lambda: tab.browser.status_tabs.tabText(0) == "待审 (3)"))
 
         released = threading.Event()
         fresh = scanning.screeners.fresh
@@ -300,8 +320,8 @@ def test_a_full_rescan_asks_first_shows_progress_and_can_be_cancelled(sqlite_ses
         assert cancel is not None and cancel.text() == "取消"
         cancel.click()
         released.set()
-        run(until(lambda: tab.message.text().startswith("已取消。")))
-        assert "已筛查 0 篇" in tab.message.text()
+        run(until(lambda: tab.panel.message.text().startswith("已取消。")))
+        assert "已筛查 0 篇" in tab.panel.message.text()
         assert scanning.rescan_button.isEnabled()
     finally:
         _close(window)
