@@ -2188,56 +2188,8 @@
         <translation>No login for 180 days</translation>
     </message>
     <message>
-        <source>单位名称包含</source>
-        <translation>Organisation contains</translation>
-    </message>
-    <message>
-        <source>任何角色</source>
-        <translation>Any role</translation>
-    </message>
-    <message>
-        <source>任何状态</source>
-        <translation>Any status</translation>
-    </message>
-    <message>
         <source>角色</source>
         <translation>Role</translation>
-    </message>
-    <message>
-        <source>账号详情</source>
-        <translation>Account details</translation>
-    </message>
-    <message>
-        <source>显示完整手机号（记入日志）</source>
-        <translation>Show full phone number (journalled)</translation>
-    </message>
-    <message>
-        <source>有效权限（每项权限及其来源授权）</source>
-        <translation>Effective rights (each with the grant it comes from)</translation>
-    </message>
-    <message>
-        <source>含已过期</source>
-        <translation>Include expired</translation>
-    </message>
-    <message>
-        <source>撤销所选授权</source>
-        <translation>Revoke selected grant</translation>
-    </message>
-    <message>
-        <source>续期…</source>
-        <translation>Renew…</translation>
-    </message>
-    <message>
-        <source>给所选授权设新的到期时间（含已过期的）</source>
-        <translation>Give the selected grant a new expiry (expired ones too)</translation>
-    </message>
-    <message>
-        <source>新建(&amp;N)…</source>
-        <translation>&amp;New…</translation>
-    </message>
-    <message>
-        <source>修改(&amp;E)…</source>
-        <translation>&amp;Edit…</translation>
     </message>
     <message>
         <source>停用</source>
@@ -2254,78 +2206,6 @@
         <translation>Unlock</translation>
     </message>
     <message>
-        <source>导入…</source>
-        <translation>Import…</translation>
-    </message>
-    <message>
-        <source>批量授权(&amp;B)…</source>
-        <translation>&amp;Bulk grant…</translation>
-    </message>
-    <message>
-        <source>移交授权…</source>
-        <translation>Hand over grants…</translation>
-    </message>
-    <message>
-        <source>撤销全部授权…</source>
-        <translation>Revoke all grants…</translation>
-    </message>
-    <message>
-        <source>（连续登录失败 {n} 次）</source>
-        <translation> ({n} failed logins in a row)</translation>
-    </message>
-    <message>
-        <source>从未登录</source>
-        <translation>Never logged in</translation>
-    </message>
-    <message>
-        <source>有效权限：{n} 项（每项权限及其来源授权）</source>
-        <translation>Effective rights: {n} (each with the grant it comes from)</translation>
-    </message>
-    <message>
-        <source>账号{status}：以下授权在启用或解锁前不生效。</source>
-        <translation>Account {status}: the grants below are not in force until it is re-enabled or unlocked.</translation>
-    </message>
-    <message>
-        <source>先审后发冲突：在 {sites} 同一范围内既有“编辑”又有“发布”（黄色行）。</source>
-        <translation>Review-before-publish conflict: holds both Edit and Publish over the same scope on {sites} (amber rows).</translation>
-    </message>
-    <message>
-        <source>已新建账号 {u}。</source>
-        <translation>Account {u} created.</translation>
-    </message>
-    <message>
-        <source>已保存账号 {u}。</source>
-        <translation>Account {u} saved.</translation>
-    </message>
-    <message>
-        <source>停用账号 {u}？停用后其授权保留但不再生效。</source>
-        <translation>Disable account {u}? Its grants are kept but no longer take effect.</translation>
-    </message>
-    <message>
-        <source>停用账号</source>
-        <translation>Disable account</translation>
-    </message>
-    <message>
-        <source>账号 {u} 的状态已更新。</source>
-        <translation>Status of account {u} updated.</translation>
-    </message>
-    <message>
-        <source>已解锁账号 {u}。</source>
-        <translation>Account {u} unlocked.</translation>
-    </message>
-    <message>
-        <source>请先在右侧选择一项授权。</source>
-        <translation>First select a grant on the right.</translation>
-    </message>
-    <message>
-        <source>续期授权 #{id}</source>
-        <translation>Renew grant #{id}</translation>
-    </message>
-    <message>
-        <source>已续期授权 #{id}。</source>
-        <translation>Grant #{id} renewed.</translation>
-    </message>
-    <message>
         <source>撤销 {u} 在 {scope} 的“{role}”授权？</source>
         <translation>Revoke {u}&apos;s {role} grant on {scope}?</translation>
     </message>
@@ -2336,26 +2216,6 @@
     <message>
         <source>已撤销授权 #{id}。</source>
         <translation>Grant #{id} revoked.</translation>
-    </message>
-    <message>
-        <source>已导入 {n} 个账号。</source>
-        <translation>{n} accounts imported.</translation>
-    </message>
-    <message>
-        <source>批量授权完成：新增 {n} 项。</source>
-        <translation>Bulk grant done: {n} grants added.</translation>
-    </message>
-    <message>
-        <source>移交完成：新增 {n} 项授权。</source>
-        <translation>Handover done: {n} grants added.</translation>
-    </message>
-    <message>
-        <source>已撤销 {n} 项授权。</source>
-        <translation>{n} grants revoked.</translation>
-    </message>
-    <message>
-        <source>账号已停用。</source>
-        <translation> The account is disabled.</translation>
     </message>
     <message>
         <source>范围</source>
@@ -2838,6 +2698,230 @@
     <message>
         <source>更新周期（天）</source>
         <translation>Update rule (days)</translation>
+    </message>
+</context>
+<context>
+    <name>AccountPanel</name>
+    <message>
+        <source>账号详情</source>
+        <translation>Account details</translation>
+    </message>
+    <message>
+        <source>账号</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>所属网站</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>手机</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>最近登录</source>
+        <translation>Last login</translation>
+    </message>
+    <message>
+        <source>显示完整手机号（记入日志）</source>
+        <translation>Show full phone number (journalled)</translation>
+    </message>
+    <message>
+        <source>有效权限（每项权限及其来源授权）</source>
+        <translation>Effective rights (each with the grant it comes from)</translation>
+    </message>
+    <message>
+        <source>含已过期</source>
+        <translation>Include expired</translation>
+    </message>
+    <message>
+        <source>撤销所选授权</source>
+        <translation>Revoke selected grant</translation>
+    </message>
+    <message>
+        <source>续期…</source>
+        <translation>Renew…</translation>
+    </message>
+    <message>
+        <source>给所选授权设新的到期时间（含已过期的）</source>
+        <translation>Give the selected grant a new expiry (expired ones too)</translation>
+    </message>
+    <message>
+        <source>（连续登录失败 {n} 次）</source>
+        <translation> ({n} failed logins in a row)</translation>
+    </message>
+    <message>
+        <source>从未登录</source>
+        <translation>Never logged in</translation>
+    </message>
+    <message>
+        <source>有效权限：{n} 项（每项权限及其来源授权）</source>
+        <translation>Effective rights: {n} (each with the grant it comes from)</translation>
+    </message>
+    <message>
+        <source>账号{status}：以下授权在启用或解锁前不生效。</source>
+        <translation>Account {status}: the grants below are not in force until it is re-enabled or unlocked.</translation>
+    </message>
+    <message>
+        <source>先审后发冲突：在 {sites} 同一范围内既有“编辑”又有“发布”（黄色行）。</source>
+        <translation>Review-before-publish conflict: holds both Edit and Publish over the same scope on {sites} (amber rows).</translation>
+    </message>
+    <message>
+        <source>请先在右侧选择一项授权。</source>
+        <translation>First select a grant on the right.</translation>
+    </message>
+    <message>
+        <source>续期授权 #{id}</source>
+        <translation>Renew grant #{id}</translation>
+    </message>
+    <message>
+        <source>已续期授权 #{id}。</source>
+        <translation>Grant #{id} renewed.</translation>
+    </message>
+    <message>
+        <source>撤销 {u} 在 {scope} 的“{role}”授权？</source>
+        <translation>Revoke {u}&apos;s {role} grant on {scope}?</translation>
+    </message>
+    <message>
+        <source>撤销授权</source>
+        <translation>Revoke grant</translation>
+    </message>
+    <message>
+        <source>已撤销授权 #{id}。</source>
+        <translation>Grant #{id} revoked.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsPage</name>
+    <message>
+        <source>单位名称包含</source>
+        <translation>Organisation contains</translation>
+    </message>
+    <message>
+        <source>任何角色</source>
+        <translation>Any role</translation>
+    </message>
+    <message>
+        <source>任何状态</source>
+        <translation>Any status</translation>
+    </message>
+    <message>
+        <source>网站</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>最近登录</source>
+        <translation>Last login</translation>
+    </message>
+    <message>
+        <source>新建(&amp;N)…</source>
+        <translation>&amp;New…</translation>
+    </message>
+    <message>
+        <source>修改(&amp;E)…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <comment>动作</comment>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <comment>动作</comment>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>导入…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>批量授权(&amp;B)…</source>
+        <translation>&amp;Bulk grant…</translation>
+    </message>
+    <message>
+        <source>移交授权…</source>
+        <translation>Hand over grants…</translation>
+    </message>
+    <message>
+        <source>撤销全部授权…</source>
+        <translation>Revoke all grants…</translation>
+    </message>
+    <message>
+        <source>全部网站</source>
+        <translation>All sites</translation>
+    </message>
+    <message>
+        <source>已新建账号 {u}。</source>
+        <translation>Account {u} created.</translation>
+    </message>
+    <message>
+        <source>已保存账号 {u}。</source>
+        <translation>Account {u} saved.</translation>
+    </message>
+    <message>
+        <source>停用账号 {u}？停用后其授权保留但不再生效。</source>
+        <translation>Disable account {u}? Its grants are kept but no longer take effect.</translation>
+    </message>
+    <message>
+        <source>停用账号</source>
+        <translation>Disable account</translation>
+    </message>
+    <message>
+        <source>账号 {u} 的状态已更新。</source>
+        <translation>Status of account {u} updated.</translation>
+    </message>
+    <message>
+        <source>已解锁账号 {u}。</source>
+        <translation>Account {u} unlocked.</translation>
+    </message>
+    <message>
+        <source>已导入 {n} 个账号。</source>
+        <translation>{n} accounts imported.</translation>
+    </message>
+    <message>
+        <source>批量授权完成：新增 {n} 项。</source>
+        <translation>Bulk grant done: {n} grants added.</translation>
+    </message>
+    <message>
+        <source>移交完成：新增 {n} 项授权。</source>
+        <translation>Handover done: {n} grants added.</translation>
+    </message>
+    <message>
+        <source>已撤销 {n} 项授权。</source>
+        <translation>{n} grants revoked.</translation>
+    </message>
+    <message>
+        <source>账号已停用。</source>
+        <translation> The account is disabled.</translation>
     </message>
 </context>
 <context>

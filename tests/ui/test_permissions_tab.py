@@ -238,15 +238,15 @@ def test_selecting_an_account_shows_its_rights_and_reveals_are_journalled(
     opened: tuple[PermissionsTab, Database], cluster: SessionFactory, run
 ) -> None:  # type: ignore[no-untyped-def]
     page = _accounts_page(opened, run)
-    _tester(page.rights_model)
+    _tester(page.detail.rights_model)
     _select_account(page, run, 2, "editor3")
-    run(until(lambda: page.rights_title.text().startswith("有效权限：0 项")))
-    page.with_expired.setChecked(True)
-    run(until(lambda: page.rights_model.rowCount() == 1))
-    assert page.rights_model.index(0, 3).data().startswith("已过期")
-    assert page.detail_labels["phone"].text() == "138****1234"
-    run(page.reveal())
-    assert page.detail_labels["phone"].text() == "13800001234"
+    run(until(lambda: page.detail.rights_title.text().startswith("有效权限：0 项")))
+    page.detail.with_expired.setChecked(True)
+    run(until(lambda: page.detail.rights_model.rowCount() == 1))
+    assert page.detail.rights_model.index(0, 3).data().startswith("已过期")
+    assert page.detail.detail_labels["phone"].text() == "138****1234"
+    run(page.detail.reveal())
+    assert page.detail.detail_labels["phone"].text() == "13800001234"
     with cluster() as session:
         last = session.scalars(select(JournalEntry).order_by(JournalEntry.seq.desc())).first()
         assert last is not None and last.action == "account.reveal_phone"
@@ -259,10 +259,10 @@ def test_a_disabled_accounts_grants_are_said_not_to_be_in_force(
         session.execute(update(Account).where(Account.id == 4).values(status="disabled"))
     page = _accounts_page(opened, run)
     _select_account(page, run, 3, "editor4")
-    run(until(lambda: page.rights_model.rowCount() == 1))
-    assert page.conflict_note.text() == "账号已停用：以下授权在启用或解锁前不生效。"
+    run(until(lambda: page.detail.rights_model.rowCount() == 1))
+    assert page.detail.conflict_note.text() == "账号已停用：以下授权在启用或解锁前不生效。"
     _select_account(page, run, 0, "editor1")
-    run(until(lambda: page.conflict_note.text() == ""))
+    run(until(lambda: page.detail.conflict_note.text() == ""))
 
 
 def test_the_auditor_sees_only_the_journal_and_verifies_the_chain(
