@@ -134,7 +134,10 @@ class ConnectionDialog(QDialog):
         self.outcome.setAccessibleName(self.tr("测试结果"))
         self.outcome.setWordWrap(True)
         self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._build_buttons()
+        self._lay_out()
 
+    def _build_buttons(self) -> None:
         self.buttons = QDialogButtonBox(self)
         self.test_button = self.buttons.addButton(
             self.tr("测试连接(&T)"), QDialogButtonBox.ButtonRole.ActionRole
@@ -154,6 +157,7 @@ class ConnectionDialog(QDialog):
         self.connect_button.setAutoDefault(True)
         self.connect_button.setDefault(True)
 
+    def _lay_out(self) -> None:
         side = QVBoxLayout()
         side.addWidget(self.profile_list, 1)
         side_buttons = QHBoxLayout()

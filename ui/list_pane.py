@@ -70,32 +70,7 @@ class ListPane(QWidget):
         self.status.setWordWrap(True)
         self.status.hide()
 
-        self.view = QTableView(self)
-        self.view.setObjectName("table")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        vertical = self.view.verticalHeader()
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
-        vertical.hide()
-        header = self.view.horizontalHeader()
-        default = [f.key for f in listing.fields].index(listing.default_sort)
-        header.setSortIndicator(
-            default,
-            Qt.SortOrder.DescendingOrder
-            if listing.default_descending
-            else Qt.SortOrder.AscendingOrder,
-        )
-        self.view.setSortingEnabled(True)
-        header.setStretchLastSection(True)
-        # Widths come from the field (in digits; a Chinese character counts two), never from
-        # measuring rows: resizing to contents reads every row through Python.
-        digit = self.fontMetrics().horizontalAdvance("0")
-        for column, field in enumerate(listing.fields):
-            header.resizeSection(column, (max(field.width, 4) + 3) * digit)
+        self.view = self._table(listing)
 
         top = QHBoxLayout()
         top.addWidget(self.filter, 1)
@@ -121,6 +96,36 @@ class ListPane(QWidget):
         self.model.loaded.connect(self._loaded)
         QShortcut(QKeySequence.StandardKey.Find, self, self.filter.setFocus)
         self._show_counts(0, 0)
+
+    def _table(self, listing: Listing) -> QTableView:
+        """The rows: sorted by clicking a heading (in SQL), one line high, sized by field."""
+        view = QTableView(self)
+        view.setObjectName("table")
+        view.setModel(self.model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        vertical = view.verticalHeader()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        vertical.hide()
+        header = view.horizontalHeader()
+        default = [f.key for f in listing.fields].index(listing.default_sort)
+        header.setSortIndicator(
+            default,
+            Qt.SortOrder.DescendingOrder
+            if listing.default_descending
+            else Qt.SortOrder.AscendingOrder,
+        )
+        view.setSortingEnabled(True)
+        header.setStretchLastSection(True)
+        # Widths come from the field (in digits; a Chinese character counts two), never from
+        # measuring rows: resizing to contents reads every row through Python.
+        digit = self.fontMetrics().horizontalAdvance("0")
+        for column, field in enumerate(listing.fields):
+            header.resizeSection(column, (max(field.width, 4) + 3) * digit)
+        return view
 
     async def refresh(self) -> None:
         """Reload the list from the database, keeping the filter and sort."""

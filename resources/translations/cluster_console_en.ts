@@ -2699,6 +2699,48 @@
         <source>更新周期（天）</source>
         <translation>Update rule (days)</translation>
     </message>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>共 {total} 个栏目，其中 {stale} 个超过更新期限，{never} 个从未更新。
+一级栏目：{names}</source>
+        <translation>{total} columns, {stale} past their update deadline, {never} never updated.
+Top-level columns: {names}</translation>
+    </message>
+    <message>
+        <source>本站编辑账号 {accounts} 个；有效授权：{grants}。
+稿件 {posts} 篇，下级网站 {children} 个。</source>
+        <translation>{accounts} editor accounts on this site; grants in force: {grants}.
+{posts} posts, {children} subordinate sites.</translation>
+    </message>
+    <message>
+        <source>尚无备案记录。</source>
+        <translation>No filing on record yet.</translation>
+    </message>
+    <message>
+        <source>ICP备案号：{icp}（{icp_date}）
+公安联网备案号：{psb}（{psb_date}）
+等保级别：{level}，备案日期：{filed}
+最近测评：{assessed}，结论：{result}</source>
+        <translation>ICP filing number: {icp} ({icp_date})
+Public-security filing number: {psb} ({psb_date})
+MLPS level: {level}, filed on {filed}
+Last assessment: {assessed}, result: {result}</translation>
+    </message>
+    <message>
+        <source>对方的修改：</source>
+        <translation>Their changes:</translation>
+    </message>
+    <message>
+        <source>您的修改：</source>
+        <translation>Your changes:</translation>
+    </message>
+    <message>
+        <source>覆盖时，您改过的字段以您的为准，对方改的其他字段保留。</source>
+        <translation>Overwriting keeps your value for the fields you changed and the other operator&apos;s changes to every other field.</translation>
+    </message>
 </context>
 <context>
     <name>AccountPanel</name>
@@ -4631,40 +4673,6 @@ mysql+pymysql://user@host:3306/database</translation>
         <translation>Yes</translation>
     </message>
     <message>
-        <source>（无）</source>
-        <translation>(none)</translation>
-    </message>
-    <message>
-        <source>共 {total} 个栏目，其中 {stale} 个超过更新期限，{never} 个从未更新。
-一级栏目：{names}</source>
-        <translation>{total} columns, {stale} past their update deadline, {never} never updated.
-Top-level columns: {names}</translation>
-    </message>
-    <message>
-        <source>本站编辑账号 {accounts} 个；有效授权：{grants}。
-稿件 {posts} 篇，下级网站 {children} 个。</source>
-        <translation>{accounts} editor accounts on this site; grants in force: {grants}.
-{posts} posts, {children} subordinate sites.</translation>
-    </message>
-    <message>
-        <source>无</source>
-        <translation>None</translation>
-    </message>
-    <message>
-        <source>尚无备案记录。</source>
-        <translation>No filing on record yet.</translation>
-    </message>
-    <message>
-        <source>ICP备案号：{icp}（{icp_date}）
-公安联网备案号：{psb}（{psb_date}）
-等保级别：{level}，备案日期：{filed}
-最近测评：{assessed}，结论：{result}</source>
-        <translation>ICP filing number: {icp} ({icp_date})
-Public-security filing number: {psb} ({psb_date})
-MLPS level: {level}, filed on {filed}
-Last assessment: {assessed}, result: {result}</translation>
-    </message>
-    <message>
         <source>未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
@@ -4691,18 +4699,6 @@ Last assessment: {assessed}, result: {result}</translation>
     <message>
         <source>暂不处理</source>
         <translation>Not now</translation>
-    </message>
-    <message>
-        <source>对方的修改：</source>
-        <translation>Their changes:</translation>
-    </message>
-    <message>
-        <source>您的修改：</source>
-        <translation>Your changes:</translation>
-    </message>
-    <message>
-        <source>覆盖时，您改过的字段以您的为准，对方改的其他字段保留。</source>
-        <translation>Overwriting keeps your value for the fields you changed and the other operator&apos;s changes to every other field.</translation>
     </message>
     <message>
         <source>确认状态转换</source>

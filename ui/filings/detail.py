@@ -69,6 +69,33 @@ class FilingDetailPane(QWidget):
         )
 
         self.edits: dict[str, QLineEdit] = {}
+        form_box = self._record_form()
+        self.attachments = QListWidget(self)
+        self.attachments.setObjectName("attachments")
+        self.attachment_label = QLineEdit(self)
+        self.attachment_label.setPlaceholderText(self.tr("附件名称，如 备案证明扫描件"))
+        self.attachment_location = QLineEdit(self)
+        self.attachment_location.setPlaceholderText(self.tr("文件位置（路径或网址）"))
+        self.browse_button = QPushButton(self.tr("选择文件…"), self)
+        self.browse_button.setObjectName("browseAttachment")
+        self.attach_button = QPushButton(self.tr("添加附件"), self)
+        self.attach_button.setObjectName("addAttachment")
+        self.detach_button = QPushButton(self.tr("移除所选附件"), self)
+        self.save_button = QPushButton(self.tr("保存备案"), self)
+        self.save_button.setObjectName("saveFiling")
+        self.message = QLabel(self)
+        self.message.setObjectName("detailMessage")
+        self.message.setWordWrap(True)
+        self._lay_out(form_box)
+        self._enable()
+        self.save_button.clicked.connect(lambda: spawn(self.save(), "save filing"))
+        self.attach_button.clicked.connect(lambda: spawn(self.attach(), "attach"))
+        self.detach_button.clicked.connect(lambda: spawn(self.detach(), "detach"))
+        self.browse_button.clicked.connect(lambda: spawn(self.browse(), "choose attachment"))
+        self.attachments.itemActivated.connect(self._open_attachment)
+
+    def _record_form(self) -> QGroupBox:
+        """The filing's numbers, dates, level and assessment, as a form."""
         form_box = QGroupBox(self.tr("备案信息"), self)
         form = QFormLayout(form_box)
         labels = {
@@ -98,24 +125,9 @@ class FilingDetailPane(QWidget):
             form.addRow(labels[name], self._edit(name, form_box))
         form.addRow(self.tr("测评结论"), self.result)
         form.addRow(self.tr("整改说明"), self.notes)
+        return form_box
 
-        self.attachments = QListWidget(self)
-        self.attachments.setObjectName("attachments")
-        self.attachment_label = QLineEdit(self)
-        self.attachment_label.setPlaceholderText(self.tr("附件名称，如 备案证明扫描件"))
-        self.attachment_location = QLineEdit(self)
-        self.attachment_location.setPlaceholderText(self.tr("文件位置（路径或网址）"))
-        self.browse_button = QPushButton(self.tr("选择文件…"), self)
-        self.browse_button.setObjectName("browseAttachment")
-        self.attach_button = QPushButton(self.tr("添加附件"), self)
-        self.attach_button.setObjectName("addAttachment")
-        self.detach_button = QPushButton(self.tr("移除所选附件"), self)
-        self.save_button = QPushButton(self.tr("保存备案"), self)
-        self.save_button.setObjectName("saveFiling")
-        self.message = QLabel(self)
-        self.message.setObjectName("detailMessage")
-        self.message.setWordWrap(True)
-
+    def _lay_out(self, form_box: QGroupBox) -> None:
         attach_row = QHBoxLayout()
         attach_row.addWidget(self.attachment_label, 1)
         attach_row.addWidget(self.attachment_location, 2)
@@ -137,6 +149,9 @@ class FilingDetailPane(QWidget):
         bottom.addWidget(self.save_button)
         layout.addLayout(bottom)
 
+    def _enable(self) -> None:
+        """What the operator may change: the record for the system administrator only; the
+        buttons once a site is shown."""
         for widget in (*self.edits.values(), self.level, self.result, self.notes):
             widget.setEnabled(self.editable)
         for button in (
@@ -149,11 +164,6 @@ class FilingDetailPane(QWidget):
         self.attachments.setToolTip(self.tr("双击打开附件"))
         if not self.editable:
             self.save_button.setToolTip(self.tr("只有系统管理员可以修改备案"))
-        self.save_button.clicked.connect(lambda: spawn(self.save(), "save filing"))
-        self.attach_button.clicked.connect(lambda: spawn(self.attach(), "attach"))
-        self.detach_button.clicked.connect(lambda: spawn(self.detach(), "detach"))
-        self.browse_button.clicked.connect(lambda: spawn(self.browse(), "choose attachment"))
-        self.attachments.itemActivated.connect(self._open_attachment)
 
     def _edit(self, name: str, parent: QWidget) -> QLineEdit:
         edit = QLineEdit(parent)

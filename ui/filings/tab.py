@@ -67,7 +67,23 @@ class FilingsTab(AreaTab):
         if not actor.holds(*REGISTER_READERS):
             layout.addWidget(self.access_note(sorted(REGISTER_READERS)))
             return
+        self.detail = FilingDetailPane(database, actor, self)
+        self.sweeper = SweepPanel(database, actor, self)
+        self.inner = QTabWidget(self)
+        self.inner.setObjectName("inner_filings")
+        self.inner.addTab(self._urgency_page(), self.tr("待办（按紧急程度）"))
+        self.inner.addTab(self._calendar_page(), self.tr("到期日历（90 天）"))
+        self.inner.addTab(self.adopt(ListPane(FILINGS, database, actor, self)), self.tr("备案登记"))
+        self.inner.addTab(self.sweeper, self.tr("网站探测"))
+        self.inner.addTab(
+            self.adopt(ListPane(PROBE_HISTORY, database, actor, self)), self.tr("探测记录")
+        )
+        layout.addWidget(self.inner)
+        self.detail.saved.connect(lambda _id: spawn(self.reload_statuses(), "statuses"))
+        self.sweeper.swept.connect(lambda _n: spawn(self.refresh(), "after sweep"))
 
+    def _urgency_page(self) -> QSplitter:
+        """The sites by urgency, filtered, with the selected site's filing beside them."""
         self.summary = QLabel(self)
         self.summary.setObjectName("urgencySummary")
         self.filter = QLineEdit(self)
@@ -86,7 +102,6 @@ class FilingsTab(AreaTab):
         self.status_model = RecordsModel(STATUS_COLUMNS, urgency_shade, self)
         self.status_view = records_view(self.status_model, STATUS_COLUMNS, "statusTable", self)
         self.status_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.detail = FilingDetailPane(database, actor, self)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.detail)
@@ -107,7 +122,21 @@ class FilingsTab(AreaTab):
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        self.filter.textChanged.connect(lambda _t: self._show_statuses())
+        self.scope.currentIndexChanged.connect(lambda _i: self._show_statuses())
+        self.refresh_button.clicked.connect(lambda: spawn(self.refresh(), "refresh filings"))
+        self.export_button.clicked.connect(lambda: spawn(self.export(), "export urgency"))
+        self.settings_button.clicked.connect(lambda: spawn(self.edit_settings(), "settings"))
+        self.status_view.selectionModel().selectionChanged.connect(self._selected)
+        self.status_view.customContextMenuRequested.connect(self._menu)
+        find = QAction(self)
+        find.setShortcut(Qt.Modifier.CTRL | Qt.Key.Key_F)
+        find.triggered.connect(self.filter.setFocus)
+        self.addAction(find)
+        return splitter
 
+    def _calendar_page(self) -> QWidget:
+        """What falls due in the next 90 days."""
         self.calendar_model = RecordsModel(CALENDAR_COLUMNS, deadline_shade, self)
         self.calendar_view = records_view(
             self.calendar_model, CALENDAR_COLUMNS, "calendarTable", self
@@ -123,34 +152,10 @@ class FilingsTab(AreaTab):
         calendar_bar.addWidget(self.calendar_export)
         calendar_layout.addLayout(calendar_bar)
         calendar_layout.addWidget(self.calendar_view, 1)
-        self.sweeper = SweepPanel(database, actor, self)
-        self.inner = QTabWidget(self)
-        self.inner.setObjectName("inner_filings")
-        self.inner.addTab(splitter, self.tr("待办（按紧急程度）"))
-        self.inner.addTab(calendar_page, self.tr("到期日历（90 天）"))
-        self.inner.addTab(self.adopt(ListPane(FILINGS, database, actor, self)), self.tr("备案登记"))
-        self.inner.addTab(self.sweeper, self.tr("网站探测"))
-        self.inner.addTab(
-            self.adopt(ListPane(PROBE_HISTORY, database, actor, self)), self.tr("探测记录")
-        )
-        layout.addWidget(self.inner)
-
-        self.filter.textChanged.connect(lambda _t: self._show_statuses())
-        self.scope.currentIndexChanged.connect(lambda _i: self._show_statuses())
-        self.refresh_button.clicked.connect(lambda: spawn(self.refresh(), "refresh filings"))
-        self.export_button.clicked.connect(lambda: spawn(self.export(), "export urgency"))
         self.calendar_export.clicked.connect(
             lambda: spawn(self.export_calendar(), "export calendar")
         )
-        self.settings_button.clicked.connect(lambda: spawn(self.edit_settings(), "settings"))
-        self.status_view.selectionModel().selectionChanged.connect(self._selected)
-        self.status_view.customContextMenuRequested.connect(self._menu)
-        self.detail.saved.connect(lambda _id: spawn(self.reload_statuses(), "statuses"))
-        self.sweeper.swept.connect(lambda _n: spawn(self.refresh(), "after sweep"))
-        find = QAction(self)
-        find.setShortcut(Qt.Modifier.CTRL | Qt.Key.Key_F)
-        find.triggered.connect(self.filter.setFocus)
-        self.addAction(find)
+        return calendar_page
 
     async def refresh(self) -> None:
         """Reload the statuses, the calendar, the settings and every list."""

@@ -56,7 +56,18 @@ class GridPage(QWidget):
         self.site: SiteRef | None = None
         self.column_id: int | None = None
         self.held: list[Right] = []
+        splitter = QSplitter(self)
+        splitter.addWidget(self._scope_picker())
+        splitter.addWidget(self._grid_side())
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([340, 1000])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(splitter)
 
+    def _scope_picker(self) -> QWidget:
+        """The site (typed or picked) and its column tree."""
         self.site_box = QComboBox(self)
         self.site_box.setObjectName("gridSite")
         self.site_box.setEditable(True)
@@ -80,7 +91,10 @@ class GridPage(QWidget):
         left_layout.addWidget(site_label)
         left_layout.addWidget(self.site_box)
         left_layout.addWidget(self.tree, 1)
+        return left
 
+    def _grid_side(self) -> QWidget:
+        """Who publishes, the grid, its legend, and granting or revoking at the node."""
         self.node_title = QLabel(self)
         self.node_title.setObjectName("nodeTitle")
         self.node_title.setStyleSheet("font-weight: bold;")
@@ -131,15 +145,7 @@ class GridPage(QWidget):
         right_layout.addWidget(legend)
         right_layout.addLayout(bar)
         right_layout.addWidget(self.outcome)
-        splitter = QSplitter(self)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([340, 1000])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(splitter)
+        return right
 
     async def refresh(self) -> None:
         """Reload the sites, then the chosen node's grid."""

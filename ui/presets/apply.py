@@ -59,7 +59,39 @@ class ApplyDialog(QDialog):
         self.outcomes: list[Outcome] = []
         self.work: LongWork | None = None
         self.filling = False
+        choose = self._choices()
+        self.summary = QLabel(
+            self.tr("先预览：列出每个站点将新增、调整的栏目，以及保留的本地栏目。"), self
+        )
+        self.summary.setObjectName("applySummary")
+        self.summary.setWordWrap(True)
+        self.table = self._preview_table()
+        self.details = QPlainTextEdit(self)
+        self.details.setObjectName("applyDetails")
+        self.details.setReadOnly(True)
+        self.details.setPlaceholderText(self.tr("选中一个站点，查看逐个栏目的改动"))
+        self.details.setMaximumHeight(self.fontMetrics().height() * 8)
+        self.progress = QProgressBar(self)
+        self.progress.hide()
+        self.buttons = QDialogButtonBox(self)
+        self.apply_button = self.buttons.addButton(
+            self.tr("应用"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.apply_button.setEnabled(False)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(choose)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.details)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.buttons)
+        self.resize(820, 520)
+        self.apply_button.clicked.connect(lambda: spawn(self.apply(), "apply preset"))
+        self.close_button.clicked.connect(self._close_or_cancel)
 
+    def _choices(self) -> QHBoxLayout:
+        """Which sites (all of the preset's kind, or the codes typed), preview and export."""
         self.every_site = QRadioButton(self.tr("该预设适用类型的全部站点"), self)
         self.every_site.setChecked(True)
         self.chosen = QRadioButton(self.tr("指定站点："), self)
@@ -74,14 +106,21 @@ class ApplyDialog(QDialog):
             self.tr("把预览的每个站点及其逐个栏目的改动导出为 CSV 或 XLSX")
         )
         self.export_button.setEnabled(False)
-        self.summary = QLabel(
-            self.tr("先预览：列出每个站点将新增、调整的栏目，以及保留的本地栏目。"), self
-        )
-        self.summary.setObjectName("applySummary")
-        self.summary.setWordWrap(True)
-        self.table = QTableWidget(0, 5, self)
-        self.table.setObjectName("previewTable")
-        self.table.setHorizontalHeaderLabels(
+        self.preview_button.clicked.connect(lambda: spawn(self.load_preview(), "preview"))
+        self.export_button.clicked.connect(lambda: spawn(self.export(), "export preview"))
+        choose = QHBoxLayout()
+        choose.addWidget(self.every_site)
+        choose.addWidget(self.chosen)
+        choose.addWidget(self.codes, 1)
+        choose.addWidget(self.preview_button)
+        choose.addWidget(self.export_button)
+        return choose
+
+    def _preview_table(self) -> QTableWidget:
+        """A row per site: what it gains and keeps; the sites that would change ticked."""
+        table = QTableWidget(0, 5, self)
+        table.setObjectName("previewTable")
+        table.setHorizontalHeaderLabels(
             [
                 self.tr("站点"),
                 self.tr("新增栏目"),
@@ -90,45 +129,13 @@ class ApplyDialog(QDialog):
                 self.tr("说明"),
             ]
         )
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.details = QPlainTextEdit(self)
-        self.details.setObjectName("applyDetails")
-        self.details.setReadOnly(True)
-        self.details.setPlaceholderText(self.tr("选中一个站点，查看逐个栏目的改动"))
-        self.details.setMaximumHeight(self.fontMetrics().height() * 8)
-        self.progress = QProgressBar(self)
-        self.progress.hide()
-        self.buttons = QDialogButtonBox(self)
-        self.apply_button = self.buttons.addButton(
-            self.tr("应用"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.apply_button.setEnabled(False)
-        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-
-        choose = QHBoxLayout()
-        choose.addWidget(self.every_site)
-        choose.addWidget(self.chosen)
-        choose.addWidget(self.codes, 1)
-        choose.addWidget(self.preview_button)
-        choose.addWidget(self.export_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(choose)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.details)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.buttons)
-        self.resize(820, 520)
-
-        self.preview_button.clicked.connect(lambda: spawn(self.load_preview(), "preview"))
-        self.export_button.clicked.connect(lambda: spawn(self.export(), "export preview"))
-        self.apply_button.clicked.connect(lambda: spawn(self.apply(), "apply preset"))
-        self.close_button.clicked.connect(self._close_or_cancel)
-        self.table.itemChanged.connect(self._ticks_changed)
-        self.table.currentCellChanged.connect(lambda row, *_rest: self._show_details(row))
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setStretchLastSection(True)
+        table.itemChanged.connect(self._ticks_changed)
+        table.currentCellChanged.connect(lambda row, *_rest: self._show_details(row))
+        return table
 
     async def targets(self) -> list[int]:
         """The site ids chosen."""

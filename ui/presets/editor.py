@@ -94,29 +94,47 @@ class PresetEditor(QWidget):
         self.note.setObjectName("versionNote")
         self.note.setPlaceholderText(self.tr("本次修改说明（保存时记入新版本）"))
 
-        self.view = QTreeView(self)
-        self.view.setObjectName("presetTree")
-        self.view.setModel(self.model)
-        self.view.setItemDelegateForColumn(TYPE, _TypeDelegate(self.view))
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.view.setDragEnabled(True)
-        self.view.setAcceptDrops(True)
-        self.view.setDropIndicatorShown(True)
-        self.view.setEditTriggers(
+        self.view = self._tree_view()
+        self.toolbar = QToolBar(self)
+        self.actions_by_name: dict[str, QAction] = {}
+        self._build_actions()
+        self.stack.cleanChanged.connect(self._clean_changed)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(top)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.note)
+        layout.addWidget(self.status)
+
+    def _tree_view(self) -> QTreeView:
+        """The columns as a tree: edited in place, dragged to move, types from a list."""
+        view = QTreeView(self)
+        view.setObjectName("presetTree")
+        view.setModel(self.model)
+        view.setItemDelegateForColumn(TYPE, _TypeDelegate(view))
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        view.setDragEnabled(True)
+        view.setAcceptDrops(True)
+        view.setDropIndicatorShown(True)
+        view.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.view.customContextMenuRequested.connect(self._menu)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(self._menu)
         digit = self.fontMetrics().horizontalAdvance("0")
         for column, width in enumerate((26, 14, 10, 5, 10)):
-            self.view.header().resizeSection(column, width * digit)
+            view.header().resizeSection(column, width * digit)
+        return view
 
-        self.toolbar = QToolBar(self)
-        self.actions_by_name: dict[str, QAction] = {}
+    def _build_actions(self) -> None:
+        """Undo, redo and every editing action, in the toolbar and on their keys."""
         undo = self.stack.createUndoAction(self, self.tr("撤销"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.stack.createRedoAction(self, self.tr("重做"))
@@ -153,17 +171,6 @@ class PresetEditor(QWidget):
         )
         for name in (*EDITING, "save", "save_as"):
             self.actions_by_name[name].setEnabled(self.model.editable)
-        self.stack.cleanChanged.connect(self._clean_changed)
-
-        top = QHBoxLayout()
-        top.addWidget(self.title, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(top)
-        layout.addWidget(self.toolbar)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.note)
-        layout.addWidget(self.status)
 
     def _action(self, name: str, text: str, key: str, slot: object) -> QAction:
         action = QAction(text, self)

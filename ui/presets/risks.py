@@ -94,9 +94,34 @@ class RiskPage(QWidget):
 
         self.view = records_view(self.model, RISK_COLUMNS, "riskTable", self)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("检查日期："), self))
+        bar.addWidget(self.as_of)
+        bar.addWidget(self.only_risky)
+        bar.addWidget(self.summary, 1)
+        bar.addWidget(refresh)
+        bar.addWidget(export)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.view)
+        split.addWidget(self._site_side())
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(bar)
+        layout.addWidget(split, 1)
+        refresh.clicked.connect(lambda: spawn(self.refresh(), "inspect"))
+        export.clicked.connect(lambda: spawn(self.export(), "export risks"))
+        self.only_risky.toggled.connect(lambda _on: spawn(self.refresh(), "inspect"))
+        self.as_of.dateChanged.connect(lambda _d: spawn(self.refresh(), "inspect"))
+        self.view.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: spawn(self.show_site(current.row()), "site drift")
+        )
+
+    def _site_side(self) -> QWidget:
+        """The selected site: its risk, its drift from the preset it follows, its columns."""
         row_height = self.fontMetrics().height() + 8
         digit = self.fontMetrics().horizontalAdvance("0")
-
         self.site_title = QLabel(self.tr("选择一个站点，查看其栏目的更新情况和与预设的差异"), self)
         self.site_title.setObjectName("siteTitle")
         self.site_title.setWordWrap(True)
@@ -128,14 +153,7 @@ class RiskPage(QWidget):
         for column, width in enumerate((14, 12, 9, 16, 6)):
             self.columns.horizontalHeader().resizeSection(column, width * digit)
         self.columns.horizontalHeader().setStretchLastSection(True)
-
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("检查日期："), self))
-        bar.addWidget(self.as_of)
-        bar.addWidget(self.only_risky)
-        bar.addWidget(self.summary, 1)
-        bar.addWidget(refresh)
-        bar.addWidget(export)
+        self.fix_button.clicked.connect(self._fix)
         detail = QWidget(self)
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(0, 0, 0, 0)
@@ -145,24 +163,7 @@ class RiskPage(QWidget):
         drift_row.addWidget(self.fix_button)
         detail_layout.addLayout(drift_row)
         detail_layout.addWidget(self.columns, 1)
-        split = QSplitter(Qt.Orientation.Horizontal, self)
-        split.addWidget(self.view)
-        split.addWidget(detail)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(bar)
-        layout.addWidget(split, 1)
-
-        self.fix_button.clicked.connect(self._fix)
-        refresh.clicked.connect(lambda: spawn(self.refresh(), "inspect"))
-        export.clicked.connect(lambda: spawn(self.export(), "export risks"))
-        self.only_risky.toggled.connect(lambda _on: spawn(self.refresh(), "inspect"))
-        self.as_of.dateChanged.connect(lambda _d: spawn(self.refresh(), "inspect"))
-        self.view.selectionModel().currentRowChanged.connect(
-            lambda current, _previous: spawn(self.show_site(current.row()), "site drift")
-        )
+        return detail
 
     def date(self) -> dt.date:
         """The as-of date chosen."""

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from console.base.actor import Actor
 from console.base.errors import Conflict, ConsoleError, EnvironmentFault
+from console.base.i18n import QT_TR_NOOP
 from console.base.labels import ROLES, SITE_STATES, label_of
 from console.base.listing import plain
 from console.schema import Duty, SiteState
@@ -32,6 +33,7 @@ from console.sites.service import change_state, update_site
 from console.sites.views import SiteDetail, site_detail, site_id_of
 from ui.dialogs import finished
 from ui.forms import REFUSED, attempt
+from ui.i18n import translated
 from ui.sites.form import SiteForm
 from ui.sites.tables import fill_table, make_table
 from ui.tasks import Database, spawn
@@ -40,6 +42,23 @@ _state = label_of(SITE_STATES)
 _role = label_of(ROLES)
 # Steps that cannot be undone; the pane asks before taking them.
 FINAL_STEPS = (SiteState.MERGED, SiteState.RETIRED)
+
+NONE = QT_TR_NOOP("无")
+NONE_LISTED = QT_TR_NOOP("（无）")
+COLUMNS_SUMMARY = QT_TR_NOOP(
+    "共 {total} 个栏目，其中 {stale} 个超过更新期限，{never} 个从未更新。\n一级栏目：{names}"
+)
+PERMISSIONS_SUMMARY = QT_TR_NOOP(
+    "本站编辑账号 {accounts} 个；有效授权：{grants}。\n稿件 {posts} 篇，下级网站 {children} 个。"
+)
+NO_FILING = QT_TR_NOOP("尚无备案记录。")
+FILINGS_SUMMARY = QT_TR_NOOP(
+    "ICP备案号：{icp}（{icp_date}）\n公安联网备案号：{psb}（{psb_date}）\n"
+    "等保级别：{level}，备案日期：{filed}\n最近测评：{assessed}，结论：{result}"
+)
+THEIR_CHANGES = QT_TR_NOOP("对方的修改：")
+MY_CHANGES = QT_TR_NOOP("您的修改：")
+OVERWRITE_KEEPS = QT_TR_NOOP("覆盖时，您改过的字段以您的为准，对方改的其他字段保留。")
 
 
 class SiteDetailPane(QTabWidget):
@@ -54,8 +73,37 @@ class SiteDetailPane(QTabWidget):
         self.actor = actor
         self.detail: SiteDetail | None = None
         self._dirty = False
-        may_edit = actor.holds(Duty.SYSTEM_ADMIN)
+        properties = self._properties_page()
+        self.domains = make_table(self, [self.tr("域名"), self.tr("主域名")])
+        self.columns = QLabel(self)
+        self.permissions = QLabel(self)
+        self.filings = QLabel(self)
+        for label in (self.columns, self.permissions, self.filings):
+            label.setWordWrap(True)
+            label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setContentsMargins(8, 8, 8, 8)
+        self.history = make_table(
+            self, [self.tr("时间（UTC）"), self.tr("操作员"), self.tr("操作"), self.tr("变化")]
+        )
+        self.history.setObjectName("history")
+        self.addTab(properties, self.tr("属性"))
+        self.addTab(self.domains, self.tr("域名"))
+        self.addTab(self.columns, self.tr("栏目"))
+        self.addTab(self.permissions, self.tr("权限"))
+        self.addTab(self.filings, self.tr("备案"))
+        self.addTab(self.history, self.tr("历史"))
+        self.form.changed.connect(self._edited)
+        self.save_button.clicked.connect(lambda: spawn(self.save(), "save-site"))
+        self.revert_button.clicked.connect(self._revert)
+        self.step_button.clicked.connect(lambda: spawn(self.step(), "site-step"))
+        self.next_state.currentIndexChanged.connect(lambda _i: self._show_merge_fields())
+        QShortcut(QKeySequence.StandardKey.Save, self, lambda: spawn(self.save(), "save-site"))
+        self.show_site(None)
 
+    def _properties_page(self) -> QWidget:
+        """The editable registration, its save buttons and the lifecycle step."""
+        may_edit = self.actor.holds(Duty.SYSTEM_ADMIN)
         properties = QWidget(self)
         self.risk = QLabel(properties)
         self.risk.setObjectName("riskBadge")
@@ -108,34 +156,7 @@ class SiteDetailPane(QTabWidget):
         layout.addLayout(lifecycle)
         layout.addWidget(self.message)
         layout.addStretch(1)
-
-        self.domains = make_table(self, [self.tr("域名"), self.tr("主域名")])
-        self.columns = QLabel(self)
-        self.permissions = QLabel(self)
-        self.filings = QLabel(self)
-        for label in (self.columns, self.permissions, self.filings):
-            label.setWordWrap(True)
-            label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            label.setContentsMargins(8, 8, 8, 8)
-        self.history = make_table(
-            self, [self.tr("时间（UTC）"), self.tr("操作员"), self.tr("操作"), self.tr("变化")]
-        )
-        self.history.setObjectName("history")
-        self.addTab(properties, self.tr("属性"))
-        self.addTab(self.domains, self.tr("域名"))
-        self.addTab(self.columns, self.tr("栏目"))
-        self.addTab(self.permissions, self.tr("权限"))
-        self.addTab(self.filings, self.tr("备案"))
-        self.addTab(self.history, self.tr("历史"))
-
-        self.form.changed.connect(self._edited)
-        self.save_button.clicked.connect(lambda: spawn(self.save(), "save-site"))
-        self.revert_button.clicked.connect(self._revert)
-        self.step_button.clicked.connect(lambda: spawn(self.step(), "site-step"))
-        self.next_state.currentIndexChanged.connect(lambda _i: self._show_merge_fields())
-        QShortcut(QKeySequence.StandardKey.Save, self, lambda: spawn(self.save(), "save-site"))
-        self.show_site(None)
+        return properties
 
     # -- showing ---------------------------------------------------------------------------
 
@@ -197,50 +218,9 @@ class SiteDetailPane(QTabWidget):
         )
 
     def _show_summaries(self, detail: SiteDetail) -> None:
-        columns = detail.columns
-        names = "、".join(detail.column_names) or self.tr("（无）")
-        self.columns.setText(
-            self.tr(
-                "共 {total} 个栏目，其中 {stale} 个超过更新期限，{never} 个从未更新。\n"
-                "一级栏目：{names}"
-            ).format(
-                total=columns.get("total", 0),
-                stale=columns.get("stale", 0),
-                never=columns.get("never_updated", 0),
-                names=names,
-            )
-        )
-        grants = "；".join(f"{_role(role)} {n}" for role, n in sorted(detail.grants.items()))
-        self.permissions.setText(
-            self.tr(
-                "本站编辑账号 {accounts} 个；有效授权：{grants}。\n"
-                "稿件 {posts} 篇，下级网站 {children} 个。"
-            ).format(
-                accounts=detail.accounts,
-                grants=grants or self.tr("无"),
-                posts=detail.posts,
-                children=detail.children,
-            )
-        )
-        filing = detail.filing
-        if not filing:
-            self.filings.setText(self.tr("尚无备案记录。"))
-            return
-        self.filings.setText(
-            self.tr(
-                "ICP备案号：{icp}（{icp_date}）\n公安联网备案号：{psb}（{psb_date}）\n"
-                "等保级别：{level}，备案日期：{filed}\n最近测评：{assessed}，结论：{result}"
-            ).format(
-                icp=plain(filing.get("icp_number")) or self.tr("无"),
-                icp_date=plain(filing.get("icp_date")) or "—",
-                psb=plain(filing.get("psb_number")) or self.tr("无"),
-                psb_date=plain(filing.get("psb_date")) or "—",
-                level=plain(filing.get("mlps_level")) or "—",
-                filed=plain(filing.get("mlps_filed_on")) or "—",
-                assessed=plain(filing.get("assessed_on")) or "—",
-                result=plain(filing.get("assessment_result")) or "—",
-            )
-        )
+        self.columns.setText(columns_summary(detail))
+        self.permissions.setText(permissions_summary(detail))
+        self.filings.setText(filings_summary(detail))
 
     def _show_merge_fields(self) -> None:
         merging = self.next_state.currentData() == SiteState.MERGED
@@ -322,7 +302,7 @@ class SiteDetailPane(QTabWidget):
         box = QMessageBox(
             QMessageBox.Icon.Warning, self.tr("他人已修改此网站"), str(conflict), parent=self
         )
-        box.setInformativeText(self._both_changes(detail.draft, current.draft, mine))
+        box.setInformativeText(both_changes(detail.draft, current.draft, mine))
         overwrite = box.addButton(self.tr("覆盖为我的修改"), QMessageBox.ButtonRole.DestructiveRole)
         reload = box.addButton(self.tr("放弃我的修改并重新载入"), QMessageBox.ButtonRole.ResetRole)
         box.addButton(self.tr("暂不处理"), QMessageBox.ButtonRole.RejectRole)
@@ -337,15 +317,6 @@ class SiteDetailPane(QTabWidget):
             return await self.save(kept_both(detail.draft, current.draft, mine), current.version)
         self.message.setText(str(conflict))
         return False
-
-    def _both_changes(self, seen: SiteDraft, theirs: SiteDraft, mine: SiteDraft) -> str:
-        """What the other operator changed and what this one changed, field by field."""
-        lines = [self.tr("对方的修改：")]
-        lines += [f"  {label}：{old} → {new}" for label, old, new in changed_fields(seen, theirs)]
-        lines.append(self.tr("您的修改："))
-        lines += [f"  {label}：{old} → {new}" for label, old, new in changed_fields(seen, mine)]
-        lines.append(self.tr("覆盖时，您改过的字段以您的为准，对方改的其他字段保留。"))
-        return "\n".join(lines)
 
     async def _confirm_final(self, detail: SiteDetail, target: str) -> bool:
         """Ask before a step that cannot be undone (整合迁移, 永久下线)."""
@@ -404,3 +375,52 @@ class SiteDetailPane(QTabWidget):
         self.message.setText(f"{done}{moved}")
         self.changed.emit(detail.id)
         return True
+
+
+def columns_summary(detail: SiteDetail) -> str:
+    """The 栏目 tab: how many columns, how many late or never updated, the first level."""
+    columns = detail.columns
+    return translated(COLUMNS_SUMMARY).format(
+        total=columns.get("total", 0),
+        stale=columns.get("stale", 0),
+        never=columns.get("never_updated", 0),
+        names="、".join(detail.column_names) or translated(NONE_LISTED),
+    )
+
+
+def permissions_summary(detail: SiteDetail) -> str:
+    """The 权限 tab: the site's editor accounts and grants in force, its posts and children."""
+    grants = "；".join(f"{_role(role)} {n}" for role, n in sorted(detail.grants.items()))
+    return translated(PERMISSIONS_SUMMARY).format(
+        accounts=detail.accounts,
+        grants=grants or translated(NONE),
+        posts=detail.posts,
+        children=detail.children,
+    )
+
+
+def filings_summary(detail: SiteDetail) -> str:
+    """The 备案 tab: the filing numbers with their dates, the protection level, the test."""
+    filing = detail.filing
+    if not filing:
+        return translated(NO_FILING)
+    return translated(FILINGS_SUMMARY).format(
+        icp=plain(filing.get("icp_number")) or translated(NONE),
+        icp_date=plain(filing.get("icp_date")) or "—",
+        psb=plain(filing.get("psb_number")) or translated(NONE),
+        psb_date=plain(filing.get("psb_date")) or "—",
+        level=plain(filing.get("mlps_level")) or "—",
+        filed=plain(filing.get("mlps_filed_on")) or "—",
+        assessed=plain(filing.get("assessed_on")) or "—",
+        result=plain(filing.get("assessment_result")) or "—",
+    )
+
+
+def both_changes(seen: SiteDraft, theirs: SiteDraft, mine: SiteDraft) -> str:
+    """What the other operator changed and what this one changed, field by field."""
+    lines = [translated(THEIR_CHANGES)]
+    lines += [f"  {label}：{old} → {new}" for label, old, new in changed_fields(seen, theirs)]
+    lines.append(translated(MY_CHANGES))
+    lines += [f"  {label}：{old} → {new}" for label, old, new in changed_fields(seen, mine)]
+    lines.append(translated(OVERWRITE_KEEPS))
+    return "\n".join(lines)
