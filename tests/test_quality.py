@@ -1,5 +1,5 @@
-"""Quality gates that run with the tests: ruff, mypy on the core, the import contracts, and
-the size limits of the core's modules, classes and functions."""
+"""Quality gates that run with the tests: ruff, mypy (strict, the core and the GUI), the import
+contracts, and the size limits of the core's modules, classes and functions."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def _run(*command: str) -> subprocess.CompletedProcess[str]:
         (sys.executable, "-m", "mypy"),
         (str(BIN / "lint-imports"),),
     ],
-    ids=["ruff", "ruff-format", "mypy-core", "import-contracts"],
+    ids=["ruff", "ruff-format", "mypy", "import-contracts"],
 )
 def test_gate_passes(command: tuple[str, ...]) -> None:
     result = _run(*command)

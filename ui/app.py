@@ -56,7 +56,8 @@ def start(args: argparse.Namespace) -> int:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     with loop:
-        return loop.run_until_complete(Session(args).run())
+        status: int = loop.run_until_complete(Session(args).run())
+    return status
 
 
 class Session:

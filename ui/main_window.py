@@ -6,7 +6,7 @@ import asyncio
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QPushButton, QTabWidget, QWidget
 
 from console.base.actor import DUTY_LABELS, Actor
@@ -232,9 +232,9 @@ class MainWindow(QMainWindow):
         )
         box.open()
 
-    def showEvent(self, event: object) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         """Load the visible tab the first time the window is shown."""
-        super().showEvent(event)  # type: ignore[arg-type]
+        super().showEvent(event)
         self._load_current()
         self._show_age()
 

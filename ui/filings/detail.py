@@ -225,21 +225,29 @@ class FilingDetailPane(QWidget):
 
     def record(self) -> FilingRecord | None:
         """The form as a record; None (and a message) when a date cannot be read."""
-        values: dict[str, object] = {}
-        for name in TEXT_FIELDS:
-            values[name] = self.edits[name].text().strip() or None
+        dates: dict[str, dt.date | None] = {}
         for name in DATE_FIELDS:
             text = self.edits[name].text().strip()
             try:
-                values[name] = dt.date.fromisoformat(text) if text else None
+                dates[name] = dt.date.fromisoformat(text) if text else None
             except ValueError:
                 self.message.setText(self.tr("日期“{text}”应写成 YYYY-MM-DD。").format(text=text))
                 self.edits[name].setFocus()
                 return None
-        values["mlps_level"] = self.level.currentData()
-        values["assessment_result"] = self.result.currentData()
-        values["rectification_notes"] = self.notes.toPlainText()
-        return FilingRecord(**values)  # type: ignore[arg-type]
+        texts = {name: self.edits[name].text().strip() or None for name in TEXT_FIELDS}
+        return FilingRecord(
+            icp_number=texts["icp_number"],
+            icp_date=dates["icp_date"],
+            psb_number=texts["psb_number"],
+            psb_date=dates["psb_date"],
+            mlps_level=self.level.currentData(),
+            graded_on=dates["graded_on"],
+            mlps_form_number=texts["mlps_form_number"],
+            mlps_filed_on=dates["mlps_filed_on"],
+            assessed_on=dates["assessed_on"],
+            assessment_result=self.result.currentData(),
+            rectification_notes=self.notes.toPlainText(),
+        )
 
     async def save(self) -> None:
         """Save the form; a refusal or conflict is shown with its reason."""

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QItemSelection, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelection, QPoint, Qt
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -228,7 +228,7 @@ class FilingsTab(AreaTab):
         if current.isValid() and current.row() < self.status_model.rowCount():
             spawn(self.detail.show_site(self.status_model.record(current.row()).site_id), "detail")
 
-    def _menu(self, position: object) -> None:
+    def _menu(self, position: QPoint) -> None:
         ids = self._selected_ids()
         if not ids:
             return
@@ -238,7 +238,7 @@ class FilingsTab(AreaTab):
         probe.triggered.connect(lambda: self._probe_selected(ids))
         copy = menu.addAction(self.tr("复制网站标识码"))
         copy.triggered.connect(self._copy_codes)
-        menu.popup(self.status_view.viewport().mapToGlobal(position))  # type: ignore[arg-type]
+        menu.popup(self.status_view.viewport().mapToGlobal(position))
 
     def _probe_selected(self, ids: list[int]) -> None:
         self.inner.setCurrentWidget(self.sweeper)

@@ -118,17 +118,16 @@ class ApplyDialog(QDialog):
 
     def _preview_table(self) -> QTableWidget:
         """A row per site: what it gains and keeps; the sites that would change ticked."""
-        table = QTableWidget(0, 5, self)
+        self.headings = [
+            self.tr("站点"),
+            self.tr("新增栏目"),
+            self.tr("名称或位置不同"),
+            self.tr("保留的本地栏目"),
+            self.tr("说明"),
+        ]
+        table = QTableWidget(0, len(self.headings), self)
         table.setObjectName("previewTable")
-        table.setHorizontalHeaderLabels(
-            [
-                self.tr("站点"),
-                self.tr("新增栏目"),
-                self.tr("名称或位置不同"),
-                self.tr("保留的本地栏目"),
-                self.tr("说明"),
-            ]
-        )
+        table.setHorizontalHeaderLabels(self.headings)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.verticalHeader().hide()
@@ -151,29 +150,7 @@ class ApplyDialog(QDialog):
         if plans is REFUSED:
             return
         self.plans = plans
-        self.filling = True
-        self.table.setRowCount(len(self.plans))
-        for row, plan in enumerate(self.plans):
-            moved = [d for d in plan.differences if d.renamed or d.moved]
-            note = plan.reason() or self._note(plan)
-            cells = [
-                f"{plan.site_code} {plan.site_name}",
-                str(len(plan.additions)),
-                str(len(moved)),
-                str(len(plan.extras)),
-                note,
-            ]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if column == 4:
-                    item.setToolTip(self._details(plan))
-                self.table.setItem(row, column, item)
-            if self._actionable(plan):
-                # Every site that would change is ticked; untick those to leave for later.
-                site = self.table.item(row, 0)
-                site.setFlags(site.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                site.setCheckState(Qt.CheckState.Checked)
-        self.filling = False
+        self._fill()
         if self.plans:
             self.table.setCurrentCell(0, 0)
         changing = sum(1 for p in self.plans if p.changes and not p.refused)
@@ -198,6 +175,31 @@ class ApplyDialog(QDialog):
         self._update_apply_button()
         self.export_button.setEnabled(bool(self.plans))
 
+    def _cells(self, plan: SitePlan) -> list[str]:
+        """A site's row of the preview, as shown and as exported."""
+        moved = [d for d in plan.differences if d.renamed or d.moved]
+        return [
+            f"{plan.site_code} {plan.site_name}",
+            str(len(plan.additions)),
+            str(len(moved)),
+            str(len(plan.extras)),
+            plan.reason() or self._note(plan),
+        ]
+
+    def _fill(self) -> None:
+        self.filling = True
+        self.table.setRowCount(len(self.plans))
+        for row, plan in enumerate(self.plans):
+            items = [QTableWidgetItem(text) for text in self._cells(plan)]
+            items[-1].setToolTip(self._details(plan))
+            if self._actionable(plan):
+                # Every site that would change is ticked; untick those to leave for later.
+                items[0].setFlags(items[0].flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                items[0].setCheckState(Qt.CheckState.Checked)
+            for column, item in enumerate(items):
+                self.table.setItem(row, column, item)
+        self.filling = False
+
     async def _previewed(self) -> list[SitePlan]:
         site_ids = await self.targets()
         return await self.database.call(preview, self.actor, self.version_id, site_ids)
@@ -210,17 +212,13 @@ class ApplyDialog(QDialog):
 
     async def export_to(self, path: Path) -> int:
         """Write the preview (each site's row and its column-by-column changes) to ``path``."""
-        columns = self.table.columnCount()
-        headings = [self.table.horizontalHeaderItem(c).text() for c in range(columns)]
+        headings = [*self.headings, self.tr("逐栏目改动")]
         rows = [
-            [self.table.item(row, c).text() for c in range(columns)]
-            + [self._details(plan, limit=None).replace("\n", "；")]
-            for row, plan in enumerate(self.plans)
+            [*self._cells(plan), self._details(plan, limit=None).replace("\n", "；")]
+            for plan in self.plans
         ]
         try:
-            written: int = await run_io(
-                write_table, EXPORT_TIMEOUT, path, [*headings, self.tr("逐栏目改动")], rows
-            )
+            written: int = await run_io(write_table, EXPORT_TIMEOUT, path, headings, rows)
         except (ConsoleError, OSError, TimeoutError) as error:
             self.summary.setText(self.tr("导出失败：{error}").format(error=error))
             return 0
@@ -271,9 +269,12 @@ class ApplyDialog(QDialog):
         return [
             plan
             for row, plan in enumerate(self.plans)
-            if self._actionable(plan)
-            and self.table.item(row, 0).checkState() == Qt.CheckState.Checked
+            if self._actionable(plan) and self._ticked(row)
         ]
+
+    def _ticked(self, row: int) -> bool:
+        site = self.table.item(row, 0)
+        return site is not None and site.checkState() == Qt.CheckState.Checked
 
     def _update_apply_button(self) -> None:
         ticked = len(self.ticked())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolBar,
     QTreeView,
     QVBoxLayout,
@@ -31,7 +32,7 @@ from console.schema import ColumnType, Duty
 from ui.dialogs import finished
 from ui.forms import REFUSED, attempt
 from ui.presets.details import PresetDetailsDialog
-from ui.presets.tree_model import IDLE, NAME, TYPE, ColumnTreeModel, Node
+from ui.presets.tree_model import IDLE, NAME, TYPE, ColumnTreeModel, Index, Node
 from ui.tasks import Database, run_io, spawn
 
 EXPORT_TIMEOUT = 60.0
@@ -55,19 +56,22 @@ EDITING = (
 class _TypeDelegate(QStyledItemDelegate):
     """Column types chosen from a list, never typed."""
 
-    def createEditor(self, parent: QWidget, option: object, index: QModelIndex) -> QWidget:  # type: ignore[override]
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        """A list of the column types."""
         box = QComboBox(parent)
         for value, label in COLUMN_TYPES.items():
             box.addItem(QCoreApplication.translate("", label), value)
         return box
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        """Choose the cell's type in the list."""
         assert isinstance(editor, QComboBox)
         editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
 
-    def setModelData(self, editor: QWidget, model: object, index: QModelIndex) -> None:  # type: ignore[override]
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        """Store the type chosen (through the model's undo stack)."""
         assert isinstance(editor, QComboBox)
-        index.model().setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
 class PresetEditor(QWidget):
@@ -184,11 +188,11 @@ class PresetEditor(QWidget):
         self.actions_by_name[name] = action
         return action
 
-    def _menu(self, point: object) -> None:
+    def _menu(self, point: QPoint) -> None:
         menu = QMenu(self)
         for name in EDITING:
             menu.addAction(self.actions_by_name[name])
-        menu.popup(self.view.viewport().mapToGlobal(point))  # type: ignore[arg-type]
+        menu.popup(self.view.viewport().mapToGlobal(point))
 
     # -- loading and saving -------------------------------------------------------------
 

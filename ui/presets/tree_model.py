@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, overload
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -103,8 +103,17 @@ class ColumnTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, column, siblings[row])
 
-    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        """The index of ``child``'s parent column (invalid at the top level)."""
+    @overload
+    def parent(self) -> QObject | None: ...
+
+    @overload
+    def parent(self, child: Index) -> QModelIndex: ...
+
+    def parent(self, child: Index | None = None) -> QObject | QModelIndex | None:
+        """The index of ``child``'s parent column (invalid at the top level); without a
+        ``child``, the object owning the model, as for any ``QObject``."""
+        if child is None:
+            return super().parent()
         node = self.node(child)
         if node is None or node.parent is None:
             return QModelIndex()

@@ -90,8 +90,8 @@ class SitesTab(AreaTab):
         self.import_action = self._action(self.tr("导入…"), "Ctrl+I", self._import)
         self.state_menu = QMenu(self.tr("批量变更状态"), self)
         for state in SiteState:
-            self.state_menu.addAction(
-                _state(state), lambda s=state: spawn(self.bulk_state(str(s)), "bulk-state")
+            self.state_menu.addAction(_state(state)).triggered.connect(
+                lambda _c=False, s=str(state): spawn(self.bulk_state(s), "bulk-state")
             )
         state_action = self.state_menu.menuAction()
         state_action.setEnabled(self.may_edit)
@@ -264,7 +264,10 @@ class SitesTab(AreaTab):
         menu.addMenu(self.state_menu)
         menu.addAction(self.edit_action)
         menu.addSeparator()
-        menu.addAction(self.tr("导出当前列表…"), lambda: spawn(self.pane.export(), "export"))  # type: ignore[union-attr]
+        pane = self.pane
+        menu.addAction(self.tr("导出当前列表…")).triggered.connect(
+            lambda: spawn(pane.export(), "export")
+        )
         menu.popup(self.pane.view.viewport().mapToGlobal(where))
 
     # -- changing --------------------------------------------------------------------------

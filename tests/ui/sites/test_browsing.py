@@ -39,6 +39,7 @@ from ui.tasks import Database
 def test_the_tree_loads_lazily_and_narrows_the_list_to_a_subtree(tab: SitesTab, run) -> None:  # type: ignore[no-untyped-def]
     model = tab.tree_model
     QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    assert model.parent() is tab  # a model's parent() without an index is its owner
     root = model.root_index()
     run(until(lambda: model.rowCount(root) == 1))
     portal = model.index(0, 0, root)
