@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -70,6 +71,23 @@ def test_compiled_catalogue_matches_its_source(tmp_path: Path) -> None:
         timeout=120,
     )
     assert compiled.read_bytes() == catalogue_path("en", ".qm").read_bytes()
+
+
+# One way to translate in the GUI: a widget's own words with self.tr("…"), a message kept as a
+# constant (marked QT_TR_NOOP where it is defined) with ui.i18n.translated(constant). A literal
+# handed to translated() would never reach the catalogue.
+OTHER_WAYS = re.compile(r"QCoreApplication\.translate\(|(?<![\w.])translate\(|translated\(f?[\"']")
+
+
+def test_the_gui_translates_one_way() -> None:
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+        for path in sorted((ROOT / "ui").rglob("*.py"))
+        if path.name != "i18n.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if OTHER_WAYS.search(line)
+    ]
+    assert offenders == []
 
 
 def fill(ts: Path, english: dict[str, str]) -> int:

@@ -13,6 +13,7 @@ from sqlalchemy.engine import URL
 
 from console.base.actor import Actor
 from console.base.errors import ConsoleError, classify
+from console.base.i18n import QT_TR_NOOP
 from console.commands.demo import demo_url
 from console.connections import PasswordStore
 from console.db import SessionFactory, open_database
@@ -21,12 +22,19 @@ from console.operators import service as operators
 from ui import crash, i18n
 from ui.connection_dialog import choose_connection
 from ui.dialogs import finished
+from ui.i18n import translated
 from ui.login import FirstRunDialog, LoginDialog
+from ui.long_work import LongWork
 from ui.main_window import MainWindow
 from ui.tasks import Database, run_io, spawn
 
 OPEN_TIMEOUT_S = 60
 ORGANISATION = "cluster-console"
+TIMED_OUT = QT_TR_NOOP("连接超时")
+CANNOT_OPEN_TITLE = QT_TR_NOOP("无法打开数据库")
+CANNOT_OPEN = QT_TR_NOOP("无法打开 {url}：\n{reason}\n\n请选择其他连接。")
+GENERATING = QT_TR_NOOP("正在生成演示站群…")
+DEMO_TITLE = QT_TR_NOOP("演示站群")
 
 
 def make_application() -> QApplication:
@@ -56,11 +64,11 @@ def start(args: argparse.Namespace) -> int:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     with loop:
-        status: int = loop.run_until_complete(Session(args).run())
+        status: int = loop.run_until_complete(ConsoleRun(args).run())
     return status
 
 
-class Session:
+class ConsoleRun:
     """One run of the console: connect, first run or demo, log in, then the main window.
 
     Switching database from the window starts the same sequence again on the new one.
@@ -73,7 +81,7 @@ class Session:
         self._switch_to: URL | None = None
 
     async def run(self) -> int:
-        """The whole interactive session; returns the exit status."""
+        """The whole run, until the window closes without a switch; the exit status."""
         while True:
             sessions = await self._open()
             if sessions is None:
@@ -110,13 +118,11 @@ class Session:
                 fault = classify(error)
                 if not isinstance(error, ConsoleError | TimeoutError) and fault is None:
                     raise
-                reason = str(fault or error) or QCoreApplication.translate("app", "连接超时")
+                reason = str(fault or error) or translated(TIMED_OUT)
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
-                QCoreApplication.translate("app", "无法打开数据库"),
-                QCoreApplication.translate(
-                    "app", "无法打开 {url}：\n{reason}\n\n请选择其他连接。"
-                ).format(url=shown(self.url), reason=reason),
+                translated(CANNOT_OPEN_TITLE),
+                translated(CANNOT_OPEN).format(url=shown(self.url), reason=reason),
             )
             await finished(box)
             chosen = await choose_connection(None, self.passwords)
@@ -144,21 +150,21 @@ async def generate_demo(database: Database) -> None:
     """Fill an empty database with the demo cluster, showing progress."""
     from console.demo import generate
 
-    loop = asyncio.get_event_loop()
-    dialog = QProgressDialog(QCoreApplication.translate("app", "正在生成演示站群…"), "", 0, 100)
-    dialog.setWindowTitle(QCoreApplication.translate("app", "演示站群"))
+    dialog = QProgressDialog(translated(GENERATING), "", 0, 100)
+    dialog.setWindowTitle(translated(DEMO_TITLE))
     dialog.setCancelButton(None)
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     dialog.setMinimumDuration(0)
     dialog.show()
+    with LongWork(dialog) as work:
 
-    def progress(done: int, total: int, label: str) -> None:
-        loop.call_soon_threadsafe(_show_progress, dialog, done, total, label)
+        def progress(done: int, total: int, label: str) -> None:
+            work.hand_over(_show_progress, dialog, done, total, label)
 
-    try:
-        await database.call(generate, progress=progress)
-    finally:
-        dialog.close()
+        try:
+            await work.on_database(database, generate, progress=progress)
+        finally:
+            dialog.close()
 
 
 def _show_progress(dialog: QProgressDialog, done: int, total: int, label: str) -> None:

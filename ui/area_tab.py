@@ -11,13 +11,14 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from console.base.actor import DUTY_LABELS, Actor
 from console.base.i18n import joined
 from console.base.listing import Listing
 from console.schema import Duty
+from ui.i18n import translated
 from ui.list_pane import ListPane
 from ui.tasks import Database
 
@@ -66,11 +67,9 @@ class AreaTab(QWidget):
 
     def access_note(self, duties: Sequence[Duty]) -> QLabel:
         """A plain note for a page the operator's duties do not open, naming who may."""
-        names = joined(QCoreApplication.translate("", DUTY_LABELS[d]) for d in sorted(duties))
+        names = joined(translated(DUTY_LABELS[d]) for d in sorted(duties))
         note = QLabel(
-            QCoreApplication.translate(
-                "AreaTab", "按三员分立的要求，此页只对以下职责开放：{duties}。"
-            ).format(duties=names),
+            self.tr("按三员分立的要求，此页只对以下职责开放：{duties}。").format(duties=names),
             self,
         )
         note.setObjectName("accessNote")
@@ -95,7 +94,7 @@ class ListsTab(AreaTab):
         super().__init__(spec, database, actor, parent)
         pages: list[tuple[str, QWidget]] = []
         for listing in listings:
-            title = QCoreApplication.translate("", listing.title)
+            title = translated(listing.title)
             if actor.holds(*listing.readers):
                 pages.append((title, self.adopt(ListPane(listing, database, actor, self))))
             else:

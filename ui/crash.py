@@ -10,10 +10,19 @@ from pathlib import Path
 from types import TracebackType
 
 from platformdirs import user_log_dir
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from console.base.errors import ConsoleError, classify
+from console.base.i18n import QT_TR_NOOP
+from ui.i18n import translated
+
+REFUSED_TITLE = QT_TR_NOOP("无法完成")
+FAULT_TITLE = QT_TR_NOOP("环境故障")
+BUG_TITLE = QT_TR_NOOP("程序错误")
+BUG_TEXT = QT_TR_NOOP(
+    "发生了一个程序错误，已记录到日志文件 {path}。您的数据未被改动；"
+    "可以继续工作，若反复出现请把日志文件交给运维开发人员。"
+)
 
 log = logging.getLogger("cluster-console")
 _fault_file = None
@@ -46,19 +55,15 @@ def report(kind: type[BaseException], error: BaseException, trace: TracebackType
         return
     fault = classify(error)
     if isinstance(error, ConsoleError):
-        title, text, detail = QCoreApplication.translate("crash", "无法完成"), str(error), ""
+        title, text, detail = translated(REFUSED_TITLE), str(error), ""
     elif fault is not None:
-        title, text, detail = QCoreApplication.translate("crash", "环境故障"), str(fault), ""
+        title, text, detail = translated(FAULT_TITLE), str(fault), ""
         log.warning("environment fault: %s", fault)
     else:
         detail = "".join(traceback.format_exception(kind, error, trace))
         log.error("unhandled error\n%s", detail)
-        title = QCoreApplication.translate("crash", "程序错误")
-        text = QCoreApplication.translate(
-            "crash",
-            "发生了一个程序错误，已记录到日志文件 {path}。您的数据未被改动；"
-            "可以继续工作，若反复出现请把日志文件交给运维开发人员。",
-        ).format(path=log_file())
+        title = translated(BUG_TITLE)
+        text = translated(BUG_TEXT).format(path=log_file())
     if QApplication.instance() is None:
         print(text, detail, file=sys.stderr)
         return

@@ -6,10 +6,14 @@ import asyncio
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from console.base.export import dated_name
+from console.base.i18n import QT_TR_NOOP
+from ui.i18n import translated
+
+EXCEL_FILES = QT_TR_NOOP("Excel 工作簿 (*.xlsx)")
+CSV_FILES = QT_TR_NOOP("CSV 文件 (*.csv)")
 
 
 async def finished(dialog: QDialog) -> int:
@@ -51,12 +55,7 @@ async def export_path(parent: QWidget, title: str, name: str) -> Path | None:
     dialog = QFileDialog(parent, title, str(Path.home() / dated_name(name, "xlsx")))
     dialog.setObjectName("exportFile")
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-    dialog.setNameFilters(
-        [
-            QCoreApplication.translate("FileDialogs", "Excel 工作簿 (*.xlsx)"),
-            QCoreApplication.translate("FileDialogs", "CSV 文件 (*.csv)"),
-        ]
-    )
+    dialog.setNameFilters([translated(EXCEL_FILES), translated(CSV_FILES)])
     try:
         if not await finished(dialog) or not dialog.selectedFiles():
             return None

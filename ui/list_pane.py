@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +25,7 @@ from console.base.errors import ConsoleError, EnvironmentFault
 from console.base.i18n import joined
 from console.base.listing import Listing, export_listing
 from ui.dialogs import export_path
+from ui.i18n import translated
 from ui.paged_model import PagedModel
 from ui.tasks import Database, spawn
 
@@ -46,9 +47,7 @@ class ListPane(QWidget):
 
         self.filter = QLineEdit(self)
         self.filter.setObjectName("quickFilter")
-        searched = joined(
-            QCoreApplication.translate("", f.title) for f in listing.fields if f.searchable
-        )
+        searched = joined(translated(f.title) for f in listing.fields if f.searchable)
         self.filter.setPlaceholderText(
             self.tr("快速筛选：{fields}（Ctrl+F）").format(fields=searched)
         )
@@ -148,9 +147,7 @@ class ListPane(QWidget):
 
     async def export(self) -> None:
         """Ask where to save, then export the current filtered list off the UI thread."""
-        path = await export_path(
-            self, self.tr("导出列表"), QCoreApplication.translate("", self.listing.title)
-        )
+        path = await export_path(self, self.tr("导出列表"), translated(self.listing.title))
         if path is not None:
             await self.export_to(path)
 

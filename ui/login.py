@@ -3,7 +3,7 @@ the three administrators."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -41,10 +41,8 @@ class _FormDialog(QDialog):
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(ok_text)
-        # Inherited methods would look up subclasses' contexts with self.tr; name ours.
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            QCoreApplication.translate("_FormDialog", "取消")
-        )
+        # In a subclass, self.tr looks in the subclass's context, then in this class's.
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         self.buttons.accepted.connect(lambda: spawn(self._run_submit(), "submit"))
         self.buttons.rejected.connect(self.reject)
         self.body = QVBoxLayout(self)
@@ -65,7 +63,7 @@ class _FormDialog(QDialog):
 
     async def _run_submit(self) -> None:
         self.ok_button.setEnabled(False)
-        self.say(QCoreApplication.translate("_FormDialog", "请稍候…"))
+        self.say(self.tr("请稍候…"))
         try:
             done = await attempt(self.say, self.submit())
         finally:

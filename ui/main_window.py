@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer, Signal
+from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QPushButton, QTabWidget, QWidget
 
@@ -14,6 +14,7 @@ from console.base.errors import ConsoleError, EnvironmentFault
 from console.base.i18n import LANGUAGES, joined
 from console.db import ping
 from ui.dialogs import finished
+from ui.i18n import translated
 from ui.login import PasswordDialog
 from ui.tabs import TABS, AreaTab
 from ui.tasks import Database, spawn
@@ -43,7 +44,7 @@ class MainWindow(QMainWindow):
         for spec in TABS:
             tab = spec.build(spec, database, actor, self.tabs)
             self.area_tabs[spec.key] = tab
-            self.tabs.addTab(tab, QCoreApplication.translate("", spec.title))
+            self.tabs.addTab(tab, translated(spec.title))
             tab.refreshed.connect(self._refreshed)
         self.setCentralWidget(self.tabs)
         self._build_status_bar(where)
@@ -69,9 +70,7 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         self.connection_label = QLabel(self.tr("已连接：{where}").format(where=where), self)
         self.connection_label.setObjectName("connectionState")
-        duties = joined(
-            QCoreApplication.translate("", DUTY_LABELS[d]) for d in sorted(self.actor.duties)
-        )
+        duties = joined(translated(DUTY_LABELS[d]) for d in sorted(self.actor.duties))
         self.operator_label = QLabel(
             self.tr("操作员：{name}（{duties}）").format(name=self.actor.username, duties=duties),
             self,

@@ -13,7 +13,6 @@ from typing import Any, TypeVar
 import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -23,6 +22,7 @@ from PySide6.QtCore import (
 from console.base.actor import Actor
 from console.base.listing import Counts, Listing, Page, Query, read_first, read_page, rendered
 from ui.forms import REFUSED, attempt
+from ui.i18n import translated
 from ui.tasks import Database, spawn
 
 Index = QModelIndex | QPersistentModelIndex
@@ -79,7 +79,7 @@ class PagedModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal:
             if 0 <= section < len(self.listing.fields):
-                return QCoreApplication.translate("", self.listing.fields[section].title)
+                return translated(self.listing.fields[section].title)
             return None
         return section + 1
 

@@ -2084,92 +2084,8 @@
         <translation>Footer (code/ICP/police)</translation>
     </message>
     <message>
-        <source>修改编辑账号</source>
-        <translation>Edit editor account</translation>
-    </message>
-    <message>
-        <source>新建编辑账号</source>
-        <translation>New editor account</translation>
-    </message>
-    <message>
-        <source>10 位网站标识码，可留空</source>
-        <translation>10-character site code, optional</translation>
-    </message>
-    <message>
-        <source>大陆手机号，11 位，可留空</source>
-        <translation>Mainland mobile number, 11 digits, optional</translation>
-    </message>
-    <message>
-        <source>账号(&amp;U)</source>
-        <translation>&amp;Account</translation>
-    </message>
-    <message>
-        <source>姓名(&amp;N)</source>
-        <translation>&amp;Name</translation>
-    </message>
-    <message>
-        <source>单位(&amp;O)</source>
-        <translation>&amp;Organisation</translation>
-    </message>
-    <message>
-        <source>所属网站(&amp;S)</source>
-        <translation>Home &amp;site</translation>
-    </message>
-    <message>
-        <source>手机(&amp;P)</source>
-        <translation>&amp;Phone</translation>
-    </message>
-    <message>
-        <source>邮箱(&amp;E)</source>
-        <translation>&amp;Email</translation>
-    </message>
-    <message>
         <source>行</source>
         <translation>Line</translation>
-    </message>
-    <message>
-        <source>批量导入编辑账号</source>
-        <translation>Import editor accounts</translation>
-    </message>
-    <message>
-        <source>CSV 或 XLSX，首行为列名：账号、姓名、单位、网站标识码、手机、邮箱</source>
-        <translation>CSV or XLSX; first row holds the headings: 账号, 姓名, 单位, 网站标识码, 手机, 邮箱</translation>
-    </message>
-    <message>
-        <source>选择文件…</source>
-        <translation>Choose file…</translation>
-    </message>
-    <message>
-        <source>检查(&amp;C)</source>
-        <translation>&amp;Check</translation>
-    </message>
-    <message>
-        <source>导入全部</source>
-        <translation>Import all</translation>
-    </message>
-    <message>
-        <source>选择导入文件</source>
-        <translation>Choose the import file</translation>
-    </message>
-    <message>
-        <source>表格 (*.csv *.xlsx)</source>
-        <translation>Spreadsheets (*.csv *.xlsx)</translation>
-    </message>
-    <message>
-        <source>正在读取并检查…</source>
-        <translation>Reading and checking…</translation>
-    </message>
-    <message>
-        <source>读取导入文件超时（{s} 秒）。</source>
-        <translation>Reading the import file timed out ({s} s).</translation>
-    </message>
-    <message>
-        <source>共 {n} 行，{bad} 行有问题（红色）：修正文件后重新检查。</source>
-        <translation>{n} rows, {bad} with problems (in red): fix the file and check again.</translation>
-    </message>
-    <message>
-        <source>共 {n} 行，全部可以导入。</source>
-        <translation>{n} rows, all ready to import.</translation>
     </message>
     <message>
         <source>不限</source>
@@ -2192,32 +2108,6 @@
         <translation>Role</translation>
     </message>
     <message>
-        <source>停用</source>
-        <comment>动作</comment>
-        <translation>Disable</translation>
-    </message>
-    <message>
-        <source>启用</source>
-        <comment>动作</comment>
-        <translation>Enable</translation>
-    </message>
-    <message>
-        <source>解锁</source>
-        <translation>Unlock</translation>
-    </message>
-    <message>
-        <source>撤销 {u} 在 {scope} 的“{role}”授权？</source>
-        <translation>Revoke {u}&apos;s {role} grant on {scope}?</translation>
-    </message>
-    <message>
-        <source>撤销授权</source>
-        <translation>Revoke grant</translation>
-    </message>
-    <message>
-        <source>已撤销授权 #{id}。</source>
-        <translation>Grant #{id} revoked.</translation>
-    </message>
-    <message>
         <source>范围</source>
         <translation>Scope</translation>
     </message>
@@ -2236,10 +2126,6 @@
     <message>
         <source>与本范围内的“编辑”或“发布”冲突（先审后发）</source>
         <translation>Conflicts with Edit or Publish over this scope (review before publishing)</translation>
-    </message>
-    <message>
-        <source>到期时间</source>
-        <translation>Expires at</translation>
     </message>
     <message>
         <source>结果</source>
@@ -2270,80 +2156,16 @@
         <translation>Apply</translation>
     </message>
     <message>
-        <source>预览(&amp;P)</source>
-        <translation>&amp;Preview</translation>
-    </message>
-    <message>
-        <source>共 {n} 项：执行 {apply}，跳过 {skip}，拒绝 {refuse}。</source>
-        <translation>{n} items: {apply} to apply, {skip} skipped, {refuse} refused.</translation>
-    </message>
-    <message>
-        <source>有被拒绝的项时不会执行任何一项。</source>
-        <translation> While any item is refused, none is applied.</translation>
-    </message>
-    <message>
         <source>授予全部</source>
         <translation>Grant all</translation>
-    </message>
-    <message>
-        <source>批量授权</source>
-        <translation>Bulk grant</translation>
-    </message>
-    <message>
-        <source>每行一个账号（或用空格、逗号分隔）</source>
-        <translation>One account per line (or separated by spaces or commas)</translation>
-    </message>
-    <message>
-        <source>每行一个网站标识码</source>
-        <translation>One site code per line</translation>
-    </message>
-    <message>
-        <source>账号(&amp;A)</source>
-        <translation>&amp;Accounts</translation>
-    </message>
-    <message>
-        <source>网站(&amp;S)</source>
-        <translation>&amp;Sites</translation>
-    </message>
-    <message>
-        <source>角色(&amp;R)</source>
-        <translation>&amp;Role</translation>
     </message>
     <message>
         <source>移交</source>
         <translation>Hand over</translation>
     </message>
     <message>
-        <source>移交授权：{username}</source>
-        <translation>Hand over grants: {username}</translation>
-    </message>
-    <message>
-        <source>接手人的账号</source>
-        <translation>Account of the successor</translation>
-    </message>
-    <message>
-        <source>移交给(&amp;T)</source>
-        <translation>Hand over &amp;to</translation>
-    </message>
-    <message>
         <source>全部撤销</source>
         <translation>Revoke all</translation>
-    </message>
-    <message>
-        <source>撤销全部授权：{username}</source>
-        <translation>Revoke all grants: {username}</translation>
-    </message>
-    <message>
-        <source>输入账号 {username} 以确认</source>
-        <translation>Type the account {username} to confirm</translation>
-    </message>
-    <message>
-        <source>确认(&amp;C)</source>
-        <translation>&amp;Confirm</translation>
-    </message>
-    <message>
-        <source>同时停用该账号（人员离岗）</source>
-        <translation>Also disable the account (the person is leaving)</translation>
     </message>
     <message>
         <source>● 本级授权</source>
@@ -2390,102 +2212,12 @@
         <translation> (from {scope})</translation>
     </message>
     <message>
-        <source>网站(&amp;W)</source>
-        <translation>&amp;Website</translation>
-    </message>
-    <message>
-        <source>栏目</source>
-        <translation>Column</translation>
-    </message>
-    <message>
-        <source>在此授予(&amp;G)</source>
-        <translation>&amp;Grant here</translation>
-    </message>
-    <message>
-        <source>撤销本级授权(&amp;R)</source>
-        <translation>&amp;Revoke grant here</translation>
-    </message>
-    <message>
-        <source>● 本级授权&#x3000;↑ 继承自整站或上级栏目&#x3000;✕ 已过期（不再生效）；双击单元格在此授予。</source>
-        <translation>● granted here   ↑ inherited from the site or a parent column   ✕ expired (no longer in effect); double-click a cell to grant here.</translation>
-    </message>
-    <message>
-        <source>（已下线）</source>
-        <translation> (retired)</translation>
-    </message>
-    <message>
-        <source>整站：{name}</source>
-        <translation>Whole site: {name}</translation>
-    </message>
-    <message>
-        <source>{site} › {node}：{n} 个账号</source>
-        <translation>{site} › {node}: {n} accounts</translation>
-    </message>
-    <message>
         <source>能发布：{names}</source>
         <translation>Can publish: {names}</translation>
     </message>
     <message>
         <source>无人</source>
         <translation>nobody</translation>
-    </message>
-    <message>
-        <source>账号 {u} 不存在。</source>
-        <translation>Account {u} does not exist.</translation>
-    </message>
-    <message>
-        <source>已授予 {u}“{role}”。</source>
-        <translation>Granted {role} to {u}.</translation>
-    </message>
-    <message>
-        <source>请选择一个角色单元格。</source>
-        <translation>Select a role cell.</translation>
-    </message>
-    <message>
-        <source>此处没有本级授权；继承的授权请到其来源处撤销。</source>
-        <translation>Nothing is granted at this level; revoke inherited grants where they come from.</translation>
-    </message>
-    <message>
-        <source>操作员用户名</source>
-        <translation>Operator user name</translation>
-    </message>
-    <message>
-        <source>以“.”结尾表示前缀，如 grant. 为全部授权操作</source>
-        <translation>Ending in “.” means a prefix, e.g. grant. for every grant action</translation>
-    </message>
-    <message>
-        <source>对象包含</source>
-        <translation>Target contains</translation>
-    </message>
-    <message>
-        <source>日期（UTC）</source>
-        <translation>Date (UTC)</translation>
-    </message>
-    <message>
-        <source>筛选(&amp;L)</source>
-        <translation>Fi&amp;lter</translation>
-    </message>
-    <message>
-        <source>校验日志链(&amp;V)</source>
-        <translation>&amp;Verify chain</translation>
-    </message>
-    <message>
-        <source>选择一条日志，查看变更前后的内容和哈希。</source>
-        <translation>Select an entry to see what it changed and its hashes.</translation>
-    </message>
-    <message>
-        <source>正在校验…</source>
-        <translation>Verifying…</translation>
-    </message>
-    <message>
-        <source>日志链完整：共 {n} 条，链头哈希 {hash}（请在库外记下以备核对）。</source>
-        <translation>Chain intact: {n} entries, head hash {hash} (note it outside the database for later checks).</translation>
-    </message>
-    <message>
-        <source>日志链已被破坏：共 {n} 条，发现 {k} 处问题：
-{problems}</source>
-        <translation>Chain broken: {n} entries, {k} problems found:
-{problems}</translation>
     </message>
     <message>
         <source>第 {seq} 条&#x3000;{at}（UTC）&#x3000;{operator}&#x3000;{action}</source>
@@ -2514,86 +2246,6 @@
     <message>
         <source>本条哈希：{hash}</source>
         <translation>This entry&apos;s hash: {hash}</translation>
-    </message>
-    <message>
-        <source>修改职责</source>
-        <translation>Change duties</translation>
-    </message>
-    <message>
-        <source>新建操作员</source>
-        <translation>New operator</translation>
-    </message>
-    <message>
-        <source>用户名(&amp;U)</source>
-        <translation>&amp;User name</translation>
-    </message>
-    <message>
-        <source>初始密码(&amp;P)</source>
-        <translation>Initial &amp;password</translation>
-    </message>
-    <message>
-        <source>职责</source>
-        <translation>Duties</translation>
-    </message>
-    <message>
-        <source>新建操作员…</source>
-        <translation>New operator…</translation>
-    </message>
-    <message>
-        <source>修改职责…</source>
-        <translation>Change duties…</translation>
-    </message>
-    <message>
-        <source>重置密码…</source>
-        <translation>Reset password…</translation>
-    </message>
-    <message>
-        <source>请先选择一个操作员。</source>
-        <translation>Select an operator first.</translation>
-    </message>
-    <message>
-        <source>已新建操作员 {u}。</source>
-        <translation>Operator {u} created.</translation>
-    </message>
-    <message>
-        <source>已修改 {u} 的职责。</source>
-        <translation>Duties of {u} changed.</translation>
-    </message>
-    <message>
-        <source>停用操作员</source>
-        <translation>Disable operator</translation>
-    </message>
-    <message>
-        <source>停用操作员 {u}？</source>
-        <translation>Disable operator {u}?</translation>
-    </message>
-    <message>
-        <source>操作员 {u} 的状态已更新。</source>
-        <translation>Status of operator {u} updated.</translation>
-    </message>
-    <message>
-        <source>已解锁操作员 {u}。</source>
-        <translation>Operator {u} unlocked.</translation>
-    </message>
-    <message>
-        <source>重置 {u} 的密码</source>
-        <translation>Reset the password of {u}</translation>
-    </message>
-    <message>
-        <source>临时密码</source>
-        <translation>Temporary password</translation>
-    </message>
-    <message>
-        <source>再输入一次</source>
-        <translation>Repeat</translation>
-    </message>
-    <message>
-        <source>两次输入的密码不一致。</source>
-        <translation>The two passwords differ.</translation>
-    </message>
-    <message>
-        <source>已重置 {u} 的密码，下次登录须修改。</source>
-        <translation>Password of {u} reset; it must be changed at the next login.</translation>
     </message>
     <message>
         <source>新密码：</source>
@@ -2700,6 +2352,22 @@
         <translation>Update rule (days)</translation>
     </message>
     <message>
+        <source>修改“{name}”</source>
+        <translation>Change “{name}”</translation>
+    </message>
+    <message>
+        <source>添加“{name}”</source>
+        <translation>Add “{name}”</translation>
+    </message>
+    <message>
+        <source>删除“{name}”</source>
+        <translation>Remove “{name}”</translation>
+    </message>
+    <message>
+        <source>移动“{name}”</source>
+        <translation>Move “{name}”</translation>
+    </message>
+    <message>
         <source>无</source>
         <translation>None</translation>
     </message>
@@ -2740,6 +2408,107 @@ Last assessment: {assessed}, result: {result}</translation>
     <message>
         <source>覆盖时，您改过的字段以您的为准，对方改的其他字段保留。</source>
         <translation>Overwriting keeps your value for the fields you changed and the other operator&apos;s changes to every other field.</translation>
+    </message>
+    <message>
+        <source>连接超时</source>
+        <translation>Connection timed out</translation>
+    </message>
+    <message>
+        <source>无法打开数据库</source>
+        <translation>Cannot open database</translation>
+    </message>
+    <message>
+        <source>无法打开 {url}：
+{reason}
+
+请选择其他连接。</source>
+        <translation>Cannot open {url}:
+{reason}
+
+Please choose another connection.</translation>
+    </message>
+    <message>
+        <source>正在生成演示站群…</source>
+        <translation>Generating demo cluster…</translation>
+    </message>
+    <message>
+        <source>演示站群</source>
+        <translation>Demo cluster</translation>
+    </message>
+    <message>
+        <source>无法完成</source>
+        <translation>Cannot complete</translation>
+    </message>
+    <message>
+        <source>环境故障</source>
+        <translation>Environment fault</translation>
+    </message>
+    <message>
+        <source>程序错误</source>
+        <translation>Program error</translation>
+    </message>
+    <message>
+        <source>发生了一个程序错误，已记录到日志文件 {path}。您的数据未被改动；可以继续工作，若反复出现请把日志文件交给运维开发人员。</source>
+        <translation>A program error occurred and was written to the log file {path}. Your data was not changed; you can keep working. If it happens again, please give the log file to the console&apos;s developers.</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV 文件 (*.csv)</source>
+        <translation>CSV file (*.csv)</translation>
+    </message>
+    <message>
+        <source>选择要导入的站点表</source>
+        <translation>Choose the site table to import</translation>
+    </message>
+    <message>
+        <source>站点表 (*.xlsx *.csv)</source>
+        <translation>Site tables (*.xlsx *.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>AccountDialog</name>
+    <message>
+        <source>修改编辑账号</source>
+        <translation>Edit editor account</translation>
+    </message>
+    <message>
+        <source>新建编辑账号</source>
+        <translation>New editor account</translation>
+    </message>
+    <message>
+        <source>10 位网站标识码，可留空</source>
+        <translation>10-character site code, optional</translation>
+    </message>
+    <message>
+        <source>大陆手机号，11 位，可留空</source>
+        <translation>Mainland mobile number, 11 digits, optional</translation>
+    </message>
+    <message>
+        <source>账号(&amp;U)</source>
+        <translation>&amp;Account</translation>
+    </message>
+    <message>
+        <source>姓名(&amp;N)</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>单位(&amp;O)</source>
+        <translation>&amp;Organisation</translation>
+    </message>
+    <message>
+        <source>所属网站(&amp;S)</source>
+        <translation>Home &amp;site</translation>
+    </message>
+    <message>
+        <source>手机(&amp;P)</source>
+        <translation>&amp;Phone</translation>
+    </message>
+    <message>
+        <source>邮箱(&amp;E)</source>
+        <translation>&amp;Email</translation>
     </message>
 </context>
 <context>
@@ -3148,26 +2917,37 @@ Last assessment: {assessed}, result: {result}</translation>
     </message>
 </context>
 <context>
+    <name>BulkGrantDialog</name>
+    <message>
+        <source>批量授权</source>
+        <translation>Bulk grant</translation>
+    </message>
+    <message>
+        <source>每行一个账号（或用空格、逗号分隔）</source>
+        <translation>One account per line (or separated by spaces or commas)</translation>
+    </message>
+    <message>
+        <source>每行一个网站标识码</source>
+        <translation>One site code per line</translation>
+    </message>
+    <message>
+        <source>账号(&amp;A)</source>
+        <translation>&amp;Accounts</translation>
+    </message>
+    <message>
+        <source>网站(&amp;S)</source>
+        <translation>&amp;Sites</translation>
+    </message>
+    <message>
+        <source>角色(&amp;R)</source>
+        <translation>&amp;Role</translation>
+    </message>
+</context>
+<context>
     <name>ColumnTreeModel</name>
     <message>
         <source>不要求</source>
         <translation>None</translation>
-    </message>
-    <message>
-        <source>修改“{name}”</source>
-        <translation>Change “{name}”</translation>
-    </message>
-    <message>
-        <source>添加“{name}”</source>
-        <translation>Add “{name}”</translation>
-    </message>
-    <message>
-        <source>删除“{name}”</source>
-        <translation>Remove “{name}”</translation>
-    </message>
-    <message>
-        <source>移动“{name}”</source>
-        <translation>Move “{name}”</translation>
     </message>
 </context>
 <context>
@@ -3393,14 +3173,10 @@ mysql+pymysql://user@host:3306/database</translation>
     </message>
 </context>
 <context>
-    <name>FileDialogs</name>
+    <name>ExpiryEdit</name>
     <message>
-        <source>Excel 工作簿 (*.xlsx)</source>
-        <translation>Excel workbook (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>CSV 文件 (*.csv)</source>
-        <translation>CSV file (*.csv)</translation>
+        <source>到期时间</source>
+        <translation>Expires at</translation>
     </message>
 </context>
 <context>
@@ -3711,6 +3487,92 @@ mysql+pymysql://user@host:3306/database</translation>
     </message>
 </context>
 <context>
+    <name>GridPage</name>
+    <message>
+        <source>网站(&amp;W)</source>
+        <translation>&amp;Website</translation>
+    </message>
+    <message>
+        <source>栏目</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>账号</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>在此授予(&amp;G)</source>
+        <translation>&amp;Grant here</translation>
+    </message>
+    <message>
+        <source>撤销本级授权(&amp;R)</source>
+        <translation>&amp;Revoke grant here</translation>
+    </message>
+    <message>
+        <source>● 本级授权&#x3000;↑ 继承自整站或上级栏目&#x3000;✕ 已过期（不再生效）；双击单元格在此授予。</source>
+        <translation>● granted here   ↑ inherited from the site or a parent column   ✕ expired (no longer in effect); double-click a cell to grant here.</translation>
+    </message>
+    <message>
+        <source>（已下线）</source>
+        <translation> (retired)</translation>
+    </message>
+    <message>
+        <source>整站：{name}</source>
+        <translation>Whole site: {name}</translation>
+    </message>
+    <message>
+        <source>整站</source>
+        <translation>whole site</translation>
+    </message>
+    <message>
+        <source>{site} › {node}：{n} 个账号</source>
+        <translation>{site} › {node}: {n} accounts</translation>
+    </message>
+    <message>
+        <source>账号 {u} 不存在。</source>
+        <translation>Account {u} does not exist.</translation>
+    </message>
+    <message>
+        <source>已授予 {u}“{role}”。</source>
+        <translation>Granted {role} to {u}.</translation>
+    </message>
+    <message>
+        <source>请选择一个角色单元格。</source>
+        <translation>Select a role cell.</translation>
+    </message>
+    <message>
+        <source>此处没有本级授权；继承的授权请到其来源处撤销。</source>
+        <translation>Nothing is granted at this level; revoke inherited grants where they come from.</translation>
+    </message>
+    <message>
+        <source>撤销 {u} 在 {scope} 的“{role}”授权？</source>
+        <translation>Revoke {u}&apos;s {role} grant on {scope}?</translation>
+    </message>
+    <message>
+        <source>撤销授权</source>
+        <translation>Revoke grant</translation>
+    </message>
+    <message>
+        <source>已撤销授权 #{id}。</source>
+        <translation>Grant #{id} revoked.</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>移交授权：{username}</source>
+        <translation>Hand over grants: {username}</translation>
+    </message>
+    <message>
+        <source>接手人的账号</source>
+        <translation>Account of the successor</translation>
+    </message>
+    <message>
+        <source>移交给(&amp;T)</source>
+        <translation>Hand over &amp;to</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>导入站点：{name}</source>
@@ -3757,12 +3619,48 @@ mysql+pymysql://user@host:3306/database</translation>
         <translation>Importing…</translation>
     </message>
     <message>
-        <source>选择要导入的站点表</source>
-        <translation>Choose the site table to import</translation>
+        <source>批量导入编辑账号</source>
+        <translation>Import editor accounts</translation>
     </message>
     <message>
-        <source>站点表 (*.xlsx *.csv)</source>
-        <translation>Site tables (*.xlsx *.csv)</translation>
+        <source>CSV 或 XLSX，首行为列名：账号、姓名、单位、网站标识码、手机、邮箱</source>
+        <translation>CSV or XLSX; first row holds the headings: 账号, 姓名, 单位, 网站标识码, 手机, 邮箱</translation>
+    </message>
+    <message>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>检查(&amp;C)</source>
+        <translation>&amp;Check</translation>
+    </message>
+    <message>
+        <source>导入全部</source>
+        <translation>Import all</translation>
+    </message>
+    <message>
+        <source>选择导入文件</source>
+        <translation>Choose the import file</translation>
+    </message>
+    <message>
+        <source>表格 (*.csv *.xlsx)</source>
+        <translation>Spreadsheets (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>正在读取并检查…</source>
+        <translation>Reading and checking…</translation>
+    </message>
+    <message>
+        <source>读取导入文件超时（{s} 秒）。</source>
+        <translation>Reading the import file timed out ({s} s).</translation>
+    </message>
+    <message>
+        <source>共 {n} 行，{bad} 行有问题（红色）：修正文件后重新检查。</source>
+        <translation>{n} rows, {bad} with problems (in red): fix the file and check again.</translation>
+    </message>
+    <message>
+        <source>共 {n} 行，全部可以导入。</source>
+        <translation>{n} rows, all ready to import.</translation>
     </message>
 </context>
 <context>
@@ -3798,6 +3696,63 @@ mysql+pymysql://user@host:3306/database</translation>
     <message>
         <source>导入(&amp;I)</source>
         <translation>&amp;Import</translation>
+    </message>
+</context>
+<context>
+    <name>JournalPage</name>
+    <message>
+        <source>操作员用户名</source>
+        <translation>Operator user name</translation>
+    </message>
+    <message>
+        <source>以“.”结尾表示前缀，如 grant. 为全部授权操作</source>
+        <translation>Ending in “.” means a prefix, e.g. grant. for every grant action</translation>
+    </message>
+    <message>
+        <source>对象包含</source>
+        <translation>Target contains</translation>
+    </message>
+    <message>
+        <source>日期（UTC）</source>
+        <translation>Date (UTC)</translation>
+    </message>
+    <message>
+        <source>筛选(&amp;L)</source>
+        <translation>Fi&amp;lter</translation>
+    </message>
+    <message>
+        <source>校验日志链(&amp;V)</source>
+        <translation>&amp;Verify chain</translation>
+    </message>
+    <message>
+        <source>操作员</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <source>选择一条日志，查看变更前后的内容和哈希。</source>
+        <translation>Select an entry to see what it changed and its hashes.</translation>
+    </message>
+    <message>
+        <source>正在校验…</source>
+        <translation>Verifying…</translation>
+    </message>
+    <message>
+        <source>日志链完整：共 {n} 条，链头哈希 {hash}（请在库外记下以备核对）。</source>
+        <translation>Chain intact: {n} entries, head hash {hash} (note it outside the database for later checks).</translation>
+    </message>
+    <message>
+        <source>日志链已被破坏：共 {n} 条，发现 {k} 处问题：
+{problems}</source>
+        <translation>Chain broken: {n} entries, {k} problems found:
+{problems}</translation>
     </message>
 </context>
 <context>
@@ -4114,6 +4069,110 @@ mysql+pymysql://user@host:3306/database</translation>
     </message>
 </context>
 <context>
+    <name>OperatorDialog</name>
+    <message>
+        <source>修改职责</source>
+        <translation>Change duties</translation>
+    </message>
+    <message>
+        <source>新建操作员</source>
+        <translation>New operator</translation>
+    </message>
+    <message>
+        <source>用户名(&amp;U)</source>
+        <translation>&amp;User name</translation>
+    </message>
+    <message>
+        <source>姓名(&amp;N)</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>初始密码(&amp;P)</source>
+        <translation>Initial &amp;password</translation>
+    </message>
+    <message>
+        <source>职责</source>
+        <translation>Duties</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorsPage</name>
+    <message>
+        <source>新建操作员…</source>
+        <translation>New operator…</translation>
+    </message>
+    <message>
+        <source>修改职责…</source>
+        <translation>Change duties…</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <comment>动作</comment>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <comment>动作</comment>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>重置密码…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <source>请先选择一个操作员。</source>
+        <translation>Select an operator first.</translation>
+    </message>
+    <message>
+        <source>已新建操作员 {u}。</source>
+        <translation>Operator {u} created.</translation>
+    </message>
+    <message>
+        <source>已修改 {u} 的职责。</source>
+        <translation>Duties of {u} changed.</translation>
+    </message>
+    <message>
+        <source>停用操作员</source>
+        <translation>Disable operator</translation>
+    </message>
+    <message>
+        <source>停用操作员 {u}？</source>
+        <translation>Disable operator {u}?</translation>
+    </message>
+    <message>
+        <source>操作员 {u} 的状态已更新。</source>
+        <translation>Status of operator {u} updated.</translation>
+    </message>
+    <message>
+        <source>已解锁操作员 {u}。</source>
+        <translation>Operator {u} unlocked.</translation>
+    </message>
+    <message>
+        <source>重置 {u} 的密码</source>
+        <translation>Reset the password of {u}</translation>
+    </message>
+    <message>
+        <source>临时密码</source>
+        <translation>Temporary password</translation>
+    </message>
+    <message>
+        <source>再输入一次</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致。</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+    <message>
+        <source>已重置 {u} 的密码，下次登录须修改。</source>
+        <translation>Password of {u} reset; it must be changed at the next login.</translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
         <source>修改密码 — {u}</source>
@@ -4146,6 +4205,21 @@ mysql+pymysql://user@host:3306/database</translation>
     <message>
         <source>两次输入的新密码不一致。</source>
         <translation>The two new passwords differ.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <source>预览(&amp;P)</source>
+        <translation>&amp;Preview</translation>
+    </message>
+    <message>
+        <source>共 {n} 项：执行 {apply}，跳过 {skip}，拒绝 {refuse}。</source>
+        <translation>{n} items: {apply} to apply, {skip} skipped, {refuse} refused.</translation>
+    </message>
+    <message>
+        <source>有被拒绝的项时不会执行任何一项。</source>
+        <translation> While any item is refused, none is applied.</translation>
     </message>
 </context>
 <context>
@@ -4426,6 +4500,25 @@ mysql+pymysql://user@host:3306/database</translation>
     <message>
         <source>认领续期失败：{error}。租约到期后，这些条目会回到待审，可能被其他审核员领取。</source>
         <translation>Could not renew your claims: {error}. When their lease runs out the items go back to pending, and another reviewer may take them.</translation>
+    </message>
+</context>
+<context>
+    <name>RevokeAllDialog</name>
+    <message>
+        <source>撤销全部授权：{username}</source>
+        <translation>Revoke all grants: {username}</translation>
+    </message>
+    <message>
+        <source>输入账号 {username} 以确认</source>
+        <translation>Type the account {username} to confirm</translation>
+    </message>
+    <message>
+        <source>确认(&amp;C)</source>
+        <translation>&amp;Confirm</translation>
+    </message>
+    <message>
+        <source>同时停用该账号（人员离岗）</source>
+        <translation>Also disable the account (the person is leaving)</translation>
     </message>
 </context>
 <context>
@@ -4941,54 +5034,6 @@ mysql+pymysql://user@host:3306/database</translation>
     <message>
         <source>请稍候…</source>
         <translation>Please wait…</translation>
-    </message>
-</context>
-<context>
-    <name>app</name>
-    <message>
-        <source>连接超时</source>
-        <translation>Connection timed out</translation>
-    </message>
-    <message>
-        <source>无法打开数据库</source>
-        <translation>Cannot open database</translation>
-    </message>
-    <message>
-        <source>无法打开 {url}：
-{reason}
-
-请选择其他连接。</source>
-        <translation>Cannot open {url}:
-{reason}
-
-Please choose another connection.</translation>
-    </message>
-    <message>
-        <source>正在生成演示站群…</source>
-        <translation>Generating demo cluster…</translation>
-    </message>
-    <message>
-        <source>演示站群</source>
-        <translation>Demo cluster</translation>
-    </message>
-</context>
-<context>
-    <name>crash</name>
-    <message>
-        <source>无法完成</source>
-        <translation>Cannot complete</translation>
-    </message>
-    <message>
-        <source>环境故障</source>
-        <translation>Environment fault</translation>
-    </message>
-    <message>
-        <source>程序错误</source>
-        <translation>Program error</translation>
-    </message>
-    <message>
-        <source>发生了一个程序错误，已记录到日志文件 {path}。您的数据未被改动；可以继续工作，若反复出现请把日志文件交给运维开发人员。</source>
-        <translation>A program error occurred and was written to the log file {path}. Your data was not changed; you can keep working. If it happens again, please give the log file to the console&apos;s developers.</translation>
     </message>
 </context>
 </TS>

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox, QWidget
 
 from tests.ui.conftest import until
-from ui.app import Session
+from ui.app import ConsoleRun
 from ui.login import FirstRunDialog, LoginDialog
 from ui.main_window import MainWindow
 
@@ -30,10 +30,10 @@ def _args(db: str) -> argparse.Namespace:
 def test_a_new_database_asks_for_the_three_administrators_then_logs_in(  # type: ignore[no-untyped-def]
     run, tmp_path: Path
 ) -> None:
-    session = Session(_args(f"sqlite:///{tmp_path / 'new.sqlite3'}"))
+    console = ConsoleRun(_args(f"sqlite:///{tmp_path / 'new.sqlite3'}"))
 
     async def operate() -> int:
-        task = asyncio.ensure_future(session.run())
+        task = asyncio.ensure_future(console.run())
         await until(lambda: _visible(FirstRunDialog) is not None)
         first = _visible(FirstRunDialog)
         assert isinstance(first, FirstRunDialog)
@@ -69,10 +69,10 @@ def test_a_new_database_asks_for_the_three_administrators_then_logs_in(  # type:
 
 
 def test_a_dead_server_is_explained_and_another_connection_offered(run) -> None:  # type: ignore[no-untyped-def]
-    session = Session(_args("postgresql+psycopg://ops:secret@127.0.0.1:9/cluster"))
+    console = ConsoleRun(_args("postgresql+psycopg://ops:secret@127.0.0.1:9/cluster"))
 
     async def operate() -> int:
-        task = asyncio.ensure_future(session.run())
+        task = asyncio.ensure_future(console.run())
         await until(lambda: _visible(QMessageBox) is not None, timeout=30)
         box = _visible(QMessageBox)
         assert isinstance(box, QMessageBox)
@@ -102,10 +102,10 @@ def test_demo_mode_generates_the_cluster_once_then_logs_in(  # type: ignore[no-u
     run, tmp_path: Path, monkeypatch
 ) -> None:
     monkeypatch.setattr("console.commands.demo.data_dir", lambda: tmp_path)
-    session = Session(argparse.Namespace(db=None, demo=True, lang=None, command=None))
+    console = ConsoleRun(argparse.Namespace(db=None, demo=True, lang=None, command=None))
 
     async def operate() -> int:
-        task = asyncio.ensure_future(session.run())
+        task = asyncio.ensure_future(console.run())
         await until(lambda: _visible(LoginDialog) is not None, timeout=60)
         login = _visible(LoginDialog)
         assert isinstance(login, LoginDialog)

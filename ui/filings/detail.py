@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from console.base.actor import Actor
-from console.base.i18n import translate
 from console.filings import service as filings
 from console.filings.facts import FilingRecord
 from console.filings.rules import URGENCY_LABELS, Urgency
@@ -33,6 +32,7 @@ from console.schema import Duty
 from ui.dialogs import chosen_file
 from ui.filings.tables import RECENT_COLUMNS, SHADES, probe_shade
 from ui.forms import REFUSED, attempt
+from ui.i18n import translated
 from ui.records_model import RecordsModel, records_view
 from ui.tasks import Database, spawn
 
@@ -114,7 +114,7 @@ class FilingDetailPane(QWidget):
             self.level.addItem(self.tr("第 {n} 级").format(n=level), level)
         self.result = QComboBox(form_box)
         for text in ("", *filings.ASSESSMENT_RESULTS):
-            self.result.addItem(translate("", text) if text else "", text or None)
+            self.result.addItem(translated(text) if text else "", text or None)
         self.notes = QPlainTextEdit(form_box)
         self.notes.setObjectName("rectification")
         self.notes.setFixedHeight(self.fontMetrics().height() * 4)
@@ -193,14 +193,14 @@ class FilingDetailPane(QWidget):
         self.findings.clear()
         findings = detail.status.findings if detail.status else ()
         for finding in findings:
-            label = translate("", URGENCY_LABELS[finding.urgency])
+            label = translated(URGENCY_LABELS[finding.urgency])
             item = QListWidgetItem(f"【{label}】{finding.reason}")
             colour = SHADES.get(finding.urgency)
             if colour is not None:
                 item.setBackground(colour)
             self.findings.addItem(item)
         if not findings:
-            self.findings.addItem(translate("", URGENCY_LABELS[Urgency.OK]))
+            self.findings.addItem(translated(URGENCY_LABELS[Urgency.OK]))
         self.recent.set_records(detail.probes)
         record = detail.record
         for name, edit in self.edits.items():

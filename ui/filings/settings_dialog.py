@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QSpinBox, QWidget
 
-from console.base.i18n import translate
 from console.filings.settings import NAMES, RANGES, FilingSettings
+from ui.i18n import translated
 
 
 class FilingSettingsDialog(QDialog):
@@ -26,7 +26,7 @@ class FilingSettingsDialog(QDialog):
             spin.setValue(getattr(current, name))
             spin.setEnabled(editable)
             self.spins[name] = spin
-            form.addRow(self.translate_name(name), spin)
+            form.addRow(translated(NAMES[name]), spin)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -34,11 +34,6 @@ class FilingSettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
-
-    @staticmethod
-    def translate_name(name: str) -> str:
-        """The setting's label in the operator's language."""
-        return translate("", NAMES[name])
 
     def settings(self) -> FilingSettings:
         """The values as entered."""

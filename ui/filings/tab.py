@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QItemSelection, QPoint, Qt
+from PySide6.QtCore import QItemSelection, QPoint, Qt
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from console.base.actor import REGISTER_READERS, Actor
 from console.base.errors import ConsoleError
 from console.base.export import write_table
-from console.base.i18n import QT_TR_NOOP, translate
+from console.base.i18n import QT_TR_NOOP
 from console.filings.rules import URGENCY_LABELS, Urgency
 from console.filings.service import FILINGS, SiteStatus, calendar, cluster_status
 from console.filings.settings import FilingSettings, change_settings, read_settings
@@ -38,6 +38,7 @@ from ui.filings.settings_dialog import FilingSettingsDialog
 from ui.filings.sweeper import SweepPanel
 from ui.filings.tables import CALENDAR_COLUMNS, STATUS_COLUMNS, deadline_shade, urgency_shade
 from ui.forms import REFUSED, attempt
+from ui.i18n import translated
 from ui.list_pane import ListPane
 from ui.records_model import RecordsModel, records_view
 from ui.tasks import Database, run_io, spawn
@@ -93,7 +94,7 @@ class FilingsTab(AreaTab):
         self.scope = QComboBox(self)
         self.scope.setObjectName("scope")
         for title, _urgency in SCOPES:
-            self.scope.addItem(QCoreApplication.translate("", title))
+            self.scope.addItem(translated(title))
         self.refresh_button = QPushButton(self.tr("刷新"), self)
         self.export_button = QPushButton(self.tr("导出…"), self)
         self.settings_button = QPushButton(self.tr("设置…"), self)
@@ -202,7 +203,7 @@ class FilingsTab(AreaTab):
         for status in self.statuses:
             counts[status.urgency] += 1
         parts = [
-            f"{translate('', URGENCY_LABELS[u])} {counts[u]}"
+            f"{translated(URGENCY_LABELS[u])} {counts[u]}"
             for u in sorted(Urgency, reverse=True)
             if u is not Urgency.UPCOMING
         ]

@@ -22,7 +22,7 @@ from console.permissions import accounts
 from console.permissions.accounts import AccountDetail, AccountFields, ImportRow
 from ui.dialogs import chosen_file, finished
 from ui.forms import REFUSED, attempt, finish_form, message_label, say
-from ui.permissions.common import no_tip, tr
+from ui.permissions.common import no_tip
 from ui.records_model import Column, RecordsModel, records_view
 from ui.tasks import Database, run_io, spawn
 
@@ -41,22 +41,22 @@ class AccountDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("accountDialog")
         self.database, self.actor, self.current = database, actor, current
-        self.setWindowTitle(tr("修改编辑账号") if current else tr("新建编辑账号"))
+        self.setWindowTitle(self.tr("修改编辑账号") if current else self.tr("新建编辑账号"))
         self.username = QLineEdit(current.username if current else "", self)
         self.full_name = QLineEdit(current.full_name if current else "", self)
         self.organisation = QLineEdit(current.organisation if current else "", self)
         self.site_code = QLineEdit(current.site_code if current else "", self)
-        self.site_code.setPlaceholderText(tr("10 位网站标识码，可留空"))
+        self.site_code.setPlaceholderText(self.tr("10 位网站标识码，可留空"))
         self.phone = QLineEdit(phone, self)
-        self.phone.setPlaceholderText(tr("大陆手机号，11 位，可留空"))
+        self.phone.setPlaceholderText(self.tr("大陆手机号，11 位，可留空"))
         self.email = QLineEdit(current.email if current else "", self)
         form = QFormLayout()
-        form.addRow(tr("账号(&U)"), self.username)
-        form.addRow(tr("姓名(&N)"), self.full_name)
-        form.addRow(tr("单位(&O)"), self.organisation)
-        form.addRow(tr("所属网站(&S)"), self.site_code)
-        form.addRow(tr("手机(&P)"), self.phone)
-        form.addRow(tr("邮箱(&E)"), self.email)
+        form.addRow(self.tr("账号(&U)"), self.username)
+        form.addRow(self.tr("姓名(&N)"), self.full_name)
+        form.addRow(self.tr("单位(&O)"), self.organisation)
+        form.addRow(self.tr("所属网站(&S)"), self.site_code)
+        form.addRow(self.tr("手机(&P)"), self.phone)
+        form.addRow(self.tr("邮箱(&E)"), self.email)
         self.problem = finish_form(self, form, "accountProblem")
 
     def fields(self) -> AccountFields:
@@ -122,16 +122,16 @@ class ImportDialog(QDialog):
     def __init__(self, database: Database, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importDialog")
-        self.setWindowTitle(tr("批量导入编辑账号"))
+        self.setWindowTitle(self.tr("批量导入编辑账号"))
         self.resize(900, 520)
         self.database, self.actor = database, actor
         self.rows: list[tuple[int, AccountFields]] = []
         self.path = QLineEdit(self)
         self.path.setPlaceholderText(
-            tr("CSV 或 XLSX，首行为列名：账号、姓名、单位、网站标识码、手机、邮箱")
+            self.tr("CSV 或 XLSX，首行为列名：账号、姓名、单位、网站标识码、手机、邮箱")
         )
-        browse = QPushButton(tr("选择文件…"), self)
-        check = QPushButton(tr("检查(&C)"), self)
+        browse = QPushButton(self.tr("选择文件…"), self)
+        check = QPushButton(self.tr("检查(&C)"), self)
         check.setObjectName("checkImport")
         top = QHBoxLayout()
         top.addWidget(self.path, 1)
@@ -142,7 +142,7 @@ class ImportDialog(QDialog):
         self.summary = message_label(self, "importSummary")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.import_button = self.buttons.addButton(
-            tr("导入全部"), QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("导入全部"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.import_button.setEnabled(False)
         self.buttons.accepted.connect(self.accept)
@@ -158,7 +158,7 @@ class ImportDialog(QDialog):
 
     async def browse(self) -> None:
         """Choose the file to import, then check it."""
-        chosen = await chosen_file(self, tr("选择导入文件"), [tr("表格 (*.csv *.xlsx)")])
+        chosen = await chosen_file(self, self.tr("选择导入文件"), [self.tr("表格 (*.csv *.xlsx)")])
         if chosen is not None:
             self.path.setText(str(chosen))
             await self.check()
@@ -166,11 +166,15 @@ class ImportDialog(QDialog):
     async def check(self) -> int:
         """Read and check the file; the number of rows with problems (-1: unreadable)."""
         self.import_button.setEnabled(False)
-        say(self.summary, tr("正在读取并检查…"))
+        say(self.summary, self.tr("正在读取并检查…"))
         try:
             judged = await attempt(self.summary, self._judged())
         except TimeoutError:
-            say(self.summary, tr("读取导入文件超时（{s} 秒）。").format(s=READ_TIMEOUT_S), "bad")
+            say(
+                self.summary,
+                self.tr("读取导入文件超时（{s} 秒）。").format(s=READ_TIMEOUT_S),
+                "bad",
+            )
             judged = REFUSED
         if judged is REFUSED:
             self.model.set_records([])
@@ -178,10 +182,10 @@ class ImportDialog(QDialog):
         self.model.set_records(judged)
         wrong = sum(1 for row in judged if row.problems)
         if wrong:
-            text = tr("共 {n} 行，{bad} 行有问题（红色）：修正文件后重新检查。")
+            text = self.tr("共 {n} 行，{bad} 行有问题（红色）：修正文件后重新检查。")
             say(self.summary, text.format(n=len(judged), bad=wrong), "bad")
         else:
-            say(self.summary, tr("共 {n} 行，全部可以导入。").format(n=len(judged)), "good")
+            say(self.summary, self.tr("共 {n} 行，全部可以导入。").format(n=len(judged)), "good")
         self.import_button.setEnabled(not wrong)
         return wrong
 

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QDateTime
+from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import QCheckBox, QDateTimeEdit, QHBoxLayout, QMessageBox, QWidget
 
 from console.base.i18n import QT_TR_NOOP
@@ -22,12 +22,6 @@ from ui.records_model import Column
 LASTING = QT_TR_NOOP("长期")
 EXPIRED_ON = QT_TR_NOOP("已过期 {when}")
 CONFLICT_TIP = QT_TR_NOOP("与本范围内的“编辑”或“发布”冲突（先审后发）")
-
-
-def tr(text: str, disambiguation: str | None = None) -> str:
-    """Translate a source string of the permission pages (lupdate files bare ``tr`` under "");
-    ``disambiguation`` tells apart one source string used in two senses (a verb, a state)."""
-    return QCoreApplication.translate("", text, disambiguation)
 
 
 def role_label(role: str) -> str:
@@ -87,7 +81,7 @@ class ExpiryEdit(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.enabled = QCheckBox(tr("到期时间"), self)
+        self.enabled = QCheckBox(self.tr("到期时间"), self)
         self.edit = QDateTimeEdit(QDateTime.currentDateTime().addMonths(6), self)
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("yyyy-MM-dd HH:mm")

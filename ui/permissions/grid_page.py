@@ -30,7 +30,8 @@ from console.permissions.rights import Right
 from console.permissions.scopes import SiteRef
 from console.schema import utcnow
 from ui.forms import REFUSED, attempt, message_label, say
-from ui.permissions.common import ExpiryEdit, confirm, tr
+from ui.i18n import translated
+from ui.permissions.common import ExpiryEdit, confirm
 from ui.permissions.grid_rows import (
     GRID_COLUMNS,
     ROLE_ORDER,
@@ -77,11 +78,11 @@ class GridPage(QWidget):
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.site_box.currentIndexChanged.connect(lambda _i: spawn(self.choose_site(), "site"))
-        site_label = QLabel(tr("网站(&W)"), self)
+        site_label = QLabel(self.tr("网站(&W)"), self)
         site_label.setBuddy(self.site_box)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("columnTree")
-        self.tree.setHeaderLabels([tr("栏目")])
+        self.tree.setHeaderLabels([self.tr("栏目")])
         self.tree.currentItemChanged.connect(
             lambda item, _prev: spawn(self.choose_column(item), "column")
         )
@@ -110,15 +111,15 @@ class GridPage(QWidget):
 
         self.account = QLineEdit(self)
         self.account.setObjectName("gridAccount")
-        self.account.setPlaceholderText(tr("账号"))
+        self.account.setPlaceholderText(self.tr("账号"))
         self.role = QComboBox(self)
         self.role.setObjectName("gridRole")
         for role in ROLE_ORDER:
-            self.role.addItem(tr(ROLES[role]), role.value)
+            self.role.addItem(translated(ROLES[role]), role.value)
         self.expiry = ExpiryEdit(self)
-        self.grant_button = QPushButton(tr("在此授予(&G)"), self)
+        self.grant_button = QPushButton(self.tr("在此授予(&G)"), self)
         self.grant_button.setObjectName("grantHere")
-        self.revoke_button = QPushButton(tr("撤销本级授权(&R)"), self)
+        self.revoke_button = QPushButton(self.tr("撤销本级授权(&R)"), self)
         self.revoke_button.setObjectName("revokeHere")
         self.grant_button.clicked.connect(lambda: spawn(self.grant_here(), "grant"))
         self.revoke_button.clicked.connect(lambda: spawn(self.revoke_here(), "revoke"))
@@ -131,7 +132,9 @@ class GridPage(QWidget):
         bar.addWidget(self.revoke_button)
         self.outcome = message_label(self, "gridOutcome")
         legend = QLabel(
-            tr("● 本级授权　↑ 继承自整站或上级栏目　✕ 已过期（不再生效）；双击单元格在此授予。"),
+            self.tr(
+                "● 本级授权　↑ 继承自整站或上级栏目　✕ 已过期（不再生效）；双击单元格在此授予。"
+            ),
             self,
         )
         legend.setWordWrap(True)
@@ -157,7 +160,7 @@ class GridPage(QWidget):
         self.site_box.blockSignals(True)
         self.site_box.clear()
         for site in self.sites:
-            suffix = tr("（已下线）") if site.closed else ""
+            suffix = self.tr("（已下线）") if site.closed else ""
             self.site_box.addItem(f"{site.code} {site.name}{suffix}", site.id)
         index = self.site_box.findData(chosen) if chosen is not None else -1
         self.site_box.setCurrentIndex(max(index, 0))
@@ -182,7 +185,7 @@ class GridPage(QWidget):
         if columns is REFUSED:
             self.tree.blockSignals(False)
             return
-        root = QTreeWidgetItem(self.tree, [tr("整站：{name}").format(name=self.site.name)])
+        root = QTreeWidgetItem(self.tree, [self.tr("整站：{name}").format(name=self.site.name)])
         root.setData(0, COLUMN_ROLE, None)
         items: dict[int, QTreeWidgetItem] = {}
         for column in columns:
@@ -239,9 +242,9 @@ class GridPage(QWidget):
         )
         self.model.set_records(grid_rows(self.held, self.column_id, now, flagged))
         item = self.tree.currentItem()
-        node = item.text(0) if item is not None and self.column_id is not None else tr("整站")
+        node = item.text(0) if item is not None and self.column_id is not None else self.tr("整站")
         self.node_title.setText(
-            tr("{site} › {node}：{n} 个账号").format(
+            self.tr("{site} › {node}：{n} 个账号").format(
                 site=self.site.name, node=node, n=self.model.rowCount()
             )
         )
@@ -266,7 +269,7 @@ class GridPage(QWidget):
         if found is REFUSED:
             return
         if not found:
-            say(self.outcome, tr("账号 {u} 不存在。").format(u=name or "—"), "bad")
+            say(self.outcome, self.tr("账号 {u} 不存在。").format(u=name or "—"), "bad")
             return
         request = GrantRequest(
             next(iter(found.values())),
@@ -282,7 +285,7 @@ class GridPage(QWidget):
             return
         say(
             self.outcome,
-            tr("已授予 {u}“{role}”。").format(u=name, role=self.role.currentText()),
+            self.tr("已授予 {u}“{role}”。").format(u=name, role=self.role.currentText()),
             "good",
         )
         await self.load_grid()
@@ -291,23 +294,23 @@ class GridPage(QWidget):
         """Revoke the selected cell's grant made at this node (inherited ones are revoked above)."""
         index = self.view.currentIndex()
         if not index.isValid() or index.column() == 0:
-            say(self.outcome, tr("请选择一个角色单元格。"), "bad")
+            say(self.outcome, self.tr("请选择一个角色单元格。"), "bad")
             return
         row: GridRow = self.model.record(index.row())
         role = ROLE_ORDER[index.column() - 1].value
         cell = row.cells.get(role, GridCell())
         here = [r for _standing, r in cell.grants if r.column_id == self.column_id]
         if not here:
-            say(self.outcome, tr("此处没有本级授权；继承的授权请到其来源处撤销。"), "bad")
+            say(self.outcome, self.tr("此处没有本级授权；继承的授权请到其来源处撤销。"), "bad")
             return
         right = here[0]
-        question = tr("撤销 {u} 在 {scope} 的“{role}”授权？").format(
-            u=row.first.username, scope=right.scope_label, role=tr(ROLES[role])
+        question = self.tr("撤销 {u} 在 {scope} 的“{role}”授权？").format(
+            u=row.first.username, scope=right.scope_label, role=translated(ROLES[role])
         )
-        if not await confirm(self, tr("撤销授权"), question):
+        if not await confirm(self, self.tr("撤销授权"), question):
             return
         revoke = self.database.call(grants.revoke, self.actor, right.grant_id)
         if await attempt(self.outcome, revoke) is REFUSED:
             return
-        say(self.outcome, tr("已撤销授权 #{id}。").format(id=right.grant_id), "good")
+        say(self.outcome, self.tr("已撤销授权 #{id}。").format(id=right.grant_id), "good")
         await self.load_grid()

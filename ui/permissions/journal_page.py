@@ -25,13 +25,22 @@ from PySide6.QtWidgets import (
 
 from console.base import journal
 from console.base.actor import Actor
+from console.base.i18n import QT_TR_NOOP
 from console.base.journal import JOURNAL, Verification
 from console.base.journal_search import EntryDetail, entry, journal_listing
 from ui.forms import REFUSED, attempt, message_label, say
+from ui.i18n import translated
 from ui.list_pane import ListPane
-from ui.permissions.common import narrow, tr
+from ui.permissions.common import narrow
 from ui.tasks import Database, spawn
 
+ENTRY_HEADING = QT_TR_NOOP("第 {seq} 条　{at}（UTC）　{operator}　{action}")
+ENTRY_TARGET = QT_TR_NOOP("对象：{kind} {id} {label}")
+BEFORE = QT_TR_NOOP("变更前：")
+AFTER = QT_TR_NOOP("变更后：")
+NOTHING = QT_TR_NOOP("（无）")
+PREVIOUS_HASH = QT_TR_NOOP("上一条哈希：{hash}")
+OWN_HASH = QT_TR_NOOP("本条哈希：{hash}")
 ACTIONS = (
     "",
     "grant.",
@@ -54,16 +63,16 @@ class JournalPage(QWidget):
         self.database, self.actor = database, actor
         self.operator = QLineEdit(self)
         self.operator.setObjectName("journalOperator")
-        self.operator.setPlaceholderText(tr("操作员用户名"))
+        self.operator.setPlaceholderText(self.tr("操作员用户名"))
         self.action = QComboBox(self)
         self.action.setObjectName("journalAction")
         self.action.setEditable(True)
         self.action.addItems(ACTIONS)
-        self.action.setToolTip(tr("以“.”结尾表示前缀，如 grant. 为全部授权操作"))
+        self.action.setToolTip(self.tr("以“.”结尾表示前缀，如 grant. 为全部授权操作"))
         self.target = QLineEdit(self)
         self.target.setObjectName("journalTarget")
-        self.target.setPlaceholderText(tr("对象包含"))
-        self.use_dates = QCheckBox(tr("日期（UTC）"), self)
+        self.target.setPlaceholderText(self.tr("对象包含"))
+        self.use_dates = QCheckBox(self.tr("日期（UTC）"), self)
         today = QDate.currentDate()
         self.since = QDateEdit(today.addDays(-30), self)
         self.until = QDateEdit(today, self)
@@ -72,19 +81,19 @@ class JournalPage(QWidget):
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setEnabled(False)
             self.use_dates.toggled.connect(edit.setEnabled)
-        apply = QPushButton(tr("筛选(&L)"), self)
+        apply = QPushButton(self.tr("筛选(&L)"), self)
         apply.setObjectName("journalApply")
         apply.clicked.connect(lambda: spawn(self.apply_filters(), "journal-filter"))
         self.operator.returnPressed.connect(apply.click)
         self.target.returnPressed.connect(apply.click)
-        self.verify_button = QPushButton(tr("校验日志链(&V)"), self)
+        self.verify_button = QPushButton(self.tr("校验日志链(&V)"), self)
         self.verify_button.setObjectName("verifyChain")
         self.verify_button.clicked.connect(lambda: spawn(self.verify(), "verify"))
         bar = QHBoxLayout()
         for caption, widget in (
-            (tr("操作员"), self.operator),
-            (tr("操作"), self.action),
-            (tr("对象"), self.target),
+            (self.tr("操作员"), self.operator),
+            (self.tr("操作"), self.action),
+            (self.tr("对象"), self.target),
         ):
             label = QLabel(caption, self)
             label.setBuddy(widget)
@@ -104,7 +113,7 @@ class JournalPage(QWidget):
         self.detail = QPlainTextEdit(self)
         self.detail.setObjectName("journalEntry")
         self.detail.setReadOnly(True)
-        self.detail.setPlaceholderText(tr("选择一条日志，查看变更前后的内容和哈希。"))
+        self.detail.setPlaceholderText(self.tr("选择一条日志，查看变更前后的内容和哈希。"))
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.pane)
         splitter.addWidget(self.detail)
@@ -143,7 +152,7 @@ class JournalPage(QWidget):
     async def verify(self) -> Verification | None:
         """Walk the whole chain and show whether it is intact (and where it breaks)."""
         self.verify_button.setEnabled(False)
-        say(self.verdict, tr("正在校验…"))
+        say(self.verdict, self.tr("正在校验…"))
         try:
             result = await attempt(self.verdict, self.database.call(journal.verify, self.actor))
         finally:
@@ -151,10 +160,10 @@ class JournalPage(QWidget):
         if result is REFUSED:
             return None
         if result.intact:
-            text = tr("日志链完整：共 {n} 条，链头哈希 {hash}（请在库外记下以备核对）。")
+            text = self.tr("日志链完整：共 {n} 条，链头哈希 {hash}（请在库外记下以备核对）。")
             say(self.verdict, text.format(n=result.entries, hash=result.head_hash), "good")
         else:
-            text = tr("日志链已被破坏：共 {n} 条，发现 {k} 处问题：\n{problems}")
+            text = self.tr("日志链已被破坏：共 {n} 条，发现 {k} 处问题：\n{problems}")
             shown = "\n".join(result.problems[:10])
             say(
                 self.verdict,
@@ -166,20 +175,21 @@ class JournalPage(QWidget):
 
 def entry_text(shown: EntryDetail) -> str:
     """An entry as the detail box reads it: who did what to which object, before, after, hashes."""
+    nothing = translated(NOTHING)
     lines = [
-        tr("第 {seq} 条　{at}（UTC）　{operator}　{action}").format(
+        translated(ENTRY_HEADING).format(
             seq=shown.seq,
             at=shown.at.isoformat(sep=" ", timespec="seconds"),
             operator=shown.operator_name,
             action=shown.action,
         ),
-        tr("对象：{kind} {id} {label}").format(
+        translated(ENTRY_TARGET).format(
             kind=shown.target_type, id=shown.target_id, label=shown.target_label
         ),
-        tr("变更前：") + ("\n" + shown.before if shown.before else tr("（无）")),
-        tr("变更后：") + ("\n" + shown.after if shown.after else tr("（无）")),
-        tr("上一条哈希：{hash}").format(hash=shown.prev_hash),
-        tr("本条哈希：{hash}").format(hash=shown.hash),
+        translated(BEFORE) + ("\n" + shown.before if shown.before else nothing),
+        translated(AFTER) + ("\n" + shown.after if shown.after else nothing),
+        translated(PREVIOUS_HASH).format(hash=shown.prev_hash),
+        translated(OWN_HASH).format(hash=shown.hash),
     ]
     return "\n".join(lines)
 

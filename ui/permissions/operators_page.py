@@ -27,8 +27,9 @@ from console.operators.service import OPERATORS, NewOperator, OperatorDetail
 from console.schema import Duty
 from ui.dialogs import finished
 from ui.forms import REFUSED, attempt, finish_form, message_label, say
+from ui.i18n import translated
 from ui.list_pane import ListPane
-from ui.permissions.common import confirm, tr
+from ui.permissions.common import confirm
 from ui.tasks import Database, spawn
 
 
@@ -38,22 +39,22 @@ class OperatorDialog(QDialog):
     def __init__(self, current: OperatorDetail | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("operatorDialog")
-        self.setWindowTitle(tr("修改职责") if current else tr("新建操作员"))
+        self.setWindowTitle(self.tr("修改职责") if current else self.tr("新建操作员"))
         self.username = QLineEdit(current.username if current else "", self)
         self.display_name = QLineEdit(current.display_name if current else "", self)
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         form = QFormLayout()
         if current is None:
-            form.addRow(tr("用户名(&U)"), self.username)
-            form.addRow(tr("姓名(&N)"), self.display_name)
-            form.addRow(tr("初始密码(&P)"), self.password)
+            form.addRow(self.tr("用户名(&U)"), self.username)
+            form.addRow(self.tr("姓名(&N)"), self.display_name)
+            form.addRow(self.tr("初始密码(&P)"), self.password)
         self.duties: dict[Duty, QCheckBox] = {}
         for number, duty in enumerate(Duty):
-            box = QCheckBox(tr(DUTY_LABELS[duty]), self)
+            box = QCheckBox(translated(DUTY_LABELS[duty]), self)
             box.setChecked(current is not None and duty in current.duties)
             self.duties[duty] = box
-            form.addRow(tr("职责") if number == 0 else "", box)
+            form.addRow(self.tr("职责") if number == 0 else "", box)
         self.problem = finish_form(self, form, "operatorProblem")
 
     def chosen(self) -> frozenset[Duty]:
@@ -72,12 +73,12 @@ class OperatorsPage(QWidget):
         self.outcome = message_label(self, "operatorOutcome")
         bar = QHBoxLayout()
         specs: list[tuple[str, str, Callable[[], Awaitable[Any]]]] = [
-            ("new", tr("新建操作员…"), self.create_operator),
-            ("duties", tr("修改职责…"), self.change_duties),
-            ("disable", tr("停用", "动作"), lambda: self.set_active(False)),
-            ("enable", tr("启用", "动作"), lambda: self.set_active(True)),
-            ("unlock", tr("解锁"), self.unlock),
-            ("reset", tr("重置密码…"), self.reset_password),
+            ("new", self.tr("新建操作员…"), self.create_operator),
+            ("duties", self.tr("修改职责…"), self.change_duties),
+            ("disable", self.tr("停用", "动作"), lambda: self.set_active(False)),
+            ("enable", self.tr("启用", "动作"), lambda: self.set_active(True)),
+            ("unlock", self.tr("解锁"), self.unlock),
+            ("reset", self.tr("重置密码…"), self.reset_password),
         ]
         for key, text, handler in specs:
             button = QPushButton(text, self)
@@ -94,7 +95,7 @@ class OperatorsPage(QWidget):
     async def _selected(self) -> OperatorDetail | None:
         index = self.pane.view.currentIndex()
         if not index.isValid():
-            say(self.outcome, tr("请先选择一个操作员。"), "bad")
+            say(self.outcome, self.tr("请先选择一个操作员。"), "bad")
             return None
         detail = await attempt(
             self.outcome,
@@ -127,7 +128,7 @@ class OperatorsPage(QWidget):
         if await self._edit(
             dialog, lambda: self.database.call(operators.create, self.actor, new())
         ):
-            await self._done(tr("已新建操作员 {u}。").format(u=dialog.username.text().strip()))
+            await self._done(self.tr("已新建操作员 {u}。").format(u=dialog.username.text().strip()))
         dialog.deleteLater()
 
     async def change_duties(self) -> None:
@@ -142,7 +143,7 @@ class OperatorsPage(QWidget):
                 operators.set_duties, self.actor, current.id, dialog.chosen(), current.version
             ),
         ):
-            await self._done(tr("已修改 {u} 的职责。").format(u=current.username))
+            await self._done(self.tr("已修改 {u} 的职责。").format(u=current.username))
         dialog.deleteLater()
 
     async def set_active(self, active: bool) -> None:
@@ -151,14 +152,14 @@ class OperatorsPage(QWidget):
         if current is None:
             return
         if not active and not await confirm(
-            self, tr("停用操作员"), tr("停用操作员 {u}？").format(u=current.username)
+            self, self.tr("停用操作员"), self.tr("停用操作员 {u}？").format(u=current.username)
         ):
             return
         change = self.database.call(
             operators.set_active, self.actor, current.id, active, current.version
         )
         if await attempt(self.outcome, change) is not REFUSED:
-            await self._done(tr("操作员 {u} 的状态已更新。").format(u=current.username))
+            await self._done(self.tr("操作员 {u} 的状态已更新。").format(u=current.username))
 
     async def unlock(self) -> None:
         """Lift the lock failed logins put on the selected operator."""
@@ -167,7 +168,7 @@ class OperatorsPage(QWidget):
             return
         unlock = self.database.call(operators.unlock, self.actor, current.id, current.version)
         if await attempt(self.outcome, unlock) is not REFUSED:
-            await self._done(tr("已解锁操作员 {u}。").format(u=current.username))
+            await self._done(self.tr("已解锁操作员 {u}。").format(u=current.username))
 
     async def reset_password(self) -> None:
         """Set a temporary password the operator must change at next login."""
@@ -175,7 +176,7 @@ class OperatorsPage(QWidget):
         if current is None:
             return
         dialog = QDialog(self)
-        dialog.setWindowTitle(tr("重置 {u} 的密码").format(u=current.username))
+        dialog.setWindowTitle(self.tr("重置 {u} 的密码").format(u=current.username))
         first, second = QLineEdit(dialog), QLineEdit(dialog)
         for edit in (first, second):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -186,19 +187,21 @@ class OperatorsPage(QWidget):
         buttons.accepted.connect(dialog.accept)
         buttons.rejected.connect(dialog.reject)
         form = QFormLayout(dialog)
-        form.addRow(tr("临时密码"), first)
-        form.addRow(tr("再输入一次"), second)
+        form.addRow(self.tr("临时密码"), first)
+        form.addRow(self.tr("再输入一次"), second)
         form.addRow(problem)
         form.addRow(buttons)
         while await finished(dialog):
             if first.text() != second.text():
-                say(problem, tr("两次输入的密码不一致。"), "bad")
+                say(problem, self.tr("两次输入的密码不一致。"), "bad")
                 continue
             reset = self.database.call(
                 operators.reset_password, self.actor, current.id, first.text(), current.version
             )
             if await attempt(problem, reset) is REFUSED:
                 continue
-            await self._done(tr("已重置 {u} 的密码，下次登录须修改。").format(u=current.username))
+            await self._done(
+                self.tr("已重置 {u} 的密码，下次登录须修改。").format(u=current.username)
+            )
             break
         dialog.deleteLater()

@@ -34,7 +34,7 @@ from console.schema import AccountStatus
 from ui.dialogs import finished
 from ui.forms import REFUSED, attempt, message_label, say
 from ui.i18n import translated
-from ui.permissions.common import ExpiryEdit, no_tip, role_label, tr
+from ui.permissions.common import ExpiryEdit, no_tip, role_label
 from ui.records_model import Column, RecordsModel, records_view
 from ui.tasks import Database, spawn
 
@@ -74,14 +74,14 @@ class PlanDialog(QDialog):
         self.database, self.actor = database, actor
         self.resize(860, 560)
         self.form = QFormLayout()
-        self.preview_button = QPushButton(tr("预览(&P)"), self)
+        self.preview_button = QPushButton(self.tr("预览(&P)"), self)
         self.preview_button.setObjectName("preview")
         self.model = RecordsModel(PLAN_COLUMNS, parent=self)
         self.view = records_view(self.model, PLAN_COLUMNS, "planTable", self)
         self.summary = message_label(self, "planSummary")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.apply_button = self.buttons.addButton(
-            tr(self.action_text), QDialogButtonBox.ButtonRole.AcceptRole
+            translated(self.action_text), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.apply_button.setObjectName("apply")
         self.apply_button.setEnabled(False)
@@ -117,14 +117,14 @@ class PlanDialog(QDialog):
             return None
         self.plan = plan
         self.model.set_records(plan.rows)
-        text = tr("共 {n} 项：执行 {apply}，跳过 {skip}，拒绝 {refuse}。").format(
+        text = self.tr("共 {n} 项：执行 {apply}，跳过 {skip}，拒绝 {refuse}。").format(
             n=len(plan.rows),
             apply=plan.count(Verdict.APPLY),
             skip=plan.count(Verdict.SKIP),
             refuse=plan.count(Verdict.REFUSE),
         )
         if plan.refused:
-            text += tr("有被拒绝的项时不会执行任何一项。")
+            text += self.tr("有被拒绝的项时不会执行任何一项。")
         say(self.summary, text, "bad" if plan.refused else "good")
         self._enable()
         return plan
@@ -167,24 +167,24 @@ class BulkGrantDialog(PlanDialog):
     ) -> None:
         super().__init__(database, actor, parent)
         self.setObjectName("bulkGrantDialog")
-        self.setWindowTitle(tr("批量授权"))
+        self.setWindowTitle(self.tr("批量授权"))
         self.sites = {site.code: site for site in sites}
         self.accounts = QPlainTextEdit("\n".join(usernames), self)
-        self.accounts.setPlaceholderText(tr("每行一个账号（或用空格、逗号分隔）"))
+        self.accounts.setPlaceholderText(self.tr("每行一个账号（或用空格、逗号分隔）"))
         self.site_codes = QPlainTextEdit(self)
-        self.site_codes.setPlaceholderText(tr("每行一个网站标识码"))
+        self.site_codes.setPlaceholderText(self.tr("每行一个网站标识码"))
         self.role = QComboBox(self)
         for code, label in ROLES.items():
-            self.role.addItem(tr(label), str(code))
+            self.role.addItem(translated(label), str(code))
         self.expiry = ExpiryEdit(self)
         for edit in (self.accounts, self.site_codes):
             edit.setTabChangesFocus(True)
             edit.setMaximumHeight(110)
             edit.textChanged.connect(self._stale)
         self.role.currentIndexChanged.connect(lambda _i: self._stale())
-        self.form.addRow(tr("账号(&A)"), self.accounts)
-        self.form.addRow(tr("网站(&S)"), self.site_codes)
-        self.form.addRow(tr("角色(&R)"), self.role)
+        self.form.addRow(self.tr("账号(&A)"), self.accounts)
+        self.form.addRow(self.tr("网站(&S)"), self.site_codes)
+        self.form.addRow(self.tr("角色(&R)"), self.role)
         self.form.addRow("", self.expiry)
 
     async def _targets(self) -> tuple[list[int], list[int]]:
@@ -224,13 +224,13 @@ class HandoverDialog(PlanDialog):
     ) -> None:
         super().__init__(database, actor, parent)
         self.setObjectName("handoverDialog")
-        self.setWindowTitle(tr("移交授权：{username}").format(username=source.username))
+        self.setWindowTitle(self.tr("移交授权：{username}").format(username=source.username))
         self.source = source
         self.target = QLineEdit(self)
-        self.target.setPlaceholderText(tr("接手人的账号"))
+        self.target.setPlaceholderText(self.tr("接手人的账号"))
         self.target.textChanged.connect(lambda _t: self._stale())
         self.target.returnPressed.connect(lambda: spawn(self.preview(), "plan-preview"))
-        self.form.addRow(tr("移交给(&T)"), self.target)
+        self.form.addRow(self.tr("移交给(&T)"), self.target)
 
     async def _target(self) -> int:
         name = self.target.text().strip()
@@ -262,15 +262,15 @@ class RevokeAllDialog(PlanDialog):
     ) -> None:
         super().__init__(database, actor, parent)
         self.setObjectName("revokeAllDialog")
-        self.setWindowTitle(tr("撤销全部授权：{username}").format(username=account.username))
+        self.setWindowTitle(self.tr("撤销全部授权：{username}").format(username=account.username))
         self.account = account
         self.typed = QLineEdit(self)
         self.typed.setPlaceholderText(
-            tr("输入账号 {username} 以确认").format(username=account.username)
+            self.tr("输入账号 {username} 以确认").format(username=account.username)
         )
         self.typed.textChanged.connect(lambda _t: self._enable())
-        self.form.addRow(tr("确认(&C)"), self.typed)
-        self.disable = QCheckBox(tr("同时停用该账号（人员离岗）"), self)
+        self.form.addRow(self.tr("确认(&C)"), self.typed)
+        self.disable = QCheckBox(self.tr("同时停用该账号（人员离岗）"), self)
         self.disable.setObjectName("alsoDisable")
         self.disable.setChecked(account.status != AccountStatus.DISABLED)
         self.disable.setEnabled(account.status != AccountStatus.DISABLED)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from console.base.actor import Actor
@@ -16,6 +15,7 @@ from console.base.i18n import QT_TR_NOOP
 from console.permissions import grants
 from console.schema import Duty
 from ui.area_tab import AreaTab, TabSpec
+from ui.i18n import translated
 from ui.permissions.accounts_page import AccountsPage
 from ui.permissions.grid_page import GridPage
 from ui.permissions.journal_page import JournalPage
@@ -56,7 +56,7 @@ class PermissionsTab(AreaTab):
             (QT_TR_NOOP("操作日志"), self.journal or self.access_note([Duty.AUDIT_ADMIN])),
         ]
         for title, page in pages:
-            self.inner.addTab(page, QCoreApplication.translate("", title))
+            self.inner.addTab(page, translated(title))
         if not security and audit:
             self.inner.setCurrentIndex(3)
         layout = QVBoxLayout(self)

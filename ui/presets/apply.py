@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -31,6 +31,7 @@ from console.presets.apply import ApplyReport, Outcome, apply_version
 from console.presets.plan import DIFFERENCE_LABELS, SitePlan, preview, sites_by_code, sites_of_kind
 from ui.dialogs import export_path
 from ui.forms import REFUSED, attempt
+from ui.i18n import translated
 from ui.long_work import LongWork
 from ui.tasks import Database, run_io, spawn
 
@@ -245,9 +246,7 @@ class ApplyDialog(QDialog):
                 name=d.name,
                 code=d.code,
                 fields=joined(
-                    QCoreApplication.translate("", label)
-                    for key, label in DIFFERENCE_LABELS.items()
-                    if key in d.fields
+                    translated(label) for key, label in DIFFERENCE_LABELS.items() if key in d.fields
                 ),
             )
             for d in plan.differences

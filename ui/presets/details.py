@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QWidget
 
 from console.base.labels import SITE_KINDS
 from console.presets.files import DESCRIPTION_LIMIT, NAME_LIMIT, PresetFile
 from console.schema import SiteKind
 from ui.forms import finish_form
+from ui.i18n import translated
 
 
 class PresetDetailsDialog(QDialog):
@@ -24,7 +24,7 @@ class PresetDetailsDialog(QDialog):
         self.kind = QComboBox(self)
         self.kind.setObjectName("presetKind")
         for value, label in SITE_KINDS.items():
-            self.kind.addItem(QCoreApplication.translate("", label), value)
+            self.kind.addItem(translated(label), value)
         self.kind.setCurrentIndex(max(0, self.kind.findData(base.site_kind.value)))
         self.description = QLineEdit(base.description, self)
         self.description.setObjectName("presetDescription")

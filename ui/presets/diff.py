@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,6 +18,7 @@ from console.base.actor import Actor
 from console.presets import service as presets
 from console.presets.diff import CHANGE_LABELS
 from ui.forms import REFUSED, attempt
+from ui.i18n import translated
 from ui.tasks import Database, spawn
 
 
@@ -102,7 +102,7 @@ class DiffDialog(QDialog):
         self.table.setRowCount(len(changes))
         for row, change in enumerate(changes):
             cells = [
-                QCoreApplication.translate("", CHANGE_LABELS[change.kind]),
+                translated(CHANGE_LABELS[change.kind]),
                 change.code,
                 change.name,
                 change.old,

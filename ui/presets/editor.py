@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QPoint, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,7 @@ from console.presets.files import PresetFile, save_preset
 from console.schema import ColumnType, Duty
 from ui.dialogs import finished
 from ui.forms import REFUSED, attempt
+from ui.i18n import translated
 from ui.presets.details import PresetDetailsDialog
 from ui.presets.tree_model import IDLE, NAME, TYPE, ColumnTreeModel, Index, Node
 from ui.tasks import Database, run_io, spawn
@@ -60,7 +61,7 @@ class _TypeDelegate(QStyledItemDelegate):
         """A list of the column types."""
         box = QComboBox(parent)
         for value, label in COLUMN_TYPES.items():
-            box.addItem(QCoreApplication.translate("", label), value)
+            box.addItem(translated(label), value)
         return box
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:

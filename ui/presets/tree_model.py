@@ -16,7 +16,6 @@ from typing import Any, overload
 from PySide6.QtCore import (
     QAbstractItemModel,
     QByteArray,
-    QCoreApplication,
     QMimeData,
     QModelIndex,
     QObject,
@@ -29,6 +28,7 @@ from console.base.i18n import QT_TR_NOOP
 from console.base.labels import COLUMN_TYPES
 from console.presets.files import ColumnSpec
 from console.schema import ColumnType
+from ui.i18n import translated
 
 Index = QModelIndex | QPersistentModelIndex
 MIME = "application/x-cluster-console-preset-column"
@@ -40,6 +40,11 @@ HEADINGS = (
     QT_TR_NOOP("必设"),
     QT_TR_NOOP("更新周期（天）"),
 )
+# What the undo stack's actions name (撤销“修改‘新闻’”).
+CHANGED = QT_TR_NOOP("修改“{name}”")
+ADDED = QT_TR_NOOP("添加“{name}”")
+REMOVED = QT_TR_NOOP("删除“{name}”")
+MOVED = QT_TR_NOOP("移动“{name}”")
 
 
 @dataclass(eq=False)
@@ -135,7 +140,7 @@ class ColumnTreeModel(QAbstractItemModel):
     ) -> Any:
         """Column headings."""
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("", HEADINGS[section])
+            return translated(HEADINGS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -159,10 +164,10 @@ class ColumnTreeModel(QAbstractItemModel):
             if column == CODE:
                 return node.code
             if column == TYPE:
-                return QCoreApplication.translate("", COLUMN_TYPES[node.column_type])
+                return translated(COLUMN_TYPES[node.column_type])
             if column == IDLE:
                 if node.max_idle_days is None:
-                    return QCoreApplication.translate("ColumnTreeModel", "不要求")
+                    return self.tr("不要求")
                 return str(node.max_idle_days)
         return None
 
@@ -366,9 +371,7 @@ class ColumnTreeModel(QAbstractItemModel):
 
 class _Change(QUndoCommand):
     def __init__(self, model: ColumnTreeModel, node: Node, attribute: str, value: Any) -> None:
-        super().__init__(
-            QCoreApplication.translate("ColumnTreeModel", "修改“{name}”").format(name=node.name)
-        )
+        super().__init__(translated(CHANGED).format(name=node.name))
         self.model, self.node, self.attribute = model, node, attribute
         self.old, self.new = getattr(node, attribute), value
 
@@ -381,9 +384,7 @@ class _Change(QUndoCommand):
 
 class _Insert(QUndoCommand):
     def __init__(self, model: ColumnTreeModel, node: Node, parent: Node | None, row: int) -> None:
-        super().__init__(
-            QCoreApplication.translate("ColumnTreeModel", "添加“{name}”").format(name=node.name)
-        )
+        super().__init__(translated(ADDED).format(name=node.name))
         self.model, self.node, self.parent_node, self.row = model, node, parent, row
 
     def redo(self) -> None:
@@ -395,9 +396,7 @@ class _Insert(QUndoCommand):
 
 class _Remove(QUndoCommand):
     def __init__(self, model: ColumnTreeModel, node: Node) -> None:
-        super().__init__(
-            QCoreApplication.translate("ColumnTreeModel", "删除“{name}”").format(name=node.name)
-        )
+        super().__init__(translated(REMOVED).format(name=node.name))
         self.model, self.node = model, node
         self.parent_node, self.row = node.parent, model.children_of(node.parent).index(node)
 
@@ -410,9 +409,7 @@ class _Remove(QUndoCommand):
 
 class _Move(QUndoCommand):
     def __init__(self, model: ColumnTreeModel, node: Node, parent: Node | None, row: int) -> None:
-        super().__init__(
-            QCoreApplication.translate("ColumnTreeModel", "移动“{name}”").format(name=node.name)
-        )
+        super().__init__(translated(MOVED).format(name=node.name))
         self.model, self.node = model, node
         self.old = (node.parent, model.children_of(node.parent).index(node))
         self.new = (parent, row)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from console.base.labels import QUEUE_STATES
 from console.review.detail import FindingView
 from console.review.service import ItemDetail, severity_text
+from ui.i18n import translated
 
 SEVERITY_COLOURS = {1: "#fff3b0", 2: "#ffd08a", 3: "#ff9d9d"}
 
@@ -90,7 +91,7 @@ class DetailPane(QWidget):
     def present(self, detail: ItemDetail) -> None:
         """Show ``detail``: its text with every finding highlighted and listed."""
         self.detail = detail
-        state = QCoreApplication.translate("", QUEUE_STATES.get(detail.state, detail.state))
+        state = translated(QUEUE_STATES.get(detail.state, detail.state))
         self.heading.setText(detail.title)
         parts = [
             detail.site,

@@ -10,7 +10,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,6 +35,7 @@ from console.review import lexicon
 from console.screening.lexicon_files import NOTE_LIMIT, SEVERITIES, TERM_LIMIT, TermEntry
 from ui.dialogs import chosen_file, finished
 from ui.forms import attempt
+from ui.i18n import translated
 from ui.list_pane import ListPane
 from ui.tasks import Database, spawn
 
@@ -53,7 +54,7 @@ class TermEditor(QDialog):
         self.category = QComboBox(self)
         self.category.setEditable(True)
         for name in lexicon.CATEGORIES:
-            self.category.addItem(QCoreApplication.translate("", name), name)
+            self.category.addItem(translated(name), name)
         self.severity = QSpinBox(self)
         self.severity.setRange(min(SEVERITIES), max(SEVERITIES))
         self.note = QLineEdit(self)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,11 +16,13 @@ from PySide6.QtWidgets import (
 )
 
 from console.base.actor import Actor
+from console.base.i18n import QT_TR_NOOP
 from console.sites.importing import ImportPreview, import_sites, preview
 from console.sites.rules import reasons_text
 from console.sites.service import BulkPlan, create_site
 from ui.dialogs import chosen_file
 from ui.forms import REFUSED, attempt
+from ui.i18n import translated
 from ui.long_work import LongWork
 from ui.sites.form import SiteForm
 from ui.sites.tables import fill_table, make_table
@@ -29,6 +30,8 @@ from ui.tasks import Database, spawn
 
 # Merging or retiring more sites than this at once asks the operator to type the step's name.
 TYPE_TO_CONFIRM_OVER = 5
+CHOOSE_IMPORT = QT_TR_NOOP("选择要导入的站点表")
+IMPORT_FILES = QT_TR_NOOP("站点表 (*.xlsx *.csv)")
 
 
 class BulkDialog(QDialog):
@@ -246,6 +249,6 @@ async def choose_import_file(parent: QWidget) -> Path | None:
     """Ask for a CSV/XLSX file to import."""
     return await chosen_file(
         parent,
-        QCoreApplication.translate("ImportDialog", "选择要导入的站点表"),
-        [QCoreApplication.translate("ImportDialog", "站点表 (*.xlsx *.csv)")],
+        translated(CHOOSE_IMPORT),
+        [translated(IMPORT_FILES)],
     )

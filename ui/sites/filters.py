@@ -6,12 +6,13 @@ import json
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, Signal
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QInputDialog, QPushButton, QWidget
 
 from console.base.labels import SITE_KINDS, SITE_STATES
 from console.sites.service import LEVELS
 from ui.dialogs import finished
+from ui.i18n import translated
 
 SETTINGS_KEY = "sites/savedFilters"
 
@@ -90,7 +91,7 @@ class FilterBar(QWidget):
         combo.setObjectName(name)
         combo.addItem(everything, "")
         for code, label in labels.items():
-            combo.addItem(QCoreApplication.translate("", label), str(code))
+            combo.addItem(translated(label), str(code))
         return combo
 
     def choices(self) -> tuple[str, str, str]:

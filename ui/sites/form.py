@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -18,6 +18,7 @@ from console.base.errors import InvalidInput
 from console.base.i18n import QT_TR_NOOP
 from console.base.labels import SITE_KINDS
 from console.sites.rules import ORGANISER_TYPES, SiteDraft
+from ui.i18n import translated
 
 BAD_DATE = QT_TR_NOOP("开通日期“{value}”格式不对，应为 YYYY-MM-DD。")
 
@@ -37,7 +38,7 @@ class SiteForm(QWidget):
         self.kind = QComboBox(self)
         self.kind.setObjectName("kind")
         for code, label in SITE_KINDS.items():
-            self.kind.addItem(QCoreApplication.translate("", label), str(code))
+            self.kind.addItem(translated(label), str(code))
         self.parent_code = QLineEdit(self)
         self.parent_code.setObjectName("parentCode")
         self.parent_code.setPlaceholderText(self.tr("上级网站的标识码；省级、市级门户可留空"))
@@ -49,7 +50,7 @@ class SiteForm(QWidget):
         self.organiser_type = QComboBox(self)
         self.organiser_type.setObjectName("organiserType")
         for code, label in ORGANISER_TYPES.items():
-            self.organiser_type.addItem(QCoreApplication.translate("", label), str(code))
+            self.organiser_type.addItem(translated(label), str(code))
         self.domains = QPlainTextEdit(self)
         self.domains.setObjectName("domains")
         self.domains.setPlaceholderText(self.tr("每行一个域名，第一行是主域名"))

@@ -6,7 +6,7 @@ import asyncio
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -42,6 +42,7 @@ from console.sites.views import site_id_of
 from ui.area_tab import AreaTab, TabSpec
 from ui.dialogs import finished
 from ui.forms import REFUSED, Refused, attempt
+from ui.i18n import translated
 from ui.list_pane import ListPane
 from ui.sites.detail import FINAL_STEPS, SiteDetailPane
 from ui.sites.dialogs import (
@@ -357,9 +358,7 @@ class SitesTab(AreaTab):
         )
         if plan is REFUSED:
             return None
-        title = self.tr("批量修改“{field}”").format(
-            field=QCoreApplication.translate("", BULK_FIELDS[field])
-        )
+        title = self.tr("批量修改“{field}”").format(field=translated(BULK_FIELDS[field]))
         return await self._confirm_and_run(title, plan, None, bulk_edit, ids, field, value)
 
     async def _ask_field(self) -> tuple[str, str] | None:
@@ -368,7 +367,7 @@ class SitesTab(AreaTab):
         dialog.setWindowTitle(self.tr("批量修改"))
         fields = QComboBox(dialog)
         for key, label in BULK_FIELDS.items():
-            fields.addItem(QCoreApplication.translate("", label), key)
+            fields.addItem(translated(label), key)
         value = QLineEdit(dialog)
         value.setPlaceholderText(self.tr("新值（上级网站填标识码，日期为 YYYY-MM-DD）"))
         buttons = QDialogButtonBox(
