@@ -52,6 +52,7 @@ class PagedModel(QAbstractTableModel):
         self._generation = 0
         self.counts = Counts(0, 0)
         self.loaded_at: dt.datetime | None = None
+        self._answering: tuple[Listing, Query] | None = None
 
     # -- Qt model interface -------------------------------------------------------------
 
@@ -110,6 +111,11 @@ class PagedModel(QAbstractTableModel):
 
     # -- loading ------------------------------------------------------------------------
 
+    def up_to_date(self) -> bool:
+        """Whether the rows shown answer the listing and the query as they now stand (no
+        reload for a changed filter or sort still to come)."""
+        return self._answering == (self.listing, self.query) and not self._fetching
+
     def row_id(self, row: int) -> Any:
         """The database id of a loaded row."""
         return self._ids[row]
@@ -138,12 +144,14 @@ class PagedModel(QAbstractTableModel):
         """
         self._generation += 1
         self._fetching = True
+        asked = (self.listing, self.query)
         first: tuple[Page, Counts] | None = await self._load(
-            self._generation, read_first, self.actor, self.listing, self.query
+            self._generation, read_first, self.actor, *asked
         )
         if first is None:
             return
         page, counts = first
+        self._answering = asked
         self.beginResetModel()
         self._ids, self._rows = [], []
         self._append(page)

@@ -125,7 +125,11 @@ def test_invalid_input_is_explained_and_the_dialog_stays(
         _fill(dialog, "旧库", "postgresql://ops@h/cluster")
         dialog.connect_button.click()
         assert "不支持的数据库类型" in dialog.outcome.text()
-        await asyncio.sleep(0.05)
+        # Once the dialog's own work (its keyring probe) is over, nothing can have closed it.
+        await until(
+            lambda: all(t.get_name() != "connection dialog" for t in asyncio.all_tasks()),
+            "the dialog's work done",
+        )
         assert dialog.isVisible() and not chosen.done()
         assert dialog.url_edit.text() == "postgresql://ops@h/cluster"
         dialog.reject()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -93,10 +92,9 @@ def names(tab: SitesTab) -> list[str]:
 
 
 async def settle(tab: SitesTab) -> None:
-    """Let the list's pending reload finish."""
+    """Wait until the list shows what its filters now ask for (the reload they started)."""
     assert tab.pane is not None
-    await asyncio.sleep(0.05)
-    await tab.pane.refresh()
+    await until(tab.pane.model.up_to_date, "the list reloaded for the filters now set")
 
 
 def visible(kind: type, name: str) -> QDialog | None:

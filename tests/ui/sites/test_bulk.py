@@ -6,8 +6,10 @@ import asyncio
 import datetime as dt
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
+import shiboken6
 from openpyxl import Workbook
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,6 +21,7 @@ from sqlalchemy import select
 
 from console.db import SessionFactory
 from console.schema import Site, SiteState
+from console.sites.importing import ImportPreview, preview
 from tests.site_drafts import FORESTRY, PORTAL, TABLE_HEADINGS, org, site_table
 from tests.ui.conftest import until
 from tests.ui.sites.kit import (
@@ -201,19 +204,26 @@ def test_closing_the_import_preview_while_the_file_is_checked_is_harmless(  # ty
     path = site_table(tmp_path / "sites.csv", [[*FORESTRY, "lyj.yunxi.gov.cn"]])
     gate = threading.Event()
 
+    def slow_preview(*args: Any) -> ImportPreview:
+        # A large file: the check is still running while the operator closes the dialog.
+        assert gate.wait(10)
+        return preview(*args)
+
+    monkeypatch.setattr("ui.sites.dialogs.preview", slow_preview)
+
     async def go() -> None:
-        # The worker is busy, so the check waits in line while the operator closes the dialog.
-        held = asyncio.ensure_future(tab.database.call(lambda _sessions: gate.wait(10)))
         importing = asyncio.ensure_future(tab.import_file(path))
         await until(lambda: visible(ImportDialog, "importDialog") is not None)
         dialog = visible(ImportDialog, "importDialog")
         assert isinstance(dialog, ImportDialog)
         dialog.reject()
         assert await importing == 0
-        await asyncio.sleep(0.05)
+        await until(lambda: not shiboken6.isValid(dialog), "the closed dialog destroyed")
         gate.set()
-        await held
-        await until(lambda: all(t.get_name() != "import-check" for t in asyncio.all_tasks()))
+        await until(
+            lambda: all(t.get_name() != "import-check" for t in asyncio.all_tasks()),
+            "the check finished",
+        )
 
     run(go())
     assert escaped == []
