@@ -1,10 +1,11 @@
-"""Pieces every form and dialog shares: a message line, showing an outcome, Save/Cancel, and
-running a service whose refusal is shown where the operator looks."""
+"""Pieces every form and dialog shares: a message line, showing an outcome, Save/Cancel,
+running a service whose refusal is shown where the operator looks, and exporting."""
 
 from __future__ import annotations
 
 import enum
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Final, TypeVar
 
 import shiboken6
@@ -12,6 +13,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from console.base.errors import ConsoleError, EnvironmentFault
+from console.base.i18n import QT_TR_NOOP
+from ui.i18n import translated
 
 T = TypeVar("T")
 
@@ -23,6 +26,10 @@ class Refused(enum.Enum):
 
 
 REFUSED: Final = Refused.REFUSED
+# Writing an export file is blocking I/O on the bounded pool: it gets this long.
+EXPORT_TIMEOUT_S = 120.0
+EXPORT_FAILED = QT_TR_NOOP("导出失败：{error}")
+EXPORTED = QT_TR_NOOP("已导出 {n} 行到 {path}")
 
 # Where a refusal is told: a message line (shown in red), or anything taking the text (a
 # status line's ``setText``, a pane's ``tell``, a signal's ``emit``).
@@ -71,6 +78,21 @@ def _tell(tell: Teller, text: str) -> None:
         say(tell, text, "bad")
     else:
         tell(text)
+
+
+async def exported(tell: Callable[[str], object], work: Awaitable[int]) -> int | None:
+    """Await an export: the rows it wrote, or None once ``tell`` was told why it could not
+    (refused, the database lost, the file not writable, too slow)."""
+    try:
+        return await work
+    except (ConsoleError, EnvironmentFault, OSError, TimeoutError) as error:
+        tell(translated(EXPORT_FAILED).format(error=error))
+        return None
+
+
+def exported_text(written: int, path: Path) -> str:
+    """What an export did, as the operator reads it."""
+    return translated(EXPORTED).format(n=written, path=path)
 
 
 def finish_form(dialog: QDialog, form: QFormLayout, problem_name: str) -> QLabel:

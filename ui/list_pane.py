@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from console.base.actor import Actor
-from console.base.errors import ConsoleError, EnvironmentFault
 from console.base.i18n import joined
 from console.base.listing import Listing, export_listing
 from ui.dialogs import export_path
+from ui.forms import exported, exported_text
 from ui.i18n import translated
 from ui.paged_model import PagedModel
 from ui.tasks import Database, spawn
@@ -154,19 +154,20 @@ class ListPane(QWidget):
     async def export_to(self, path: Path) -> int:
         """Export the current filtered list to ``path``; tells the operator the outcome."""
         self.export_button.setEnabled(False)
+        model = self.model
         try:
-            written: int = await self.model.database.call(
-                export_listing, self.model.actor, self.listing, self.model.query, path
+            written = await exported(
+                self._show_failure,
+                model.database.call(export_listing, model.actor, self.listing, model.query, path),
             )
-        except (ConsoleError, EnvironmentFault, OSError) as error:
-            self._show_failure(self.tr("导出失败：{error}").format(error=error))
-            return 0
         finally:
             self.export_button.setEnabled(True)
+        if written is None:
+            return 0
         box = QMessageBox(
             QMessageBox.Icon.Information,
             self.tr("导出完成"),
-            self.tr("已导出 {n} 行到 {path}").format(n=written, path=path),
+            exported_text(written, path),
             parent=self,
         )
         box.open()

@@ -2467,6 +2467,10 @@ Please choose another connection.</translation>
         <source>站点表 (*.xlsx *.csv)</source>
         <translation>Site tables (*.xlsx *.csv)</translation>
     </message>
+    <message>
+        <source>导出失败：{error}</source>
+        <translation>Export failed: {error}</translation>
+    </message>
 </context>
 <context>
     <name>AccountDialog</name>
@@ -2812,14 +2816,6 @@ Please choose another connection.</translation>
     <message>
         <source>逐栏目改动</source>
         <translation>Changes column by column</translation>
-    </message>
-    <message>
-        <source>导出失败：{error}</source>
-        <translation>Export failed: {error}</translation>
-    </message>
-    <message>
-        <source>已导出 {n} 行到 {path}</source>
-        <translation>Exported {n} rows to {path}</translation>
     </message>
     <message>
         <source>已与此版本一致</source>
@@ -3395,14 +3391,6 @@ mysql+pymysql://user@host:3306/database</translation>
         <source>安全备案到期日历</source>
         <translation>Security filing calendar</translation>
     </message>
-    <message>
-        <source>导出失败：{error}</source>
-        <translation>Export failed: {error}</translation>
-    </message>
-    <message>
-        <source>已导出 {n} 行到 {path}</source>
-        <translation>Exported {n} rows to {path}</translation>
-    </message>
 </context>
 <context>
     <name>FilterBar</name>
@@ -3935,16 +3923,8 @@ mysql+pymysql://user@host:3306/database</translation>
         <translation>Export list</translation>
     </message>
     <message>
-        <source>导出失败：{error}</source>
-        <translation>Export failed: {error}</translation>
-    </message>
-    <message>
         <source>导出完成</source>
         <translation>Export complete</translation>
-    </message>
-    <message>
-        <source>已导出 {n} 行到 {path}</source>
-        <translation>Exported {n} rows to {path}</translation>
     </message>
 </context>
 <context>
@@ -4622,14 +4602,6 @@ mysql+pymysql://user@host:3306/database</translation>
     <message>
         <source>导出风险清单</source>
         <translation>Export the risk list</translation>
-    </message>
-    <message>
-        <source>导出失败：{error}</source>
-        <translation>Export failed: {error}</translation>
-    </message>
-    <message>
-        <source>已导出 {n} 行到 {path}</source>
-        <translation>Exported {n} rows to {path}</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,7 @@ import shiboken6
 from PySide6.QtWidgets import QLabel, QWidget
 
 from console.base.errors import DB_UNREACHABLE, EnvironmentFault, InvalidInput
-from ui.forms import REFUSED, attempt, message_label
+from ui.forms import REFUSED, attempt, exported, exported_text, message_label
 
 
 async def _value() -> int:
@@ -72,3 +72,18 @@ def test_a_bug_is_not_mistaken_for_a_refusal(run) -> None:  # type: ignore[no-un
     with pytest.raises(ValueError, match="a bug"):
         run(attempt(told.append, _bug()))
     assert told == []
+
+
+def test_an_export_says_why_it_wrote_nothing(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    told: list[str] = []
+
+    async def unwritable() -> int:
+        raise PermissionError(13, "Permission denied", str(tmp_path / "风险.xlsx"))
+
+    async def written() -> int:
+        return 12
+
+    assert run(exported(told.append, unwritable())) is None
+    assert told[0].startswith("导出失败：") and "Permission denied" in told[0]
+    assert run(exported(told.append, written())) == 12 and len(told) == 1
+    assert exported_text(12, tmp_path / "a.csv") == f"已导出 12 行到 {tmp_path / 'a.csv'}"

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from console.base.actor import REGISTER_READERS, Actor
-from console.base.errors import ConsoleError
 from console.base.export import write_table
 from console.base.i18n import QT_TR_NOOP
 from console.filings.rules import URGENCY_LABELS, Urgency
@@ -37,14 +36,13 @@ from ui.filings.detail import FilingDetailPane
 from ui.filings.settings_dialog import FilingSettingsDialog
 from ui.filings.sweeper import SweepPanel
 from ui.filings.tables import CALENDAR_COLUMNS, STATUS_COLUMNS, deadline_shade, urgency_shade
-from ui.forms import REFUSED, attempt
+from ui.forms import EXPORT_TIMEOUT_S, REFUSED, attempt, exported, exported_text
 from ui.i18n import translated
 from ui.list_pane import ListPane
 from ui.records_model import RecordsModel, records_view
 from ui.tasks import Database, run_io, spawn
 
 SCREENSHOT_CANDIDATES = 20
-EXPORT_TIMEOUT_S = 120.0
 
 # Which sites the urgency list shows: everything, what needs action, or one urgency.
 SCOPES: tuple[tuple[str, Urgency | None], ...] = (
@@ -283,12 +281,12 @@ class FilingsTab(AreaTab):
     async def _write(
         self, path: Path, headings: list[str], rows: list[list[str]], say: QLabel
     ) -> int:
-        try:
-            written = await run_io(write_table, EXPORT_TIMEOUT_S, path, headings, rows)
-        except (ConsoleError, OSError, TimeoutError) as error:
-            say.setText(self.tr("导出失败：{error}").format(error=error))
+        written = await exported(
+            say.setText, run_io(write_table, EXPORT_TIMEOUT_S, path, headings, rows)
+        )
+        if written is None:
             return 0
-        say.setText(self.tr("已导出 {n} 行到 {path}").format(n=written, path=path))
+        say.setText(exported_text(written, path))
         return written
 
     async def edit_settings(self) -> None:

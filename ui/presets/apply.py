@@ -24,19 +24,17 @@ from PySide6.QtWidgets import (
 )
 
 from console.base.actor import Actor
-from console.base.errors import ConsoleError
 from console.base.export import write_table
 from console.base.i18n import joined
 from console.presets.apply import ApplyReport, Outcome, apply_version
 from console.presets.plan import DIFFERENCE_LABELS, SitePlan, preview, sites_by_code, sites_of_kind
 from ui.dialogs import export_path
-from ui.forms import REFUSED, attempt
+from ui.forms import EXPORT_TIMEOUT_S, REFUSED, attempt, exported, exported_text
 from ui.i18n import translated
 from ui.long_work import LongWork
 from ui.tasks import Database, run_io, spawn
 
 DETAIL_LINES = 40
-EXPORT_TIMEOUT = 120.0
 
 
 class ApplyDialog(QDialog):
@@ -218,12 +216,12 @@ class ApplyDialog(QDialog):
             [*self._cells(plan), self._details(plan, limit=None).replace("\n", "；")]
             for plan in self.plans
         ]
-        try:
-            written: int = await run_io(write_table, EXPORT_TIMEOUT, path, headings, rows)
-        except (ConsoleError, OSError, TimeoutError) as error:
-            self.summary.setText(self.tr("导出失败：{error}").format(error=error))
+        written = await exported(
+            self.summary.setText, run_io(write_table, EXPORT_TIMEOUT_S, path, headings, rows)
+        )
+        if written is None:
             return 0
-        self.summary.setText(self.tr("已导出 {n} 行到 {path}").format(n=written, path=path))
+        self.summary.setText(exported_text(written, path))
         return written
 
     def _note(self, plan: SitePlan) -> str:

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from console.base.actor import Actor
-from console.base.errors import ConsoleError, EnvironmentFault
 from console.base.i18n import joined
 from console.base.labels import COLUMN_TYPES, label_of
 from console.presets import service as presets
@@ -41,7 +40,7 @@ from console.presets.inspection import (
 )
 from console.schema import Duty
 from ui.dialogs import export_path
-from ui.forms import REFUSED, attempt
+from ui.forms import REFUSED, attempt, exported, exported_text
 from ui.records_model import TONES, Column, RecordsModel, records_view
 from ui.tasks import Database, spawn
 
@@ -284,12 +283,12 @@ class RiskPage(QWidget):
 
     async def export_to(self, path: Path) -> int:
         """Export the risk list as shown to ``path``."""
-        try:
-            written: int = await self.database.call(
-                presets.export_risks, self.actor, self.date(), path, self.only_risky.isChecked()
-            )
-        except (ConsoleError, EnvironmentFault, OSError) as error:
-            self.summary.setText(self.tr("导出失败：{error}").format(error=error))
+        only_risky = self.only_risky.isChecked()
+        written = await exported(
+            self.summary.setText,
+            self.database.call(presets.export_risks, self.actor, self.date(), path, only_risky),
+        )
+        if written is None:
             return 0
-        self.summary.setText(self.tr("已导出 {n} 行到 {path}").format(n=written, path=path))
+        self.summary.setText(exported_text(written, path))
         return written
