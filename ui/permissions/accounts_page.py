@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 from console.base.actor import Actor
 from console.base.i18n import QT_TR_NOOP
 from console.base.labels import ACCOUNT_STATUSES, ROLES
-from console.permissions import accounts, grants, scopes
+from console.permissions import accounts, scopes
 from console.permissions.accounts import ACCOUNTS, AccountDetail
+from console.permissions.grant_rules import Plan, Verdict
 from console.permissions.scopes import SiteRef
 from console.schema import AccountStatus
 from ui.forms import REFUSED, attempt, message_label, say
@@ -323,5 +324,5 @@ class AccountsPage(QWidget):
             await self._after_change(message + (self.tr("账号已停用。") if disabled else ""))
 
 
-def _applied(plan: grants.Plan) -> int:
-    return plan.count(grants.Verdict.APPLY)
+def _applied(plan: Plan) -> int:
+    return plan.count(Verdict.APPLY)

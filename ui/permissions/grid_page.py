@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from console.base.actor import Actor
 from console.base.labels import ROLES
 from console.permissions import accounts, grants, scopes
-from console.permissions.grants import GrantRequest
+from console.permissions.grant_rules import GrantRequest
 from console.permissions.rights import Right
 from console.permissions.scopes import SiteRef
 from console.schema import utcnow

@@ -28,7 +28,7 @@ from console.base.i18n import QT_TR_NOOP, joined
 from console.base.labels import ROLES
 from console.permissions import accounts, grants
 from console.permissions.accounts import AccountDetail
-from console.permissions.grants import Plan, Verdict
+from console.permissions.grant_rules import Plan, PlannedRow, Verdict
 from console.permissions.scopes import SiteRef
 from console.schema import AccountStatus
 from ui.dialogs import finished
@@ -47,15 +47,15 @@ UNKNOWN_NAMES = QT_TR_NOOP("以下账号不存在：{names}")
 UNKNOWN_CODES = QT_TR_NOOP("以下网站标识码不存在：{codes}")
 
 
-def _verdict(row: grants.PlannedRow) -> str:
+def _verdict(row: PlannedRow) -> str:
     return translated(VERDICTS[row.verdict][0])
 
 
-def _verdict_tone(row: grants.PlannedRow) -> str | None:
+def _verdict_tone(row: PlannedRow) -> str | None:
     return VERDICTS[row.verdict][1]
 
 
-PLAN_COLUMNS: tuple[Column[grants.PlannedRow], ...] = (
+PLAN_COLUMNS: tuple[Column[PlannedRow], ...] = (
     Column(QT_TR_NOOP("账号"), lambda r: r.username, 12, tip=no_tip),
     Column(QT_TR_NOOP("角色"), lambda r: role_label(r.request.role), 8, tip=no_tip),
     Column(QT_TR_NOOP("范围"), lambda r: r.scope, 30, tip=no_tip),

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayo
 
 from console.base.actor import Actor
 from console.review import Decision
-from console.review import service as audit
+from console.review import service as review
 from console.review.detail import context_phrase
 from ui.forms import REFUSED, attempt
 from ui.review.detail_pane import DetailPane
@@ -102,7 +102,7 @@ class DecisionPanel(QWidget):
             if generation == self._generation:
                 self.detail.show_nothing(text)
 
-        detail = await attempt(failed, self.database.call(audit.item_detail, self.actor, item_id))
+        detail = await attempt(failed, self.database.call(review.item_detail, self.actor, item_id))
         if detail is not REFUSED and generation == self._generation:
             self.detail.present(detail)
 
@@ -181,7 +181,7 @@ class DecisionPanel(QWidget):
             phrase = answer
         outcome = await attempt(
             self.message.setText,
-            self.database.call(audit.review, self.actor, ids, decision, note, phrase),
+            self.database.call(review.review, self.actor, ids, decision, note, phrase),
         )
         if outcome is REFUSED:
             return
@@ -202,7 +202,7 @@ class DecisionPanel(QWidget):
                 return context_phrase(detail.body, finding.start, finding.end)
         return detail.findings[0].text if detail.findings else ""
 
-    def _report(self, decision: Decision, outcome: audit.Outcome) -> None:
+    def _report(self, decision: Decision, outcome: review.Outcome) -> None:
         text = self.tr("已{decision}：{n} 条").format(
             decision=decision_name(decision), n=len(outcome.decided)
         )

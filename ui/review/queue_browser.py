@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from console.base.actor import Actor
 from console.base.listing import Listing
-from console.review import service as audit
+from console.review import service as review
 from ui.forms import REFUSED, attempt
 from ui.list_pane import ListPane
 from ui.tasks import Database, spawn
@@ -44,9 +44,9 @@ class QueuePane(ListPane):
         self.base = listing
         self.stale = True
 
-    def narrow(self, chosen: audit.QueueFilter) -> None:
+    def narrow(self, chosen: review.QueueFilter) -> None:
         """Show the base list restricted by ``chosen`` (takes effect on the next reload)."""
-        self.listing = audit.narrowed(self.base, chosen)
+        self.listing = review.narrowed(self.base, chosen)
         self.model.listing = self.listing
         self.stale = True
 
@@ -97,11 +97,11 @@ class QueueBrowser(QWidget):
 
     def _pane(self, key: str) -> QueuePane:
         listings = {
-            "pending": audit.QUEUE,
-            "mine": audit.mine(self.actor.operator_id),
-            "approved": audit.APPROVED,
-            "returned": audit.RETURNED,
-            "taken_down": audit.TAKEN_DOWN,
+            "pending": review.QUEUE,
+            "mine": review.mine(self.actor.operator_id),
+            "approved": review.APPROVED,
+            "returned": review.RETURNED,
+            "taken_down": review.TAKEN_DOWN,
         }
         self.status_tabs.addTab("")
         pane = QueuePane(listings[key], self.database, self.actor, self)
@@ -125,7 +125,7 @@ class QueueBrowser(QWidget):
                 else self.tr("等待超过 {n} 天").format(n=hours // 24)
             )
             self.age.addItem(text, hours)
-        self.claim_button = QPushButton(self.tr("领取 {n} 条").format(n=audit.CLAIM_BATCH), self)
+        self.claim_button = QPushButton(self.tr("领取 {n} 条").format(n=review.CLAIM_BATCH), self)
         self.claim_button.setObjectName("claimButton")
         self.claim_button.setToolTip(self.tr("认领最早的待审条目（租约 10 分钟，自动续期）"))
         self.release_button = QPushButton(self.tr("释放认领"), self)
@@ -205,7 +205,7 @@ class QueueBrowser(QWidget):
 
     async def load_counts(self) -> None:
         """Read how many items each status holds, for the tabs' titles."""
-        counts = await attempt(self.said.emit, self.database.call(audit.status_counts, self.actor))
+        counts = await attempt(self.said.emit, self.database.call(review.status_counts, self.actor))
         if counts is not REFUSED:
             self.counts = counts
             self._show_status_titles()
@@ -214,7 +214,7 @@ class QueueBrowser(QWidget):
         if self._choices_loaded:
             return
         choices = await attempt(
-            self.said.emit, self.database.call(audit.filter_choices, self.actor)
+            self.said.emit, self.database.call(review.filter_choices, self.actor)
         )
         if choices is REFUSED:
             return
@@ -233,7 +233,7 @@ class QueueBrowser(QWidget):
             self._current_changed(self.pane.view.currentIndex(), QModelIndex())
 
     def _filters_changed(self) -> None:
-        chosen = audit.QueueFilter(
+        chosen = review.QueueFilter(
             site_id=int(self.site.currentData() or 0) or None,
             category=self.category.currentData() or "",
             min_severity=int(self.severity.currentData() or 0),
@@ -286,7 +286,7 @@ class QueueBrowser(QWidget):
     async def claim(self) -> None:
         """Claim the oldest free items and show them under 我的认领."""
         ids = await attempt(
-            self.said.emit, self.database.call(audit.claim_next, self.actor, audit.CLAIM_BATCH)
+            self.said.emit, self.database.call(review.claim_next, self.actor, review.CLAIM_BATCH)
         )
         if ids is REFUSED:
             return
@@ -301,7 +301,7 @@ class QueueBrowser(QWidget):
 
     async def release(self) -> None:
         """Give every claim of the operator back to the queue."""
-        count = await attempt(self.said.emit, self.database.call(audit.release_claims, self.actor))
+        count = await attempt(self.said.emit, self.database.call(review.release_claims, self.actor))
         if count is REFUSED:
             return
         self.said.emit(self.tr("已释放 {n} 条认领").format(n=count))
@@ -310,7 +310,7 @@ class QueueBrowser(QWidget):
     async def _renew_claims(self) -> None:
         """Extend the leases of the operator's claims while the console is open."""
         if self.counts.get("mine"):
-            renewal = self.database.call(audit.renew_claims, self.actor)
+            renewal = self.database.call(review.renew_claims, self.actor)
             await attempt(self._renewal_failed, renewal)
 
     def _renewal_failed(self, reason: str) -> None:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QProgressDialog, QPushButton, QWidget
 from console import review as queue
 from console.base.actor import Actor
 from console.db import SessionFactory
-from console.review import service as audit
+from console.review import service as review
 from console.screening import ScreenerHolder
 from ui.forms import REFUSED, attempt
 from ui.long_work import LongWork
@@ -94,7 +94,7 @@ class ScanControls(QWidget):
 
             def scan(sessions: SessionFactory) -> queue.ScanResult:
                 # Building the screener (when the lexicon changed) is part of the long work.
-                return audit.run_scan(
+                return review.run_scan(
                     sessions,
                     self.actor,
                     self.screeners.fresh(sessions),
