@@ -58,3 +58,8 @@ def test_the_core_keeps_its_modules_classes_and_functions_small() -> None:
     core = ROOT / "console"
     paths = [p for p in sorted(core.rglob("*.py")) if "migrations" not in p.parts]
     assert [problem for path in paths for problem in _oversized(path)] == []
+
+
+def test_the_gui_keeps_its_modules_classes_and_functions_small() -> None:
+    paths = sorted((ROOT / "ui").rglob("*.py"))
+    assert [problem for path in paths for problem in _oversized(path)] == []

@@ -2913,6 +2913,25 @@ Please choose another connection.</translation>
     </message>
 </context>
 <context>
+    <name>BulkFieldDialog</name>
+    <message>
+        <source>批量修改</source>
+        <translation>Bulk edit</translation>
+    </message>
+    <message>
+        <source>新值（上级网站填标识码，日期为 YYYY-MM-DD）</source>
+        <translation>New value (a code for the parent site, YYYY-MM-DD for dates)</translation>
+    </message>
+    <message>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>新值</source>
+        <translation>New value</translation>
+    </message>
+</context>
+<context>
     <name>BulkGrantDialog</name>
     <message>
         <source>批量授权</source>
@@ -4897,22 +4916,6 @@ mysql+pymysql://user@host:3306/database</translation>
     <message>
         <source>批量修改“{field}”</source>
         <translation>Bulk edit “{field}”</translation>
-    </message>
-    <message>
-        <source>批量修改</source>
-        <translation>Bulk edit</translation>
-    </message>
-    <message>
-        <source>新值（上级网站填标识码，日期为 YYYY-MM-DD）</source>
-        <translation>New value (a code for the parent site, YYYY-MM-DD for dates)</translation>
-    </message>
-    <message>
-        <source>字段</source>
-        <translation>Field</translation>
-    </message>
-    <message>
-        <source>新值</source>
-        <translation>New value</translation>
     </message>
     <message>
         <source>已修改 {ready} 个网站，跳过 {skipped} 个。</source>

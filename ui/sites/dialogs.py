@@ -6,8 +6,10 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -19,7 +21,7 @@ from console.base.actor import Actor
 from console.base.i18n import QT_TR_NOOP
 from console.sites.importing import ImportPreview, import_sites, preview
 from console.sites.rules import reasons_text
-from console.sites.service import BulkPlan, create_site
+from console.sites.service import BULK_FIELDS, BulkPlan, create_site
 from ui.dialogs import chosen_file
 from ui.forms import REFUSED, attempt
 from ui.i18n import translated
@@ -103,6 +105,33 @@ class BulkDialog(QDialog):
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+
+
+class BulkFieldDialog(QDialog):
+    """Which field of the selected sites to set, and to what."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("bulkFieldDialog")
+        self.setWindowTitle(self.tr("批量修改"))
+        self.fields = QComboBox(self)
+        for key, label in BULK_FIELDS.items():
+            self.fields.addItem(translated(label), key)
+        self.value = QLineEdit(self)
+        self.value.setPlaceholderText(self.tr("新值（上级网站填标识码，日期为 YYYY-MM-DD）"))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        form = QFormLayout(self)
+        form.addRow(self.tr("字段"), self.fields)
+        form.addRow(self.tr("新值"), self.value)
+        form.addRow(buttons)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+    def answer(self) -> tuple[str, str]:
+        """The field's key and the value typed."""
+        return str(self.fields.currentData()), self.value.text()
 
 
 class ImportDialog(QDialog):

@@ -9,12 +9,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QInputDialog,
-    QLineEdit,
     QMenu,
     QSplitter,
     QToolBar,
@@ -48,6 +43,7 @@ from ui.sites.detail import FINAL_STEPS, SiteDetailPane
 from ui.sites.dialogs import (
     TYPE_TO_CONFIRM_OVER,
     BulkDialog,
+    BulkFieldDialog,
     ImportDialog,
     NewSiteDialog,
     choose_import_file,
@@ -362,25 +358,9 @@ class SitesTab(AreaTab):
         return await self._confirm_and_run(title, plan, None, bulk_edit, ids, field, value)
 
     async def _ask_field(self) -> tuple[str, str] | None:
-        dialog = QDialog(self)
-        dialog.setObjectName("bulkFieldDialog")
-        dialog.setWindowTitle(self.tr("批量修改"))
-        fields = QComboBox(dialog)
-        for key, label in BULK_FIELDS.items():
-            fields.addItem(translated(label), key)
-        value = QLineEdit(dialog)
-        value.setPlaceholderText(self.tr("新值（上级网站填标识码，日期为 YYYY-MM-DD）"))
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
-        )
-        form = QFormLayout(dialog)
-        form.addRow(self.tr("字段"), fields)
-        form.addRow(self.tr("新值"), value)
-        form.addRow(buttons)
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
+        dialog = BulkFieldDialog(self)
         accepted = await finished(dialog)
-        answer = (str(fields.currentData()), value.text()) if accepted else None
+        answer = dialog.answer() if accepted else None
         dialog.deleteLater()
         return answer
 
