@@ -1,8 +1,9 @@
 """Real local web servers for probe tests and the probe benchmark (asyncio, one thread).
 
 Pages are keyed by (scheme, Host): one plain listener and any number of TLS listeners, each
-with its own certificate, serve every configured host; a page may redirect, be slow, or be
-large. ``--connect-to`` maps the registered names onto these ports.
+with its own certificate, serve every configured host; a page may redirect, be slow, be
+large, or trickle. ``--connect-to`` maps the registered names onto these ports. A subclass
+may answer by path and headers (``reply``), or not at all (a site going down).
 """
 
 from __future__ import annotations
@@ -26,9 +27,30 @@ class Page:
     delay: float = 0.0
     charset: str = "utf-8"
     trickle: float = 0.0  # seconds between the body's bytes (a server that drips)
+    label: str | None = None  # the charset the header names, when it lies; "" names none
+    headers: tuple[tuple[str, str], ...] = ()
+    size: int = 0  # a body of this many bytes, ``body`` repeated (never held whole)
 
 
-REASONS = {200: "OK", 301: "Moved Permanently", 302: "Found", 404: "Not Found", 500: "Error"}
+@dataclass(frozen=True)
+class Request:
+    """What a client asked for: scheme, Host (without port), path and headers (lower-case)."""
+
+    scheme: str
+    host: str
+    path: str
+    headers: dict[str, str]
+
+
+REASONS = {
+    200: "OK",
+    301: "Moved Permanently",
+    302: "Found",
+    304: "Not Modified",
+    404: "Not Found",
+    500: "Error",
+}
+REPEAT_CHUNK = 64 * 1024
 
 
 class SiteServer:
@@ -62,6 +84,10 @@ class SiteServer:
         port: int = server.sockets[0].getsockname()[1]
         return port
 
+    def reply(self, request: Request) -> Page | None:
+        """The page for ``request``; None drops the connection unanswered."""
+        return self.pages.get((request.scheme, request.host), Page(404, "not here"))
+
     async def _serve(
         self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, scheme: str
     ) -> None:
@@ -76,24 +102,15 @@ class SiteServer:
                     name, _sep, value = line.partition(":")
                     headers[name.strip().lower()] = value.strip()
                 host = headers.get("host", "").split(":")[0].lower()
+                words = lines[0].split(" ")
+                path = words[1] if len(words) > 1 else "/"
                 self.hits.append((scheme, host))
-                page = self.pages.get((scheme, host), Page(404, "not here"))
+                page = self.reply(Request(scheme, host, path, headers))
+                if page is None:
+                    break
                 if page.delay:
                     await asyncio.sleep(page.delay)
-                body = page.body.encode(page.charset)
-                extra = f"Location: {page.location}\r\n" if page.location else ""
-                writer.write(
-                    (
-                        f"HTTP/1.1 {page.status} {REASONS.get(page.status, 'Status')}\r\n"
-                        f"Content-Type: text/html; charset={page.charset}\r\n"
-                        f"Content-Length: {len(body)}\r\n{extra}\r\n"
-                    ).encode("latin-1")
-                )
-                for start in range(0, len(body), 1 if page.trickle else len(body) or 1):
-                    writer.write(body[start : start + 1] if page.trickle else body)
-                    await writer.drain()
-                    await asyncio.sleep(page.trickle)
-                await writer.drain()
+                await self._answer(writer, page)
         except (
             asyncio.IncompleteReadError,
             asyncio.LimitOverrunError,
@@ -103,6 +120,32 @@ class SiteServer:
             pass
         finally:
             writer.close()
+
+    @staticmethod
+    async def _answer(writer: asyncio.StreamWriter, page: Page) -> None:
+        body = page.body.encode(page.charset)
+        length = page.size or len(body)
+        label = page.charset if page.label is None else page.label
+        extra = f"Location: {page.location}\r\n" if page.location else ""
+        extra += "".join(f"{name}: {value}\r\n" for name, value in page.headers)
+        writer.write(
+            (
+                f"HTTP/1.1 {page.status} {REASONS.get(page.status, 'Status')}\r\n"
+                f"Content-Type: text/html{'; charset=' + label if label else ''}\r\n"
+                f"Content-Length: {length}\r\n{extra}\r\n"
+            ).encode("latin-1")
+        )
+        if page.size:
+            piece = body * max(1, REPEAT_CHUNK // max(1, len(body)))
+            for start in range(0, page.size, len(piece)):
+                writer.write(piece[: page.size - start])
+                await writer.drain()
+            return
+        for start in range(0, len(body), 1 if page.trickle else len(body) or 1):
+            writer.write(body[start : start + 1] if page.trickle else body)
+            await writer.drain()
+            await asyncio.sleep(page.trickle)
+        await writer.drain()
 
     def close(self) -> None:
         """Stop every listener and the loop."""

@@ -1,12 +1,13 @@
-"""The home page as text (size-capped, decoded) and the identifiers its footer must show."""
+"""A page as text (size-capped, decoded) and the identifiers a home page's footer must show."""
 
 from __future__ import annotations
 
 import html
 import re
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 BODY_LIMIT = 2 * 1024 * 1024
 CHUNK = 64 * 1024
@@ -14,6 +15,10 @@ _CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.IGNORECAS
 _TAG = re.compile(r"<[^>]*>")
 _SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _SPACE = re.compile(r"\s+")
+# Labels that name a Chinese national encoding: GB 18030 reads all of them (it is a superset).
+_GB_FAMILY = frozenset({"gb2312", "gbk", "gb18030", "cp936", "x-gbk", "euc-cn", "hz-gb-2312"})
+# Labels that decode any bytes at all, so they prove nothing: HTTP's old default among them.
+_ANY_BYTES = frozenset({"iso-8859-1", "latin-1", "latin1", "windows-1252", "cp1252", "ascii"})
 
 
 def capped(
@@ -34,23 +39,45 @@ def capped(
     return bytes(body)
 
 
-def decode(body: bytes, header_charset: str | None) -> str:
-    """The body as text: the declared charset, a ``<meta charset>``, UTF-8, else GB 18030."""
-    candidates = []
-    if header_charset:
-        candidates.append(header_charset)
+def arriving(response: Any) -> Iterator[bytes]:
+    """A streamed ``requests`` response's body in pieces as they arrive (not waiting to fill
+    a chunk, so that a deadline is checked while a server trickles), decoded."""
+    while piece := response.raw.read1(CHUNK, decode_content=True):
+        yield piece
+
+
+def _declared(body: bytes, header_charset: str | None) -> list[str]:
+    names = [header_charset] if header_charset else []
     found = _CHARSET.search(body[:4096])
     if found:
-        candidates.append(found.group(1).decode("ascii"))
-    for name in candidates:
+        names.append(found.group(1).decode("ascii"))
+    return [
+        "gb18030" if name.lower() in _GB_FAMILY else name.lower()
+        for name in names
+        if name.lower() not in _ANY_BYTES
+    ]
+
+
+def decode(body: bytes, header_charset: str | None) -> str:
+    """The body as text, read right even when its label lies.
+
+    Valid UTF-8 is UTF-8 whatever the label says (Chinese text in GBK is almost never valid
+    UTF-8, while GBK "decodes" UTF-8 bytes into nonsense); otherwise the declared charset
+    (header, then ``<meta>``; GB 2312 and GBK read as their superset GB 18030) if the bytes
+    fit it, else GB 18030, which many government sites serve unlabelled or mislabelled.
+    """
+    if body.startswith(b"\xef\xbb\xbf"):
+        return body[3:].decode("utf-8", errors="replace")
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    for name in _declared(body, header_charset):
         try:
             return body.decode(name)
         except (LookupError, UnicodeDecodeError):
             continue
-    try:
-        return body.decode("utf-8")
-    except UnicodeDecodeError:
-        return body.decode("gb18030", errors="replace")
+    return body.decode("gb18030", errors="replace")
 
 
 def visible_text(markup: str) -> str:

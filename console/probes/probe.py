@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -15,7 +14,7 @@ import requests
 from console.probes import CERT_PROBLEM
 from console.probes.certificates import Certificate, read_certificate, verifying_context
 from console.probes.dialing import Dialer
-from console.probes.page import CHUNK, Footer, capped, decode, footer
+from console.probes.page import Footer, arriving, capped, decode, footer
 from console.probes.reasons import FOREIGN, PAGE_TOO_SLOW, TOO_MANY_REDIRECTS
 from console.probes.transport import DialingAdapter
 
@@ -121,12 +120,6 @@ def _describe(error: BaseException) -> str:
     return f"{error.__class__.__name__}: {_POOL_REPR.sub('', text)}"[:ERROR_LIMIT]
 
 
-def _arriving(response: requests.Response) -> Iterator[bytes]:
-    """The body in pieces as they arrive (not waiting to fill a chunk), decoded."""
-    while piece := response.raw.read1(CHUNK, decode_content=True):
-        yield piece
-
-
 def _registered(host: str | None, options: ProbeOptions, target: ProbeTarget) -> bool:
     if host is None:
         return False
@@ -168,7 +161,7 @@ class _PageWalk:
                         if hop == 0 and url.startswith("http://"):
                             outcome.redirects_to_https = False
                         try:
-                            body = capped(_arriving(response), deadline=deadline)
+                            body = capped(arriving(response), deadline=deadline)
                         except TimeoutError as error:
                             raise requests.Timeout(PAGE_TOO_SLOW) from error
                         outcome.latency_ms = round((time.perf_counter() - started) * 1000)
