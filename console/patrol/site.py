@@ -26,6 +26,7 @@ from console.patrol.fetching import (
     Fetcher,
 )
 from console.patrol.gates import Gates
+from console.patrol.hidden import HiddenLink
 from console.patrol.lists import Item
 from console.patrol.navigation import discover
 from console.patrol.reading import read_page, read_post
@@ -109,9 +110,13 @@ class SitePatrol:
         lists = self._lists(columns)
         self.result.columns = [self._column(c, url, how, lists) for c, url, how in columns]
         pages = [home, *(lists[url] for _c, url, _h in columns if url and lists[url].page)]
+        # One entry per hidden link, on the first page that has it (home first): a template's
+        # hidden link is on every page, and one finding of it is enough.
+        hidden: dict[str, HiddenLink] = {}
         for page in pages:
-            assert page.page is not None
-            self.result.hidden_links.extend(page.page.hidden)
+            for link in page.page.hidden if page.page else ():
+                hidden.setdefault(link.url, link)
+        self.result.hidden_links = list(hidden.values())
         if not self.gates.stop.is_set():
             self._posts()
         if not self.gates.stop.is_set():
