@@ -255,10 +255,13 @@ class SitePatrol:
         going down.
         """
         prior = self.memory.get(url)
+        # Fetched by this patrol already: reused when it holds what is needed, or when there
+        # was nothing to read (an error page is not asked for twice).
+        fresh = prior is not None and prior.fetched_at >= self.since
+        if prior is not None and fresh and (_holds(prior, kind) or not prior.ok):
+            return self._keep(prior, kind)
         if prior is not None and not _holds(prior, kind):
             prior = None
-        if prior is not None and prior.fetched_at >= self.since:
-            return self._keep(prior, kind)
         if self._down and self.target.owns(url):
             return PageRecord(url, utcnow(), None, url, error=SITE_DOWN)
         fetched = self.fetcher.fetch(
