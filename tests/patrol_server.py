@@ -26,7 +26,7 @@ HUGE = 10 * 1024**3
 MANY_LINKS = 100_000
 MALFORMED = (
     '<html><head><meta charset="utf-8"><title>残缺页面</title></head><body><div class="nav"><ul>'
-    '<li><a href="/c01/">新闻动态<li><a href="/c02/">通知公告</ul><table><tr><td>'
+    '<li><a href="/c01/">新闻动态</a><li><a href="/c02/">通知公告</a></ul><table><tr><td>'
     '<ul class="list"><li><a href="/c01/a.html">关于开展安全检查的通知</a><span>2026-12-01'
     '<li><a href="/c01/b.html">关于调整办公时间的公告</a><span>2026-11-20</span>'
     "<li><a href=/c01/c.html>第三条消息</a>\x00\x01\ufffd<span>[11-02]</span></p></div>"
