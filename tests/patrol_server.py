@@ -138,6 +138,7 @@ class Bed:
             body_limit=changes.pop("body_limit", 2 * 1024 * 1024),
             dialer=self.dialer(),
             user_agent=changes.pop("user_agent", "ClusterConsole-Patrol/1.0"),
+            ca_bundle=changes.pop("ca_bundle", None),
         )
         domains = Domains([site.host for site in self.sites] + [f"www.s1.{DOMAIN}"])
         values: dict[str, Any] = {"spacing": 0.0, "cluster_domains": domains} | changes

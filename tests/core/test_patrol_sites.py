@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
@@ -14,6 +15,7 @@ from console.patrol.navigation import NORMALISED
 from console.patrol.records import PageRecord, PatrolMemory
 from console.patrol.results import NO_ADDRESS, REGISTERED, SiteResult
 from console.patrol.run import patrol
+from tests import certs
 from tests.patrol_server import Bed, patrol_bed, target
 from tests.patrol_sites import FOREIGN, HIDDEN_TARGETS, MISSING, Entry, GovSite, generate
 from tests.probe_sites import loopback_only as loopback_only  # autouse: loopback only
@@ -81,6 +83,20 @@ def test_a_patrol_finds_columns_last_updates_posts_and_link_problems(
     paths = bed.server.paths(site.host)
     assert len(paths) == len(set(paths)), "an address was fetched twice in one patrol"
     assert result.requests == len(paths) and result.pages == len(result.new_posts) + 8
+
+
+def test_a_site_that_answers_https_is_patrolled_over_https(
+    bed: Bed, site: GovSite, tmp_path: Path
+) -> None:
+    authority = certs.authority(tmp_path)
+    port = bed.server.listen(*authority.issue(tmp_path, "site", [site.host]))
+    bed.mapping[(site.host, 443)] = ("127.0.0.1", port)
+    (result,) = patrol([target(site)], bed.options(ca_bundle=str(authority.pem)))
+    assert result.error is None and result.home_url == f"https://{site.host}/"
+    assert all(c.url is None or c.url.startswith("https://") for c in result.columns)
+    # Over plain HTTP only the footer's absolute http:// link to the portal is checked.
+    plain = [r.path for r in bed.server.requests if r.host == site.host and r.scheme == "http"]
+    assert plain == ["/"]
 
 
 def test_a_registered_address_is_used_as_it_is(bed: Bed, site: GovSite) -> None:
