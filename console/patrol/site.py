@@ -86,6 +86,7 @@ class SitePatrol:
         self._lock = threading.Lock()
         self._failures = 0
         self._down = False
+        self._stopped = False
         self._records: dict[str, PageRecord] = {}
 
     def run(self) -> SiteResult:
@@ -95,7 +96,7 @@ class SitePatrol:
         finally:
             self.fetcher.close()
         result = self.result
-        result.stopped = self.gates.stop.is_set()
+        result.stopped = self._stopped
         if self._down and result.error is None:
             result.error = SITE_DOWN
         result.records = list(self._records.values())
@@ -104,7 +105,7 @@ class SitePatrol:
 
     def _steps(self) -> None:
         home = self._home()
-        if home is None or home.page is None or self.gates.stop.is_set():
+        if home is None or home.page is None or self._halted():
             return
         columns = self._column_addresses(home)
         lists = self._lists(columns)
@@ -117,10 +118,15 @@ class SitePatrol:
             for link in page.page.hidden if page.page else ():
                 hidden.setdefault(link.url, link)
         self.result.hidden_links = list(hidden.values())
-        if not self.gates.stop.is_set():
+        if not self._halted():
             self._posts()
-        if not self.gates.stop.is_set():
+        if not self._halted():
             self._links(pages)
+
+    def _halted(self) -> bool:
+        """Whether the patrol was stopped: the steps not yet begun are left undone."""
+        self._stopped = self._stopped or self.gates.stop.is_set()
+        return self._stopped
 
     def _home(self) -> PageRecord | None:
         """The home page, over HTTPS where the site answers it, else HTTP."""
@@ -133,7 +139,8 @@ class SitePatrol:
         assert record is not None
         self.result.home_url = record.final_url
         if not record.ok:
-            self.result.error = record.error or f"HTTP {record.status}"
+            if record.error != STOPPED:
+                self.result.error = record.error or f"HTTP {record.status}"
             return None
         return record
 
@@ -285,6 +292,7 @@ class SitePatrol:
         if not (trial and fetched.error is not None):
             self._note(fetched, kind, self.target.owns(url))
         if fetched.error == STOPPED:
+            self._stopped = True
             return record
         self.memory.put(record)
         return self._keep(record, kind)
