@@ -15,6 +15,7 @@ from console.patrol.navigation import NORMALISED
 from console.patrol.records import PageRecord, PatrolMemory
 from console.patrol.results import NO_ADDRESS, REGISTERED, SiteResult
 from console.patrol.run import patrol
+from console.patrol.site import SitePatrol
 from tests import certs
 from tests.patrol_server import Bed, patrol_bed, target
 from tests.patrol_sites import FOREIGN, HIDDEN_TARGETS, MISSING, Entry, GovSite, generate
@@ -233,3 +234,11 @@ def test_a_stopped_patrol_does_not_wait_for_its_turn() -> None:
     stop.set()
     with pytest.raises(Stopped), Gates(spacing=60.0, stop=stop).turn("h"):
         pass
+
+
+def test_a_site_stopped_before_its_home_page_is_stopped_not_failed(bed: Bed, site: GovSite) -> None:
+    stop = threading.Event()
+    stop.set()
+    result = SitePatrol(target(site), bed.options(), Gates(stop=stop), PatrolMemory()).run()
+    assert result.stopped and result.error is None and result.requests == 0
+    assert patrol([target(site)], bed.options(), stop=stop) == []  # not reached: no result
