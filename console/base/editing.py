@@ -10,6 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from console.base import clock
+from console.base.cluster import settings_of
 from console.base.errors import Conflict, NotFound
 from console.base.i18n import QT_TR_NOOP
 from console.db import SessionFactory
@@ -20,7 +22,7 @@ V = TypeVar("V", bound=Versioned)
 
 GONE = QT_TR_NOOP("要修改的对象（{kind} {id}）已不存在，可能已被他人删除。")
 CHANGED_BY = QT_TR_NOOP(
-    "{label} 已被 {who} 于 {when}（UTC）修改（{action}），您看到的是第 {seen} 版，"
+    "{label} 已被 {who} 于 {when} 修改（{action}），您看到的是第 {seen} 版，"
     "当前是第 {now} 版。请刷新查看对方的修改后再决定是否覆盖。"
 )
 
@@ -46,7 +48,7 @@ def editing(
         if obj is None:
             raise NotFound(GONE, kind=target_type, id=object_id)
         if obj.version != expected_version:
-            raise _conflict(
+            raise conflict(
                 session,
                 target_type,
                 object_id,
@@ -62,7 +64,7 @@ def editing(
             session.rollback()
             with sessions() as fresh:
                 current = fresh.get(model, object_id)
-                raise _conflict(
+                raise conflict(
                     fresh,
                     target_type,
                     object_id,
@@ -72,9 +74,11 @@ def editing(
                 ) from None
 
 
-def _conflict(
+def conflict(
     session: Session, target_type: str, object_id: object, label: str, seen: int, now: int
 ) -> Conflict:
+    """The ``Conflict`` of an edit made at version ``seen`` of an object now at ``now``,
+    naming the last change the journal holds (who, when in the cluster's zone, what)."""
     last = session.scalar(
         select(JournalEntry)
         .where(JournalEntry.target_type == target_type, JournalEntry.target_id == str(object_id))
@@ -85,7 +89,7 @@ def _conflict(
         CHANGED_BY,
         label=label,
         who=last.operator_name if last else "?",
-        when=last.at.isoformat(sep=" ", timespec="seconds") if last else "?",
+        when=clock.shown(last.at, settings_of(session).zone) if last else "?",
         action=last.action if last else "?",
         seen=seen,
         now=now,
