@@ -140,9 +140,12 @@ def _assessed_on(rng: random.Random, level: int, as_of: dt.date) -> dt.date | No
     return as_of - dt.timedelta(days=rng.randint(30, 700)) if draw < 0.5 else None
 
 
-PROBES_PER_DAY = 8
-PROBE_DAYS = 7
+# Hourly over eight days: every whole day of the reachability rule's week before the check
+# date has its 20 probes, in any zone from UTC to UTC+12.
+PROBES_PER_DAY = 24
+PROBE_DAYS = 8
 PROBE_HOUR = 0
+PROBE_TIMEOUT_MS = 15_000
 # Shares of running sites with each probe finding, so the 安全备案 tab has something to show.
 FLAKY_SHARE = 0.04
 NO_IPV6_SHARE = 0.15
@@ -152,7 +155,7 @@ FOREIGN_SHARE = 0.01
 
 
 def probe_history(site: SitePlan, first_id: int, as_of: dt.date) -> list[dict[str, Any]]:
-    """A week of probes of a running site (``PROBES_PER_DAY`` a day), ids from ``first_id``.
+    """Eight days of probes of a running site (``PROBES_PER_DAY`` a day), ids from ``first_id``.
 
     Drawn from the site's own generator, so the rest of the demo is the same with or without
     probe history.
@@ -197,6 +200,7 @@ def probe_history(site: SitePlan, first_id: int, as_of: dt.date) -> list[dict[st
             "footer_psb": None if failed or redirected else footer_psb,
             "foreign_host": "www.example-casino.com" if redirected else None,
             "error": "timeout: ReadTimeout" if failed else None,
+            "timeout_ms": PROBE_TIMEOUT_MS,
         }
         rows.append(row)
     return rows

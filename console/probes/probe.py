@@ -11,6 +11,7 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 
+from console.base import clock
 from console.probes import CERT_PROBLEM
 from console.probes.certificates import Certificate, read_certificate, verifying_context
 from console.probes.dialing import Dialer
@@ -70,6 +71,7 @@ class ProbeOutcome:
     footer_psb: bool | None = None
     foreign_host: str | None = None
     error: str | None = None
+    timeout_ms: int | None = None
 
     def row(self) -> dict[str, Any]:
         """The outcome as a ``probe_results`` row (without id)."""
@@ -80,16 +82,18 @@ class ProbeOutcome:
                 values[name] = values[name][:TEXT_LIMIT]
         return values
 
-    def report(self) -> dict[str, Any]:
-        """The outcome as the CLI prints it (``cluster-console probe --json``)."""
+    def report(self, zone: dt.tzinfo) -> dict[str, Any]:
+        """The outcome as the CLI prints it (``cluster-console probe --json``), times in
+        ``zone`` (ISO 8601 with the offset)."""
         return {
             "site_code": self.site_code,
             "url": self.url,
+            "probed_at": clock.iso(self.probed_at, zone),
             "ok": self.ok,
             "status": self.status,
             "latency_ms": self.latency_ms,
             "https": self.https,
-            "cert_not_after": self.cert_not_after.isoformat() if self.cert_not_after else None,
+            "cert_not_after": clock.iso(self.cert_not_after, zone),
             "cert_valid": self.cert_valid,
             "ipv6": self.ipv6,
             "footer": {
@@ -99,10 +103,6 @@ class ProbeOutcome:
             },
             "error": self.error,
         }
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 _POOL_REPR = re.compile(r"^\w+\(host='[^']*', port=\d+\): ")
@@ -193,8 +193,11 @@ class _PageWalk:
 
 def probe_site(target: ProbeTarget, options: ProbeOptions) -> ProbeOutcome:
     """Probe ``target``: never raises for what the network does; the outcome says it."""
-    outcome = ProbeOutcome(target.site_id, target.site_code, f"http://{target.domain}/", _now())
+    outcome = ProbeOutcome(
+        target.site_id, target.site_code, f"http://{target.domain}/", clock.utcnow()
+    )
     timeout = options.timeout
+    outcome.timeout_ms = round(timeout * 1000)
     certificate: Certificate | None = None
     cert_error: str | None = None
     try:

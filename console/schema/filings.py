@@ -68,3 +68,5 @@ class ProbeResult(Base):
     cert_issuer: Mapped[str | None] = mapped_column(String(500))
     # A redirect to a host the register does not know is a finding, never followed silently.
     foreign_host: Mapped[str | None] = mapped_column(String(253))
+    # What the probe waited for the home page (None: probed before this was recorded).
+    timeout_ms: Mapped[int | None] = mapped_column(Integer)

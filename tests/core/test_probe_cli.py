@@ -71,13 +71,16 @@ def test_probe_prints_one_json_object_per_site(
     assert set(by_code) == {"3312000001", "3312000002", "3312000003", "3312000004"}
     ok = by_code["3312000001"]
     assert list(ok) == [
-        "site_code", "url", "ok", "status", "latency_ms", "https", "cert_not_after",
+        "site_code", "url", "probed_at", "ok", "status", "latency_ms", "https", "cert_not_after",
         "cert_valid", "ipv6", "footer", "error",
     ]  # fmt: skip
     assert ok["ok"] and ok["status"] == 200 and ok["https"] and ok["cert_valid"]
     assert ok["footer"] == {"site_code": True, "icp": True, "psb": True}
     assert by_code["3312000002"]["footer"] == {"site_code": False, "icp": False, "psb": False}
-    assert dt.datetime.fromisoformat(ok["cert_not_after"]) > dt.datetime.now()
+    expiry = dt.datetime.fromisoformat(ok["cert_not_after"])
+    assert expiry.utcoffset() == dt.timedelta(hours=8)  # ISO 8601 in Beijing time
+    assert expiry > dt.datetime.now(dt.UTC)
+    assert dt.datetime.fromisoformat(ok["probed_at"]).utcoffset() == dt.timedelta(hours=8)
     assert by_code["3312000002"]["https"] is False
     assert not by_code["3312000003"]["ok"] and by_code["3312000003"]["error"]
     assert not by_code["3312000004"]["ok"]
