@@ -8,8 +8,8 @@ Counts every SQL statement (a ``before_cursor_execute`` listener) and times, as 
   statements whatever the number of columns) against a naive apply that inserts and flushes
   one column at a time (run on ``--sample`` sites, figures per site);
 - re-apply of the same version (nothing to write: the plan alone);
-- inspection risk of every site: ``load_facts`` + ``ranked`` (a few set-based queries) against
-  loading each site's facts on its own (two queries per site).
+- inspection risk of every site: ``inspect_sites`` (the settings, then a few set-based queries
+  per 500 sites) against inspecting each site on its own.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from console.db import SessionFactory, engine_of, open_database
 from console.presets import service as presets
 from console.presets.apply import apply_version
 from console.presets.files import PresetFile, default_presets
-from console.presets.inspection import load_facts, ranked, risks_of
+from console.presets.inspection import Inspection, inspect_sites
 from console.presets.plan import load_target_version
 from console.schema import Duty, Site, SiteColumn, SiteKind, utcnow
 
@@ -144,8 +144,8 @@ def naive_inspect(sessions: SessionFactory, site_ids: list[int]) -> None:
     """The baseline: each site's facts loaded on their own."""
     with sessions() as session:
         for site_id in site_ids:
-            [facts] = load_facts(session, [site_id])
-            risks_of(facts, AS_OF)
+            session.info.clear()  # each site's inspection reads the settings again
+            inspect_sites(session, AS_OF, [site_id])
 
 
 def main() -> None:
@@ -174,7 +174,7 @@ def main() -> None:
                 again.append(timed(lambda: apply_version(sessions, ADMIN, version_id, site_ids)))
             counts["reapply"] = n[0]
             with counter.counting() as n:
-                inspect.append(timed(lambda: ranked(_facts(sessions), AS_OF)))
+                inspect.append(timed(lambda: _inspect(sessions)))
             counts["inspect"] = n[0]
             with counter.counting() as n:
                 naive_insp.append(timed(lambda: naive_inspect(sessions, site_ids)))
@@ -214,9 +214,9 @@ def main() -> None:
     )
 
 
-def _facts(sessions: SessionFactory) -> list[Any]:
+def _inspect(sessions: SessionFactory) -> Inspection:
     with sessions() as session:
-        return load_facts(session)
+        return inspect_sites(session, AS_OF)
 
 
 if __name__ == "__main__":

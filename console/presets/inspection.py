@@ -1,23 +1,29 @@
-"""Inspection risk: the State Council single-veto rules a console can watch over columns.
+"""Inspection risk: the State Council single-veto rules a console can watch.
 
-Pure functions over plain data (``SiteFacts``/``ColumnFacts``) decide; ``load_facts`` reads
-those facts for any number of sites with a fixed number of set-based queries, so the site
-register can show the same badge without a query per site or per column.
+Pure functions over plain facts (``SiteFacts``/``ColumnFacts``) decide; ``load_facts`` reads
+those facts *as of the check date* for any number of sites with a fixed number of set-based
+queries, so the site register can show the same badge without a query per site or column.
 
-Definitions (the rules are tested at their thresholds):
+The rules as the check tables state them (政府网站检查指标, 国办秘函〔2019〕19号), with the
+thresholds of the cluster settings (``console.presets.settings``, national values by default):
 
+- Dates are dates in the cluster's time zone. Only what is dated on or before the check date
+  counts: a post published after it, or a ``last_updated_at`` after it, does not make a
+  column (or the home page) fresh as of that date.
 - A column's *last update* is the later of its ``last_updated_at`` and its newest published
-  post. *Idle days* = whole days from that date to the as-of date.
-- Only *leaf* columns (no sub-columns) are judged: a parent column shows its children's posts,
-  so judging it too would count one neglected page twice.
-- *Blank*: a leaf column with no published post and no recorded update.
-- *Stale*: a leaf column, not blank, with ``max_idle_days`` set and idle days > that limit.
-- Rule ``home``: the home page was last updated more than 14 days before as-of (or never).
-- Rule ``stale_news``: at least 5 of: news columns idle > 14 days plus notice/policy columns
-  idle > 180 days (fixed limits, whatever the column's own rule says).
-- Rule ``not_updated``: at least 10 stale columns (by their own ``max_idle_days``).
-- Rule ``blank``: at least 5 blank columns.
-Only sites that are running (运行 or 变更) are inspected.
+  post. "Within N days" means on or after the date N days before the check date (14 days
+  before is within, 15 is not); "within N months" means on or after the same day N calendar
+  months back (2026-08-31 → 2026-02-28). A column never updated is updated within no period.
+- Only *leaf* columns are judged: a parent column shows its children's posts.
+- ``home``: the home page not updated within 14 days (never updated counts).
+- ``stale_news``: 动态/要闻 columns not updated within 14 days plus 通知公告/政策文件 columns
+  not updated within 6 months, 5 or more (超过(含)5个).
+- ``not_updated``: columns with an update rule of their own (``max_idle_days``) idle longer
+  than it, 10 or more.
+- ``blank``: columns that never had content, 5 or more. A blank column also counts in
+  ``stale_news`` and ``not_updated``: it is one form of 应更新但长期不更新.
+- ``unreachable``: see ``console.probes.reachability``.
+Each rule is judged on its own. Only sites that are running (运行 or 变更) are inspected.
 """
 
 from __future__ import annotations
@@ -25,39 +31,53 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from console.base import clock
+from console.base.cluster import settings_of
 from console.base.i18n import QT_TR_NOOP, joined, translate
+from console.presets.settings import Thresholds, thresholds
 from console.presets.site_columns import LocalColumn, chunks, load_local
+from console.probes.reachability import UNDETERMINED, Reachability, load_reachability
+from console.probes.reachability import UNREACHABLE as UNREACHABLE_VERDICT
 from console.schema import ColumnType, Site, SiteState
 
-HOME_IDLE_DAYS = 14
-NEWS_IDLE_DAYS = 14
-NOTICE_IDLE_DAYS = 180
-STALE_NEWS_LIMIT = 5
-NOT_UPDATED_LIMIT = 10
-BLANK_LIMIT = 5
 INSPECTED_STATES = (SiteState.RUNNING.value, SiteState.CHANGING.value)
 
 HOME = "home"
 STALE_NEWS = "stale_news"
 NOT_UPDATED = "not_updated"
 BLANK = "blank"
-RULES = (HOME, STALE_NEWS, NOT_UPDATED, BLANK)
+UNREACHABLE = "unreachable"
+RULES = (HOME, STALE_NEWS, NOT_UPDATED, BLANK, UNREACHABLE)
+NEWS_TYPES = (ColumnType.NEWS.value,)
+NOTICE_TYPES = (ColumnType.NOTICE.value, ColumnType.POLICY.value)
 
 RULE_LABELS = {
-    HOME: QT_TR_NOOP("首页超过 2 周未更新"),
+    HOME: QT_TR_NOOP("首页 {days} 天内未更新"),
     STALE_NEWS: QT_TR_NOOP("{count} 个动态要闻/通知公告/政策文件栏目未及时更新"),
-    NOT_UPDATED: QT_TR_NOOP("{count} 个应更新栏目未更新"),
+    NOT_UPDATED: QT_TR_NOOP("{count} 个应更新栏目未按要求更新"),
     BLANK: QT_TR_NOOP("{count} 个空白栏目"),
+    UNREACHABLE: QT_TR_NOOP(
+        "站点无法访问：近 {days} 天 {failures}/{probes} 次探测未能在 {timeout} 秒内打开首页"
+        "（{share}%）"
+    ),
 }
+CANNOT_JUDGE = QT_TR_NOOP(
+    "可访问性暂无法判定：近 {days} 天共 {probes} 次有效探测，其中 {short} 天不足每天 {needed} 次"
+)
 
 
 @dataclass(frozen=True)
 class ColumnFacts:
-    """What the rules need to know about one column of a site."""
+    """What the rules need to know about one column of a site, as of the check date.
+
+    ``last_update`` is stored time (naive UTC), for showing; ``updated_on`` its date in the
+    cluster's zone, which the rules compare.
+    """
 
     column_id: int
     code: str
@@ -67,38 +87,42 @@ class ColumnFacts:
     last_update: dt.datetime | None
     posts: int
     leaf: bool = True
+    updated_on: dt.date | None = None
 
 
 @dataclass(frozen=True)
 class SiteFacts:
-    """What the rules need to know about one site."""
+    """What the rules need to know about one site, as of the check date."""
 
     site_id: int
     code: str
     name: str
     kind: str
-    home_updated_at: dt.datetime | None
+    home_updated_on: dt.date | None
     columns: tuple[ColumnFacts, ...] = ()
+    reachability: Reachability | None = None
 
 
 @dataclass(frozen=True)
 class Risk:
-    """One rule a site breaks: how many columns, and which (codes)."""
+    """One rule a site breaks: how many columns (and which, by code), and the threshold."""
 
     rule: str
     count: int
     columns: tuple[str, ...] = ()
+    limit: int = 0
 
 
 @dataclass(frozen=True)
 class SiteRisk:
-    """A site and the rules it breaks at the as-of date (empty when it passes)."""
+    """A site and the rules it breaks at the check date (empty when it passes)."""
 
     site_id: int
     code: str
     name: str
     kind: str
     risks: tuple[Risk, ...] = field(default_factory=tuple)
+    reachability: Reachability | None = None
 
     @property
     def severity(self) -> tuple[int, int]:
@@ -106,79 +130,177 @@ class SiteRisk:
         return (len(self.risks), sum(risk.count for risk in self.risks))
 
     def as_json(self) -> dict[str, object]:
-        """The form ``cluster-console inspect --json`` prints."""
+        """One site as ``cluster-console inspect --json`` prints it."""
         return {
             "site_code": self.code,
             "risks": [
                 {"rule": r.rule, "count": r.count, "columns": list(r.columns)} for r in self.risks
             ],
+            "reachability": self.reachability.as_json() if self.reachability else None,
         }
 
 
-def idle_days(last: dt.datetime | None, as_of: dt.date) -> int | None:
-    """Whole days from ``last`` to ``as_of``; None when never updated."""
-    if last is None:
-        return None
-    return (as_of - last.date()).days
+@dataclass(frozen=True)
+class ColumnVerdict:
+    """How one column stands at the check date, rule by rule."""
+
+    column: ColumnFacts
+    idle_days: int | None
+    blank: bool
+    late_by_type: bool
+    late_by_own_rule: bool
+
+    @property
+    def late(self) -> bool:
+        """Whether a column rule counts it as not updated."""
+        return self.late_by_type or self.late_by_own_rule
+
+
+def idle_days(updated_on: dt.date | None, as_of: dt.date) -> int | None:
+    """Whole days from the date of the last update to ``as_of``; None when never updated."""
+    return None if updated_on is None else (as_of - updated_on).days
+
+
+def updated_within_days(updated_on: dt.date | None, as_of: dt.date, days: int) -> bool:
+    """Updated on or after the day ``days`` days before ``as_of`` (never: not within)."""
+    return updated_on is not None and updated_on >= as_of - dt.timedelta(days=days)
+
+
+def updated_within_months(updated_on: dt.date | None, as_of: dt.date, months: int) -> bool:
+    """Updated on or after the same day ``months`` calendar months before ``as_of``."""
+    return updated_on is not None and updated_on >= clock.add_months(as_of, -months)
 
 
 def is_blank(column: ColumnFacts) -> bool:
-    """A leaf column with no published post and no recorded update."""
-    return column.leaf and column.posts == 0 and column.last_update is None
+    """A leaf column that never had content: no published post and no recorded update."""
+    return column.leaf and column.posts == 0 and column.updated_on is None
 
 
-def is_stale(column: ColumnFacts, as_of: dt.date) -> bool:
-    """A non-blank leaf column idle for longer than its own ``max_idle_days``."""
-    if not column.leaf or column.max_idle_days is None or is_blank(column):
+def is_late_by_type(column: ColumnFacts, as_of: dt.date, limits: Thresholds) -> bool:
+    """Rule ``stale_news``'s test: a news column not updated within the news days, a notice
+    or policy column not updated within the notice months (never updated included)."""
+    if not column.leaf:
         return False
-    idle = idle_days(column.last_update, as_of)
-    return idle is None or idle > column.max_idle_days
+    if column.column_type in NEWS_TYPES:
+        return not updated_within_days(column.updated_on, as_of, limits.news_days)
+    if column.column_type in NOTICE_TYPES:
+        return not updated_within_months(column.updated_on, as_of, limits.notice_months)
+    return False
 
 
-def is_late_by_type(column: ColumnFacts, as_of: dt.date) -> bool:
-    """Rule (a)'s test: news idle > 14 days, notice or policy idle > 180 days."""
-    if not column.leaf or is_blank(column):
+def is_late_by_own_rule(column: ColumnFacts, as_of: dt.date) -> bool:
+    """Rule ``not_updated``'s test: a leaf column with an update rule (``max_idle_days``)
+    not updated within it (never updated included)."""
+    if not column.leaf or column.max_idle_days is None:
         return False
-    if column.column_type == ColumnType.NEWS:
-        limit = NEWS_IDLE_DAYS
-    elif column.column_type in (ColumnType.NOTICE, ColumnType.POLICY):
-        limit = NOTICE_IDLE_DAYS
-    else:
-        return False
-    idle = idle_days(column.last_update, as_of)
-    return idle is None or idle > limit
+    return not updated_within_days(column.updated_on, as_of, column.max_idle_days)
 
 
-def risks_of(site: SiteFacts, as_of: dt.date) -> SiteRisk:
-    """The single-veto rules ``site`` breaks at ``as_of``."""
-    found: list[Risk] = []
-    home_idle = idle_days(site.home_updated_at, as_of)
-    if home_idle is None or home_idle > HOME_IDLE_DAYS:
-        found.append(Risk(HOME, 1))
-    checks = (
-        (STALE_NEWS, STALE_NEWS_LIMIT, lambda c: is_late_by_type(c, as_of)),
-        (NOT_UPDATED, NOT_UPDATED_LIMIT, lambda c: is_stale(c, as_of)),
-        (BLANK, BLANK_LIMIT, is_blank),
+def verdict(column: ColumnFacts, as_of: dt.date, limits: Thresholds) -> ColumnVerdict:
+    """Every column rule's view of ``column`` at ``as_of``."""
+    return ColumnVerdict(
+        column,
+        idle_days(column.updated_on, as_of),
+        is_blank(column),
+        is_late_by_type(column, as_of, limits),
+        is_late_by_own_rule(column, as_of),
     )
-    for rule, limit, test in checks:
-        hits = tuple(c.code for c in site.columns if test(c))
+
+
+NATIONAL = Thresholds()
+
+
+def risks_of(site: SiteFacts, as_of: dt.date, limits: Thresholds = NATIONAL) -> SiteRisk:
+    """The single-veto rules ``site`` breaks at ``as_of``, each judged on its own."""
+    found: list[Risk] = []
+    if not updated_within_days(site.home_updated_on, as_of, limits.home_days):
+        found.append(Risk(HOME, 1, limit=limits.home_days))
+    verdicts = [verdict(c, as_of, limits) for c in site.columns]
+    checks = (
+        (STALE_NEWS, limits.stale_news_columns, [v for v in verdicts if v.late_by_type]),
+        (NOT_UPDATED, limits.not_updated_columns, [v for v in verdicts if v.late_by_own_rule]),
+        (BLANK, limits.blank_columns, [v for v in verdicts if v.blank]),
+    )
+    for rule, limit, hits in checks:
         if len(hits) >= limit:
-            found.append(Risk(rule, len(hits), hits))
-    return SiteRisk(site.site_id, site.code, site.name, site.kind, tuple(found))
+            found.append(Risk(rule, len(hits), tuple(v.column.code for v in hits), limit))
+    reach = site.reachability
+    if reach is not None and reach.verdict == UNREACHABLE_VERDICT:
+        found.append(Risk(UNREACHABLE, 1, limit=reach.rule.days))
+    return SiteRisk(site.site_id, site.code, site.name, site.kind, tuple(found), reach)
 
 
-def ranked(sites: Iterable[SiteFacts], as_of: dt.date) -> list[SiteRisk]:
+def ranked(sites: Iterable[SiteFacts], as_of: dt.date, limits: Thresholds) -> list[SiteRisk]:
     """Every site's risks, the most at risk first (ties by site code)."""
-    results = [risks_of(site, as_of) for site in sites]
+    results = [risks_of(site, as_of, limits) for site in sites]
     results.sort(key=lambda r: (-r.severity[0], -r.severity[1], r.code))
     return results
 
 
-def load_facts(session: Session, site_ids: Sequence[int] | None = None) -> list[SiteFacts]:
-    """Facts of the inspected sites (all, or those of ``site_ids``) in three queries per chunk."""
-    site_query = select(Site.id, Site.code, Site.name, Site.kind, Site.home_updated_at).where(
-        Site.state.in_(INSPECTED_STATES)
-    )
+@dataclass(frozen=True)
+class Inspection:
+    """One inspection: the check date, the zone and thresholds it used, each site's risks."""
+
+    as_of: dt.date
+    zone: ZoneInfo
+    limits: Thresholds
+    sites: list[SiteRisk]
+
+    def as_json(self) -> dict[str, object]:
+        """The whole inspection as ``cluster-console inspect --json`` prints it."""
+        return {
+            "as_of": self.as_of.isoformat(),
+            "time_zone": self.zone.key,
+            "thresholds": {key: _number(text) for key, text in self.limits.applied},
+            "sites": [site.as_json() for site in self.sites],
+        }
+
+
+def _number(text: str) -> int | float:
+    return int(text) if text.lstrip("-").isdigit() else float(text)
+
+
+def _check(session: Session, as_of: dt.date | None) -> tuple[dt.date, ZoneInfo, Thresholds]:
+    """The check date (today in the cluster's zone by default), the zone and the thresholds."""
+    settings = settings_of(session)
+    zone = settings.zone
+    return as_of or clock.today(zone), zone, thresholds(settings)
+
+
+def inspect_sites(
+    session: Session, as_of: dt.date | None = None, site_ids: Sequence[int] | None = None
+) -> Inspection:
+    """Inspect the running sites (or those of ``site_ids``) at ``as_of`` under the cluster's
+    thresholds."""
+    day, zone, limits = _check(session, as_of)
+    facts = load_facts(session, day, zone, limits, site_ids)
+    return Inspection(day, zone, limits, ranked(facts, day, limits))
+
+
+def inspect_columns(
+    session: Session, site_id: int, as_of: dt.date | None = None
+) -> tuple[SiteRisk, tuple[ColumnVerdict, ...]] | None:
+    """One site (in any state) at ``as_of``: its risks and how each column stands."""
+    day, zone, limits = _check(session, as_of)
+    found = load_facts(session, day, zone, limits, [site_id], running_only=False)
+    if not found:
+        return None
+    return risks_of(found[0], day, limits), tuple(verdict(c, day, limits) for c in found[0].columns)
+
+
+def load_facts(
+    session: Session,
+    as_of: dt.date,
+    zone: ZoneInfo,
+    limits: Thresholds,
+    site_ids: Sequence[int] | None = None,
+    running_only: bool = True,
+) -> list[SiteFacts]:
+    """Facts of the inspected sites (all, or ``site_ids``) as of the end of ``as_of`` in
+    ``zone``: the sites, then per chunk of 500 their columns, posts and probes."""
+    site_query = select(Site.id, Site.code, Site.name, Site.kind, Site.home_updated_at)
+    if running_only:
+        site_query = site_query.where(Site.state.in_(INSPECTED_STATES))
     if site_ids is not None:
         site_rows = [
             row
@@ -187,50 +309,93 @@ def load_facts(session: Session, site_ids: Sequence[int] | None = None) -> list[
         ]
     else:
         site_rows = list(session.execute(site_query.order_by(Site.code)).all())
-    columns = load_column_facts(session, [row.id for row in site_rows])
+    ids = [row.id for row in site_rows]
+    end = clock.day_start(as_of + dt.timedelta(days=1), zone)
+    columns = load_column_facts(session, ids, end, zone)
+    reach: dict[int, Reachability] = {}
+    for chunk in chunks(ids):
+        reach.update(load_reachability(session, chunk, as_of, zone, limits.reachability))
     return [
         SiteFacts(
-            site_id=row.id,
-            code=row.code,
-            name=row.name,
-            kind=row.kind,
-            home_updated_at=row.home_updated_at,
-            columns=columns[row.id],
+            row.id,
+            row.code,
+            row.name,
+            row.kind,
+            _day(row.home_updated_at, end, zone),
+            columns[row.id],
+            reach.get(row.id),
         )
         for row in site_rows
     ]
 
 
+def _day(at: dt.datetime | None, end: dt.datetime, zone: ZoneInfo) -> dt.date | None:
+    """The local date of ``at`` when it is before ``end`` (the end of the check date)."""
+    return clock.local_date(at, zone) if at is not None and at < end else None
+
+
 def load_column_facts(
-    session: Session, site_ids: Sequence[int]
+    session: Session, site_ids: Sequence[int], end: dt.datetime, zone: ZoneInfo
 ) -> dict[int, tuple[ColumnFacts, ...]]:
-    """Column facts per site id, parents first: two queries per chunk of sites."""
-    local = load_local(session, site_ids)
-    return {site_id: _column_facts(local[site_id]) for site_id in site_ids}
+    """Column facts per site id as of ``end`` (stored time, exclusive), parents first: two
+    queries per chunk of sites."""
+    local = load_local(session, site_ids, published_before=end)
+    return {site_id: _column_facts(local[site_id], end, zone) for site_id in site_ids}
 
 
-def _column_facts(columns: Sequence[LocalColumn]) -> tuple[ColumnFacts, ...]:
+def _column_facts(
+    columns: Sequence[LocalColumn], end: dt.datetime, zone: ZoneInfo
+) -> tuple[ColumnFacts, ...]:
     """What the rules need of a site's columns: the later of the recorded update and the
-    newest published post, published posts only, and whether each column is a leaf."""
+    newest published post (both before ``end``), and whether each column is a leaf."""
     parents = {column.parent_id for column in columns if column.parent_id is not None}
-    return tuple(
-        ColumnFacts(
-            column_id=column.id,
-            code=column.code,
-            name=column.name,
-            column_type=column.column_type,
-            max_idle_days=column.max_idle_days,
-            last_update=max(
-                (at for at in (column.last_updated_at, column.newest_published) if at is not None),
-                default=None,
-            ),
-            posts=column.published,
-            leaf=column.id not in parents,
+    facts = []
+    for column in columns:
+        recorded = column.last_updated_at if _day(column.last_updated_at, end, zone) else None
+        moments = (recorded, column.newest_published)
+        last = max((at for at in moments if at is not None), default=None)
+        facts.append(
+            ColumnFacts(
+                column_id=column.id,
+                code=column.code,
+                name=column.name,
+                column_type=column.column_type,
+                max_idle_days=column.max_idle_days,
+                last_update=last,
+                posts=column.published,
+                leaf=column.id not in parents,
+                updated_on=_day(last, end, zone),
+            )
         )
-        for column in columns
-    )
+    return tuple(facts)
 
 
 def risk_text(risk: SiteRisk) -> str:
     """The rules a site breaks, in the operator's language ("" when none)."""
-    return joined(translate("", RULE_LABELS[r.rule]).format(count=r.count) for r in risk.risks)
+    return joined(_risk_label(risk, r) for r in risk.risks)
+
+
+def _risk_label(site: SiteRisk, risk: Risk) -> str:
+    reach = site.reachability
+    if risk.rule == UNREACHABLE and reach is not None:
+        return translate("", RULE_LABELS[UNREACHABLE]).format(
+            days=reach.rule.days,
+            failures=reach.failures,
+            probes=reach.probes,
+            timeout=reach.rule.timeout_s,
+            share=reach.share,
+        )
+    return translate("", RULE_LABELS[risk.rule]).format(count=risk.count, days=risk.limit)
+
+
+def reachability_note(site: SiteRisk) -> str:
+    """Why the reachability rule could not judge ``site`` ("" when it could)."""
+    reach = site.reachability
+    if reach is None or reach.verdict != UNDETERMINED:
+        return ""
+    return translate("", CANNOT_JUDGE).format(
+        days=reach.rule.days,
+        probes=reach.probes,
+        short=reach.short_days,
+        needed=reach.rule.probes_per_day,
+    )

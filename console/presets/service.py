@@ -30,14 +30,12 @@ from console.presets.files import (
     save_preset,
 )
 from console.presets.inspection import (
-    ColumnFacts,
-    SiteFacts,
+    ColumnVerdict,
+    Inspection,
     SiteRisk,
-    load_column_facts,
-    load_facts,
-    ranked,
+    inspect_columns,
+    inspect_sites,
     risk_text,
-    risks_of,
 )
 from console.presets.plan import NO_SITE, NO_VERSION, SitePlan, load_target_version, plans_for
 from console.schema import (
@@ -353,48 +351,44 @@ def parse_as_of(text: str) -> dt.date:
 def inspect(
     sessions: SessionFactory,
     actor: Actor,
-    as_of: dt.date,
+    as_of: dt.date | None = None,
     site_ids: Sequence[int] | None = None,
-) -> list[SiteRisk]:
-    """Service: inspection risk of the running sites (or ``site_ids``), most at risk first."""
+) -> Inspection:
+    """Service: inspection risk of the running sites (or ``site_ids``), most at risk first, at
+    ``as_of`` (today in the cluster's zone by default)."""
     require(actor, *REGISTER_READERS)
     with sessions() as session:
-        return ranked(load_facts(session, site_ids), as_of)
+        return inspect_sites(session, as_of, site_ids)
 
 
 @dataclass(frozen=True)
 class SiteDrift:
-    """One site against the version it follows, and the freshness of each of its columns."""
+    """One site against the version it follows, and how each of its columns stands."""
 
     risk: SiteRisk
-    columns: tuple[ColumnFacts, ...]
+    columns: tuple[ColumnVerdict, ...]
     plan: SitePlan | None
     preset_name: str = ""
     preset_number: int = 0
 
 
-def site_drift(sessions: SessionFactory, actor: Actor, site_id: int, as_of: dt.date) -> SiteDrift:
+def site_drift(
+    sessions: SessionFactory, actor: Actor, site_id: int, as_of: dt.date | None = None
+) -> SiteDrift:
     """Service: drift from the followed preset version and per-column freshness of a site."""
     require(actor, *REGISTER_READERS)
     with sessions() as session:
         site = session.get(Site, site_id)
         if site is None:
             raise NotFound(NO_SITE, site=site_id)
-        facts = SiteFacts(
-            site.id,
-            site.code,
-            site.name,
-            site.kind,
-            site.home_updated_at,
-            load_column_facts(session, [site.id])[site.id],
-        )
+        inspected = inspect_columns(session, site.id, as_of)
+        assert inspected is not None  # the site exists in this transaction
+        risk, columns = inspected
         if site.preset_version_id is None:
-            return SiteDrift(risks_of(facts, as_of), facts.columns, None)
+            return SiteDrift(risk, columns, None)
         target = load_target_version(session, site.preset_version_id)
         plan = plans_for(session, target, [site.id])[0]
-        return SiteDrift(
-            risks_of(facts, as_of), facts.columns, plan, target.preset_name, target.number
-        )
+        return SiteDrift(risk, columns, plan, target.preset_name, target.number)
 
 
 RISK_HEADINGS = (
@@ -420,9 +414,13 @@ def risk_row(risk: SiteRisk) -> list[str]:
 
 
 def export_risks(
-    sessions: SessionFactory, actor: Actor, as_of: dt.date, path: Path, only_at_risk: bool = True
+    sessions: SessionFactory,
+    actor: Actor,
+    as_of: dt.date | None,
+    path: Path,
+    only_at_risk: bool = True,
 ) -> int:
     """Service: the cluster-wide risk list (most at risk first) to CSV or XLSX."""
-    results = inspect(sessions, actor, as_of)
+    results = inspect(sessions, actor, as_of).sites
     rows = (risk_row(r) for r in results if r.risks or not only_at_risk)
     return write_table(path, [translate("", h) for h in RISK_HEADINGS], rows)

@@ -64,24 +64,35 @@ _COLUMNS: tuple[Any, ...] = (
     SiteColumn.last_updated_at,
 )
 _PUBLISHED = Post.status == PostStatus.PUBLISHED.value
-# The figures of a column's posts, by the names ``LocalColumn`` gives them.
-_POST_FIGURES: dict[str, Any] = {
-    "posts": func.count(),
-    "published": func.count(case((_PUBLISHED, 1))),
-    "newest_published": func.max(case((_PUBLISHED, Post.published_at))),
-}
+
+
+def _post_figures_of(published_before: dt.datetime | None) -> dict[str, Any]:
+    """The figures of a column's posts, by the names ``LocalColumn`` gives them; the published
+    ones only those published before ``published_before`` when given."""
+    published = _PUBLISHED
+    if published_before is not None:
+        published = published & (Post.published_at < published_before)
+    return {
+        "posts": func.count(),
+        "published": func.count(case((published, 1))),
+        "newest_published": func.max(case((published, Post.published_at))),
+    }
 
 
 def load_local(
-    session: Session, site_ids: Sequence[int], posts: bool = True
+    session: Session,
+    site_ids: Sequence[int],
+    posts: bool = True,
+    published_before: dt.datetime | None = None,
 ) -> dict[int, list[LocalColumn]]:
-    """The columns of each site, parents first, with (unless not ``posts``) their post figures.
+    """The columns of each site, parents first, with (unless not ``posts``) their post figures;
+    ``published_before`` (a stored time) leaves later posts out of the published figures.
 
     Two queries per chunk of sites; one without ``posts``.
     """
     found: dict[int, list[LocalColumn]] = {site_id: [] for site_id in site_ids}
     for chunk in chunks(site_ids):
-        figures = _post_figures(session, chunk) if posts else {}
+        figures = _post_figures(session, chunk, published_before) if posts else {}
         rows = session.execute(
             select(*_COLUMNS)
             .where(SiteColumn.site_id.in_(chunk))
@@ -93,10 +104,13 @@ def load_local(
     return found
 
 
-def _post_figures(session: Session, site_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+def _post_figures(
+    session: Session, site_ids: Sequence[int], published_before: dt.datetime | None
+) -> dict[int, dict[str, Any]]:
     """The post figures of each column of the sites ``site_ids`` that has posts, by name."""
+    figures_of = _post_figures_of(published_before)
     rows = session.execute(
-        select(Post.column_id, *(figure.label(name) for name, figure in _POST_FIGURES.items()))
+        select(Post.column_id, *(figure.label(name) for name, figure in figures_of.items()))
         .where(Post.site_id.in_(site_ids), Post.column_id.is_not(None))
         .group_by(Post.column_id)
     )

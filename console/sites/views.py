@@ -12,7 +12,7 @@ from console.base.actor import REGISTER_READERS, Actor, require
 from console.base.domains import to_unicode
 from console.base.errors import NotFound
 from console.db import SessionFactory
-from console.presets.inspection import load_facts, risk_text, risks_of
+from console.presets.inspection import INSPECTED_STATES, ColumnVerdict, inspect_columns, risk_text
 from console.schema import (
     Account,
     Filing,
@@ -122,7 +122,8 @@ def site_detail(
     sessions: SessionFactory, actor: Actor, site_id: int, as_of: dt.date | None = None
 ) -> SiteDetail:
     """One site with its domains, the summaries of its columns, grants, filing and history,
-    and its inspection risk on ``as_of`` (today by default; "" when none)."""
+    and its inspection risk on ``as_of`` (today in the cluster's zone by default; "" when
+    none, or when the site is not running)."""
     require(actor, *REGISTER_READERS)
     with sessions() as session:
         site = session.get(Site, site_id)
@@ -138,8 +139,10 @@ def site_detail(
             .where(SiteDomain.site_id == site_id)
             .order_by(SiteDomain.is_main.desc(), SiteDomain.domain)
         ).all()
-        facts = load_facts(session, [site_id])
-        risk = risk_text(risks_of(facts[0], as_of or dt.date.today())) if facts else ""
+        inspected = inspect_columns(session, site_id, as_of)
+        assert inspected is not None  # the site exists in this transaction
+        running = site.state in INSPECTED_STATES
+        risk = risk_text(inspected[0]) if running else ""
         return SiteDetail(
             id=site.id,
             risk=risk,
@@ -152,7 +155,7 @@ def site_detail(
             next_states=NEXT.get(site.state, ()),
             domains=tuple((to_unicode(d), bool(m)) for d, m in domains),
             filing=_filing(session, site_id),
-            columns=_columns(session, site_id),
+            columns=_columns(inspected[1]),
             column_names=tuple(
                 session.scalars(
                     select(SiteColumn.name)
@@ -184,22 +187,12 @@ def _filing(session: Session, site_id: int) -> dict[str, object]:
     }
 
 
-def _columns(session: Session, site_id: int) -> dict[str, int]:
-    now = utcnow()
-    rows = session.execute(
-        select(SiteColumn.max_idle_days, SiteColumn.last_updated_at).where(
-            SiteColumn.site_id == site_id
-        )
-    ).all()
-    stale = sum(
-        1
-        for idle, last in rows
-        if idle is not None and (last is None or now - last > dt.timedelta(days=idle))
-    )
+def _columns(verdicts: tuple[ColumnVerdict, ...]) -> dict[str, int]:
+    """How many columns, how many past their own update rule, how many never updated."""
     return {
-        "total": len(rows),
-        "never_updated": sum(1 for _idle, last in rows if last is None),
-        "stale": stale,
+        "total": len(verdicts),
+        "never_updated": sum(1 for v in verdicts if v.column.updated_on is None),
+        "stale": sum(1 for v in verdicts if v.late_by_own_rule),
     }
 
 

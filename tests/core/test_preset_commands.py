@@ -43,18 +43,34 @@ def test_inspect_prints_each_site_at_risk_as_of_the_date_given(
 ) -> None:
     url, _ = _cluster(tmp_path)
     assert main(["--db", url, "inspect", "--json", "--as-of", "2026-11-01"]) == 0
-    [site] = json.loads(capsys.readouterr().out)
+    found = json.loads(capsys.readouterr().out)
+    assert (found["as_of"], found["time_zone"]) == ("2026-11-01", "Asia/Shanghai")
+    assert found["thresholds"]["inspection.blank_columns"] == 5
+    [site] = found["sites"]
+    blank = [f"blank{i}" for i in range(5)]
     assert site == {
         "site_code": "3312000001",
-        "risks": [{"rule": "blank", "count": 5, "columns": [f"blank{i}" for i in range(5)]}],
+        # Blank news columns: never updated within two weeks as well as blank.
+        "risks": [
+            {"rule": "stale_news", "count": 5, "columns": blank},
+            {"rule": "blank", "count": 5, "columns": blank},
+        ],
+        "reachability": {
+            "verdict": "undetermined",
+            "probes": 0,
+            "failures": 0,
+            "days_short_of_probes": 7,
+        },
     }
     # Five days later both home pages are more than two weeks old.
     assert main(["--db", url, "inspect", "--json", "--as-of", "2026-11-16", "--all"]) == 0
-    sites = json.loads(capsys.readouterr().out)
+    sites = json.loads(capsys.readouterr().out)["sites"]
     assert [s["site_code"] for s in sites] == ["3312000001", "3312000002"]
-    assert [r["rule"] for r in sites[0]["risks"]] == ["home", "blank"]
+    assert [r["rule"] for r in sites[0]["risks"]] == ["home", "stale_news", "blank"]
     assert main(["--db", url, "inspect", "--as-of", "2026-11-01"]) == 0
-    assert "5 个空白栏目" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "5 个空白栏目" in out and "截至 2026-11-01（Asia/Shanghai）" in out
+    assert "首页不更新：天数 14" in out
     assert main(["--db", url, "inspect", "--as-of", "2026-13-01"]) != 0
     assert "2026-13-01" in capsys.readouterr().err
 
