@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 
 from console.base.i18n import translate
@@ -40,7 +39,7 @@ def _finding(finding: Finding) -> dict[str, object]:
 def run_status(args: argparse.Namespace) -> int:
     """Print sites by urgency; exit 1 when anything is overdue."""
     with opened(args.db) as sessions:
-        statuses = cluster_status(sessions, acting(sessions, args))
+        statuses = cluster_status(sessions, acting(sessions, args)).statuses
     floor = Urgency.OK if args.all else Urgency.DUE
     for status in statuses:
         if status.urgency < floor:
@@ -65,8 +64,8 @@ def run_status(args: argparse.Namespace) -> int:
 def run_calendar(args: argparse.Namespace) -> int:
     """Print what falls due in the next ``--days`` days, by date."""
     with opened(args.db) as sessions:
-        statuses = cluster_status(sessions, acting(sessions, args))
-    for entry in calendar(statuses, dt.date.today(), args.days):
+        report = cluster_status(sessions, acting(sessions, args))
+    for entry in calendar(report, args.days):
         if args.json:
             row = {"due": str(entry.due), "site_code": entry.code, "name": entry.name}
             print(json.dumps({**row, **_finding(entry.finding)}, ensure_ascii=False))

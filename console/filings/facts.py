@@ -1,4 +1,4 @@
-"""What the filing rules read about each site, loaded for the whole cluster in three queries."""
+"""What the filing rules read about each site, loaded for the whole cluster in four queries."""
 
 from __future__ import annotations
 
@@ -6,14 +6,17 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
+from console.base import clock
 from console.base.rows import named_rows
+from console.probes.reachability import Reachability, load_reachability
+from console.probes.settings import ReachabilityRule
 from console.schema import Filing, ProbeResult, Site, SiteState
 
-PROBE_WINDOW_DAYS = 7
 # A probe older than this says nothing about the site today (and the scan stays bounded).
 LATEST_WITHIN_DAYS = 30
 UNWATCHED = (SiteState.MERGED, SiteState.RETIRED)
@@ -64,8 +67,7 @@ class FilingFacts(FilingRecord):
     state: str
     region_code: str
     opened_on: dt.date | None = None
-    week_probes: int = 0
-    week_failures: int = 0
+    reachability: Reachability | None = None
     latest: LatestProbe | None = None
 
 
@@ -96,9 +98,15 @@ _LATEST_COLUMNS: tuple[Any, ...] = tuple(
 
 
 def load_facts(
-    session: Session, now: dt.datetime, site_ids: Iterable[int] | None = None
+    session: Session,
+    now: dt.datetime,
+    zone: ZoneInfo,
+    rule: ReachabilityRule,
+    site_ids: Iterable[int] | None = None,
 ) -> list[FilingFacts]:
-    """The facts of every watched site (or of ``site_ids``): three set-based queries."""
+    """The facts of every watched site (or of ``site_ids``) at ``now`` (stored time): the
+    sites, their latest probes, and their probes over the reachability rule's window before
+    the date of ``now`` in ``zone`` (one query per 500 sites)."""
     wanted = list(site_ids) if site_ids is not None else None
     statement = (
         select(*_FILING_COLUMNS)
@@ -107,41 +115,18 @@ def load_facts(
     )
     if wanted is not None:
         statement = statement.where(Site.id.in_(wanted))
-    counts = _week_counts(session, now, wanted)
     latest = _latest_probes(session, now, wanted)
-    facts = []
-    for values in named_rows(session.execute(statement)):
-        probes, failures = counts.get(values["site_id"], (0, 0))
-        facts.append(
-            FilingFacts(
-                **values,
-                week_probes=probes,
-                week_failures=failures,
-                latest=latest.get(values["site_id"]),
-            )
+    sites = list(named_rows(session.execute(statement)))
+    as_of = clock.local_date(now, zone)
+    reach = load_reachability(session, [v["site_id"] for v in sites], as_of, zone, rule)
+    return [
+        FilingFacts(
+            **values,
+            reachability=reach.get(values["site_id"]),
+            latest=latest.get(values["site_id"]),
         )
-    return facts
-
-
-def _week_counts(
-    session: Session, now: dt.datetime, wanted: list[int] | None
-) -> dict[int, tuple[int, int]]:
-    """Per site: the probes of the week before ``now``, and how many of them failed."""
-    week = (
-        select(
-            ProbeResult.site_id,
-            func.count().label("probes"),
-            func.sum(case((ProbeResult.ok.is_(False), 1), else_=0)).label("failures"),
-        )
-        .where(
-            ProbeResult.probed_at >= now - dt.timedelta(days=PROBE_WINDOW_DAYS),
-            ProbeResult.probed_at <= now,
-        )
-        .group_by(ProbeResult.site_id)
-    )
-    if wanted is not None:
-        week = week.where(ProbeResult.site_id.in_(wanted))
-    return {row.site_id: (int(row.probes), int(row.failures or 0)) for row in session.execute(week)}
+        for values in sites
+    ]
 
 
 def _latest_probes(

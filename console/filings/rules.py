@@ -3,25 +3,29 @@
 Pure functions over plain values and an as-of date (DESIGN.md §2): ICP and 公安联网备案 (within
 30 days of opening), 等级保护 (level ≥ 2 filed within 30 days of grading; 测评 yearly for level
 3, half-yearly for level 4, per a configurable period for level 2), number formats (through
-``console.base.identifiers``), and what the latest probes say (the 5 % unreachable rule, the
-certificate, the footer, foreign redirects). ``console.filings.facts.load_facts`` reads their
-inputs for the whole cluster at once.
+``console.base.identifiers``), and what the probes say (the reachability rule of
+``console.probes.reachability``, the certificate, the footer, foreign redirects).
+``console.filings.facts.load_facts`` reads their inputs for the whole cluster at once. Dates
+are dates in the cluster's zone (``Policy.zone``).
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import enum
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from zoneinfo import ZoneInfo
 
+from console.base import clock
+from console.base.clock import add_months
 from console.base.errors import InvalidInput
 from console.base.i18n import QT_TR_NOOP, translate
 from console.base.identifiers import validate_icp_region, validate_mlps_form, validate_psb
 from console.filings.facts import UNWATCHED, FilingFacts, LatestProbe
 from console.probes import CERT_PROBLEM
+from console.probes.reachability import UNDETERMINED, UNREACHABLE, Reachability
 from console.probes.reasons import shown_error
 from console.schema import SiteState
 
@@ -29,7 +33,6 @@ FILING_DAYS = 30
 DUE_SOON_DAYS = 30
 CALENDAR_DAYS = 90
 CERT_SOON_DAYS = 30
-UNREACHABLE_SHARE = 0.05
 DEFAULT_LEVEL2_MONTHS = 24
 ASSESSMENT_MONTHS = {3: 12, 4: 6, 5: 6}
 FAILED_RESULT = "不符合"
@@ -92,8 +95,13 @@ ASSESSMENT_NEVER_OVERDUE = QT_TR_NOOP(
 )
 ASSESSMENT_DUE = QT_TR_NOOP("测评将于 {due} 到期（{level} 级，每 {months} 个月），还剩 {days} 天。")
 ASSESSMENT_FAILED = QT_TR_NOOP("{assessed} 测评结论为“不符合”：须整改并复测。{notes}")
-UNREACHABLE = QT_TR_NOOP(
-    "不可访问风险：近 7 天 {failed}/{total} 次探测失败（{share}%，达到 5% 即判定不可访问）。"
+UNREACHABLE_NOW = QT_TR_NOOP(
+    "站点无法访问：近 {days} 天 {failed}/{total} 次探测未能在 {timeout} 秒内打开首页"
+    "（{share}%，达到 {limit}% 即判定无法访问）。"
+)
+CANNOT_JUDGE = QT_TR_NOOP(
+    "可访问性暂无法判定：近 {days} 天共 {total} 次有效探测（{failed} 次失败），"
+    "其中 {short} 天不足每天 {needed} 次。"
 )
 FOREIGN_REDIRECT = QT_TR_NOOP("首页重定向到未登记的域名 {host}（{when}）。")
 CERT_INVALID = QT_TR_NOOP("HTTPS 证书无效：{problem}（{when} 探测）。")
@@ -127,6 +135,7 @@ class Policy:
     level2_months: int = DEFAULT_LEVEL2_MONTHS
     due_soon_days: int = DUE_SOON_DAYS
     calendar_days: int = CALENDAR_DAYS
+    zone: ZoneInfo = field(default_factory=lambda: clock.zone_named(clock.DEFAULT_ZONE))
 
 
 @dataclass(frozen=True)
@@ -144,13 +153,6 @@ class Finding:
         """The reason in the operator's language."""
         params = {k: translate("", v) if k == "what" else v for k, v in self.params.items()}
         return translate("", self.message).format(**params)
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """``day`` plus ``months`` calendar months (the 31st becomes the month's last day)."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def assessment_months(level: int, policy: Policy) -> int | None:
@@ -308,24 +310,34 @@ def assessment_findings(facts: FilingFacts, as_of: dt.date, policy: Policy) -> l
     return found
 
 
-def probe_findings(facts: FilingFacts, as_of: dt.date) -> list[Finding]:
-    """What the probes say: the weekly 5 % rule and the latest probe's findings."""
-    found: list[Finding] = []
-    total, failed = facts.week_probes, facts.week_failures
-    if total and failed / total >= UNREACHABLE_SHARE:
-        share = round(100 * failed / total, 1)
-        found.append(
-            Finding(
-                "unreachable",
-                Urgency.PROBLEM,
-                UNREACHABLE,
-                {"failed": failed, "total": total, "share": share},
-            )
-        )
+def reachability_findings(reach: Reachability | None) -> list[Finding]:
+    """站点无法访问 over the rule's window; too few probes to judge is said, not judged."""
+    if reach is None or (reach.verdict == UNDETERMINED and not reach.probes):
+        return []
+    params = {
+        "days": reach.rule.days,
+        "failed": reach.failures,
+        "total": reach.probes,
+        "share": reach.share,
+        "limit": reach.rule.share_percent,
+        "timeout": reach.rule.timeout_s,
+        "short": reach.short_days,
+        "needed": reach.rule.probes_per_day,
+    }
+    if reach.verdict == UNREACHABLE:
+        return [Finding("unreachable", Urgency.PROBLEM, UNREACHABLE_NOW, params)]
+    if reach.verdict == UNDETERMINED:
+        return [Finding("unreachable_undetermined", Urgency.NOTE, CANNOT_JUDGE, params)]
+    return []
+
+
+def probe_findings(facts: FilingFacts, as_of: dt.date, zone: ZoneInfo) -> list[Finding]:
+    """What the probes say: the reachability rule and the latest probe's findings."""
+    found = reachability_findings(facts.reachability)
     latest = facts.latest
     if latest is None:
         return found
-    when = latest.probed_at.isoformat(sep=" ", timespec="minutes")
+    when = clock.shown(latest.probed_at, zone)
     if latest.foreign_host:
         found.append(
             Finding(
@@ -345,11 +357,11 @@ def probe_findings(facts: FilingFacts, as_of: dt.date) -> list[Finding]:
                 "cert_invalid",
                 Urgency.PROBLEM,
                 CERT_INVALID,
-                {"problem": _cert_problem(latest, as_of), "when": when},
+                {"problem": _cert_problem(latest, as_of, zone), "when": when},
             )
         )
     elif latest.cert_not_after is not None:
-        expiry = latest.cert_not_after.date()
+        expiry = clock.local_date(latest.cert_not_after, zone)
         days = (expiry - as_of).days
         if days <= CERT_SOON_DAYS:
             found.append(
@@ -382,9 +394,10 @@ CERT_EXPIRED = QT_TR_NOOP("已于 {date} 过期")
 CERT_UNTRUSTED = QT_TR_NOOP("证书链不受信任或与域名不符")
 
 
-def _cert_problem(latest: LatestProbe, as_of: dt.date) -> str:
-    if latest.cert_not_after is not None and latest.cert_not_after.date() < as_of:
-        return translate("", CERT_EXPIRED).format(date=latest.cert_not_after.date())
+def _cert_problem(latest: LatestProbe, as_of: dt.date, zone: ZoneInfo) -> str:
+    expiry = clock.local_date(latest.cert_not_after, zone) if latest.cert_not_after else None
+    if expiry is not None and expiry < as_of:
+        return translate("", CERT_EXPIRED).format(date=expiry)
     if latest.error and latest.error.startswith(CERT_PROBLEM):
         # What the verifying handshake said, e.g. a host name the certificate does not cover.
         return f"{translate('', CERT_UNTRUSTED)}（{latest.error.removeprefix(CERT_PROBLEM)}）"
@@ -406,7 +419,7 @@ def evaluate(facts: FilingFacts, as_of: dt.date, policy: Policy = Policy()) -> l
         *psb_findings(facts, as_of),
         *mlps_findings(facts, as_of),
         *assessment_findings(facts, as_of, policy),
-        *probe_findings(facts, as_of),
+        *probe_findings(facts, as_of, policy.zone),
     ]
     return sorted(found, key=lambda f: (-f.urgency, f.due or dt.date.max))
 

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from console.base import journal
+from console.base import clock, journal
 from console.base.actor import REGISTER_READERS, Actor, require
+from console.base.cluster import settings_of
 from console.base.editing import editing
 from console.base.errors import Conflict, InvalidInput, NotFound
 from console.base.i18n import QT_TR_NOOP, translate
@@ -22,14 +24,14 @@ from console.filings.facts import FilingRecord, load_facts
 from console.filings.rules import (
     CALENDAR_DAYS,
     Finding,
-    Policy,
     Urgency,
     evaluate,
     urgency_of,
     validate_mlps_region,
 )
-from console.filings.settings import read_settings
+from console.filings.settings import FilingSettings
 from console.probes.probe import ProbeOutcome
+from console.probes.settings import reachability_rule
 from console.schema import Duty, Filing, FilingAttachment, ProbeResult, Site
 
 FILINGS = Listing(
@@ -85,46 +87,54 @@ class Deadline:
     code: str
     name: str
     finding: Finding
+    days_left: int = 0
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+@dataclass(frozen=True)
+class StatusReport:
+    """Every watched site's status on ``as_of`` (a date in the cluster's ``zone``)."""
+
+    as_of: dt.date
+    zone: ZoneInfo
+    statuses: list[SiteStatus]
 
 
 def cluster_status(
     sessions: SessionFactory,
     actor: Actor,
     now: dt.datetime | None = None,
-    policy: Policy | None = None,
     site_ids: Sequence[int] | None = None,
-) -> list[SiteStatus]:
-    """Every watched site's status, most urgent first (then earliest due, then code)."""
+) -> StatusReport:
+    """Every watched site's status at ``now`` (stored time; the current time by default),
+    most urgent first (then earliest due, then code), judged on the date of ``now`` in the
+    cluster's zone under the cluster's settings."""
     require(actor, *REGISTER_READERS)
-    now = now or _now()
-    if policy is None:
-        policy = read_settings(sessions, actor).policy
+    now = now or clock.utcnow()
     with sessions() as session:
-        facts = load_facts(session, now, site_ids)
+        settings = settings_of(session)
+        zone = settings.zone
+        policy = replace(FilingSettings.of(settings).policy, zone=zone)
+        facts = load_facts(session, now, zone, reachability_rule(settings), site_ids)
+    as_of = clock.local_date(now, zone)
     statuses = []
     for item in facts:
-        findings = tuple(evaluate(item, now.date(), policy))
+        findings = tuple(evaluate(item, as_of, policy))
         statuses.append(
             SiteStatus(
                 item.site_id, item.code, item.name, item.state, urgency_of(findings), findings
             )
         )
     statuses.sort(key=lambda s: (-s.urgency, s.due or dt.date.max, s.code))
-    return statuses
+    return StatusReport(as_of, zone, statuses)
 
 
-def calendar(
-    statuses: Iterable[SiteStatus], as_of: dt.date, days: int = CALENDAR_DAYS
-) -> list[Deadline]:
-    """What falls due from ``as_of`` through the next ``days`` days, by date."""
+def calendar(report: StatusReport, days: int = CALENDAR_DAYS) -> list[Deadline]:
+    """What falls due from the report's date through the next ``days`` days, by date."""
+    as_of = report.as_of
     last = as_of + dt.timedelta(days=days)
     entries = [
-        Deadline(f.due, s.site_id, s.code, s.name, f)
-        for s in statuses
+        Deadline(f.due, s.site_id, s.code, s.name, f, (f.due - as_of).days)
+        for s in report.statuses
         for f in s.findings
         if f.due is not None and as_of <= f.due <= last
     ]
@@ -211,7 +221,7 @@ def filing_detail(sessions: SessionFactory, actor: Actor, site_id: int) -> Filin
             .limit(RECENT_PROBES)
         ).all()
         probes = tuple(_outcome(site.code, row) for row in recent)
-    found = cluster_status(sessions, actor, site_ids=[site_id])
+    found = cluster_status(sessions, actor, site_ids=[site_id]).statuses
     status = found[0] if found else None
     return FilingDetail(*head, version, record, attachments, status, probes)
 
@@ -263,14 +273,16 @@ def _snapshot(record: FilingRecord) -> dict[str, object]:
     return {n: (v.isoformat() if isinstance(v, dt.date) else v) for n, v in asdict(record).items()}
 
 
-def _site_label(sessions: SessionFactory, site_id: int) -> tuple[str, str, int | None]:
-    """The site's region, its label for the journal, and its filing's id (None: no filing)."""
+def _site_label(sessions: SessionFactory, site_id: int) -> tuple[str, str, int | None, dt.date]:
+    """The site's region, its label for the journal, its filing's id (None: no filing), and
+    today in the cluster's zone."""
     with sessions() as session:
         site = session.get(Site, site_id)
         if site is None:
             raise NotFound(SITE_GONE, id=site_id)
         filing_id = session.scalar(select(Filing.id).where(Filing.site_id == site_id))
-        return site.region_code, f"{site.code} {site.name}", filing_id
+        today = clock.today(settings_of(session).zone)
+        return site.region_code, f"{site.code} {site.name}", filing_id, today
 
 
 def save_filing(
@@ -285,8 +297,8 @@ def save_filing(
     ``expected_version`` is the version the operator saw (0: there was no filing yet).
     """
     require(actor, Duty.SYSTEM_ADMIN)
-    region, label, filing_id = _site_label(sessions, site_id)
-    clean = _validated(record, region, _now().date())
+    region, label, filing_id, today = _site_label(sessions, site_id)
+    clean = _validated(record, region, today)
     if filing_id is None:
         with sessions.begin() as session:
             if expected_version != 0 or session.scalar(
@@ -351,7 +363,7 @@ def add_attachment(
     """
     require(actor, Duty.SYSTEM_ADMIN)
     label, location = _checked_reference(label, location)
-    _region, site_label, filing_id = _site_label(sessions, site_id)
+    _region, site_label, filing_id, _today = _site_label(sessions, site_id)
     if filing_id is None:
         raise InvalidInput(SAVE_FIRST, label=site_label)
     with editing(sessions, Filing, filing_id, expected_version, "filing", site_label) as (
@@ -382,7 +394,7 @@ def remove_attachment(
             raise NotFound(ATTACHMENT_GONE, id=attachment_id)
         filing_id = attachment.filing_id
         site_id = session.scalar(select(Filing.site_id).where(Filing.id == filing_id))
-    _region, site_label, _filing_id = _site_label(sessions, site_id or 0)
+    _region, site_label, _filing_id, _today = _site_label(sessions, site_id or 0)
     with editing(sessions, Filing, filing_id, expected_version, "filing", site_label) as (
         session,
         _filing,

@@ -2,34 +2,38 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass
 
-from sqlalchemy import select
-
-from console.base import journal
 from console.base.actor import REGISTER_READERS, Actor, require
-from console.base.errors import InvalidInput
+from console.base.cluster import ClusterSettings, integer_setting
+from console.base.cluster import read_settings as read_cluster_settings
+from console.base.cluster_service import change_settings as change_cluster_settings
 from console.base.i18n import QT_TR_NOOP
 from console.db import SessionFactory
 from console.filings.rules import DEFAULT_LEVEL2_MONTHS, Policy
 from console.probes.probe import DEFAULT_TIMEOUT
 from console.probes.sweep import DEFAULT_WORKERS, MAX_WORKERS
-from console.schema import ClusterSetting, Duty
+from console.schema import Duty
 
 PREFIX = "filings."
-OUT_OF_RANGE = QT_TR_NOOP("设置项“{name}”的值 {value} 超出允许范围 {low}–{high}。")
-NAMES = {
-    "probe_timeout_s": QT_TR_NOOP("探测超时（秒）"),
-    "probe_workers": QT_TR_NOOP("并发探测数"),
-    "sweep_interval_min": QT_TR_NOOP("定时探测间隔（分钟，0 为关闭）"),
-    "level2_assessment_months": QT_TR_NOOP("二级系统测评周期（月）"),
-}
-RANGES = {
-    "probe_timeout_s": (1, 120),
-    "probe_workers": (1, MAX_WORKERS),
-    "sweep_interval_min": (0, 24 * 60),
-    "level2_assessment_months": (6, 60),
-}
+PROBE_TIMEOUT = integer_setting(
+    "filings.probe_timeout_s", int(DEFAULT_TIMEOUT), 1, 120, Duty.SYSTEM_ADMIN,
+    QT_TR_NOOP("探测超时（秒）"),
+    QT_TR_NOOP("每次探测等待首页的秒数；短于 15 秒的快速探测超时时不计入“站点无法访问”。"),
+)  # fmt: skip
+PROBE_WORKERS = integer_setting(
+    "filings.probe_workers", DEFAULT_WORKERS, 1, MAX_WORKERS, Duty.SYSTEM_ADMIN,
+    QT_TR_NOOP("并发探测数"), QT_TR_NOOP("同时探测的网站数。"),
+)  # fmt: skip
+SWEEP_INTERVAL = integer_setting(
+    "filings.sweep_interval_min", 60, 0, 24 * 60, Duty.SYSTEM_ADMIN,
+    QT_TR_NOOP("定时探测间隔（分钟，0 为关闭）"),
+    QT_TR_NOOP("控制台打开期间每隔多少分钟探测全部运行中的网站；每天至少 20 次才能判定可访问性。"),
+)  # fmt: skip
+LEVEL2_MONTHS = integer_setting(
+    "filings.level2_assessment_months", DEFAULT_LEVEL2_MONTHS, 6, 60, Duty.SYSTEM_ADMIN,
+    QT_TR_NOOP("二级系统测评周期（月）"), QT_TR_NOOP("等保二级系统两次测评之间的月数。"),
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,16 @@ class FilingSettings:
     sweep_interval_min: int = 60
     level2_assessment_months: int = DEFAULT_LEVEL2_MONTHS
 
+    @classmethod
+    def of(cls, settings: ClusterSettings) -> FilingSettings:
+        """The area's settings among the cluster's."""
+        return cls(
+            settings[PROBE_TIMEOUT],
+            settings[PROBE_WORKERS],
+            settings[SWEEP_INTERVAL],
+            settings[LEVEL2_MONTHS],
+        )
+
     @property
     def policy(self) -> Policy:
         """The rules' policy these settings imply."""
@@ -50,44 +64,12 @@ class FilingSettings:
 def read_settings(sessions: SessionFactory, actor: Actor) -> FilingSettings:
     """The stored settings, defaults for what was never set."""
     require(actor, *REGISTER_READERS)
-    with sessions() as session:
-        rows = session.execute(
-            select(ClusterSetting.key, ClusterSetting.value).where(
-                ClusterSetting.key.startswith(PREFIX)
-            )
-        ).all()
-    stored = {key.removeprefix(PREFIX): value for key, value in rows}
-    values = {}
-    for item in fields(FilingSettings):
-        text = stored.get(item.name)
-        if text is not None and text.strip().lstrip("-").isdigit():
-            low, high = RANGES[item.name]
-            values[item.name] = min(max(int(text), low), high)
-    return FilingSettings(**values)
+    return FilingSettings.of(read_cluster_settings(sessions))
 
 
 def change_settings(sessions: SessionFactory, actor: Actor, new: FilingSettings) -> FilingSettings:
-    """Store ``new`` (system administrator); one journal entry naming what changed."""
-    require(actor, Duty.SYSTEM_ADMIN)
-    for name, value in asdict(new).items():
-        low, high = RANGES[name]
-        if not low <= value <= high:
-            raise InvalidInput(OUT_OF_RANGE, name=NAMES[name], value=value, low=low, high=high)
-    old = read_settings(sessions, actor)
-    before, after = asdict(old), asdict(new)
-    changed = {k for k in after if after[k] != before[k]}
-    if not changed:
-        return new
-    with sessions.begin() as session:
-        for name in sorted(changed):
-            row = session.get(ClusterSetting, PREFIX + name)
-            if row is None:
-                session.add(ClusterSetting(key=PREFIX + name, value=str(after[name]), version=1))
-            else:
-                row.value = str(after[name])
-                row.version += 1
-        journal.record(
-            session, actor, "filings.settings", "setting", "filings", "安全备案设置",
-            {k: before[k] for k in sorted(changed)}, {k: after[k] for k in sorted(changed)},
-        )  # fmt: skip
+    """Store ``new`` through the cluster settings (system administrator; journalled per key)."""
+    change_cluster_settings(
+        sessions, actor, {PREFIX + name: str(value) for name, value in asdict(new).items()}
+    )
     return new

@@ -11,9 +11,9 @@ from dataclasses import dataclass, replace
 
 from sqlalchemy import and_, func, insert, select
 
-from console.base import journal
+from console.base import clock, journal
 from console.base.actor import REGISTER_READERS, Actor, require
-from console.base.cluster import is_demo
+from console.base.cluster import is_demo, settings_of
 from console.base.errors import InvalidInput, NotFound
 from console.base.i18n import QT_TR_NOOP, translate
 from console.base.listing import Field, Listing
@@ -130,8 +130,9 @@ def record_sweep(
         if rows:
             session.execute(insert(ProbeResult), rows)
         failed = sum(1 for row in rows if not row["ok"])
+        sweep_id = clock.iso(started, settings_of(session).zone)
         journal.record(
-            session, actor, "probe.sweep", "probe_sweep", started.isoformat(timespec="seconds"),
+            session, actor, "probe.sweep", "probe_sweep", sweep_id,
             f"{len(rows)}/{planned}",
             None,
             {"planned": planned, "probed": len(rows), "failed": failed, "cancelled": cancelled},

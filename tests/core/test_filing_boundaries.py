@@ -11,6 +11,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import insert
 
+from console.base import clock
 from console.base.errors import InvalidInput
 from console.db import SessionFactory
 from console.filings import service as filings
@@ -18,7 +19,14 @@ from console.filings.facts import FilingRecord
 from console.filings.rules import Urgency
 from console.filings.settings import FilingSettings, change_settings
 from console.schema import Filing, ProbeResult
-from tests.core.test_filing_services import REVIEWER, SYSADMIN, add_sites, filing, probe_rows
+from tests.core.test_filing_services import (
+    BEIJING,
+    REVIEWER,
+    SYSADMIN,
+    add_sites,
+    filing,
+    probe_rows,
+)
 
 OPENED = dt.date(2026, 3, 1)  # add_sites opens every site on this day
 GRADED = dt.date(2026, 2, 1)
@@ -26,15 +34,17 @@ ASSESSED = dt.date(2025, 11, 22)
 
 
 def at(day: dt.date, late: bool = True) -> dt.datetime:
-    """The first or the last microsecond of ``day``: a rule reads the date, never the hour."""
-    return dt.datetime.combine(day, dt.time.max if late else dt.time.min)
+    """The stored form of the first or the last microsecond of ``day`` in Beijing (the
+    cluster's zone): a rule reads the cluster's date, never the hour nor the UTC date."""
+    wall = dt.datetime.combine(day, dt.time.max if late else dt.time.min)
+    return clock.wall_to_stored(wall, BEIJING)
 
 
 def findings(sessions: SessionFactory, now: dt.datetime) -> dict[str, dict[str, Urgency]]:
     """Each site's rules and their urgency, by site code."""
     return {
         s.code: {f.rule: f.urgency for f in s.findings}
-        for s in filings.cluster_status(sessions, REVIEWER, now=now)
+        for s in filings.cluster_status(sessions, REVIEWER, now=now).statuses
     }
 
 
@@ -91,9 +101,9 @@ def test_assessments_yearly_for_level_3_half_yearly_for_level_4(
         (half + dt.timedelta(days=1), "3312000002", Urgency.OVERDUE),
     ):
         assert findings(sessions, at(day)).get(code, {}).get("assessment") is expected, day
-    statuses = filings.cluster_status(sessions, REVIEWER, now=at(year - dt.timedelta(days=90)))
-    due = filings.calendar(statuses, year - dt.timedelta(days=90))
-    assert [(d.code, d.due) for d in due] == [("3312000001", year)]
+    report = filings.cluster_status(sessions, REVIEWER, now=at(year - dt.timedelta(days=90)))
+    due = filings.calendar(report)
+    assert [(d.code, d.due, d.days_left) for d in due] == [("3312000001", year, 90)]
 
 
 def test_the_level_2_period_is_the_stored_setting(sessions: SessionFactory) -> None:
@@ -126,31 +136,38 @@ def test_numbers_invalid_or_from_another_region(sessions: SessionFactory) -> Non
     assert "331200" in str(refused.value)
 
 
-def test_unreachable_at_five_percent_of_the_last_seven_days(sessions: SessionFactory) -> None:
+def test_unreachable_at_five_percent_of_the_seven_beijing_days_before(
+    sessions: SessionFactory,
+) -> None:
+    """168 hourly probes fill the week; failures just inside and just outside it, at 00:30 and
+    07:59 Beijing time (the previous UTC date)."""
     add_sites(sessions, 4)
     store(sessions, filing(1), filing(2), filing(3), filing(4))
-    now = dt.datetime(2026, 6, 1, 12, 0)
-    week_ago = now - dt.timedelta(days=7)
+    now = at(dt.date(2026, 6, 1), late=False) + dt.timedelta(hours=9)
+    first_day = dt.date(2026, 5, 25)
 
-    def good(site_id: int, count: int) -> list[dict[str, object]]:
-        return [{**row, "probed_at": now - dt.timedelta(minutes=i)}
-                for i, row in enumerate(probe_rows(site_id, count, 0))]  # fmt: skip
+    def when(day: dt.date, hour: int, minute: int) -> dt.datetime:
+        return clock.wall_to_stored(dt.datetime.combine(day, dt.time(hour, minute)), BEIJING)
 
-    def failed(site_id: int, when: dt.datetime) -> dict[str, object]:
-        return {**probe_rows(site_id, 1, 1)[0], "probed_at": when}
+    def failed(site_id: int, moment: dt.datetime) -> dict[str, object]:
+        return {**probe_rows(site_id, 1, 1)[0], "probed_at": moment}
 
-    just_before = week_ago - dt.timedelta(microseconds=1)
     with sessions.begin() as session:
-        session.execute(insert(ProbeResult), probe_rows(1, 60, 3) + probe_rows(2, 60, 2))
-        # Site 3: 1 of 20 failed, at the first instant of the week: 5 %.
-        session.execute(insert(ProbeResult), [*good(3, 19), failed(3, week_ago)])
-        # Site 4: three failures an instant before the week began do not count.
-        session.execute(insert(ProbeResult), [*good(4, 38), *[failed(4, just_before)] * 3])
+        session.execute(insert(ProbeResult), probe_rows(1, 168, 9) + probe_rows(2, 168, 8))
+        # Site 3: 8 failures in the week plus one at 00:30 on its first Beijing day: 9 of 169.
+        inside = failed(3, when(first_day, 0, 30))
+        session.execute(insert(ProbeResult), [*probe_rows(3, 168, 8), inside])
+        # Site 4: failures at 07:59 on the check date and just before the week do not count.
+        outside = [
+            failed(4, when(dt.date(2026, 6, 1), 7, 59)),
+            failed(4, at(first_day) - dt.timedelta(days=1)),
+        ]
+        session.execute(insert(ProbeResult), [*probe_rows(4, 168, 8), *outside])
     found = findings(sessions, now)
-    assert found["3312000001"].get("unreachable") is Urgency.PROBLEM  # 3 / 60 = 5 %
-    assert "unreachable" not in found["3312000002"]  # 2 / 60
-    assert found["3312000003"].get("unreachable") is Urgency.PROBLEM
-    assert "unreachable" not in found["3312000004"]
-    statuses = {s.code: s for s in filings.cluster_status(sessions, REVIEWER, now=now)}
+    assert found["3312000001"].get("unreachable") is Urgency.PROBLEM  # 9 / 168 = 5.4 %
+    assert "unreachable" not in found["3312000002"]  # 8 / 168 = 4.8 %
+    assert found["3312000003"].get("unreachable") is Urgency.PROBLEM  # 9 / 169 = 5.3 %
+    assert "unreachable" not in found["3312000004"]  # 8 / 168
+    statuses = {s.code: s for s in filings.cluster_status(sessions, REVIEWER, now=now).statuses}
     reason = next(f.reason for f in statuses["3312000003"].findings if f.rule == "unreachable")
-    assert "1/20" in reason and "5.0%" in reason
+    assert "9/169" in reason and "5.3%" in reason and "15 秒" in reason

@@ -6,8 +6,11 @@ import datetime as dt
 
 import pytest
 
+from console.base.clock import add_months
 from console.filings.facts import FilingFacts, LatestProbe
-from console.filings.rules import Policy, Urgency, add_months, evaluate, urgency_of
+from console.filings.rules import Policy, Urgency, evaluate, urgency_of
+from console.probes.reachability import DayProbes, Reachability, window
+from console.probes.settings import ReachabilityRule
 
 OPENED = dt.date(2026, 3, 1)
 ICP = "浙ICP备2019012345号-2"
@@ -177,11 +180,25 @@ def test_months_are_calendar_months() -> None:
 NOW = dt.datetime(2026, 6, 1, 12, 0)
 
 
-@pytest.mark.parametrize(("failed", "risk"), [(0, False), (1, False), (2, False), (3, True)])
+def _week(per_day: int, failed: int) -> Reachability:
+    rule = ReachabilityRule()
+    days = window(NOW.date(), rule)
+    return Reachability(rule, tuple(DayProbes(d, per_day, failed * (d == days[0])) for d in days))
+
+
+@pytest.mark.parametrize(("failed", "risk"), [(0, False), (6, False), (7, True)])
 def test_unreachable_at_five_percent_of_a_weeks_probes(failed: int, risk: bool) -> None:
-    # 3 of 60 is exactly 5 %: at risk; 2 of 60 (3.3 %) is not.
-    item = facts(week_probes=60, week_failures=failed)
+    # 7 of 140 is exactly 5 %: at risk; 6 of 140 (4.3 %) is not.
+    item = facts(reachability=_week(20, failed))
     assert ("unreachable" in rules(item, NOW.date())) is risk
+
+
+def test_too_few_probes_are_noted_not_judged() -> None:
+    found = {f.rule: f for f in evaluate(facts(reachability=_week(19, 19)), NOW.date())}
+    assert "unreachable" not in found
+    note = found["unreachable_undetermined"]
+    assert note.urgency is Urgency.NOTE and "133 次有效探测" in note.reason
+    assert evaluate(facts(reachability=_week(0, 0)), NOW.date()) == []
 
 
 def latest(**changes: object) -> LatestProbe:
@@ -220,6 +237,13 @@ def test_a_certificate_expiring_within_30_days_is_due(days: int, due: bool) -> N
     expiry = NOW + dt.timedelta(days=days)
     found = rules(facts(latest=latest(cert_not_after=expiry)), NOW.date())
     assert ("cert_expires" in found) is due
+
+
+def test_a_certificate_s_expiry_is_its_date_in_the_cluster_zone() -> None:
+    """Expiring at 20:00 UTC is 04:00 the next day in Beijing: 31 days away, not 30."""
+    expiry = dt.datetime.combine(NOW.date() + dt.timedelta(days=30), dt.time(20))
+    found = {f.rule: f for f in evaluate(facts(latest=latest(cert_not_after=expiry)), NOW.date())}
+    assert "cert_expires" not in found
 
 
 def test_merged_and_retired_sites_are_not_watched() -> None:

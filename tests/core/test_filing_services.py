@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import delete, func, insert, select
 
+from console.base import clock
 from console.base.actor import Actor
 from console.base.errors import Conflict, InvalidInput, NotFound, NotPermitted
 from console.db import SessionFactory
@@ -17,6 +18,7 @@ from console.filings.settings import FilingSettings, change_settings, read_setti
 from console.probes.probe import ProbeOutcome
 from console.schema import Duty, Filing, JournalEntry, ProbeResult, Site, SiteDomain
 
+BEIJING = clock.zone_named("Asia/Shanghai")
 SYSADMIN = Actor(None, "sysadmin", frozenset({Duty.SYSTEM_ADMIN}))
 REVIEWER = Actor(None, "reviewer", frozenset({Duty.REVIEWER}))
 NOW = dt.datetime(2026, 6, 1, 12, 0)
@@ -59,12 +61,14 @@ def filing(site_id: int, **changes: object) -> dict[str, object]:
 
 
 def probe_rows(site_id: int, total: int, failed: int) -> list[dict[str, object]]:
-    """``total`` probes two hours apart up to NOW, the oldest ``failed`` of them failed."""
+    """``total`` probes an hour apart back from the start of NOW's date in Beijing (168 fill
+    the reachability rule's week, 24 a day), the oldest ``failed`` of them failed."""
+    midnight = clock.day_start(clock.local_date(NOW, BEIJING), BEIJING)
     return [
         {
-            "site_id": site_id, "probed_at": NOW - dt.timedelta(hours=2 * i),
+            "site_id": site_id, "probed_at": midnight - dt.timedelta(hours=i + 1),
             "url": "http://x/", "ok": i < total - failed,
-            "status": 200 if i < total - failed else None,
+            "status": 200 if i < total - failed else None, "timeout_ms": 15_000,
         }
         for i in range(total)
     ]  # fmt: skip
@@ -83,13 +87,14 @@ def test_the_rules_over_the_whole_cluster(sessions: SessionFactory) -> None:
                 filing(5),
             ],
         )
-        session.execute(insert(ProbeResult), probe_rows(5, 60, 3) + probe_rows(1, 60, 2))
+        session.execute(insert(ProbeResult), probe_rows(5, 168, 9) + probe_rows(1, 168, 8))
         # A probe older than the week does not count.
         session.execute(
             insert(ProbeResult),
             [{**probe_rows(1, 1, 1)[0], "probed_at": NOW - dt.timedelta(days=8)}],
         )
-    statuses = filings.cluster_status(sessions, REVIEWER, now=NOW)
+    report = filings.cluster_status(sessions, REVIEWER, now=NOW)
+    statuses = report.statuses
     by_code = {s.code: s for s in statuses}
     assert by_code["3312000001"].urgency is Urgency.OK
     assert by_code["3312000002"].urgency is Urgency.OVERDUE
@@ -107,8 +112,8 @@ def test_the_rules_over_the_whole_cluster(sessions: SessionFactory) -> None:
     # Most urgent first.
     assert [s.urgency for s in statuses] == sorted((s.urgency for s in statuses), reverse=True)
     assert statuses[0].code in ("3312000002", "3312000006")
-    due = filings.calendar(statuses, NOW.date())
-    assert [(d.code, d.due) for d in due] == [("3312000003", dt.date(2026, 6, 20))]
+    due = filings.calendar(report)
+    assert [(d.code, d.due, d.days_left) for d in due] == [("3312000003", dt.date(2026, 6, 20), 19)]
 
 
 def test_filing_edits_validate_journal_and_lock(sessions: SessionFactory) -> None:
@@ -177,7 +182,8 @@ def test_settings_are_stored_checked_and_journalled(sessions: SessionFactory) ->
     stored = read_settings(sessions, REVIEWER)
     assert stored.probe_timeout_s == 6 and stored.policy.level2_months == 12
     with sessions() as session:
-        assert session.scalar(select(func.count()).select_from(JournalEntry)) == 2
+        actions = session.scalars(select(JournalEntry.action)).all()
+    assert actions == ["setting.change"] * 3  # two keys, then one
 
 
 def test_a_sweep_is_planned_from_the_register_and_stored_with_one_journal_entry(
