@@ -8,20 +8,28 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 
+from console.base import clock
 from console.base.errors import InvalidInput
 from console.base.i18n import QT_TR_NOOP
 
 FORMATS = ("csv", "xlsx")
 UNKNOWN_FORMAT = QT_TR_NOOP("不支持的导出格式：{suffix}（可用 .csv 或 .xlsx）")
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+XLSX_DATETIME = "yyyy-mm-dd hh:mm"
+XLSX_DATE = "yyyy-mm-dd"
+
+# What an exported cell holds: text, a date, or an aware time (in the cluster's zone).
+Cell = str | dt.datetime | dt.date
 
 
-def dated_name(title: str, suffix: str, today: dt.date | None = None) -> str:
-    """A file name such as ``站点_2026-11-22.xlsx``."""
-    return f"{title}_{(today or dt.date.today()).isoformat()}.{suffix}"
+def dated_name(title: str, suffix: str, today: dt.date) -> str:
+    """A file name such as ``站点_2026-11-22.xlsx`` (``today`` in the cluster's zone)."""
+    return f"{title}_{today.isoformat()}.{suffix}"
 
 
 def _safe(cell: str) -> str:
@@ -29,13 +37,38 @@ def _safe(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_PREFIXES) else cell
 
 
+def _text(cell: Cell) -> str:
+    """A cell as CSV text: times and dates in the one display format of ``clock.shown``."""
+    if isinstance(cell, str):
+        return _safe(cell)
+    zone = cell.tzinfo if isinstance(cell, dt.datetime) else None
+    return clock.shown(cell, zone or dt.UTC)
+
+
+def _xlsx(sheet: Any, cell: Cell) -> object:
+    """A cell as XLSX holds it: a real date-time (the wall clock of its zone) or date."""
+    if isinstance(cell, str):
+        return _safe(cell)
+    typed = WriteOnlyCell(sheet)
+    if isinstance(cell, dt.datetime):
+        typed.value = clock.local(cell, cell.tzinfo or dt.UTC).replace(tzinfo=None)
+        typed.number_format = XLSX_DATETIME
+    else:
+        typed.value = cell
+        typed.number_format = XLSX_DATE
+    return typed
+
+
 def write_table(
     path: Path,
     headings: Sequence[str],
-    rows: Iterable[Sequence[str]],
+    rows: Iterable[Sequence[Cell]],
     progress: Callable[[int], None] | None = None,
 ) -> int:
     """Write ``rows`` under fixed ``headings`` to ``path`` (format from its suffix).
+
+    Times must be aware (``clock.local``): XLSX gets real date-time cells in their zone, CSV
+    the one text format.
 
     The file appears complete or not at all: rows go to a temporary file that replaces
     ``path`` at the end. Returns the number of rows written.
@@ -52,7 +85,7 @@ def write_table(
                 writer = csv.writer(stream)
                 writer.writerow(headings)
                 for row in rows:
-                    writer.writerow([_safe(cell) for cell in row])
+                    writer.writerow([_text(cell) for cell in row])
                     written += 1
                     if progress and written % 1000 == 0:
                         progress(written)
@@ -61,7 +94,7 @@ def write_table(
             sheet = book.create_sheet()
             sheet.append(list(headings))
             for row in rows:
-                sheet.append([_safe(cell) for cell in row])
+                sheet.append([_xlsx(sheet, cell) for cell in row])
                 written += 1
                 if progress and written % 1000 == 0:
                     progress(written)

@@ -8,13 +8,13 @@ that report instead of refusing.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable
 
 from stdnum import exceptions as stdnum_errors
 from stdnum.cn import uscc
 
+from console.base import clock
 from console.base.errors import InvalidInput
 from console.base.i18n import QT_TR_NOOP
 
@@ -131,7 +131,7 @@ def validate_icp(number: str) -> None:
     if not match or len(match.group(2)) not in (8, 10):
         raise InvalidInput(BAD_ICP, value=number)
     digits = match.group(2)
-    last = dt.date.today().year
+    last = clock.latest_date().year
     if len(digits) == 10:
         year = int(digits[:4])
         if not EARLIEST_ICP_YEAR <= year <= last:

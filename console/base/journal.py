@@ -206,7 +206,7 @@ JOURNAL = Listing(
     default_sort="seq",
     fields=(
         Field("seq", QT_TR_NOOP("序号"), JournalEntry.seq, width=6),
-        Field("at", QT_TR_NOOP("时间（UTC）"), JournalEntry.at, width=16),
+        Field("at", QT_TR_NOOP("时间"), JournalEntry.at, width=16),
         Field(
             "operator", QT_TR_NOOP("操作员"), JournalEntry.operator_name, searchable=True, width=10
         ),

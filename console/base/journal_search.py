@@ -6,9 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, replace
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.sql.elements import ColumnElement
 
+from console.base import clock
 from console.base.actor import Actor, require
 from console.base.errors import NotFound
 from console.base.i18n import QT_TR_NOOP
@@ -26,9 +28,11 @@ def journal_listing(
     target: str = "",
     since: dt.date | None = None,
     until: dt.date | None = None,
+    zone: ZoneInfo | None = None,
 ) -> Listing:
     """The journal list limited to one operator, an action (or its prefix, e.g. ``grant.``),
-    targets whose label contains ``target``, and days from ``since`` to ``until`` inclusive."""
+    targets whose label contains ``target``, and days from ``since`` to ``until`` inclusive
+    (days in the cluster's ``zone``, required with either)."""
     where: list[ColumnElement[bool]] = []
     if operator.strip():
         where.append(JournalEntry.operator_name == operator.strip())
@@ -42,10 +46,13 @@ def journal_listing(
         where.append(clause)
     if target.strip():
         where.append(JournalEntry.target_label.contains(target.strip(), autoescape=True))
-    if since is not None:
-        where.append(JournalEntry.at >= dt.datetime.combine(since, dt.time()))
-    if until is not None:
-        where.append(JournalEntry.at < dt.datetime.combine(until + dt.timedelta(days=1), dt.time()))
+    if since is not None or until is not None:
+        if zone is None:
+            raise ValueError("days need the cluster's zone")
+        if since is not None:
+            where.append(JournalEntry.at >= clock.day_start(since, zone))
+        if until is not None:
+            where.append(JournalEntry.at < clock.day_start(until + dt.timedelta(days=1), zone))
     return replace(JOURNAL, where=tuple(where))
 
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from console.base.i18n import QT_TR_NOOP, translate
-from console.base.listing import Render
 from console.schema import AccountStatus, ColumnType, QueueState, Role, SiteKind, SiteState
 
 SITE_KINDS: Mapping[str, str] = {
@@ -63,7 +62,7 @@ COLUMN_TYPES: Mapping[str, str] = {
 }
 
 
-def label_of(mapping: Mapping[str, str]) -> Render:
+def label_of(mapping: Mapping[str, str]) -> Callable[[Any], str]:
     """A renderer showing the translated label of a stored code (the code itself if unknown)."""
 
     def render(value: Any) -> str:

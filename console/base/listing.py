@@ -12,14 +12,17 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Column, Select, and_, func, literal, or_, select
 from sqlalchemy.orm import QueryableAttribute, Session
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.selectable import FromClause
 
+from console.base import clock
 from console.base.actor import Actor, require
-from console.base.export import write_table
+from console.base.cluster import read_settings
+from console.base.export import Cell, write_table
 from console.base.i18n import translate
 from console.db import SessionFactory
 from console.schema import Duty
@@ -27,7 +30,9 @@ from console.schema import Duty
 PAGE_SIZE = 200
 EXPORT_BATCH = 2_000
 
-Render = Callable[[Any], str]
+# A field's renderer sees stored times already in the cluster's zone (aware); it returns text,
+# or a date or time that ``clock.shown`` writes out (an export keeps it typed).
+Render = Callable[[Any], Cell]
 
 
 def count_of(foreign_key: QueryableAttribute[Any], owner_id: QueryableAttribute[Any]) -> Any:
@@ -40,12 +45,12 @@ def count_of(foreign_key: QueryableAttribute[Any], owner_id: QueryableAttribute[
     )
 
 
-def plain(value: Any) -> str:
-    """Show a value as text: None is blank, times to the minute."""
+def plain(value: Any) -> Cell:
+    """A value as a cell: None is blank, dates and times stay typed, the rest is text."""
     if value is None:
         return ""
-    if isinstance(value, dt.datetime):
-        return value.isoformat(sep=" ", timespec="minutes")
+    if isinstance(value, dt.date):
+        return value
     return str(value)
 
 
@@ -235,9 +240,20 @@ def count(session: Session, listing: Listing, query: Query) -> Counts:
     return Counts(session.scalar(shown_q) or 0, total)
 
 
-def rendered(listing: Listing, row: Sequence[Any]) -> list[str]:
-    """A row as the operator sees it (labels translated, personal data masked)."""
-    return [f.render(value) for f, value in zip(listing.fields, row, strict=True)]
+def cells(listing: Listing, row: Sequence[Any], zone: ZoneInfo) -> list[Cell]:
+    """A row's cells (labels translated, personal data masked, times in ``zone``)."""
+    return [
+        f.render(clock.local(value, zone) if isinstance(value, dt.datetime) else value)
+        for f, value in zip(listing.fields, row, strict=True)
+    ]
+
+
+def rendered(listing: Listing, row: Sequence[Any], zone: ZoneInfo) -> list[str]:
+    """A row as the operator sees it: its cells as text, times in the one format."""
+    return [
+        cell if isinstance(cell, str) else clock.shown(cell, zone)
+        for cell in cells(listing, row, zone)
+    ]
 
 
 def read_page(
@@ -263,20 +279,35 @@ def read_first(
         return fetch_page(session, listing, query), count(session, listing, query)
 
 
-def iter_rendered(
-    sessions: SessionFactory, actor: Actor, listing: Listing, query: Query
-) -> Iterator[list[str]]:
-    """Every row matching ``query``, rendered, fetched in batches (for export)."""
-    require(actor, *listing.readers)
+def _rows(sessions: SessionFactory, listing: Listing, query: Query) -> Iterator[tuple[Any, ...]]:
     after: tuple[Any, Any] | None = None
     while True:
         with sessions() as session:
             page = fetch_page(session, listing, query, after, EXPORT_BATCH)
-        for row in page.rows:
-            yield rendered(listing, row)
+        yield from page.rows
         if page.after is None:
             return
         after = page.after
+
+
+def iter_cells(
+    sessions: SessionFactory, actor: Actor, listing: Listing, query: Query
+) -> Iterator[list[Cell]]:
+    """Every row matching ``query`` as cells, times in the cluster's zone (for export)."""
+    require(actor, *listing.readers)
+    zone = read_settings(sessions).zone
+    for row in _rows(sessions, listing, query):
+        yield cells(listing, row, zone)
+
+
+def iter_rendered(
+    sessions: SessionFactory, actor: Actor, listing: Listing, query: Query
+) -> Iterator[list[str]]:
+    """Every row matching ``query`` as the operator reads it, fetched in batches."""
+    require(actor, *listing.readers)
+    zone = read_settings(sessions).zone
+    for row in _rows(sessions, listing, query):
+        yield rendered(listing, row, zone)
 
 
 def export_listing(
@@ -289,4 +320,4 @@ def export_listing(
 ) -> int:
     """Export every row matching ``query`` to ``path`` with the listing's fixed headings."""
     headings = [translate("", f.title) for f in listing.fields]
-    return write_table(path, headings, iter_rendered(sessions, actor, listing, query), progress)
+    return write_table(path, headings, iter_cells(sessions, actor, listing, query), progress)

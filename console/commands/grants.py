@@ -6,7 +6,10 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from zoneinfo import ZoneInfo
 
+from console.base import clock
+from console.base.cluster import read_settings
 from console.base.errors import NotFound
 from console.base.i18n import QT_TR_NOOP, translate
 from console.base.labels import ACCOUNT_STATUSES, ROLES
@@ -59,7 +62,8 @@ def _who(args: argparse.Namespace) -> int:
         site = scopes.find_site(sessions, actor, args.site)
         column = scopes.find_column(sessions, actor, site.id, args.column) if args.column else None
         held = grants.who(sessions, actor, role, site.id, column.id if column else None)
-    _print(held, args.json, NOBODY)
+        zone = read_settings(sessions).zone
+    _print(held, args.json, NOBODY, zone)
     return 0
 
 
@@ -70,15 +74,16 @@ def _of(args: argparse.Namespace) -> int:
         if not found:
             raise NotFound(UNKNOWN_ACCOUNT, username=args.account)
         held = grants.of(sessions, actor, next(iter(found.values())))
+        zone = read_settings(sessions).zone
     if held and held[0].account_status != AccountStatus.ACTIVE:
         status = translate("", ACCOUNT_STATUSES.get(held[0].account_status, ""))
         note = translate("", NOT_IN_FORCE).format(username=held[0].username, status=status)
         print(note, file=sys.stderr)
-    _print(held, args.json, NOTHING)
+    _print(held, args.json, NOTHING, zone)
     return 0
 
 
-def _print(held: Sequence[Right], as_json: bool, empty: str) -> None:
+def _print(held: Sequence[Right], as_json: bool, empty: str, zone: ZoneInfo) -> None:
     if as_json:
         rows = [
             {
@@ -91,7 +96,7 @@ def _print(held: Sequence[Right], as_json: bool, empty: str) -> None:
                 "column_path": r.column_path or None,
                 "column": r.column_name or None,
                 "grant_id": r.grant_id,
-                "expires_at": r.expires_at.isoformat() if r.expires_at else None,
+                "expires_at": clock.iso(r.expires_at, zone),
             }
             for r in held
         ]
@@ -101,7 +106,7 @@ def _print(held: Sequence[Right], as_json: bool, empty: str) -> None:
         print(translate("", empty))
     for r in held:
         until = (
-            translate("", UNTIL).format(when=r.expires_at.isoformat(sep=" ", timespec="minutes"))
+            translate("", UNTIL).format(when=clock.shown(r.expires_at, zone))
             if r.expires_at
             else translate("", FOREVER)
         )

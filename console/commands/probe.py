@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import sys
 
+from console.base import clock
+from console.base.cluster import read_settings as read_cluster_settings
 from console.base.i18n import QT_TR_NOOP, translate
 from console.commands import Subcommands
 from console.commands._common import acting, add_login_options, opened
@@ -87,10 +88,14 @@ def run(args: argparse.Namespace) -> int:
             registered_hosts=plan.registered_hosts,
             dialer=dialer,
         )
-        started = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        started = clock.utcnow()
+        zone = read_cluster_settings(sessions).zone
 
         def show(outcome: ProbeOutcome) -> None:
-            text = json.dumps(outcome.report(), ensure_ascii=False) if args.json else _line(outcome)
+            if args.json:
+                text = json.dumps(outcome.report(zone), ensure_ascii=False)
+            else:
+                text = _line(outcome)
             print(text, flush=True)
 
         outcomes = sweep(plan.targets, options, args.workers or settings.probe_workers, show)

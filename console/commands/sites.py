@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
 import json
 import sys
 from pathlib import Path
 from typing import Any
 
+from console.base import clock
+from console.base.cluster import read_settings
 from console.base.errors import InvalidInput
 from console.base.export import dated_name
 from console.base.i18n import QT_TR_NOOP, translate
@@ -104,10 +107,14 @@ def _list(args: argparse.Namespace) -> int:
 def _raw_rows(sessions: Any, actor: Any, query: Query) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     after = None
+    zone = read_settings(sessions).zone
     while True:
         page = read_page(sessions, actor, SITES, query, after, 2_000)
         for row in page.rows:
-            record = {f.key: v for f, v in zip(SITES.fields, row, strict=True)}
+            record = {
+                f.key: clock.iso(v, zone) if isinstance(v, dt.date) else v
+                for f, v in zip(SITES.fields, row, strict=True)
+            }
             record["domain"] = SITES.field("domain").render(record["domain"]) or None
             out.append(record)
         if page.after is None:
@@ -136,9 +143,10 @@ def _import(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     path: Path = args.file
-    if path.is_dir():
-        path = path / dated_name(translate("", SITES.title), "xlsx")
     with opened(args.db) as sessions:
+        if path.is_dir():
+            today = clock.today(read_settings(sessions).zone)
+            path = path / dated_name(translate("", SITES.title), "xlsx", today)
         actor = acting(sessions, args)
         count = export_listing(sessions, actor, SITES, _query(args, sessions, actor), path)
     print(translate("", EXPORTED).format(n=count, path=path))

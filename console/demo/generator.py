@@ -10,9 +10,9 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from console.base import journal
+from console.base import clock, journal
 from console.base.actor import Actor
-from console.base.cluster import mark_demo
+from console.base.cluster import mark_demo, read_settings
 from console.base.errors import InvalidInput
 from console.base.i18n import QT_TR_NOOP, translate
 from console.db import SessionFactory
@@ -115,7 +115,7 @@ def generate(
         raise InvalidInput(BAD_SITES, low=MIN_SITES, high=MAX_SITES, value=total_sites)
     if not 0 <= total_posts <= MAX_POSTS:
         raise InvalidInput(BAD_POSTS, high=MAX_POSTS, value=total_posts)
-    day = as_of or dt.date.today()
+    day = as_of or clock.today(read_settings(sessions).zone)
     report = _Reporter(progress, total_sites * (1 + ACCOUNTS_PER_SITE) + total_posts)
     report.step(0, LABEL_PREPARE)
     _require_empty(sessions)

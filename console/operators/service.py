@@ -15,9 +15,9 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from console.base import journal
+from console.base import clock, journal
 from console.base.actor import DUTY_LABELS, Actor, require
-from console.base.cluster import is_demo
+from console.base.cluster import is_demo, settings_of
 from console.base.editing import editing
 from console.base.errors import AuthenticationFailed, InvalidInput, NotFound, NotPermitted
 from console.base.i18n import QT_TR_NOOP, translate
@@ -39,7 +39,7 @@ TAKEN = QT_TR_NOOP("用户名 {username} 已被使用。")
 ALREADY_SET_UP = QT_TR_NOOP("已有操作员，首次运行设置只能执行一次。")
 FIRST_RUN_NEEDS = QT_TR_NOOP("首次运行需同时建立系统管理员、安全管理员和审计管理员（三人不同）。")
 LOGIN_FAILED = QT_TR_NOOP("用户名或密码不正确。")
-LOCKED = QT_TR_NOOP("连续登录失败过多，账号已锁定至 {until}（UTC）。")
+LOCKED = QT_TR_NOOP("连续登录失败过多，账号已锁定至 {until}。")
 DISABLED = QT_TR_NOOP("该操作员已停用。")
 UNKNOWN_OPERATOR = QT_TR_NOOP("操作员 {id} 不存在。")
 WRONG_OLD_PASSWORD = QT_TR_NOOP("原密码不正确。")
@@ -269,9 +269,8 @@ def _check_login(
     if not operator.active:
         return AuthenticationFailed(DISABLED)
     if operator.locked_until is not None and operator.locked_until > now:
-        return AuthenticationFailed(
-            LOCKED, until=operator.locked_until.isoformat(sep=" ", timespec="minutes")
-        )
+        zone = settings_of(session).zone
+        return AuthenticationFailed(LOCKED, until=clock.shown(operator.locked_until, zone))
     if check_password(password, operator.password_hash):
         values = {"failed_logins": 0, "locked_until": None, "last_login_at": now}
     else:
@@ -406,7 +405,7 @@ OPERATORS = Listing(
             width=6,
         ),
         Field("last_login", QT_TR_NOOP("最近登录"), Operator.last_login_at, width=16),
-        Field("locked_until", QT_TR_NOOP("锁定至（UTC）"), Operator.locked_until, width=16),
+        Field("locked_until", QT_TR_NOOP("锁定至"), Operator.locked_until, width=16),
     ),
 )
 

@@ -18,6 +18,8 @@ from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
+from console.base import clock
+from console.base.cluster import settings_of
 from console.base.errors import InvalidInput, NotFound
 from console.base.i18n import QT_TR_NOOP, translate
 from console.base.labels import ROLES
@@ -170,7 +172,7 @@ def judge(
     if request.role == Role.SITE_ADMIN and request.column_id is not None:
         return row(Verdict.REFUSE, ADMIN_WHOLE_SITE)
     if request.expires_at is not None and request.expires_at <= now:
-        when = request.expires_at.isoformat(sep=" ", timespec="minutes")
+        when = clock.shown(request.expires_at, settings_of(session).zone)
         return row(Verdict.REFUSE, PAST_EXPIRY, when=when)
     held = [r for r in memo.rights(session, account.id) if r.site_id == site.id]
     held += [_probe(p.request, p.path) for p in pending]

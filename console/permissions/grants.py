@@ -16,8 +16,9 @@ from dataclasses import replace
 
 from sqlalchemy.orm import Session
 
-from console.base import journal
+from console.base import clock, journal
 from console.base.actor import Actor, require
+from console.base.cluster import settings_of
 from console.base.errors import InvalidInput, NotFound
 from console.base.i18n import QT_TR_NOOP, translate
 from console.base.labels import ROLES
@@ -126,10 +127,9 @@ def renew(
 ) -> None:
     """Set a new expiry on a grant (None: until revoked), e.g. to revive an expired one."""
     require(actor, Duty.SECURITY_ADMIN)
-    now = utcnow()
-    if expires_at is not None and expires_at <= now:
-        raise InvalidInput(PAST_EXPIRY, when=expires_at.isoformat(sep=" ", timespec="minutes"))
     with sessions.begin() as session:
+        if expires_at is not None and expires_at <= utcnow():
+            raise InvalidInput(PAST_EXPIRY, when=clock.shown(expires_at, settings_of(session).zone))
         row = session.get(Grant, grant_id)
         if row is None:
             raise NotFound(UNKNOWN_GRANT, id=grant_id)

@@ -21,8 +21,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from console.base import journal
+from console.base import clock, journal
 from console.base.actor import Actor
+from console.base.cluster import settings_of
 from console.base.errors import Conflict, InvalidInput, NotFound, NotPermitted
 from console.base.i18n import QT_TR_NOOP, translate
 from console.base.labels import QUEUE_STATES
@@ -62,12 +63,10 @@ PHRASE_LIMIT = 200
 ITEM_GONE = QT_TR_NOOP("审核条目 {id} 不存在（可能已随稿件删除）。")
 BAD_DECISION = QT_TR_NOOP("未知的审核决定：{decision}。")
 NOT_REVIEWER = QT_TR_NOOP("操作员 {operator} 不是内容审核员，不能作出审核决定。")
-ALREADY_DECIDED = QT_TR_NOOP(
-    "条目 {id} 已由 {who} 于 {when}（UTC）决定为“{state}”；每个条目只决定一次。"
-)
-CLAIMED_BY_OTHER = QT_TR_NOOP("条目 {id} 正由 {who} 认领审核（租约至 {until} UTC），您不能决定。")
+ALREADY_DECIDED = QT_TR_NOOP("条目 {id} 已由 {who} 于 {when} 决定为“{state}”；每个条目只决定一次。")
+CLAIMED_BY_OTHER = QT_TR_NOOP("条目 {id} 正由 {who} 认领审核（租约至 {until}），您不能决定。")
 NOT_CLAIMED = QT_TR_NOOP("条目 {id} 尚未被您认领：请先认领再决定。")
-LEASE_LAPSED = QT_TR_NOOP("您对条目 {id} 的认领已于 {until}（UTC）过期：请重新认领再决定。")
+LEASE_LAPSED = QT_TR_NOOP("您对条目 {id} 的认领已于 {until} 过期：请重新认领再决定。")
 NOTE_NEEDED = QT_TR_NOOP("退回编辑时须写明退回意见。")
 NOTE_TOO_LONG = QT_TR_NOOP("审核意见最长 {limit} 字。")
 PHRASE_BAD = QT_TR_NOOP("白名单短语须为 {limit} 字以内，并包含被标记的文字之一：{texts}。")
@@ -257,16 +256,17 @@ def _refusal(session: Session, item_id: int, operator_id: int, now: dt.datetime)
     ).one_or_none()
     if item is None:
         return NotFound(ITEM_GONE, id=item_id)
+    zone = settings_of(session).zone
     if item.state in FINAL_STATES:
         who = session.get(Operator, item.decided_by) if item.decided_by else None
         return Conflict(
             ALREADY_DECIDED,
             id=item_id,
             who=who.display_name if who else "?",
-            when=item.decided_at.isoformat(sep=" ", timespec="seconds") if item.decided_at else "?",
+            when=clock.shown(item.decided_at, zone) if item.decided_at else "?",
             state=translate("", QUEUE_STATES[item.state]),
         )
-    until = item.lease_until.isoformat(sep=" ", timespec="minutes") if item.lease_until else "?"
+    until = clock.shown(item.lease_until, zone) if item.lease_until else "?"
     if item.state == QueueState.CLAIMED.value and item.claimed_by == operator_id:
         return Conflict(LEASE_LAPSED, id=item_id, until=until)
     if item.state == QueueState.CLAIMED.value and item.claimed_by is not None:

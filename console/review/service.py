@@ -17,7 +17,7 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, aliased
 
 from console import review as queue
-from console.base import journal
+from console.base import clock, journal
 from console.base.actor import Actor, require
 from console.base.errors import Conflict, NotFound
 from console.base.i18n import QT_TR_NOOP, translate
@@ -55,6 +55,8 @@ def age_text(created: Any, now: dt.datetime | None = None) -> str:
     """How long an item has waited, e.g. ``2天3小时（超时）`` past the review SLA."""
     if not isinstance(created, dt.datetime):
         return ""
+    if created.tzinfo is not None:  # a listing hands its renderers times in the cluster's zone
+        created = clock.stored(created)
     waited = max((now or utcnow()) - created, dt.timedelta())
     minutes = int(waited.total_seconds() // 60)
     if minutes >= 24 * 60:

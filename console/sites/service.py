@@ -15,8 +15,9 @@ from typing import Any
 from sqlalchemy import and_, case, select, update
 from sqlalchemy.orm import Session, aliased
 
-from console.base import journal
+from console.base import clock, journal
 from console.base.actor import REGISTER_READERS, Actor, require
+from console.base.cluster import settings_of
 from console.base.domains import searched_form, to_unicode, validate_domain
 from console.base.editing import editing
 from console.base.errors import ConsoleError, InvalidInput, NotFound
@@ -449,7 +450,7 @@ def _step(session: Session, actor: Actor, site: Site, step: Step, migrate_conten
             )
             note["posts_moved"] = moved.rowcount  # type: ignore[attr-defined]
     if step.target == SiteState.RUNNING and site.opened_on is None:
-        site.opened_on = dt.date.today()
+        site.opened_on = clock.today(settings_of(session).zone)
     after = snapshot(session, site) | note
     journal.record(
         session, actor, f"site.state.{step.target}", TARGET, site.id, site.name, before, after

@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import random
+from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
+from openpyxl import load_workbook
 from sqlalchemy import insert
 
 from console.base.actor import Actor
 from console.base.errors import NotPermitted
-from console.base.listing import Query, count, fetch_page, iter_rendered, read_page
+from console.base.journal_search import journal_listing
+from console.base.listing import (
+    Query,
+    count,
+    export_listing,
+    fetch_page,
+    iter_rendered,
+    read_page,
+)
 from console.db import SessionFactory
-from console.schema import Duty, Filing, Site, SiteDomain
+from console.schema import Duty, Filing, JournalEntry, Site, SiteDomain
 from console.sites.service import SITES
 
 SYSADMIN = Actor(1, "sys", frozenset({Duty.SYSTEM_ADMIN}))
@@ -110,3 +122,40 @@ def test_export_rows_are_rendered_labels(sessions: SessionFactory) -> None:
     assert len(rows) == 30
     states = {row[6] for row in rows}
     assert states <= {"运行", "申请", "已获标识码"}
+
+
+def test_times_are_shown_and_exported_in_the_cluster_zone(
+    sessions: SessionFactory, tmp_path: Path
+) -> None:
+    _fill(sessions, 2)  # site 2 was updated at 2026-01-02 00:00 UTC: 08:00 in Beijing
+    rows = list(iter_rendered(sessions, SYSADMIN, SITES, Query()))
+    assert rows[1][-1] == "2026-01-02 08:00"
+    workbook, text = tmp_path / "sites.xlsx", tmp_path / "sites.csv"
+    export_listing(sessions, SYSADMIN, SITES, Query(), workbook)
+    export_listing(sessions, SYSADMIN, SITES, Query(), text)
+    sheet = load_workbook(workbook).active
+    assert sheet is not None
+    cell = sheet.cell(row=3, column=len(SITES.fields))
+    assert (cell.value, cell.number_format) == (dt.datetime(2026, 1, 2, 8), "yyyy-mm-dd hh:mm")
+    with text.open(encoding="utf-8-sig", newline="") as stream:
+        assert list(csv.reader(stream))[2][-1] == "2026-01-02 08:00"
+
+
+def test_journal_days_are_days_in_the_cluster_zone(sessions: SessionFactory) -> None:
+    """An entry at 23:30 UTC on 30 November is on 1 December in Beijing."""
+    late, early = dt.datetime(2026, 11, 30, 23, 30), dt.datetime(2026, 11, 30, 15, 30)
+    with sessions.begin() as session:
+        for seq, at in ((1, early), (2, late)):
+            session.add(
+                JournalEntry(
+                    seq=seq, at=at, operator_id=None, operator_name="x", action="a",
+                    target_type="t", target_id="1", target_label="", before="", after="",
+                    prev_hash="0" * 64, hash=f"{seq:064d}",
+                )
+            )  # fmt: skip
+    auditor = Actor(3, "auditor", frozenset({Duty.AUDIT_ADMIN}))
+    day = dt.date(2026, 12, 1)
+    listing = journal_listing(since=day, until=day, zone=ZoneInfo("Asia/Shanghai"))
+    assert read_page(sessions, auditor, listing, Query()).ids == [2]
+    listing = journal_listing(since=day, until=day, zone=ZoneInfo("UTC"))
+    assert read_page(sessions, auditor, listing, Query()).ids == []

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import json
 import os
@@ -15,6 +14,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
+from console.base import clock
 from console.cli import main
 from console.db import SessionFactory, engine_of, open_database
 from console.operators import service as operators
@@ -175,7 +175,9 @@ def test_export_into_a_folder_writes_a_dated_workbook(
 ) -> None:
     url, _sessions = cluster
     assert main(["--db", url, "sites", "export", str(tmp_path), "--text", "教育局"]) == 0
-    written = tmp_path / f"站点_{dt.date.today().isoformat()}.xlsx"
+    written = (
+        tmp_path / f"站点_{clock.today(clock.zone_named(clock.DEFAULT_ZONE)).isoformat()}.xlsx"
+    )
     assert str(written) in capsys.readouterr().out
     sheet = load_workbook(written).active
     assert sheet is not None

@@ -11,6 +11,7 @@ import json
 import pytest
 from sqlalchemy import func, select, update
 
+from console.base import clock
 from console.base.actor import Actor
 from console.base.listing import Query, count, fetch_page, rendered
 from console.db import SessionFactory
@@ -22,6 +23,8 @@ from console.sites.service import SITES, bulk_change_state, create_site
 from console.sites.views import site_detail, tree_children
 from tests.site_drafts import DEPT, PORTAL, org
 from tests.staff import PASSWORD, bootstrap_staff
+
+BEIJING = clock.zone_named("Asia/Shanghai")
 
 COUNTY = dataclasses.replace(
     PORTAL,
@@ -127,17 +130,19 @@ def test_rows_show_unicode_domains_the_last_probe_and_the_last_update(
             )
     with sessions() as session:
         page = fetch_page(session, SITES, Query(text=COUNTY.code))
-        shown = dict(zip((f.key for f in SITES.fields), rendered(SITES, page.rows[0]), strict=True))
+        shown = dict(
+            zip((f.key for f in SITES.fields), rendered(SITES, page.rows[0], BEIJING), strict=True)
+        )
         other = dict(
             zip(
                 (f.key for f in SITES.fields),
-                rendered(SITES, fetch_page(session, SITES, Query(text=DEPT.code)).rows[0]),
+                rendered(SITES, fetch_page(session, SITES, Query(text=DEPT.code)).rows[0], BEIJING),
                 strict=True,
             )
         )
     assert shown["domain"] == "www.溪东.政务"
     assert shown["probe"] == "异常" and other["probe"] == "未探测"
-    assert shown["updated"] == now.isoformat(sep=" ", timespec="minutes")
+    assert shown["updated"] == (now + dt.timedelta(hours=8)).strftime("%Y-%m-%d %H:%M")
     assert shown["psb"] == COUNTY.psb_number and shown["parent"] == PORTAL.name
 
 
