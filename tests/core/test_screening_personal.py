@@ -142,3 +142,76 @@ def test_the_demo_planted_numbers_are_found() -> None:
     for _ in range(50):
         assert classify(id_card_number(rng)) == ID_CARD
         assert classify(bank_card_number(rng)) == BANK_CARD
+
+
+# -- numbers as they are really published: in groups ------------------------------------------
+
+
+def _grouped(number: str, sizes: tuple[int, ...], separator: str) -> str:
+    parts, at = [], 0
+    for size in sizes:
+        parts.append(number[at : at + size])
+        at += size
+    return separator.join(parts)
+
+
+@pytest.mark.parametrize("written", ["138-0013-8000", "138 0013 8000", "+86 138 0013 8000"])
+def test_a_mobile_number_in_groups_is_found_separators_and_all(written: str) -> None:
+    text = f"联系电话：{written}。"
+    (finding,) = Screener.build([], []).screen(text)
+    assert (finding.kind, finding.text) == (MOBILE, written)
+    assert text[finding.start : finding.end] == written
+    assert finding.masked == written.replace("0013", "****")
+
+
+@pytest.mark.parametrize("separator", [" ", "-"])
+def test_an_id_card_number_in_groups_of_6_8_4_is_found(separator: str) -> None:
+    for number in (VALID_ID, ID_WITH_X):
+        written = _grouped(number, (6, 8, 4), separator)
+        assert _kinds(f"身份证号 {written} 。") == [(ID_CARD, written)]
+        masked_text = Screener.build([], []).screen(written)[0].masked
+        assert (
+            masked_text
+            == written[:2]
+            + "".join(c if c == separator else "*" for c in written[2:-3])
+            + written[-3:]
+        )
+
+
+@pytest.mark.parametrize("number", [CARD_16, CARD_19])
+def test_a_bank_card_number_in_groups_of_four_is_found(number: str) -> None:
+    written = _grouped(number, (4,) * 5, " ").strip()
+    assert _kinds(f"卡号 {written}") == [(BANK_CARD, written)]
+
+
+def test_grouped_numbers_pass_the_same_check_digits() -> None:
+    assert _kinds(_grouped(_wrong_check(VALID_ID), (6, 8, 4), " ")) == []
+    assert _kinds(_grouped(_wrong_check(CARD_16).replace("X", "0"), (4, 4, 4, 4), " ")) == []
+    assert _kinds("128-0013-8000") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1234 138 0013 8000",
+        "138 0013 8000 1234",
+        "86 138 0013 8000",
+        "1234 " + _grouped(CARD_16, (4, 4, 4, 4), " "),
+        _grouped(CARD_16, (4, 4, 4, 4), " ") + " 1234",
+        _grouped(VALID_ID, (6, 8, 4), " ") + " 12",
+        "138 0013 80001",
+        "1 138-0013-8000",
+    ],
+)
+def test_a_grouped_number_inside_a_longer_grouped_run_is_not_found(text: str) -> None:
+    assert _kinds(text) == []
+
+
+def test_a_plain_number_beside_other_digits_is_still_judged_on_its_own_run() -> None:
+    assert _kinds("13812341234 2026年") == [(MOBILE, "13812341234")]
+    assert _kinds("2026-11-01 08:30 13812341234") == [(MOBILE, "13812341234")]
+
+
+def test_full_width_grouped_digits_are_read_and_reported_as_written() -> None:
+    wide = "１３８　００１３　８０００"
+    assert _kinds(f"电话{wide}") == [(MOBILE, wide)]

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from console.screening import TERM, Screener, is_noise, normalise
 from console.screening.lexicon_files import TermEntry
 from console.screening.normalise import normalise_all
+from console.screening.personal import MOBILE, personal_data
 
 # A small alphabet so that terms and phrases really occur: simplified and traditional forms,
 # full-width and case variants, look-alikes, noise of every kind and characters that expand.
@@ -141,3 +142,40 @@ def test_any_text_maps_back_within_bounds(text: str, term: str) -> None:
 @given(st.lists(st.text(max_size=8), max_size=6))
 def test_terms_normalised_together_are_normalised_one_by_one(terms: list[str]) -> None:
     assert normalise_all(terms) == [normalise(term) for term in terms]
+
+
+SEPARATOR = st.sampled_from([" ", "-", "\u3000", "－"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    before=st.text(alphabet="交流电话：，。abc", max_size=6),
+    after=st.text(alphabet="交流电话：，。abc", max_size=6),
+    separator=SEPARATOR,
+    second=st.sampled_from("3456789"),
+    rest=st.text(alphabet="0123456789", min_size=9, max_size=9),
+)
+def test_a_grouped_mobile_number_is_found_exactly_where_it_is_written(
+    before: str, after: str, separator: str, second: str, rest: str
+) -> None:
+    number = "1" + second + rest
+    written = separator.join((number[:3], number[3:7], number[7:]))
+    text = before + written + after
+    found = [(item.start, item.end, item.kind) for item in personal_data(text)]
+    assert found == [(len(before), len(before) + len(written), MOBILE)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    head=st.text(alphabet="0123456789", min_size=1, max_size=4),
+    separator=SEPARATOR,
+    second=st.sampled_from("3456789"),
+    rest=st.text(alphabet="0123456789", min_size=9, max_size=9),
+)
+def test_a_grouped_mobile_number_after_another_group_is_not_found(
+    head: str, separator: str, second: str, rest: str
+) -> None:
+    assume(head != "0086")  # an international prefix, not another group
+    number = "1" + second + rest
+    text = head + separator + separator.join((number[:3], number[3:7], number[7:]))
+    assert [item for item in personal_data(text) if item.kind == MOBILE] == []
