@@ -143,7 +143,10 @@ class ConsoleRun:
         login = LoginDialog(database, shown(self.url), self.demo)
         accepted = await finished(login)
         login.deleteLater()
-        return login.actor if accepted else None
+        if not accepted:
+            return None
+        await database.read_zone()
+        return login.actor
 
 
 async def generate_demo(database: Database) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QPushButton, QTabWidget, QWidget
 
+from console.base import clock
 from console.base.actor import DUTY_LABELS, Actor
 from console.base.errors import ConsoleError, EnvironmentFault
 from console.base.i18n import LANGUAGES, joined
@@ -16,6 +17,7 @@ from console.db import ping
 from ui.dialogs import finished
 from ui.i18n import translated
 from ui.login import PasswordDialog
+from ui.settings_dialog import edit_settings
 from ui.tabs import TABS, AreaTab
 from ui.tasks import Database, spawn
 
@@ -52,6 +54,7 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(lambda _i: self._load_current())
         database.faulted.connect(self._faulted)
         database.recovered.connect(self._recovered)
+        database.zoneChanged.connect(self._zone_changed)
         self._last_refresh: dt.datetime | None = None
         self._age_timer = QTimer(self)
         self._age_timer.setInterval(AGE_TICK_MS)
@@ -78,12 +81,16 @@ class MainWindow(QMainWindow):
         self.operator_label.setObjectName("operator")
         self.age_label = QLabel(self)
         self.age_label.setObjectName("dataAge")
+        self.zone_label = QLabel(self)
+        self.zone_label.setObjectName("clusterZone")
+        self._show_zone()
         self.retry_button = QPushButton(self.tr("重试连接"), self)
         self.retry_button.setObjectName("retry")
         self.retry_button.hide()
         self.retry_button.clicked.connect(lambda: spawn(self.retry(), "retry"))
         bar.addWidget(self.connection_label, 1)
         bar.addWidget(self.retry_button)
+        bar.addPermanentWidget(self.zone_label)
         bar.addPermanentWidget(self.operator_label)
         bar.addPermanentWidget(self.age_label)
         self._where = where
@@ -98,6 +105,10 @@ class MainWindow(QMainWindow):
         password.setObjectName("changePassword")
         password.triggered.connect(lambda: spawn(self.change_password(), "password"))
         file_menu.addAction(password)
+        settings = QAction(self.tr("站群设置(&T)…"), self)
+        settings.setObjectName("clusterSettingsAction")
+        settings.triggered.connect(lambda: spawn(self.edit_settings(), "settings"))
+        file_menu.addAction(settings)
         quit_action = QAction(self.tr("退出(&Q)"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -160,6 +171,26 @@ class MainWindow(QMainWindow):
             self._loaded.add(tab.spec.key)
             spawn(tab.refresh(), f"load-{tab.spec.key}")
 
+    def _zone_changed(self) -> None:
+        """Times on every tab were shown in the old zone: the other tabs reload when next shown
+        (whoever read the new zone reloads the current one)."""
+        self._show_zone()
+        self._show_age()
+        tab = self.tabs.currentWidget()
+        self._loaded = {tab.spec.key} if isinstance(tab, AreaTab) else set()
+
+    def _show_zone(self) -> None:
+        zone = self.database.zone
+        self.zone_label.setText(
+            self.tr("时间按站群时区 {zone} 显示").format(zone=clock.zone_label(zone))
+        )
+        self.zone_label.setVisible(clock.differs_from_machine(zone))
+
+    async def edit_settings(self) -> None:
+        """Show the cluster settings; the duty that owns each may change it."""
+        if await edit_settings(self.database, self.actor, self):
+            await self.refresh_current()
+
     async def change_password(self) -> None:
         """Let the operator change their own password."""
         dialog = PasswordDialog(self.database, self.actor, None, self)
@@ -173,6 +204,7 @@ class MainWindow(QMainWindow):
             return
         self._refreshing = True
         try:
+            await self.database.read_zone()
             await tab.refresh()
         finally:
             self._refreshing = False
@@ -210,8 +242,8 @@ class MainWindow(QMainWindow):
         if self._last_refresh is None:
             text = self.tr("尚未读取数据")
         else:
-            seconds = int((dt.datetime.now() - self._last_refresh).total_seconds())
-            stamp = self._last_refresh.strftime("%H:%M:%S")
+            seconds = int((clock.utcnow() - self._last_refresh).total_seconds())
+            stamp = clock.shown(self._last_refresh, self.database.zone)
             if seconds < 60:
                 text = self.tr("数据读取于 {t}").format(t=stamp)
             else:

@@ -3,14 +3,17 @@ previews, inspection risks. At most a few thousand records, each a plain value.
 
 Lists that can grow without bound page from SQL (``PagedModel``). Here the model holds the
 records and ``Column``s say how each is shown when the view asks: its text, its width, the
-tone of the text and its tooltip; a whole row may be shaded (by urgency).
+tone of the text and its tooltip; a whole row may be shaded (by urgency). A column of dates
+or times (``timed``) is shown in the cluster's zone the owner sets on the model.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -23,6 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
+from console.base import clock
 from ui.i18n import translated
 from ui.table_views import read_only_rows
 
@@ -51,6 +55,20 @@ class Column(Generic[R]):
     width: int = 12
     tone: Callable[[R], str | None] | None = None
     tip: Callable[[R], str] | None = None
+    # A date, or a stored time, shown in the model's zone instead of ``text``.
+    when: Callable[[R], dt.date | None] | None = None
+
+
+def timed(title: str, when: Callable[[R], dt.date | None], width: int = 16) -> Column[R]:
+    """A column of a record's date or stored time, shown in the cluster's zone."""
+    return Column(title, lambda _record: "", width, when=when)
+
+
+def cell_text(column: Column[Any], record: Any, zone: ZoneInfo) -> str:
+    """What ``column`` shows of ``record``, times in ``zone``."""
+    if column.when is not None:
+        return clock.shown(column.when(record), zone)
+    return column.text(record)
 
 
 def headings(columns: Sequence[Column[Any]]) -> list[str]:
@@ -59,7 +77,10 @@ def headings(columns: Sequence[Column[Any]]) -> list[str]:
 
 
 class RecordsModel(QAbstractTableModel):
-    """Records shown through ``columns``; ``shade`` colours a whole row (or leaves it)."""
+    """Records shown through ``columns``; ``shade`` colours a whole row (or leaves it);
+    ``zone`` is the cluster's time zone its times are shown in."""
+
+    zone: ZoneInfo = clock.zone_named(clock.DEFAULT_ZONE)
 
     def __init__(
         self,
@@ -86,9 +107,10 @@ class RecordsModel(QAbstractTableModel):
             return None
         record, column = self.records[index.row()], self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(record)
+            return cell_text(column, record, self.zone)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (column.tip or column.text)(record) or None
+            tip = column.tip(record) if column.tip else cell_text(column, record, self.zone)
+            return tip or None
         if role == Qt.ItemDataRole.ForegroundRole:
             tone = column.tone(record) if column.tone is not None else None
             if tone is not None:
@@ -129,7 +151,7 @@ class RecordsModel(QAbstractTableModel):
 
     def rows_as_text(self) -> list[list[str]]:
         """Every row as shown (for export)."""
-        return [[column.text(record) for column in self.columns] for record in self.records]
+        return [[cell_text(c, record, self.zone) for c in self.columns] for record in self.records]
 
 
 def records_view(

@@ -13,15 +13,19 @@ database queue.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import functools
 import logging
 from collections.abc import Awaitable, Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, ParamSpec, TypeVar
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Signal
 
-from console.base.errors import classify
+from console.base import clock
+from console.base.cluster import read_settings
+from console.base.errors import EnvironmentFault, classify
 from console.db import SessionFactory
 from ui.crash import report
 
@@ -37,16 +41,36 @@ class Database(QObject):
 
     ``faulted`` fires with a readable reason when a call fails for an environmental reason
     (database gone, disk full); ``recovered`` fires on the next call that succeeds.
+    ``zone`` is the cluster's time zone as last read (``read_zone``), in which every widget
+    shows times and takes "today"; ``zoneChanged`` fires when a read finds it changed.
     """
 
     faulted = Signal(str)
     recovered = Signal()
+    zoneChanged = Signal()
 
     def __init__(self, sessions: SessionFactory, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.sessions = sessions
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db")
         self.healthy = True
+        self.zone: ZoneInfo = clock.zone_named(clock.DEFAULT_ZONE)
+
+    async def read_zone(self) -> ZoneInfo:
+        """Read the cluster's time zone again (another console may have changed it); while the
+        database is unreachable the zone last read stays (``faulted`` has told why)."""
+        try:
+            zone = (await self.call(read_settings)).zone
+        except EnvironmentFault:
+            return self.zone
+        if zone != self.zone:
+            self.zone = zone
+            self.zoneChanged.emit()
+        return zone
+
+    def today(self) -> dt.date:
+        """Today in the cluster's zone."""
+        return clock.today(self.zone)
 
     async def call(self, service: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run ``service(sessions, *args, **kwargs)`` on the database worker and await it."""

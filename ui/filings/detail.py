@@ -201,6 +201,7 @@ class FilingDetailPane(QWidget):
             self.findings.addItem(item)
         if not findings:
             self.findings.addItem(translated(URGENCY_LABELS[Urgency.OK]))
+        self.recent.zone = self.database.zone
         self.recent.set_records(detail.probes)
         record = detail.record
         for name, edit in self.edits.items():

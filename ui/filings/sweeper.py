@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.base import clock
 from console.base.actor import Actor
 from console.base.errors import EnvironmentFault
 from console.filings import sweeps as probes
@@ -153,11 +154,12 @@ class SweepPanel(QWidget):
             registered_hosts=plan.registered_hosts,
             dialer=dialer,
         )
+        self.model.zone = self.database.zone
         self.model.set_records([])
         self.progress.setRange(0, max(1, len(plan.targets)))
         self.progress.setValue(0)
         self.summary.setText(self.tr("正在探测 {n} 个网站…").format(n=len(plan.targets)))
-        started = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        started = clock.utcnow()
 
         def arrived(outcome: ProbeOutcome) -> None:
             # On the sweep's thread: queue it; one flush at a time shows all that came.

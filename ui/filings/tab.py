@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 from pathlib import Path
 
 import shiboken6
@@ -23,23 +22,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.base import clock
 from console.base.actor import REGISTER_READERS, Actor
 from console.base.export import write_table
 from console.base.i18n import QT_TR_NOOP
 from console.filings.rules import URGENCY_LABELS, Urgency
-from console.filings.service import FILINGS, SiteStatus, calendar, cluster_status
-from console.filings.settings import FilingSettings, change_settings, read_settings
+from console.filings.service import FILINGS, SiteStatus, StatusReport, calendar, cluster_status
+from console.filings.settings import PREFIX, FilingSettings, read_settings
 from console.filings.sweeps import PROBE_HISTORY
 from ui.area_tab import AreaTab, TabSpec
-from ui.dialogs import export_path, finished
+from ui.dialogs import export_path
 from ui.filings.detail import FilingDetailPane
-from ui.filings.settings_dialog import FilingSettingsDialog
 from ui.filings.sweeper import SweepPanel
 from ui.filings.tables import CALENDAR_COLUMNS, STATUS_COLUMNS, deadline_shade, urgency_shade
 from ui.forms import EXPORT_TIMEOUT_S, REFUSED, attempt, exported, exported_text
 from ui.i18n import translated
 from ui.list_pane import ListPane
 from ui.records_model import RecordsModel, records_view
+from ui.settings_dialog import edit_settings
 from ui.tasks import Database, run_io, spawn
 
 SCREENSHOT_CANDIDATES = 20
@@ -164,24 +164,25 @@ class FilingsTab(AreaTab):
 
     async def reload_statuses(self) -> None:
         """Apply the rules to the whole cluster again and show the outcome."""
-        statuses = await attempt(self.summary.setText, self._judged())
-        if statuses is REFUSED or not shiboken6.isValid(self):  # the window may have closed
+        report = await attempt(self.summary.setText, self._judged())
+        if report is REFUSED or not shiboken6.isValid(self):  # the window may have closed
             return
-        self.statuses = statuses
+        self.statuses = report.statuses
         if not self.sweeper.timer.isActive():
             self.sweeper.schedule(self.settings.sweep_interval_min)
+        self.status_model.zone = self.calendar_model.zone = report.zone
         self._show_statuses()
-        self.calendar_model.set_records(calendar(statuses, dt.date.today()))
+        self.calendar_model.set_records(calendar(report))
         self.calendar_summary.setText(
-            self.tr("今后 90 天内到期 {n} 项（到期日相同按网站标识码排列）").format(
-                n=self.calendar_model.rowCount()
+            self.tr("{as_of} 起 90 天内到期 {n} 项（到期日相同按网站标识码排列）").format(
+                as_of=report.as_of, n=self.calendar_model.rowCount()
             )
         )
-        self.refreshed.emit(dt.datetime.now())
+        self.refreshed.emit(clock.utcnow())
 
-    async def _judged(self) -> list[SiteStatus]:
+    async def _judged(self) -> StatusReport:
         self.settings = await self.database.call(read_settings, self.actor)
-        return await self.database.call(cluster_status, self.actor, None, self.settings.policy)
+        return await self.database.call(cluster_status, self.actor)
 
     def _show_statuses(self) -> None:
         selected = self._selected_ids()
@@ -290,23 +291,11 @@ class FilingsTab(AreaTab):
         return written
 
     async def edit_settings(self) -> None:
-        """Show the settings; the system administrator may change them."""
-        editable = self.detail.editable
-        dialog = FilingSettingsDialog(self.settings, editable, self)
-        try:
-            if not await finished(dialog) or not editable:
-                return
-            wanted = dialog.settings()
-        finally:
-            dialog.deleteLater()
-        changed = await attempt(
-            self.summary.setText, self.database.call(change_settings, self.actor, wanted)
-        )
-        if changed is REFUSED:
+        """Show the area's cluster settings; the system administrator may change them."""
+        if not await edit_settings(self.database, self.actor, self, PREFIX):
             return
-        self.settings = changed
-        self.sweeper.schedule(self.settings.sweep_interval_min)
         await self.reload_statuses()
+        self.sweeper.schedule(self.settings.sweep_interval_min)
 
     async def stage_for_screenshot(self) -> None:
         """The urgency list with reasons, its first site selected and its detail shown."""

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 
+from console.base import clock
 from console.base.i18n import QT_TR_NOOP
 from console.base.labels import SITE_STATES
 from console.filings.rules import URGENCY_LABELS, Urgency
@@ -16,17 +16,13 @@ from console.filings.service import Deadline, SiteStatus
 from console.probes.probe import ProbeOutcome
 from console.probes.reasons import shown_error
 from ui.i18n import translated
-from ui.records_model import Column, headings
+from ui.records_model import Column, cell_text, headings, timed
 
 SHADES = {
     Urgency.OVERDUE: QColor("#f8d0cc"),
     Urgency.PROBLEM: QColor("#fbe3c4"),
     Urgency.DUE: QColor("#fbf3c0"),
 }
-
-
-def _date(value: dt.date | None) -> str:
-    return value.isoformat() if value else ""
 
 
 def _mark(value: bool | None) -> str:
@@ -59,19 +55,15 @@ STATUS_COLUMNS: tuple[Column[SiteStatus], ...] = (
     Column(QT_TR_NOOP("网站标识码"), lambda s: s.code, 10),
     Column(QT_TR_NOOP("网站名称"), lambda s: s.name, 22),
     Column(QT_TR_NOOP("状态"), lambda s: translated(SITE_STATES.get(s.state, s.state)), 8),
-    Column(QT_TR_NOOP("最早到期"), lambda s: _date(s.due), 10),
+    timed(QT_TR_NOOP("最早到期"), lambda s: s.due, 10),
     Column(QT_TR_NOOP("事项"), lambda s: str(len(s.findings)), 4),
     Column(QT_TR_NOOP("原因"), _reasons, 60),
 )
 
 
-def _days_left(entry: Deadline) -> str:
-    return str((entry.due - dt.date.today()).days)
-
-
 CALENDAR_COLUMNS: tuple[Column[Deadline], ...] = (
-    Column(QT_TR_NOOP("到期日"), lambda d: _date(d.due), 10),
-    Column(QT_TR_NOOP("剩余天数"), _days_left, 6),
+    timed(QT_TR_NOOP("到期日"), lambda d: d.due, 10),
+    Column(QT_TR_NOOP("剩余天数"), lambda d: str(d.days_left), 6),
     Column(QT_TR_NOOP("网站标识码"), lambda d: d.code, 10),
     Column(QT_TR_NOOP("网站名称"), lambda d: d.name, 22),
     Column(QT_TR_NOOP("事项"), lambda d: d.finding.reason, 60),
@@ -91,7 +83,7 @@ OUTCOME_COLUMNS: tuple[Column[ProbeOutcome], ...] = (
     Column(QT_TR_NOOP("耗时(ms)"), lambda o: str(o.latency_ms or ""), 8),
     Column(QT_TR_NOOP("HTTPS"), lambda o: _mark(o.https), 6),
     Column(QT_TR_NOOP("证书有效"), lambda o: _mark(o.cert_valid), 8),
-    Column(QT_TR_NOOP("证书到期"), lambda o: _date(o.cert_not_after), 10),
+    timed(QT_TR_NOOP("证书到期"), lambda o: o.cert_not_after, 16),
     Column(QT_TR_NOOP("证书主体"), lambda o: o.cert_subject or "", 24),
     Column(QT_TR_NOOP("证书签发者"), lambda o: o.cert_issuer or "", 24),
     Column(QT_TR_NOOP("IPv6"), lambda o: _mark(o.ipv6), 5),
@@ -102,9 +94,7 @@ OUTCOME_COLUMNS: tuple[Column[ProbeOutcome], ...] = (
 
 
 RECENT_COLUMNS: tuple[Column[ProbeOutcome], ...] = (
-    Column(
-        QT_TR_NOOP("探测时间"), lambda o: o.probed_at.isoformat(sep=" ", timespec="minutes"), 16
-    ),
+    timed(QT_TR_NOOP("探测时间"), lambda o: o.probed_at, 16),
     *OUTCOME_COLUMNS[1:],
 )
 
@@ -114,8 +104,10 @@ class StreamedRows(QStandardItemModel):
 
     Not a ``RecordsModel``: painting these rows runs no Python. While a sweep's probe threads
     hold the interpreter, every ``data()`` call of a Python model would wait its turn, and a
-    repaint would stall the window.
+    repaint would stall the window. Times are shown in ``zone``, the cluster's.
     """
+
+    zone = clock.zone_named(clock.DEFAULT_ZONE)
 
     def __init__(self, columns: Sequence[Column[Any]], parent: QObject | None = None) -> None:
         super().__init__(0, len(columns), parent)
@@ -128,7 +120,7 @@ class StreamedRows(QStandardItemModel):
         for record in records:
             items = []
             for column in self.columns:
-                text = column.text(record)
+                text = cell_text(column, record, self.zone)
                 item = QStandardItem(text)
                 item.setEditable(False)
                 item.setToolTip(text)
