@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 from pathlib import Path
 
 import shiboken6
@@ -50,9 +51,10 @@ async def chosen_file(parent: QWidget, title: str, filters: list[str]) -> Path |
         dialog.deleteLater()
 
 
-async def export_path(parent: QWidget, title: str, name: str) -> Path | None:
-    """Ask where to export, suggesting a dated ``name``.xlsx; the suffix follows the type."""
-    dialog = QFileDialog(parent, title, str(Path.home() / dated_name(name, "xlsx")))
+async def export_path(parent: QWidget, title: str, name: str, today: dt.date) -> Path | None:
+    """Ask where to export, suggesting ``name`` dated ``today`` (in the cluster's zone), .xlsx;
+    the suffix follows the type chosen."""
+    dialog = QFileDialog(parent, title, str(Path.home() / dated_name(name, "xlsx", today)))
     dialog.setObjectName("exportFile")
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setNameFilters([translated(EXCEL_FILES), translated(CSV_FILES)])

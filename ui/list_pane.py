@@ -147,7 +147,8 @@ class ListPane(QWidget):
 
     async def export(self) -> None:
         """Ask where to save, then export the current filtered list off the UI thread."""
-        path = await export_path(self, self.tr("导出列表"), translated(self.listing.title))
+        title = translated(self.listing.title)
+        path = await export_path(self, self.tr("导出列表"), title, self.model.database.today())
         if path is not None:
             await self.export_to(path)
 

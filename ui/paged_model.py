@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from console.base import clock
 from console.base.actor import Actor
 from console.base.listing import Counts, Listing, Page, Query, read_first, read_page, rendered
 from ui.forms import REFUSED, attempt
@@ -158,7 +159,7 @@ class PagedModel(QAbstractTableModel):
         self.endResetModel()
         self._fetching = False
         self.counts = counts
-        self.loaded_at = dt.datetime.now()
+        self.loaded_at = clock.utcnow()
         self.countsChanged.emit(counts.shown, counts.total)
         self.loaded.emit(self.loaded_at)
 
@@ -198,6 +199,7 @@ class PagedModel(QAbstractTableModel):
 
     def _append(self, page: Page) -> None:
         self._ids.extend(page.ids)
-        self._rows.extend(rendered(self.listing, row) for row in page.rows)
+        zone = self.database.zone
+        self._rows.extend(rendered(self.listing, row, zone) for row in page.rows)
         self._after = page.after
         self._more = page.after is not None

@@ -333,7 +333,11 @@ def test_the_risk_list_shows_sites_at_risk_with_their_columns(
     page.as_of.setDate(page.as_of.date().fromString(AS_OF.isoformat(), "yyyy-MM-dd"))
     run(page.refresh())
     assert page.model.rowCount() == 1
-    assert page.model.index(0, 4).data() == "首页超过 2 周未更新、5 个空白栏目"
+    assert page.model.index(0, 4).data() == (
+        "首页 14 天内未更新、5 个动态要闻/通知公告/政策文件栏目未及时更新、5 个空白栏目"
+    )
+    assert "首页不更新：天数 14" in page.applied.text()
+    assert "Asia/Shanghai" in page.applied.text()
     assert "2 个运行中的站点，1 个" in page.summary.text()
     run(page.show_site(0))
     assert page.columns.rowCount() == 5 and page.columns.item(0, 5).text() == "空白"

@@ -251,7 +251,9 @@ class FilingsTab(AreaTab):
 
     async def export(self) -> None:
         """Ask where, then write the urgency list as shown."""
-        path = await export_path(self, self.tr("导出列表"), self.tr("安全备案待办"))
+        path = await export_path(
+            self, self.tr("导出列表"), self.tr("安全备案待办"), self.database.today()
+        )
         if path is not None:
             await self.export_to(path)
 
@@ -268,7 +270,9 @@ class FilingsTab(AreaTab):
 
     async def export_calendar(self) -> None:
         """Ask where, then write the calendar as shown."""
-        path = await export_path(self, self.tr("导出到期日历"), self.tr("安全备案到期日历"))
+        path = await export_path(
+            self, self.tr("导出到期日历"), self.tr("安全备案到期日历"), self.database.today()
+        )
         if path is not None:
             await self.export_calendar_to(path)
 

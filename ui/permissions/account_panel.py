@@ -118,7 +118,7 @@ class AccountPanel(QWidget):
                 "site": f"{detail.site_code} {detail.site_name}".strip(),
                 "phone": detail.phone_masked,
                 "status": status,
-                "last_login": when(detail.last_login_at) or self.tr("从未登录"),
+                "last_login": when(detail.last_login_at, self.database.zone) or self.tr("从未登录"),
             }
         for key, label in self.detail_labels.items():
             label.setText(values[key])
@@ -145,7 +145,10 @@ class AccountPanel(QWidget):
             return
         marked = {f.editor_grant_id for f in flagged} | {f.publisher_grant_id for f in flagged}
         now = utcnow()
-        self.rights_model.set_records([held_right(r, now, r.grant_id in marked) for r in held])
+        zone = self.database.zone
+        self.rights_model.set_records(
+            [held_right(r, now, zone, r.grant_id in marked) for r in held]
+        )
         self.rights_title.setText(
             self.tr("有效权限：{n} 项（每项权限及其来源授权）").format(n=len(held))
         )
@@ -192,7 +195,7 @@ class AccountPanel(QWidget):
         dialog = QDialog(self)
         dialog.setObjectName("renewDialog")
         dialog.setWindowTitle(self.tr("续期授权 #{id}").format(id=right.grant_id))
-        expiry = ExpiryEdit(dialog)
+        expiry = ExpiryEdit(self.database.zone, dialog)
         expiry.enabled.setChecked(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog

@@ -6,10 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
 from PySide6.QtWidgets import QCheckBox, QDateTimeEdit, QHBoxLayout, QMessageBox, QWidget
 
+from console.base import clock
 from console.base.i18n import QT_TR_NOOP
 from console.base.labels import ROLES
 from console.base.listing import Listing, Query
@@ -29,9 +31,9 @@ def role_label(role: str) -> str:
     return translated(ROLES.get(role, role))
 
 
-def when(value: dt.datetime | None) -> str:
-    """A time to the minute, or blank."""
-    return value.isoformat(sep=" ", timespec="minutes") if value else ""
+def when(value: dt.datetime | None, zone: ZoneInfo) -> str:
+    """A stored time as shown in the cluster's ``zone``, or blank."""
+    return clock.shown(value, zone)
 
 
 def no_tip(_record: object) -> str:
@@ -45,18 +47,21 @@ class HeldRight:
 
     right: Right
     expired: bool
+    zone: ZoneInfo
     flagged: bool = False
 
 
-def held_right(right: Right, now: dt.datetime, flagged: bool = False) -> HeldRight:
-    """``right`` judged at ``now``, flagged when it takes part in a 先审后发 conflict."""
-    return HeldRight(right, right.expires_at is not None and right.expires_at <= now, flagged)
+def held_right(right: Right, now: dt.datetime, zone: ZoneInfo, flagged: bool = False) -> HeldRight:
+    """``right`` judged at ``now``, flagged when it takes part in a 先审后发 conflict; its
+    expiry shown in the cluster's ``zone``."""
+    expired = right.expires_at is not None and right.expires_at <= now
+    return HeldRight(right, expired, zone, flagged)
 
 
 def _until(held: HeldRight) -> str:
     if held.expired:
-        return translated(EXPIRED_ON).format(when=when(held.right.expires_at))
-    return when(held.right.expires_at) or translated(LASTING)
+        return translated(EXPIRED_ON).format(when=when(held.right.expires_at, held.zone))
+    return when(held.right.expires_at, held.zone) or translated(LASTING)
 
 
 def _right_tone(held: HeldRight) -> str | None:
@@ -77,14 +82,23 @@ RIGHT_COLUMNS: tuple[Column[HeldRight], ...] = (
 
 
 class ExpiryEdit(QWidget):
-    """An optional expiry: unchecked means until revoked."""
+    """An optional expiry typed in the cluster's ``zone``: unchecked means until revoked."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, zone: ZoneInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.zone = zone
         self.enabled = QCheckBox(self.tr("到期时间"), self)
-        self.edit = QDateTimeEdit(QDateTime.currentDateTime().addMonths(6), self)
+        # The edit holds the cluster's wall clock; pinned to UTC so the machine's own zone
+        # (its daylight-saving gaps) never shifts what was typed.
+        wall = clock.now(zone)
+        day = clock.add_months(wall.date(), 6)
+        start = QDateTime(
+            QDate(day.year, day.month, day.day), QTime(wall.hour, wall.minute), QTimeZone.utc()
+        )
+        self.edit = QDateTimeEdit(start, self)
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.edit.setToolTip(self.tr("按站群时区 {zone} 填写").format(zone=zone.key))
         self.edit.setEnabled(False)
         self.enabled.toggled.connect(self.edit.setEnabled)
         layout = QHBoxLayout(self)
@@ -93,12 +107,12 @@ class ExpiryEdit(QWidget):
         layout.addWidget(self.edit, 1)
 
     def value(self) -> dt.datetime | None:
-        """The chosen expiry in UTC, or None for 长期."""
+        """The chosen expiry in its stored form (naive UTC), or None for 长期."""
         if not self.enabled.isChecked():
             return None
-        moment = self.edit.dateTime().toUTC().toPython()
-        assert isinstance(moment, dt.datetime)
-        return moment.replace(tzinfo=None, second=0, microsecond=0)
+        day, time = self.edit.date(), self.edit.time()
+        wall = dt.datetime(day.year(), day.month(), day.day(), time.hour(), time.minute())
+        return clock.wall_to_stored(wall, self.zone)
 
 
 async def confirm(parent: QWidget, title: str, text: str) -> bool:

@@ -116,7 +116,7 @@ class GridPage(QWidget):
         self.role.setObjectName("gridRole")
         for role in ROLE_ORDER:
             self.role.addItem(translated(ROLES[role]), role.value)
-        self.expiry = ExpiryEdit(self)
+        self.expiry = ExpiryEdit(self.database.zone, self)
         self.grant_button = QPushButton(self.tr("在此授予(&G)"), self)
         self.grant_button.setObjectName("grantHere")
         self.revoke_button = QPushButton(self.tr("撤销本级授权(&R)"), self)
@@ -240,7 +240,8 @@ class GridPage(QWidget):
         flagged = frozenset(
             d.account_id for d in dual if {d.editor_grant_id, d.publisher_grant_id} <= here
         )
-        self.model.set_records(grid_rows(self.held, self.column_id, now, flagged))
+        zone = self.database.zone
+        self.model.set_records(grid_rows(self.held, self.column_id, now, zone, flagged))
         item = self.tree.currentItem()
         node = item.text(0) if item is not None and self.column_id is not None else self.tr("整站")
         self.node_title.setText(

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
 
+from console.base import clock
 from console.base.i18n import QT_TR_NOOP, joined
 from console.base.labels import ROLES
 from console.permissions.rights import Right, Standing, standing
@@ -55,6 +57,7 @@ class GridRow:
     whether it both writes and publishes here under 先审后发 (``flagged``)."""
 
     first: Right
+    zone: ZoneInfo
     cells: dict[str, GridCell] = field(default_factory=dict)
     flagged: bool = False
 
@@ -72,13 +75,15 @@ def grid_rows(
     held: list[Right],
     column_id: int | None,
     now: dt.datetime,
+    zone: ZoneInfo,
     flagged: frozenset[int] = frozenset(),
 ) -> list[GridRow]:
-    """One row per account, by name; the accounts in ``flagged`` write and publish here."""
+    """One row per account, by name; the accounts in ``flagged`` write and publish here;
+    expiries shown in the cluster's ``zone``."""
     by_account: dict[int, GridRow] = {}
     for right in held:
         row = by_account.setdefault(
-            right.account_id, GridRow(right, flagged=right.account_id in flagged)
+            right.account_id, GridRow(right, zone, flagged=right.account_id in flagged)
         )
         row.cells.setdefault(right.role, GridCell()).grants.append(
             (standing(right, column_id, now), right)
@@ -114,7 +119,8 @@ def _role_column(role: Role) -> Column[GridRow]:
             scope = right.column_name or translated(WHOLE_SITE)
             shown += translated(INHERITED_FROM).format(scope=scope)
         if right.expires_at and state is not Standing.EXPIRED:
-            shown += translated(EXPIRES_ON).format(when=when(right.expires_at)[:10])
+            day = clock.local_date(right.expires_at, row.zone)
+            shown += translated(EXPIRES_ON).format(when=clock.shown(day, row.zone))
         return shown
 
     def tone(row: GridRow) -> str | None:
@@ -125,7 +131,9 @@ def _role_column(role: Role) -> Column[GridRow]:
         grants = row.cells.get(role.value, GridCell()).grants
         return "\n".join(
             translated(GRANT_LINE).format(
-                id=r.grant_id, scope=r.scope_label, until=when(r.expires_at) or translated(LASTING)
+                id=r.grant_id,
+                scope=r.scope_label,
+                until=when(r.expires_at, row.zone) or translated(LASTING),
             )
             for _standing, r in grants
         )

@@ -7,6 +7,7 @@ Read-only by construction: the page offers no edit or delete, and no service exi
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.base import journal
+from console.base import clock, journal
 from console.base.actor import Actor
 from console.base.i18n import QT_TR_NOOP
 from console.base.journal import JOURNAL, Verification
@@ -34,7 +35,7 @@ from ui.list_pane import ListPane
 from ui.permissions.common import narrow
 from ui.tasks import Database, spawn
 
-ENTRY_HEADING = QT_TR_NOOP("第 {seq} 条　{at}（UTC）　{operator}　{action}")
+ENTRY_HEADING = QT_TR_NOOP("第 {seq} 条　{at}　{operator}　{action}")
 ENTRY_TARGET = QT_TR_NOOP("对象：{kind} {id} {label}")
 BEFORE = QT_TR_NOOP("变更前：")
 AFTER = QT_TR_NOOP("变更后：")
@@ -72,8 +73,10 @@ class JournalPage(QWidget):
         self.target = QLineEdit(self)
         self.target.setObjectName("journalTarget")
         self.target.setPlaceholderText(self.tr("对象包含"))
-        self.use_dates = QCheckBox(self.tr("日期（UTC）"), self)
-        today = QDate.currentDate()
+        self.use_dates = QCheckBox(self.tr("日期"), self)
+        self.use_dates.setToolTip(self.tr("按站群时区的日期筛选"))
+        day = database.today()
+        today = QDate(day.year, day.month, day.day)
         self.since = QDateEdit(today.addDays(-30), self)
         self.until = QDateEdit(today, self)
         for edit in (self.since, self.until):
@@ -133,7 +136,12 @@ class JournalPage(QWidget):
             since = _day(self.since)
             until = _day(self.until)
         listing = journal_listing(
-            self.operator.text(), self.action.currentText(), self.target.text(), since, until
+            self.operator.text(),
+            self.action.currentText(),
+            self.target.text(),
+            since,
+            until,
+            self.database.zone,
         )
         await narrow(self.pane, listing, [])
 
@@ -147,7 +155,7 @@ class JournalPage(QWidget):
             self.database.call(entry, self.actor, self.pane.model.row_id(row)),
         )
         if shown is not REFUSED:
-            self.detail.setPlainText(entry_text(shown))
+            self.detail.setPlainText(entry_text(shown, self.database.zone))
 
     async def verify(self) -> Verification | None:
         """Walk the whole chain and show whether it is intact (and where it breaks)."""
@@ -173,13 +181,13 @@ class JournalPage(QWidget):
         return result
 
 
-def entry_text(shown: EntryDetail) -> str:
+def entry_text(shown: EntryDetail, zone: ZoneInfo) -> str:
     """An entry as the detail box reads it: who did what to which object, before, after, hashes."""
     nothing = translated(NOTHING)
     lines = [
         translated(ENTRY_HEADING).format(
             seq=shown.seq,
-            at=shown.at.isoformat(sep=" ", timespec="seconds"),
+            at=clock.shown(shown.at, zone),
             operator=shown.operator_name,
             action=shown.action,
         ),

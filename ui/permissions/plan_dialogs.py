@@ -176,7 +176,7 @@ class BulkGrantDialog(PlanDialog):
         self.role = QComboBox(self)
         for code, label in ROLES.items():
             self.role.addItem(translated(label), str(code))
-        self.expiry = ExpiryEdit(self)
+        self.expiry = ExpiryEdit(database.zone, self)
         for edit in (self.accounts, self.site_codes):
             edit.setTabChangesFocus(True)
             edit.setMaximumHeight(110)

@@ -205,7 +205,9 @@ class ApplyDialog(QDialog):
 
     async def export(self) -> None:
         """Ask where, then export the preview as shown."""
-        path = await export_path(self, self.tr("导出应用预览"), self.tr("栏目预设应用预览"))
+        path = await export_path(
+            self, self.tr("导出应用预览"), self.tr("栏目预设应用预览"), self.database.today()
+        )
         if path is not None:
             await self.export_to(path)
 

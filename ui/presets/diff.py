@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.base import clock
 from console.base.actor import Actor
 from console.presets import service as presets
 from console.presets.diff import CHANGE_LABELS
@@ -45,7 +46,9 @@ class DiffDialog(QDialog):
             for info in versions:
                 box.addItem(
                     self.tr("第 {number} 版（{at}）{note}").format(
-                        number=info.number, at=info.created_at.date(), note=info.note
+                        number=info.number,
+                        at=clock.shown(info.created_at, database.zone),
+                        note=info.note,
                     ),
                     info.version_id,
                 )

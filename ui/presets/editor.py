@@ -291,7 +291,7 @@ class PresetEditor(QWidget):
         """Ask where, then export the tree as shown (unsaved edits included) as a preset file."""
         if self.version is None:
             return
-        name = dated_name(self.version.preset.name, "json")
+        name = dated_name(self.version.preset.name, "json", self.database.today())
         dialog = QFileDialog(self, self.tr("导出栏目预设"), str(Path.home() / name))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setNameFilters([self.tr("栏目预设 (*.json)")])

@@ -26,18 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.base import clock
 from console.base.actor import Actor
 from console.base.i18n import joined
 from console.base.labels import COLUMN_TYPES, label_of
 from console.presets import service as presets
-from console.presets.inspection import (
-    SiteRisk,
-    idle_days,
-    is_blank,
-    is_late_by_type,
-    is_stale,
-    risk_text,
-)
+from console.presets.inspection import SiteRisk, reachability_note, risk_text
+from console.presets.settings import applied_text
 from console.schema import Duty
 from ui.dialogs import export_path
 from ui.forms import REFUSED, attempt, exported, exported_text
@@ -80,13 +75,17 @@ class RiskPage(QWidget):
         self.as_of.setObjectName("asOf")
         self.as_of.setCalendarPopup(True)
         self.as_of.setDisplayFormat("yyyy-MM-dd")
-        today = dt.date.today()
+        today = database.today()
         self.as_of.setDate(QDate(today.year, today.month, today.day))
         self.as_of.setAccessibleName(self.tr("检查日期"))
         self.only_risky = QCheckBox(self.tr("只看有风险的站点"), self)
         self.only_risky.setChecked(True)
         self.summary = QLabel(self)
         self.summary.setObjectName("riskSummary")
+        self.applied = QLabel(self)
+        self.applied.setObjectName("riskThresholds")
+        self.applied.setWordWrap(True)
+        self.applied.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         refresh = QPushButton(self.tr("重新检查"), self)
         export = QPushButton(self.tr("导出…"), self)
         export.setToolTip(self.tr("把风险清单导出为 CSV 或 XLSX"))
@@ -108,6 +107,7 @@ class RiskPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(bar)
+        layout.addWidget(self.applied)
         layout.addWidget(split, 1)
         refresh.clicked.connect(lambda: spawn(self.refresh(), "inspect"))
         export.clicked.connect(lambda: spawn(self.export(), "export risks"))
@@ -171,16 +171,22 @@ class RiskPage(QWidget):
 
     async def refresh(self) -> None:
         """Inspect every running site again."""
-        results = await attempt(
+        found = await attempt(
             self.summary.setText, self.database.call(presets.inspect, self.actor, self.date())
         )
-        if results is REFUSED:
+        if found is REFUSED:
             return
+        results = found.sites
         risky = [r for r in results if r.risks]
         self.model.set_records(risky if self.only_risky.isChecked() else results)
         self.summary.setText(
             self.tr("检查 {sites} 个运行中的站点，{risky} 个存在单项否决风险").format(
                 sites=len(results), risky=len(risky)
+            )
+        )
+        self.applied.setText(
+            self.tr("按站群时区 {zone} 的日期判断；所用阈值：{thresholds}").format(
+                zone=found.zone.key, thresholds=applied_text(found.limits)
             )
         )
 
@@ -197,8 +203,10 @@ class RiskPage(QWidget):
         )
         if drift is REFUSED:
             return
+        note = reachability_note(drift.risk)
         self.site_title.setText(
             f"{risk.code} {risk.name}：{risk_text(drift.risk) or self.tr('无单项否决风险')}"
+            + (f"（{note}）" if note else "")
         )
         self.drift.setText(self._drift_text(drift))
         self.shown = drift
@@ -206,24 +214,18 @@ class RiskPage(QWidget):
             self.actor.holds(Duty.SYSTEM_ADMIN) and drift.plan is not None and drift.plan.changes
         )
         self.columns.setRowCount(len(drift.columns))
-        as_of = self.date()
         kinds = label_of(COLUMN_TYPES)
-        for index, column in enumerate(drift.columns):
-            idle = idle_days(column.last_update, as_of)
-            late = is_stale(column, as_of) or is_late_by_type(column, as_of)
-            if is_blank(column):
+        for index, verdict in enumerate(drift.columns):
+            column = verdict.column
+            if verdict.blank:
                 state = self.tr("空白")
-            elif late:
-                state = self.tr("超期（{days} 天未更新）").format(days=idle)
+            elif verdict.late:
+                state = self.tr("超期（{days} 天未更新）").format(days=verdict.idle_days)
             elif not column.leaf:
                 state = self.tr("父栏目")
             else:
                 state = self.tr("正常")
-            last = (
-                column.last_update.isoformat(sep=" ", timespec="minutes")
-                if column.last_update
-                else ""
-            )
+            last = clock.shown(column.last_update, self.database.zone)
             cells = [
                 column.name,
                 column.code,
@@ -234,7 +236,7 @@ class RiskPage(QWidget):
             ]
             for position, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if position == 5 and (is_blank(column) or late):
+                if position == 5 and (verdict.blank or verdict.late):
                     item.setForeground(QBrush(RISK_COLOUR))
                 self.columns.setItem(index, position, item)
 
@@ -277,7 +279,9 @@ class RiskPage(QWidget):
 
     async def export(self) -> None:
         """Ask where to save, then export the risk list."""
-        path = await export_path(self, self.tr("导出风险清单"), self.tr("检查风险"))
+        path = await export_path(
+            self, self.tr("导出风险清单"), self.tr("检查风险"), self.database.today()
+        )
         if path is not None:
             await self.export_to(path)
 

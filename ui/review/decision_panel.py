@@ -104,7 +104,7 @@ class DecisionPanel(QWidget):
 
         detail = await attempt(failed, self.database.call(review.item_detail, self.actor, item_id))
         if detail is not REFUSED and generation == self._generation:
-            self.detail.present(detail)
+            self.detail.present(detail, self.database.zone)
 
     async def select_row(self, row: int) -> None:
         """Make ``row`` of the list current and wait until its post is shown."""

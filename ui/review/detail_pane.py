@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.base import clock
 from console.base.labels import QUEUE_STATES
 from console.review.detail import FindingView
 from console.review.service import ItemDetail, severity_text
@@ -88,19 +91,16 @@ class DetailPane(QWidget):
         self.text.clear()
         self.findings.setRowCount(0)
 
-    def present(self, detail: ItemDetail) -> None:
-        """Show ``detail``: its text with every finding highlighted and listed."""
+    def present(self, detail: ItemDetail, zone: ZoneInfo) -> None:
+        """Show ``detail``: its text with every finding highlighted and listed, times in the
+        cluster's ``zone``."""
         self.detail = detail
         state = translated(QUEUE_STATES.get(detail.state, detail.state))
         self.heading.setText(detail.title)
         parts = [
             detail.site,
-            self.tr("发布 {when}").format(
-                when=detail.published_at.isoformat(sep=" ", timespec="minutes")
-            ),
-            self.tr("入队 {when}").format(
-                when=detail.queued_at.isoformat(sep=" ", timespec="minutes")
-            ),
+            self.tr("发布 {when}").format(when=clock.shown(detail.published_at, zone)),
+            self.tr("入队 {when}").format(when=clock.shown(detail.queued_at, zone)),
             state,
         ]
         if detail.handler:

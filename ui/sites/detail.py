@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.base import clock
 from console.base.actor import Actor
 from console.base.errors import Conflict, ConsoleError, EnvironmentFault
 from console.base.i18n import QT_TR_NOOP
 from console.base.labels import ROLES, SITE_STATES, label_of
-from console.base.listing import plain
 from console.schema import Duty, SiteState
 from console.sites.changes import changed_fields, kept_both
 from console.sites.lifecycle import Step
@@ -84,7 +84,7 @@ class SiteDetailPane(QTabWidget):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setContentsMargins(8, 8, 8, 8)
         self.history = make_table(
-            self, [self.tr("时间（UTC）"), self.tr("操作员"), self.tr("操作"), self.tr("变化")]
+            self, [self.tr("时间"), self.tr("操作员"), self.tr("操作"), self.tr("变化")]
         )
         self.history.setObjectName("history")
         self.addTab(properties, self.tr("属性"))
@@ -214,7 +214,10 @@ class SiteDetailPane(QTabWidget):
         self._show_summaries(detail)
         fill_table(
             self.history,
-            [[plain(h.at), h.operator, h.action, h.changes] for h in detail.history],
+            [
+                [clock.shown(h.at, self.database.zone), h.operator, h.action, h.changes]
+                for h in detail.history
+            ],
         )
 
     def _show_summaries(self, detail: SiteDetail) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt
@@ -171,7 +170,7 @@ class SitesTab(AreaTab):
                 if self.tree_model.rowCount(first):
                     break
                 await asyncio.sleep(0.01)
-        at_risk = await self.database.call(inspect, self.actor, dt.date.today())
+        at_risk = (await self.database.call(inspect, self.actor)).sites
         ids = [self.pane.model.row_id(r) for r in range(self.pane.model.rowCount())]
         row = ids.index(at_risk[0].site_id) if at_risk and at_risk[0].site_id in ids else 0
         self.pane.view.selectRow(row)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -168,7 +167,7 @@ def test_export_writes_the_filtered_view_to_a_dated_file_with_fixed_headings(  #
     assert tab.pane is not None
     tab.filters.kind.setCurrentIndex(tab.filters.kind.findData("special"))
     run(settle(tab))
-    target = tmp_path / f"站点_{dt.date.today().isoformat()}.xlsx"
+    target = tmp_path / f"站点_{tab.database.today().isoformat()}.xlsx"
 
     async def go() -> None:
         exporting = asyncio.ensure_future(tab.pane.export())  # type: ignore[union-attr]

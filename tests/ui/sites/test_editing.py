@@ -45,7 +45,7 @@ def test_a_running_site_at_inspection_risk_shows_the_badge_with_the_reason(  # t
 ) -> None:
     site_id = show_site(tab, run, DEPT.code)
     assert tab.detail.risk.isVisibleTo(tab.detail)
-    assert "首页超过 2 周未更新" in tab.detail.risk.text()
+    assert "首页 14 天内未更新" in tab.detail.risk.text()
     with sqlite_sessions.begin() as session:
         session.execute(update(Site).values(home_updated_at=utcnow()))
     run(tab.detail.load(site_id))
