@@ -11,13 +11,16 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import event, select
 
+from console.base import cluster
 from console.base.actor import Actor
 from console.base.cluster import (
     TIME_ZONE,
+    choice_setting,
     integer_setting,
     read_settings,
     registered,
     settings_of,
+    text_setting,
 )
 from console.base.cluster_service import all_settings, change_settings, listed
 from console.base.errors import (
@@ -202,3 +205,17 @@ def test_the_lockout_message_gives_the_unlock_time_in_the_cluster_zone(
     local = (until + dt.timedelta(hours=8)).strftime("%Y-%m-%d %H:%M")
     assert local in str(refused.value)
     assert "UTC" not in str(refused.value)
+
+
+def test_choice_and_text_settings_read_what_they_allow(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cluster, "_registry", dict(registered()))
+    mode = choice_setting(
+        "patrol.mode", "quick", lambda: ("quick", "full"), Duty.SYSTEM_ADMIN, QT_TR_NOOP("方式")
+    )
+    sender = text_setting("smtp.sender", "", Duty.SYSTEM_ADMIN, QT_TR_NOOP("发件人"), limit=10)
+    assert (mode.read(" FULL "), sender.read("ops@x.cn")) == ("full", "ops@x.cn")
+    with pytest.raises(InvalidInput):
+        mode.read("fast")
+    with pytest.raises(InvalidInput, match="10"):
+        sender.read("x" * 11)
+    assert {"patrol.mode", "smtp.sender"} <= set(registered())
