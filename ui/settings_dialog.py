@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
 
 from console.base.actor import DUTY_LABELS, Actor
 from console.base.cluster_service import SettingState, change_settings, listed
-from console.base.errors import ConsoleError, EnvironmentFault
-from console.base.i18n import QT_TR_NOOP, joined, translate
+from console.base.errors import EnvironmentFault
+from console.base.i18n import QT_TR_NOOP, joined
 from ui.dialogs import finished
-from ui.forms import message_label, say
+from ui.forms import REFUSED, attempt, message_label, say
+from ui.i18n import translated
 from ui.tasks import Database
 
 SECTIONS = {
@@ -38,11 +39,7 @@ SECTIONS = {
     "filings": QT_TR_NOOP("安全备案与探测"),
 }
 HELP_STYLE = "color: palette(mid);"
-
-
-def tr(text: str) -> str:
-    """Translate a string of this dialog (lupdate files bare ``tr`` under "")."""
-    return QCoreApplication.translate("", text)
+EDITOR_TIP = QT_TR_NOOP("{key}，默认 {default}")
 
 
 def _editor(state: SettingState, parent: QWidget) -> QWidget:
@@ -69,9 +66,7 @@ def _editor(state: SettingState, parent: QWidget) -> QWidget:
         editor = QLineEdit(state.text, parent)
     editor.setObjectName(setting.key)
     editor.setEnabled(state.editable)
-    editor.setToolTip(
-        tr("{key}，默认 {default}").format(key=setting.key, default=state.default_text)
-    )
+    editor.setToolTip(translated(EDITOR_TIP).format(key=setting.key, default=state.default_text))
     return editor
 
 
@@ -96,7 +91,7 @@ class ClusterSettingsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("clusterSettings")
-        self.setWindowTitle(tr("站群设置"))
+        self.setWindowTitle(self.tr("站群设置"))
         self.database, self.actor = database, actor
         self.states = {state.setting.key: state for state in states}
         self.editors: dict[str, QWidget] = {}
@@ -107,13 +102,13 @@ class ClusterSettingsDialog(QDialog):
             prefix = state.setting.key.split(".", 1)[0]
             if prefix != section:
                 section = prefix
-                heading = QLabel(f"<b>{translate('', SECTIONS.get(prefix, prefix))}</b>", body)
+                heading = QLabel(f"<b>{translated(SECTIONS.get(prefix, prefix))}</b>", body)
                 form.addRow(heading)
             self.editors[state.setting.key] = editor = _editor(state, body)
             label = QLabel(state.setting.title, body)
             label.setBuddy(editor)
             form.addRow(label, editor)
-            help_text = translate("", state.setting.help)
+            help_text = translated(state.setting.help)
             if help_text:
                 note = QLabel(help_text, body)
                 note.setWordWrap(True)
@@ -138,8 +133,8 @@ class ClusterSettingsDialog(QDialog):
         layout.addWidget(buttons)
         read_only = sorted({s.setting.owner for s in states if not s.editable})
         if read_only:
-            duties = joined(QCoreApplication.translate("", DUTY_LABELS[d]) for d in read_only)
-            text = tr("灰色的设置只能查看：修改它们需要{duties}职责。")
+            duties = joined(translated(DUTY_LABELS[d]) for d in read_only)
+            text = self.tr("灰色的设置只能查看：修改它们需要{duties}职责。")
             say(self.note, text.format(duties=duties))
         self.resize(640, 560)
 
@@ -158,12 +153,11 @@ class ClusterSettingsDialog(QDialog):
             if not changes:
                 return False
             seen = {key: self.states[key].version for key in changes}
-            try:
-                await self.database.call(change_settings, self.actor, changes, seen)
-            except (ConsoleError, EnvironmentFault) as error:
-                say(self.problem, str(error), "bad")
-                continue
-            return True
+            saved = await attempt(
+                self.problem, self.database.call(change_settings, self.actor, changes, seen)
+            )
+            if saved is not REFUSED:
+                return True
         return False
 
 
@@ -173,7 +167,7 @@ async def edit_settings(
     """Show the settings (those under ``prefix``); True when the operator changed some."""
     try:
         states = await database.call(listed, actor)
-    except (ConsoleError, EnvironmentFault):
+    except EnvironmentFault:  # the window's status bar has said the database is gone
         return False
     dialog = ClusterSettingsDialog(
         database, actor, [s for s in states if s.setting.key.startswith(prefix)], parent

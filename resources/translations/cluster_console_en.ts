@@ -352,8 +352,12 @@
         <translation>The assessment of {assessed} found the system non-compliant: rectify and have it re-assessed. {notes}</translation>
     </message>
     <message>
-        <source>不可访问风险：近 7 天 {failed}/{total} 次探测失败（{share}%，达到 5% 即判定不可访问）。</source>
-        <translation>At risk of “unreachable”: {failed} of {total} probes failed in the last 7 days ({share}%; 5% counts as unreachable).</translation>
+        <source>站点无法访问：近 {days} 天 {failed}/{total} 次探测未能在 {timeout} 秒内打开首页（{share}%，达到 {limit}% 即判定无法访问）。</source>
+        <translation>Site unreachable: over the last {days} days {failed}/{total} probes did not open the home page within {timeout} s ({share}%; {limit}% or more counts as unreachable).</translation>
+    </message>
+    <message>
+        <source>可访问性暂无法判定：近 {days} 天共 {total} 次有效探测（{failed} 次失败），其中 {short} 天不足每天 {needed} 次。</source>
+        <translation>Reachability cannot be judged yet: {total} counted probes over the last {days} days ({failed} failed), {short} of the days with fewer than {needed}.</translation>
     </message>
     <message>
         <source>首页重定向到未登记的域名 {host}（{when}）。</source>
@@ -808,8 +812,8 @@
         <translation>The object to be changed ({kind} {id}) no longer exists; someone else may have deleted it.</translation>
     </message>
     <message>
-        <source>{label} 已被 {who} 于 {when}（UTC）修改（{action}），您看到的是第 {seen} 版，当前是第 {now} 版。请刷新查看对方的修改后再决定是否覆盖。</source>
-        <translation>{label} was changed by {who} at {when} (UTC) ({action}). You are looking at version {seen}; the current version is {now}. Refresh to see their change before deciding whether to overwrite it.</translation>
+        <source>{label} 已被 {who} 于 {when} 修改（{action}），您看到的是第 {seen} 版，当前是第 {now} 版。请刷新查看对方的修改后再决定是否覆盖。</source>
+        <translation>{label} was changed by {who} at {when} ({action}); you saw version {seen}, it is now version {now}. Refresh to see their change before deciding whether to overwrite it.</translation>
     </message>
     <message>
         <source>安全备案</source>
@@ -956,8 +960,8 @@
         <translation>No.</translation>
     </message>
     <message>
-        <source>时间（UTC）</source>
-        <translation>Time (UTC)</translation>
+        <source>时间</source>
+        <translation>Time</translation>
     </message>
     <message>
         <source>操作员</source>
@@ -1012,8 +1016,8 @@
         <translation>Incorrect username or password.</translation>
     </message>
     <message>
-        <source>连续登录失败过多，账号已锁定至 {until}（UTC）。</source>
-        <translation>Too many failed logins in a row; the account is locked until {until} (UTC).</translation>
+        <source>连续登录失败过多，账号已锁定至 {until}。</source>
+        <translation>Too many failed logins in a row: the account is locked until {until}.</translation>
     </message>
     <message>
         <source>该操作员已停用。</source>
@@ -1060,8 +1064,8 @@
         <translation>Must change password</translation>
     </message>
     <message>
-        <source>锁定至（UTC）</source>
-        <translation>Locked until (UTC)</translation>
+        <source>锁定至</source>
+        <translation>Locked until</translation>
     </message>
     <message>
         <source>密码至少需要 {n} 个字符。</source>
@@ -1364,20 +1368,20 @@
         <translation>Operator {operator} is not a content reviewer and cannot make review decisions.</translation>
     </message>
     <message>
-        <source>条目 {id} 已由 {who} 于 {when}（UTC）决定为“{state}”；每个条目只决定一次。</source>
-        <translation>Item {id} was already decided as &quot;{state}&quot; by {who} at {when} (UTC); each item is decided only once.</translation>
+        <source>条目 {id} 已由 {who} 于 {when} 决定为“{state}”；每个条目只决定一次。</source>
+        <translation>Item {id} was decided as “{state}” by {who} at {when}; each item is decided only once.</translation>
     </message>
     <message>
-        <source>条目 {id} 正由 {who} 认领审核（租约至 {until} UTC），您不能决定。</source>
-        <translation>Item {id} is claimed by {who} (lease until {until} UTC); you cannot decide it.</translation>
+        <source>条目 {id} 正由 {who} 认领审核（租约至 {until}），您不能决定。</source>
+        <translation>Item {id} is claimed by {who} for review (lease until {until}); you cannot decide it.</translation>
+    </message>
+    <message>
+        <source>您对条目 {id} 的认领已于 {until} 过期：请重新认领再决定。</source>
+        <translation>Your claim on item {id} expired at {until}: claim it again before deciding.</translation>
     </message>
     <message>
         <source>条目 {id} 尚未被您认领：请先认领再决定。</source>
         <translation>Item {id} is not claimed by you: claim it before deciding.</translation>
-    </message>
-    <message>
-        <source>您对条目 {id} 的认领已于 {until}（UTC）过期：请重新认领再决定。</source>
-        <translation>Your claim on item {id} expired at {until} (UTC): claim it again before deciding.</translation>
     </message>
     <message>
         <source>退回编辑时须写明退回意见。</source>
@@ -1418,10 +1422,6 @@
     <message>
         <source>账号 {username} {status}：以下授权在启用或解锁前不生效。</source>
         <translation>Account {username} is {status}: the grants below are not in force until it is re-enabled or unlocked.</translation>
-    </message>
-    <message>
-        <source>截至 {as_of}：检查 {sites} 个运行中的站点，{risky} 个存在单项否决风险。</source>
-        <translation>As of {as_of}: {sites} running sites inspected, {risky} at risk of a single-veto failure.</translation>
     </message>
     <message>
         <source>已导入为预设版本 {id}。</source>
@@ -1540,16 +1540,24 @@
         <translation>The MLPS filing certificate number “{value}” is malformed: it must be 11 digits (a 6-digit public-security office code plus a 5-digit serial).</translation>
     </message>
     <message>
-        <source>首页超过 2 周未更新</source>
-        <translation>Home page not updated for more than 2 weeks</translation>
+        <source>首页 {days} 天内未更新</source>
+        <translation>Home page not updated within {days} days</translation>
     </message>
     <message>
         <source>{count} 个动态要闻/通知公告/政策文件栏目未及时更新</source>
         <translation>{count} news/notice/policy columns not updated in time</translation>
     </message>
     <message>
-        <source>{count} 个应更新栏目未更新</source>
-        <translation>{count} columns that should update did not</translation>
+        <source>{count} 个应更新栏目未按要求更新</source>
+        <translation>{count} columns not updated as their rule requires</translation>
+    </message>
+    <message>
+        <source>站点无法访问：近 {days} 天 {failures}/{probes} 次探测未能在 {timeout} 秒内打开首页（{share}%）</source>
+        <translation>Site unreachable: over the last {days} days {failures}/{probes} probes did not open the home page within {timeout} s ({share}%)</translation>
+    </message>
+    <message>
+        <source>可访问性暂无法判定：近 {days} 天共 {probes} 次有效探测，其中 {short} 天不足每天 {needed} 次</source>
+        <translation>Reachability cannot be judged yet: {probes} counted probes over the last {days} days, {short} of the days with fewer than {needed}</translation>
     </message>
     <message>
         <source>{count} 个空白栏目</source>
@@ -1608,24 +1616,36 @@
         <translation>--connect-to value “{value}” is malformed: expected HOST:PORT:ADDRESS:PORT, IPv6 addresses in brackets, e.g. www.example.gov.cn:443:[::1]:8443.</translation>
     </message>
     <message>
-        <source>设置项“{name}”的值 {value} 超出允许范围 {low}–{high}。</source>
-        <translation>The value {value} of “{name}” is outside {low}–{high}.</translation>
-    </message>
-    <message>
         <source>探测超时（秒）</source>
         <translation>Probe timeout (s)</translation>
+    </message>
+    <message>
+        <source>每次探测等待首页的秒数；短于 15 秒的快速探测超时时不计入“站点无法访问”。</source>
+        <translation>How many seconds each probe waits for the home page; a quick probe shorter than 15 s that times out does not count toward “site unreachable”.</translation>
     </message>
     <message>
         <source>并发探测数</source>
         <translation>Concurrent probes</translation>
     </message>
     <message>
+        <source>同时探测的网站数。</source>
+        <translation>How many sites are probed at once.</translation>
+    </message>
+    <message>
         <source>定时探测间隔（分钟，0 为关闭）</source>
         <translation>Scheduled sweep interval (minutes, 0 = off)</translation>
     </message>
     <message>
+        <source>控制台打开期间每隔多少分钟探测全部运行中的网站；每天至少 20 次才能判定可访问性。</source>
+        <translation>While a console is open, probe every running site every this many minutes; reachability is judged only with at least 20 probes a day.</translation>
+    </message>
+    <message>
         <source>二级系统测评周期（月）</source>
         <translation>Assessment period for level 2 (months)</translation>
+    </message>
+    <message>
+        <source>等保二级系统两次测评之间的月数。</source>
+        <translation>Months between two assessments of a level-2 system.</translation>
     </message>
     <message>
         <source>网站 {site} 不存在。</source>
@@ -2220,10 +2240,6 @@
         <translation>nobody</translation>
     </message>
     <message>
-        <source>第 {seq} 条&#x3000;{at}（UTC）&#x3000;{operator}&#x3000;{action}</source>
-        <translation>Entry {seq}&#x3000;{at} (UTC)&#x3000;{operator}&#x3000;{action}</translation>
-    </message>
-    <message>
         <source>对象：{kind} {id} {label}</source>
         <translation>Object: {kind} {id} {label}</translation>
     </message>
@@ -2238,6 +2254,10 @@
     <message>
         <source>变更后：</source>
         <translation>After:</translation>
+    </message>
+    <message>
+        <source>第 {seq} 条&#x3000;{at}&#x3000;{operator}&#x3000;{action}</source>
+        <translation>Entry {seq}  {at}  {operator}  {action}</translation>
     </message>
     <message>
         <source>上一条哈希：{hash}</source>
@@ -2470,6 +2490,162 @@ Please choose another connection.</translation>
     <message>
         <source>导出失败：{error}</source>
         <translation>Export failed: {error}</translation>
+    </message>
+    <message>
+        <source>“{label}”应为整数，而不是“{value}”。</source>
+        <translation>“{label}” must be a whole number, not “{value}”.</translation>
+    </message>
+    <message>
+        <source>“{label}”应为数字，而不是“{value}”。</source>
+        <translation>“{label}” must be a number, not “{value}”.</translation>
+    </message>
+    <message>
+        <source>“{label}”应在 {low} 至 {high} 之间，而不是 {value}。</source>
+        <translation>“{label}” must be between {low} and {high}, not {value}.</translation>
+    </message>
+    <message>
+        <source>“{value}”不是“{label}”可选的值。</source>
+        <translation>“{value}” is not one of the values of “{label}”.</translation>
+    </message>
+    <message>
+        <source>“{value}”不是已知的时区名称：请用 IANA 名称，例如 Asia/Shanghai（北京时间）。</source>
+        <translation>“{value}” is not a known time zone: use an IANA name such as Asia/Shanghai (Beijing time).</translation>
+    </message>
+    <message>
+        <source>“{label}”最长 {limit} 个字符，现有 {length} 个。</source>
+        <translation>“{label}” takes at most {limit} characters, not {length}.</translation>
+    </message>
+    <message>
+        <source>站群时区</source>
+        <translation>Cluster time zone</translation>
+    </message>
+    <message>
+        <source>判断日期（今天、到期、未更新天数）和显示时间所用的时区；数据库始终保存 UTC 时间。</source>
+        <translation>The time zone in which dates are judged (today, deadlines, days without updates) and times are shown; the database always stores UTC.</translation>
+    </message>
+    <message>
+        <source>没有名为“{key}”的站群设置；cluster-console settings list 列出全部设置。</source>
+        <translation>There is no cluster setting “{key}”; cluster-console settings list shows them all.</translation>
+    </message>
+    <message>
+        <source>截至 {as_of}（{zone}）：检查 {sites} 个运行中的站点，{risky} 个存在单项否决风险；{undetermined} 个站点探测次数不足，暂无法判定可访问性。</source>
+        <translation>As of {as_of} ({zone}): {sites} running sites inspected, {risky} at risk of a single-veto failure; {undetermined} sites have too few probes to judge reachability yet.</translation>
+    </message>
+    <message>
+        <source>所用阈值：{thresholds}</source>
+        <translation>Thresholds applied: {thresholds}</translation>
+    </message>
+    <message>
+        <source>{key} = {value}	{label}（默认 {default}；由{owner}修改）{ignored}</source>
+        <translation>{key} = {value}	{label} (default {default}; changed by: {owner}){ignored}</translation>
+    </message>
+    <message>
+        <source>［已存的值“{stored}”无效，按默认值执行］</source>
+        <translation> [the stored value “{stored}” is not valid; the default applies]</translation>
+    </message>
+    <message>
+        <source>已将“{label}”（{key}）设为 {value}。</source>
+        <translation>Set “{label}” ({key}) to {value}.</translation>
+    </message>
+    <message>
+        <source>“{label}”（{key}）已是 {value}，未改变。</source>
+        <translation>“{label}” ({key}) is already {value}; nothing changed.</translation>
+    </message>
+    <message>
+        <source>首页不更新：天数</source>
+        <translation>Home page not updated: days</translation>
+    </message>
+    <message>
+        <source>检查日期前这么多天内（含第这么多天）首页没有更新即判定“首页不更新”。</source>
+        <translation>The home page fails when it was not updated within this many days before the check date (the last of them included).</translation>
+    </message>
+    <message>
+        <source>栏目不更新：动态要闻栏目天数</source>
+        <translation>Columns not updated: days for news columns</translation>
+    </message>
+    <message>
+        <source>动态、要闻类栏目在检查日期前这么多天内没有更新，计为未及时更新。</source>
+        <translation>A news column not updated within this many days before the check date counts as not updated in time.</translation>
+    </message>
+    <message>
+        <source>栏目不更新：通知公告/政策文件栏目月数</source>
+        <translation>Columns not updated: months for notice and policy columns</translation>
+    </message>
+    <message>
+        <source>通知公告、政策文件类栏目在检查日期前这么多个自然月内没有更新，计为未及时更新。</source>
+        <translation>A notice or policy column not updated within this many calendar months before the check date counts as not updated in time.</translation>
+    </message>
+    <message>
+        <source>栏目不更新：未及时更新栏目数</source>
+        <translation>Columns not updated: columns not updated in time</translation>
+    </message>
+    <message>
+        <source>上述两类未及时更新的栏目合计达到（含）此数即判定。</source>
+        <translation>The site fails when the columns of both kinds not updated in time reach this number.</translation>
+    </message>
+    <message>
+        <source>栏目不更新：应更新未更新栏目数</source>
+        <translation>Columns not updated: columns past their own rule</translation>
+    </message>
+    <message>
+        <source>按各栏目自身更新要求应更新而未更新的栏目达到（含）此数即判定。</source>
+        <translation>The site fails when the columns not updated as their own update rule requires reach this number.</translation>
+    </message>
+    <message>
+        <source>栏目不更新：空白栏目数</source>
+        <translation>Columns not updated: blank columns</translation>
+    </message>
+    <message>
+        <source>从未有过内容的栏目达到（含）此数即判定。</source>
+        <translation>The site fails when the columns that never had content reach this number.</translation>
+    </message>
+    <message>
+        <source>无法访问：统计天数</source>
+        <translation>Unreachable: days counted</translation>
+    </message>
+    <message>
+        <source>检查日期之前多少个完整的日子里的探测计入“站点无法访问”。</source>
+        <translation>How many whole days before the check date count toward “site unreachable”.</translation>
+    </message>
+    <message>
+        <source>无法访问：每天至少探测次数</source>
+        <translation>Unreachable: probes needed each day</translation>
+    </message>
+    <message>
+        <source>统计期内每天至少有这么多次探测才判定；不足时只说明探测次数，不作判定。</source>
+        <translation>Every day of the period needs this many probes before the rule judges; with fewer it only says how many there were.</translation>
+    </message>
+    <message>
+        <source>无法访问：失败比例（%）</source>
+        <translation>Unreachable: failing share (%)</translation>
+    </message>
+    <message>
+        <source>未能打开首页的探测占全部探测的比例达到（含）此值即判定无法访问。</source>
+        <translation>The site is unreachable when probes that did not open the home page reach this share of all probes.</translation>
+    </message>
+    <message>
+        <source>无法访问：打开首页的时限（秒）</source>
+        <translation>Unreachable: time to open the home page (s)</translation>
+    </message>
+    <message>
+        <source>超过此时限仍未打开首页的探测算作失败；超时设置更短的快速探测超时时不计入（无法判断）。</source>
+        <translation>A probe that did not open the home page within this time fails; a quick probe with a shorter timeout that timed out is not counted (it cannot tell).</translation>
+    </message>
+    <message>
+        <source>站群</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>检查指标（单项否决）</source>
+        <translation>Inspection (single-veto items)</translation>
+    </message>
+    <message>
+        <source>安全备案与探测</source>
+        <translation>Filings and probes</translation>
+    </message>
+    <message>
+        <source>{key}，默认 {default}</source>
+        <translation>{key}, default {default}</translation>
     </message>
 </context>
 <context>
@@ -2959,6 +3135,17 @@ Please choose another connection.</translation>
     </message>
 </context>
 <context>
+    <name>ClusterSettingsDialog</name>
+    <message>
+        <source>站群设置</source>
+        <translation>Cluster settings</translation>
+    </message>
+    <message>
+        <source>灰色的设置只能查看：修改它们需要{duties}职责。</source>
+        <translation>Greyed settings can only be viewed: changing them needs the duty of {duties}.</translation>
+    </message>
+</context>
+<context>
     <name>ColumnTreeModel</name>
     <message>
         <source>不要求</source>
@@ -3193,6 +3380,10 @@ mysql+pymysql://user@host:3306/database</translation>
         <source>到期时间</source>
         <translation>Expires at</translation>
     </message>
+    <message>
+        <source>按站群时区 {zone} 填写</source>
+        <translation>Enter in the cluster&apos;s time zone {zone}</translation>
+    </message>
 </context>
 <context>
     <name>FilingDetailPane</name>
@@ -3334,13 +3525,6 @@ mysql+pymysql://user@host:3306/database</translation>
     </message>
 </context>
 <context>
-    <name>FilingSettingsDialog</name>
-    <message>
-        <source>安全备案设置</source>
-        <translation>Security filing settings</translation>
-    </message>
-</context>
-<context>
     <name>FilingsTab</name>
     <message>
         <source>筛选：网站标识码、名称或原因（Ctrl+F）</source>
@@ -3379,8 +3563,8 @@ mysql+pymysql://user@host:3306/database</translation>
         <translation>Probe history</translation>
     </message>
     <message>
-        <source>今后 90 天内到期 {n} 项（到期日相同按网站标识码排列）</source>
-        <translation>{n} items fall due in the next 90 days (same-day items by site code)</translation>
+        <source>{as_of} 起 90 天内到期 {n} 项（到期日相同按网站标识码排列）</source>
+        <translation>{n} items fall due within 90 days from {as_of} (same day: by site code)</translation>
     </message>
     <message>
         <source>显示 {shown} / {total}&#x3000;｜&#x3000;{counts}</source>
@@ -3720,8 +3904,12 @@ mysql+pymysql://user@host:3306/database</translation>
         <translation>Target contains</translation>
     </message>
     <message>
-        <source>日期（UTC）</source>
-        <translation>Date (UTC)</translation>
+        <source>日期</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>按站群时区的日期筛选</source>
+        <translation>Filter by dates in the cluster&apos;s time zone</translation>
     </message>
     <message>
         <source>筛选(&amp;L)</source>
@@ -4008,6 +4196,10 @@ mysql+pymysql://user@host:3306/database</translation>
         <translation>Change pass&amp;word…</translation>
     </message>
     <message>
+        <source>站群设置(&amp;T)…</source>
+        <translation>Cluster se&amp;ttings…</translation>
+    </message>
+    <message>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -4034,6 +4226,10 @@ mysql+pymysql://user@host:3306/database</translation>
     <message>
         <source>每 {m} 分钟</source>
         <translation>Every {m} min</translation>
+    </message>
+    <message>
+        <source>时间按站群时区 {zone} 显示</source>
+        <translation>Times shown in the cluster&apos;s time zone {zone}</translation>
     </message>
     <message>
         <source>⚠ 数据库不可用：{reason}。已显示的数据可能过时，请稍后重试。</source>
@@ -4595,6 +4791,10 @@ mysql+pymysql://user@host:3306/database</translation>
         <translation>Blank</translation>
     </message>
     <message>
+        <source>按站群时区 {zone} 的日期判断；所用阈值：{thresholds}</source>
+        <translation>Dates judged in the cluster&apos;s time zone {zone}; thresholds applied: {thresholds}</translation>
+    </message>
+    <message>
         <source>超期（{days} 天未更新）</source>
         <translation>Overdue ({days} days without update)</translation>
     </message>
@@ -4709,10 +4909,6 @@ mysql+pymysql://user@host:3306/database</translation>
         <translation>Main domain</translation>
     </message>
     <message>
-        <source>时间（UTC）</source>
-        <translation>Time (UTC)</translation>
-    </message>
-    <message>
         <source>操作员</source>
         <translation>Operator</translation>
     </message>
@@ -4723,6 +4919,10 @@ mysql+pymysql://user@host:3306/database</translation>
     <message>
         <source>变化</source>
         <translation>Change</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
     </message>
     <message>
         <source>属性</source>

@@ -24,6 +24,7 @@ from console.base.actor import Actor
 from console.base.errors import Conflict, ConsoleError, EnvironmentFault
 from console.base.i18n import QT_TR_NOOP
 from console.base.labels import ROLES, SITE_STATES, label_of
+from console.base.listing import plain
 from console.schema import Duty, SiteState
 from console.sites.changes import changed_fields, kept_both
 from console.sites.lifecycle import Step
