@@ -14,10 +14,11 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 
+from console.base.clock import utcnow
 from console.patrol.gates import Gates
 from console.patrol.records import PatrolMemory
 from console.patrol.results import SiteResult
-from console.patrol.site import SitePatrol, utcnow
+from console.patrol.site import SitePatrol
 from console.patrol.targets import PatrolOptions, PatrolTarget
 from console.probes.sweep import bounded
 

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
+from console.base.clock import utcnow
 from console.patrol.dates import last_update
 from console.patrol.fetching import (
     OFF_LIMITS_HOST,
@@ -52,11 +53,6 @@ _FAILED = frozenset({UNREACHABLE, TIMEOUT})
 T = TypeVar("T")
 R = TypeVar("R")
 Reader = Callable[[Fetched], dict[str, Any]]
-
-
-def utcnow() -> dt.datetime:
-    """Now, naive UTC (as every time is stored)."""
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 def _holds(record: PageRecord, kind: str) -> bool:
