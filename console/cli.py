@@ -9,13 +9,17 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
-from console.base.errors import ConsoleError, classify
-from console.base.i18n import LANGUAGES, use_language
+from console.base.errors import ConsoleError, InvalidInput, SchemaTooNew, classify
+from console.base.i18n import LANGUAGES, QT_TR_NOOP, translate, use_language
 from console.commands import register_all
-from console.commands.demo import demo_url
-from console.db.location import ENV_URL
+from console.commands._arguments import folder
+from console.commands.demo import DEMO_FILE, demo_url
+from console.db.location import ENV_URL, data_dir
+
+INTERRUPTED = QT_TR_NOOP("已中断：未完成的更改没有写入。")
+DEMO_AND_DB = QT_TR_NOOP("--demo 与 --db 只能选一个。")
+NO_DEMO = QT_TR_NOOP("演示站群尚未生成：请先运行 cluster-console --demo demo")
 
 __all__ = ["build_parser", "demo_url", "main", "run"]
 
@@ -40,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="命令")
     register_all(commands)
     shots = commands.add_parser("screenshots", help="把每个标签页渲染为 PNG")
-    shots.add_argument("directory", type=Path)
+    shots.add_argument("directory", type=folder, help="保存截图的文件夹（不存在时创建）")
     return parser
 
 
@@ -48,10 +52,18 @@ def run(args: argparse.Namespace) -> int:
     """Run a headless command; returns the process exit status."""
     use_language(args.lang or "zh_CN")
     try:
+        _honour_demo(args)
         return int(args.handler(args))
+    except SchemaTooNew as error:
+        print(error, file=sys.stderr)
+        return 3
     except ConsoleError as error:
         print(error, file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        print(translate("", INTERRUPTED), file=sys.stderr)
+        return 130
     except BrokenPipeError:
         # The reader of the output went away (``| head``): nothing is wrong with the database,
         # and stdout must not be flushed again at exit.
@@ -63,6 +75,17 @@ def run(args: argparse.Namespace) -> int:
             raise
         print(fault, file=sys.stderr)
         return 3
+
+
+def _honour_demo(args: argparse.Namespace) -> None:
+    """``--demo``: every command works on the demo file, which only ``demo`` creates."""
+    if not getattr(args, "demo", False):
+        return
+    if args.db:
+        raise InvalidInput(DEMO_AND_DB)
+    args.db = demo_url()
+    if args.command != "demo" and not (data_dir() / DEMO_FILE).exists():
+        raise InvalidInput(NO_DEMO)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -52,6 +52,10 @@ class SchemaOutOfDate(ConsoleError):
     """The database is not at the newest migration and must be upgraded deliberately."""
 
 
+class SchemaTooNew(ConsoleError):
+    """The database was migrated by a newer console than this one: update the console."""
+
+
 class EnvironmentFault(Exception):
     """The database or the machine failed; not the operator's fault and not a bug."""
 

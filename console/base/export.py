@@ -19,6 +19,8 @@ from console.base.i18n import QT_TR_NOOP
 
 FORMATS = ("csv", "xlsx")
 UNKNOWN_FORMAT = QT_TR_NOOP("不支持的导出格式：{suffix}（可用 .csv 或 .xlsx）")
+NO_FOLDER = QT_TR_NOOP("文件夹 {folder} 不存在，无法写入 {name}。")
+NOT_WRITABLE = QT_TR_NOOP("无法写入 {path}：没有权限，或该位置是文件夹。")
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 XLSX_DATETIME = "yyyy-mm-dd hh:mm"
 XLSX_DATE = "yyyy-mm-dd"
@@ -59,6 +61,15 @@ def _xlsx(sheet: Any, cell: Cell) -> object:
     return typed
 
 
+def require_writable(path: Path) -> None:
+    """Refuse, before any work, a file to write whose folder is missing or that is a folder."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise InvalidInput(NO_FOLDER, folder=str(folder), name=path.name)
+    if path.is_dir():
+        raise InvalidInput(NOT_WRITABLE, path=str(path))
+
+
 def write_table(
     path: Path,
     headings: Sequence[str],
@@ -76,7 +87,11 @@ def write_table(
     suffix = path.suffix.lower().lstrip(".")
     if suffix not in FORMATS:
         raise InvalidInput(UNKNOWN_FORMAT, suffix=path.suffix or "?")
-    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=path.suffix)
+    require_writable(path)
+    try:
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=path.suffix)
+    except PermissionError:
+        raise InvalidInput(NOT_WRITABLE, path=str(path)) from None
     os.close(handle)
     written = 0
     try:

@@ -22,6 +22,8 @@ MUST_CHANGE = QT_TR_NOOP(
     "{username} 使用的是安全管理员重置的临时密码，请先修改："
     "cluster-console password --user {username}"
 )
+NO_PASSWORD = QT_TR_NOOP("标准输入中没有密码（第一行为空），未尝试登录。")
+NO_TERMINAL = QT_TR_NOOP("没有终端可以输入密码：请用 --password-stdin 从标准输入提供密码。")
 READER_NAME = "command-line"
 
 
@@ -40,14 +42,27 @@ def login(sessions: SessionFactory, username: str, from_stdin: bool) -> Actor:
 
     An operator whose password was reset must change it first (``password``): the security
     administrator who set the temporary password knows it."""
-    if from_stdin:
-        password = sys.stdin.readline().rstrip("\n")
-    else:
-        password = getpass.getpass(translate("", PASSWORD_PROMPT))
+    password = read_password(from_stdin)
     actor = operators.login(sessions, username, password)
     if operators.must_change_password(sessions, actor):
         raise NotPermitted(MUST_CHANGE, username=actor.username)
     return actor
+
+
+def read_password(from_stdin: bool, prompt: str = PASSWORD_PROMPT) -> str:
+    """A password from the next line of stdin, or typed at the terminal after ``prompt``.
+
+    An empty line is refused before any login is tried, so a job whose secret is missing does
+    not count as a failed attempt (and lock the operator out); without a terminal the command
+    says to use ``--password-stdin`` instead of reading stdin behind the operator's back."""
+    if from_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+        if not password:
+            raise InvalidInput(NO_PASSWORD)
+        return password
+    if not sys.stdin.isatty():
+        raise InvalidInput(NO_TERMINAL)
+    return getpass.getpass(translate("", prompt))
 
 
 def add_login_options(parser: argparse.ArgumentParser, required: bool) -> None:

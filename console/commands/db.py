@@ -6,6 +6,7 @@ import argparse
 
 from console.base.i18n import QT_TR_NOOP, translate
 from console.commands import Subcommands
+from console.db import check_server_database
 from console.db.engine import make_engine
 from console.db.location import resolve_url, shown
 from console.db.migrate import current_revision, head_revision, upgrade
@@ -31,6 +32,7 @@ def run(args: argparse.Namespace) -> int:
     empty = translate("", EMPTY)
     try:
         if args.db_command == "upgrade":
+            check_server_database(engine)
             before = current_revision(engine)
             upgrade(engine)
             message = translate("", SCHEMA_UPGRADED).format(

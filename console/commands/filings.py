@@ -5,11 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 
-from console.base.i18n import translate
+from console.base.i18n import QT_TR_NOOP, translate
 from console.commands import Subcommands
+from console.commands._arguments import said, whole
 from console.commands._common import acting, add_login_options, opened
 from console.filings.rules import URGENCY_LABELS, Finding, Urgency
 from console.filings.service import calendar, cluster_status
+
+MAX_DAYS = 3660
+DAYS_HELP = QT_TR_NOOP("列出今后多少天内到期的事项，1 至 {high}（默认 90）")
 
 
 def register(commands: Subcommands) -> None:
@@ -19,7 +23,10 @@ def register(commands: Subcommands) -> None:
     status = sub.add_parser("status", help="按紧急程度列出需处理的网站及原因")
     status.add_argument("--all", action="store_true", help="也列出正常的网站")
     calendar_cmd = sub.add_parser("calendar", help="今后若干天内到期的事项")
-    calendar_cmd.add_argument("--days", type=int, default=90)
+    calendar_cmd.add_argument(
+        "--days", type=whole(1, MAX_DAYS), default=90, metavar="N",
+        help=said(DAYS_HELP, high=MAX_DAYS),
+    )  # fmt: skip
     for parser in (status, calendar_cmd):
         parser.add_argument("--json", action="store_true", help="每行输出一个 JSON 对象")
         add_login_options(parser, required=False)

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import getpass
-import sys
 
 from console.base.errors import InvalidInput
 from console.base.i18n import QT_TR_NOOP, translate
 from console.commands import Subcommands
-from console.commands._common import PASSWORD_PROMPT, add_login_options, opened
+from console.commands._common import add_login_options, opened, read_password
 from console.operators import service as operators
 
 NEW_PROMPT = QT_TR_NOOP("新密码：")
@@ -29,13 +27,9 @@ def register(commands: Subcommands) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Ask for the old and the new password, then change it."""
-    if args.password_stdin:
-        old = sys.stdin.readline().rstrip("\n")
-        new = again = sys.stdin.readline().rstrip("\n")
-    else:
-        old = getpass.getpass(translate("", PASSWORD_PROMPT))
-        new = getpass.getpass(translate("", NEW_PROMPT))
-        again = getpass.getpass(translate("", AGAIN_PROMPT))
+    old = read_password(args.password_stdin)
+    new = read_password(args.password_stdin, NEW_PROMPT)
+    again = new if args.password_stdin else read_password(False, AGAIN_PROMPT)
     if new != again:
         raise InvalidInput(DIFFERENT)
     with opened(args.db) as sessions:

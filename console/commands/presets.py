@@ -15,6 +15,7 @@ from console.commands._common import acting, add_login_options, login, opened
 from console.presets import service as presets
 from console.presets.apply import apply_version
 from console.presets.diff import CHANGE_LABELS
+from console.presets.files import load_preset
 from console.presets.plan import preview, sites_by_code, sites_of_kind
 
 IMPORTED = QT_TR_NOOP("已导入为预设版本 {id}。")
@@ -70,7 +71,8 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    """Import a preset file."""
+    """Import a preset file (read and checked before the operator is asked to log in)."""
+    load_preset(args.file)
     with opened(args.db) as sessions:
         actor = login(sessions, args.user, args.password_stdin)
         version_id = presets.import_preset(sessions, actor, args.file)

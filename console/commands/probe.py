@@ -10,13 +10,14 @@ from console.base import clock
 from console.base.cluster import read_settings as read_cluster_settings
 from console.base.i18n import QT_TR_NOOP, translate
 from console.commands import Subcommands
+from console.commands._arguments import said, seconds, whole
 from console.commands._common import acting, add_login_options, opened
 from console.filings import sweeps as probes
 from console.filings.settings import read_settings
 from console.probes.dialing import Dialer, parse_connect_to
 from console.probes.probe import ProbeOptions, ProbeOutcome
 from console.probes.reasons import shown_error
-from console.probes.sweep import sweep
+from console.probes.sweep import MAX_WORKERS, sweep
 
 LINE = QT_TR_NOOP(
     "{code} {verdict} 状态 {status} 耗时 {latency} ms HTTPS {https} 证书有效 {cert} "
@@ -25,6 +26,9 @@ LINE = QT_TR_NOOP(
 VERDICT_OK = QT_TR_NOOP("可访问")
 VERDICT_FAILED = QT_TR_NOOP("不可访问")
 STORED = QT_TR_NOOP("已保存 {n} 条探测记录。")
+MAX_TIMEOUT_S = 300
+TIMEOUT_HELP = QT_TR_NOOP("每次请求的超时秒数，大于 0、不超过 {high}（默认取站群设置）")
+WORKERS_HELP = QT_TR_NOOP("并发探测数，1 至 {high}（默认取站群设置）")
 
 
 def register(commands: Subcommands) -> None:
@@ -38,8 +42,14 @@ def register(commands: Subcommands) -> None:
         help="同 curl：经另一地址和端口探测登记的主机（Host 与 TLS 名称不变）",
     )  # fmt: skip
     probe.add_argument("--json", action="store_true", help="每个网站输出一行 JSON")
-    probe.add_argument("--timeout", type=float, help="每次请求的超时秒数（默认取站群设置）")
-    probe.add_argument("--workers", type=int, help="并发探测数（默认取站群设置）")
+    probe.add_argument(
+        "--timeout", type=seconds(0, MAX_TIMEOUT_S), metavar="SECONDS",
+        help=said(TIMEOUT_HELP, high=MAX_TIMEOUT_S),
+    )  # fmt: skip
+    probe.add_argument(
+        "--workers", type=whole(1, MAX_WORKERS), metavar="N",
+        help=said(WORKERS_HELP, high=MAX_WORKERS),
+    )  # fmt: skip
     probe.add_argument("--ca-bundle", metavar="PEM", help="信任的根证书文件")
     probe.add_argument("--store", action="store_true", help="把结果保存为探测记录（需 --user）")
     add_login_options(probe, required=False)
@@ -83,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
         if note:
             print(note, file=sys.stderr)
         options = ProbeOptions(
-            timeout=args.timeout or settings.probe_timeout_s,
+            timeout=settings.probe_timeout_s if args.timeout is None else args.timeout,
             ca_bundle=args.ca_bundle,
             registered_hosts=plan.registered_hosts,
             dialer=dialer,
@@ -98,7 +108,8 @@ def run(args: argparse.Namespace) -> int:
                 text = _line(outcome)
             print(text, flush=True)
 
-        outcomes = sweep(plan.targets, options, args.workers or settings.probe_workers, show)
+        workers = settings.probe_workers if args.workers is None else args.workers
+        outcomes = sweep(plan.targets, options, workers, show)
         if args.store:
             stored = probes.record_sweep(sessions, actor, outcomes, started, len(plan.targets))
             print(translate("", STORED).format(n=stored), file=sys.stderr)

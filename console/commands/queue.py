@@ -14,9 +14,11 @@ from types import FrameType
 
 from console.base.i18n import QT_TR_NOOP, translate
 from console.commands import Subcommands
+from console.commands._arguments import said, whole
 from console.commands._common import add_login_options, login, opened
 from console.review import Decision
 from console.review import service as review
+from console.review.claims import LEASE
 
 SCANNED = QT_TR_NOOP(
     "已筛查 {screened} 篇，新入队 {queued} 条，更新 {refreshed} 条，移出 {cleared} 条"
@@ -24,6 +26,12 @@ SCANNED = QT_TR_NOOP(
 CANCELLED = QT_TR_NOOP("已中断：")
 STOPPING = QT_TR_NOOP("本批筛查完成后停止（再按一次 Ctrl-C 立即中断）…")
 REFUSED = QT_TR_NOOP("条目 {id} 未处理：{reason}")
+MAX_CLAIM = 100
+LEASE_MINUTES = int(LEASE.total_seconds() // 60)
+CLAIM_HELP = QT_TR_NOOP(
+    "认领最早的若干待审条目（默认 {n} 条，租期 {minutes} 分钟），每行输出一个条目 ID"
+)
+LIMIT_HELP = QT_TR_NOOP("最多认领多少条，1 至 {high}（默认 {default}）")
 
 
 def register(commands: Subcommands) -> None:
@@ -37,8 +45,14 @@ def register(commands: Subcommands) -> None:
     status = sub.add_parser("status", help="各状态的条目数")
     add_login_options(status, required=True)
     status.set_defaults(handler=run_status)
-    claim = sub.add_parser("claim", help="认领最早的待审条目，输出条目 ID")
-    claim.add_argument("--limit", type=int, default=review.CLAIM_BATCH)
+    claim = sub.add_parser(
+        "claim",
+        help=said(CLAIM_HELP, n=review.CLAIM_BATCH, minutes=LEASE_MINUTES),
+    )
+    claim.add_argument(
+        "--limit", type=whole(1, MAX_CLAIM), default=review.CLAIM_BATCH, metavar="N",
+        help=said(LIMIT_HELP, high=MAX_CLAIM, default=review.CLAIM_BATCH),
+    )  # fmt: skip
     add_login_options(claim, required=True)
     claim.set_defaults(handler=run_claim)
     decide = sub.add_parser("decide", help="对条目作出审核决定")

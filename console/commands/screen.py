@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from console.base.errors import InvalidInput
-from console.base.i18n import QT_TR_NOOP
+from console.base.i18n import QT_TR_NOOP, translate
 from console.commands import Subcommands
 from console.commands._common import opened
 from console.db.location import DEFAULT_FILE, ENV_URL, data_dir
@@ -34,6 +34,10 @@ from console.screening.lexicon_files import (
 STDIN = "-"
 NOT_UTF8 = QT_TR_NOOP("输入 {file} 不是 UTF-8 编码的文本。")
 UNREADABLE = QT_TR_NOOP("无法读取 {file}：{detail}")
+EMPTY_LEXICON = QT_TR_NOOP(
+    "词库为空（没有启用的词条），只筛查了个人信息；请先导入词库，或用 --lexicon 指定词库文件。"
+)
+EMPTY_LEXICON_STATUS = 4
 
 
 def register(commands: Subcommands) -> None:
@@ -53,7 +57,7 @@ def register(commands: Subcommands) -> None:
 def run(args: argparse.Namespace) -> int:
     """Screen the input and print one JSON object per finding, in order of start."""
     text = _read(args.file)
-    screener = _screener(args)
+    screener, terms = _screener(args)
     out = sys.stdout
     for finding in screener.screen(text):
         record = finding.as_dict()
@@ -61,6 +65,9 @@ def run(args: argparse.Namespace) -> int:
             record["text"] = finding.masked
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
     out.flush()
+    if not terms:
+        print(translate("", EMPTY_LEXICON), file=sys.stderr)
+        return EMPTY_LEXICON_STATUS
     return 0
 
 
@@ -75,19 +82,19 @@ def _read(name: str) -> str:
         raise InvalidInput(NOT_UTF8, file=name) from None
 
 
-def _screener(args: argparse.Namespace) -> Screener:
+def _screener(args: argparse.Namespace) -> tuple[Screener, int]:
+    """The screener to use and how many lexicon terms it has."""
     phrases = read_whitelist(args.whitelist) if args.whitelist else None
     if args.lexicon:
         terms = read_any_terms(args.lexicon, DEFAULT_CATEGORY, DEFAULT_SEVERITY)
-        return Screener.build(terms, phrases or [])
+        return Screener.build(terms, phrases or []), len(terms)
     if uses_database(args.db):
         with opened(args.db) as sessions, sessions() as session:
             terms, stored = load_lexicon(session)
-        return Screener.build(terms, stored if phrases is None else phrases)
+        return Screener.build(terms, stored if phrases is None else phrases), len(terms)
     starter = read_terms(STARTER_TERMS)
-    return Screener.build(
-        starter, read_whitelist(STARTER_WHITELIST) if phrases is None else phrases
-    )
+    whitelist = read_whitelist(STARTER_WHITELIST) if phrases is None else phrases
+    return Screener.build(starter, whitelist), len(starter)
 
 
 def uses_database(url: str | None) -> bool:

@@ -6,17 +6,24 @@ from sqlalchemy import text
 from sqlalchemy.engine import URL, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.base.errors import SchemaOutOfDate
+from console.base.errors import SchemaOutOfDate, SchemaTooNew
 from console.base.i18n import QT_TR_NOOP
 from console.db.engine import make_engine
 from console.db.location import is_sqlite, resolve_url, shown
-from console.db.migrate import current_revision, head_revision, upgrade
+from console.db.migrate import current_revision, head_revision, is_known, upgrade
 
 SessionFactory = sessionmaker[Session]
 
 NOT_MIGRATED = QT_TR_NOOP(
     "数据库 {url} 的结构版本为 {current}，本程序需要 {head}。"
     "请由数据库管理员执行：cluster-console --db {url} db upgrade"
+)
+TOO_NEW = QT_TR_NOOP(
+    "数据库 {url} 的结构版本 {current} 比本程序新（本程序最新为 {head}）："
+    "这个数据库已由更新版本的控制台升级，请更新控制台。"
+)
+WRONG_TABLE_CHARSET = QT_TR_NOOP(
+    "数据库 {url} 中这些表不是 utf8mb4 字符集：{tables}。请先转换为 utf8mb4 再使用。"
 )
 WRONG_CHARSET = QT_TR_NOOP(
     "数据库 {url} 的默认字符集是 {charset}，中文内容需要 utf8mb4。"
@@ -38,7 +45,7 @@ def open_database(
     engine = make_engine(resolved)
     migrate = is_sqlite(resolved) if upgrade_schema is None else upgrade_schema
     try:
-        _check_charset(engine)
+        check_server_database(engine)
         if current_revision(engine) != head_revision():
             if not migrate:
                 raise SchemaOutOfDate(
@@ -61,13 +68,28 @@ def engine_of(factory: SessionFactory) -> Engine:
     return bind
 
 
-def _check_charset(engine: Engine) -> None:
+def check_server_database(engine: Engine) -> None:
+    """Refuse a database this program cannot use as it is, before anything is written to it:
+    one migrated by a newer console, or a MySQL/MariaDB database or table not in utf8mb4."""
+    current = current_revision(engine)
+    if current is not None and not is_known(current):
+        raise SchemaTooNew(TOO_NEW, url=shown(engine.url), current=current, head=head_revision())
     if engine.dialect.name not in ("mysql", "mariadb"):
         return
     with engine.connect() as connection:
         charset = connection.execute(text("SELECT @@character_set_database")).scalar_one()
+        tables = connection.execute(text(TABLES_NOT_UTF8MB4)).scalars().all()
     if not str(charset).startswith("utf8mb4"):
         raise SchemaOutOfDate(WRONG_CHARSET, url=shown(engine.url), charset=charset)
+    if tables:
+        raise SchemaOutOfDate(WRONG_TABLE_CHARSET, url=shown(engine.url), tables=", ".join(tables))
+
+
+TABLES_NOT_UTF8MB4 = (
+    "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
+    " AND TABLE_TYPE = 'BASE TABLE' AND TABLE_COLLATION NOT LIKE 'utf8mb4%'"
+    " ORDER BY TABLE_NAME"
+)
 
 
 def ping(sessions: SessionFactory) -> None:

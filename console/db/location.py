@@ -7,10 +7,35 @@ from pathlib import Path
 
 import platformdirs
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+
+from console.base.errors import InvalidInput
+from console.base.i18n import QT_TR_NOOP
 
 APP_NAME = "cluster-console"
 ENV_URL = "CLUSTER_CONSOLE_DB"
 DEFAULT_FILE = "cluster.sqlite3"
+# The drivers the console ships with, used when a URL names only the database family.
+DRIVERS = {
+    "sqlite": "sqlite",
+    "postgresql": "postgresql+psycopg",
+    "mysql": "mysql+pymysql",
+    "mariadb": "mariadb+pymysql",
+}
+DRIVERS_OF = {
+    "sqlite": ("pysqlite",),
+    "postgresql": ("psycopg",),
+    "mysql": ("pymysql",),
+    "mariadb": ("pymysql",),
+}
+
+NO_SCHEME = QT_TR_NOOP(
+    "数据库地址“{url}”缺少类型：SQLite 文件请写 sqlite:///{url}，"
+    "服务器请写 postgresql://用户@主机/库名 或 mysql://用户@主机/库名。"
+)
+UNKNOWN_BACKEND = QT_TR_NOOP(
+    "数据库地址的类型“{scheme}”不受支持，可用：sqlite、postgresql、mysql、mariadb。"
+)
 
 
 def data_dir() -> Path:
@@ -31,7 +56,28 @@ def resolve_url(url: str | URL | None) -> URL:
         url = os.environ.get(ENV_URL) or None
     if url is None:
         return default_url()
-    return make_url(url)
+    return checked_url(url)
+
+
+def checked_url(url: str | URL) -> URL:
+    """``url`` parsed, with the console's driver when it names only the database family;
+    ``InvalidInput`` for text that is no database URL or names a database the console lacks."""
+    if isinstance(url, str):
+        if "://" not in url:
+            raise InvalidInput(NO_SCHEME, url=url)
+        text = url
+        try:
+            url = make_url(text)
+        except (ArgumentError, ValueError):
+            raise InvalidInput(UNKNOWN_BACKEND, scheme=text.split("://", 1)[0]) from None
+    family = url.get_backend_name()
+    if family not in DRIVERS:
+        raise InvalidInput(UNKNOWN_BACKEND, scheme=url.drivername)
+    if "+" not in url.drivername:
+        return url.set(drivername=DRIVERS[family])
+    if url.get_driver_name() not in DRIVERS_OF[family]:
+        raise InvalidInput(UNKNOWN_BACKEND, scheme=url.drivername)
+    return url
 
 
 def is_sqlite(url: URL) -> bool:

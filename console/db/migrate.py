@@ -29,6 +29,12 @@ def head_revision() -> str:
     return head
 
 
+def is_known(revision: str) -> bool:
+    """Whether ``revision`` is one of this console's migrations (not a newer console's)."""
+    scripts = ScriptDirectory.from_config(alembic_config())
+    return any(script.revision == revision for script in scripts.walk_revisions())
+
+
 def current_revision(engine: Engine) -> str | None:
     """The migration the database is at, or None for a database never migrated."""
     with engine.connect() as connection:

@@ -19,13 +19,17 @@ from pathlib import Path
 from typing import Any
 
 from console.base.errors import InvalidInput
+from console.base.export import require_writable
 from console.base.i18n import QT_TR_NOOP, RESOURCES
+from console.base.table_files import require_readable
 from console.schema import ColumnType, SiteKind
 
 PRESETS_DIR = RESOURCES / "presets"
 MAX_DEPTH = 4
 NAME_LIMIT = 100
 DESCRIPTION_LIMIT = 500
+MAX_IDLE_DAYS = 36_500
+FILE_LIMIT = 10_000_000
 CODE_PATTERN = re.compile(r"[a-z][a-z0-9_]{0,63}")
 TOP_FIELDS = frozenset({"name", "site_kind", "description", "columns"})
 COLUMN_FIELDS = frozenset({"name", "code", "column_type", "required", "max_idle_days", "children"})
@@ -39,7 +43,12 @@ BAD_TEXT = QT_TR_NOOP(
     "栏目预设文件 {file}：{where} 的 {field} 应为非空文本，且不超过 {limit} 个字符。"
 )
 BAD_BOOL = QT_TR_NOOP("栏目预设文件 {file}：{where} 的 {field} 应为 true 或 false。")
-BAD_IDLE_DAYS = QT_TR_NOOP("栏目预设文件 {file}：{where} 的 max_idle_days 应为正整数或 null。")
+BAD_IDLE_DAYS = QT_TR_NOOP(
+    "栏目预设文件 {file}：{where} 的 max_idle_days 应为 1 至 {limit} 的整数或 null。"
+)
+NESTED_TOO_DEEP = QT_TR_NOOP("栏目预设文件 {file} 嵌套层次过深，不是栏目预设。")
+TOO_LARGE = QT_TR_NOOP("栏目预设文件 {file} 超过 {limit} MB，不是栏目预设。")
+BAD_NUMBER = QT_TR_NOOP("栏目预设文件 {file} 含有位数过多、无法读取的数字。")
 NOT_LIST = QT_TR_NOOP("栏目预设文件 {file}：{where} 的 {field} 应为列表。")
 NO_COLUMNS = QT_TR_NOOP("栏目预设文件 {file} 没有任何栏目。")
 BAD_SITE_KIND = QT_TR_NOOP(
@@ -98,6 +107,9 @@ class PresetFile:
 
 def load_preset(path: Path) -> PresetFile:
     """Read and validate the preset file at ``path``; ``InvalidInput`` says what is wrong."""
+    require_readable(path)
+    if path.stat().st_size > FILE_LIMIT:
+        raise InvalidInput(TOO_LARGE, file=path.name, limit=FILE_LIMIT // 1_000_000)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
@@ -108,6 +120,10 @@ def load_preset(path: Path) -> PresetFile:
         raise InvalidInput(
             NOT_JSON, file=path.name, line=error.lineno, column=error.colno
         ) from None
+    except RecursionError:
+        raise InvalidInput(NESTED_TOO_DEEP, file=path.name) from None
+    except ValueError as error:  # an integer of more digits than Python converts
+        raise InvalidInput(BAD_NUMBER, file=path.name) from error
     return parse_preset(data, path.name)
 
 
@@ -203,8 +219,10 @@ class _Reader:
         if not isinstance(required, bool):
             raise InvalidInput(BAD_BOOL, file=self.file, where=where, field="required")
         idle = entry.get("max_idle_days")
-        if idle is not None and (isinstance(idle, bool) or not isinstance(idle, int) or idle < 1):
-            raise InvalidInput(BAD_IDLE_DAYS, file=self.file, where=where)
+        if idle is not None and (
+            isinstance(idle, bool) or not isinstance(idle, int) or not 1 <= idle <= MAX_IDLE_DAYS
+        ):
+            raise InvalidInput(BAD_IDLE_DAYS, file=self.file, where=where, limit=MAX_IDLE_DAYS)
         return ColumnSpec(
             name=name,
             code=code,
@@ -242,5 +260,6 @@ def save_preset(preset: PresetFile, path: Path) -> None:
     reading (``InvalidInput``, nothing written), so every file written reads back."""
     data = preset_json(preset)
     parse_preset(data, path.name)
+    require_writable(path)
     text = json.dumps(data, ensure_ascii=False, indent=2)
     path.write_text(text + "\n", encoding="utf-8")
