@@ -9,6 +9,7 @@ that report instead of refusing.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 
 from stdnum import exceptions as stdnum_errors
@@ -96,6 +97,23 @@ BAD_USCC_CHECK = QT_TR_NOOP("统一社会信用代码“{value}”的校验码�
 BAD_MLPS_FORM = QT_TR_NOOP(
     "等保备案证明编号“{value}”格式不对：应为 11 位数字（6 位公安机关代码加 5 位顺序号）。"
 )
+
+
+def identifier(text: str) -> str:
+    """An identifier as typed, in the one form it is checked and stored in: NFKC (full-width
+    digits, letters and hyphens become ASCII, as Chinese input methods often type them),
+    without surrounding blanks. Every identifier passes through here before validation."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def site_code_form(text: str) -> str:
+    """A 网站标识码 as stored: normalised, with ``bm`` in lower case however it was typed."""
+    return identifier(text).lower()
+
+
+def uscc_form(text: str) -> str:
+    """A 统一社会信用代码 as stored: normalised, in upper case (its alphabet has no lower case)."""
+    return identifier(text).upper()
 
 
 def _division(value: str, code: str) -> None:

@@ -8,6 +8,7 @@ page costs what the first does; ``count`` gives "显示 48 / 312" for the header
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -178,7 +179,7 @@ def _filters(listing: Listing, query: Query) -> list[ColumnElement[bool]]:
         matches: list[ColumnElement[bool]] = []
         for searched in (f for f in listing.fields if f.searchable):
             stored = searched.stored_text(text) if searched.stored_text else text
-            forms = dict.fromkeys((text, stored))
+            forms = dict.fromkeys((text, unicodedata.normalize("NFKC", text), stored))
             matches += [searched.expr.ilike(_contains(form), escape="\\") for form in forms]
         clauses.append(or_(*matches))
     for key, value in query.equals:

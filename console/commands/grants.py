@@ -12,6 +12,7 @@ from console.base import clock
 from console.base.cluster import read_settings
 from console.base.errors import NotFound
 from console.base.i18n import QT_TR_NOOP, translate
+from console.base.identifiers import site_code_form
 from console.base.labels import ACCOUNT_STATUSES, ROLES
 from console.commands import Subcommands
 from console.commands._common import acting, add_login_options, opened
@@ -33,7 +34,7 @@ def register(commands: Subcommands) -> None:
     parser = commands.add_parser("grants", help="编辑人员授权")
     sub = parser.add_subparsers(dest="grants_command", required=True, metavar="子命令")
     who = sub.add_parser("who", help="谁能在某网站/栏目行使某角色")
-    who.add_argument("--site", required=True, help="网站标识码")
+    who.add_argument("--site", required=True, type=site_code_form, help="网站标识码")
     who.add_argument("--column", help="栏目路径：/1/7/42/ 或 /政务公开/通知公告")
     who.add_argument(
         "--role", required=True, help="角色：editor/reviewer/publisher/site_admin 或中文名"

@@ -9,6 +9,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from console.base.i18n import QT_TR_NOOP, translate
+from console.base.identifiers import site_code_form
 from console.base.listing import Query, iter_rendered
 from console.commands import Subcommands
 from console.commands._common import acting, add_login_options, login, opened
@@ -54,7 +55,7 @@ def register(commands: Subcommands) -> None:
     applying = sub.add_parser("apply", help="把预设版本应用到站点")
     applying.add_argument("version_id", type=int)
     target = applying.add_mutually_exclusive_group(required=True)
-    target.add_argument("--site", action="append", metavar="网站标识码")
+    target.add_argument("--site", action="append", type=site_code_form, metavar="网站标识码")
     target.add_argument("--every-site", action="store_true", help="该预设适用类型的全部站点")
     applying.add_argument("--preview", action="store_true", help="只预览，不写入")
     add_login_options(applying, required=False)

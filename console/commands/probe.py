@@ -9,6 +9,7 @@ import sys
 from console.base import clock
 from console.base.cluster import read_settings as read_cluster_settings
 from console.base.i18n import QT_TR_NOOP, translate
+from console.base.identifiers import site_code_form
 from console.commands import Subcommands
 from console.commands._arguments import said, seconds, whole
 from console.commands._common import acting, add_login_options, opened
@@ -35,7 +36,12 @@ def register(commands: Subcommands) -> None:
     """Add ``probe``."""
     probe = commands.add_parser("probe", help="探测网站（可访问性、HTTPS 证书、IPv6、页脚标识）")
     probe.add_argument(
-        "--site", action="append", default=[], metavar="CODE", help="网站标识码，可重复"
+        "--site",
+        action="append",
+        default=[],
+        type=site_code_form,
+        metavar="CODE",
+        help="网站标识码，可重复",
     )
     probe.add_argument(
         "--connect-to", action="append", default=[], metavar="HOST:PORT:ADDR:PORT",

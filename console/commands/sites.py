@@ -15,6 +15,7 @@ from console.base.cluster import read_settings
 from console.base.errors import InvalidInput
 from console.base.export import dated_name
 from console.base.i18n import QT_TR_NOOP, translate
+from console.base.identifiers import site_code_form
 from console.base.labels import SITE_KINDS, SITE_STATES
 from console.base.listing import Query, export_listing, iter_rendered, read_page
 from console.commands import Subcommands
@@ -59,7 +60,9 @@ def _filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--state", help="状态（代码或名称，如 running / 运行）")
     parser.add_argument("--kind", help="类型（代码或名称，如 department / 部门网站）")
     parser.add_argument("--level", help="层级（代码或名称，如 county / 县级）")
-    parser.add_argument("--under", metavar="CODE", help="只列该网站（标识码）及其下级网站")
+    parser.add_argument(
+        "--under", type=site_code_form, metavar="CODE", help="只列该网站（标识码）及其下级网站"
+    )
     parser.add_argument("--text", default="", help="快速筛选：标识码、名称、主办单位、域名、备案号")
 
 

@@ -15,6 +15,9 @@ from console.base.domains import validate_domain
 from console.base.errors import InvalidInput
 from console.base.i18n import QT_TR_NOOP, translate
 from console.base.identifiers import (
+    identifier,
+    site_code_form,
+    uscc_form,
     validate_icp,
     validate_icp_region,
     validate_mlps_form,
@@ -37,6 +40,8 @@ REGIONAL: dict[str, Callable[[str, str], object]] = {
     "icp": validate_icp_region,
     "psb": validate_psb,
 }
+# The one form each kind is checked and stored in (full-width digits become ASCII).
+FORMS: dict[str, Callable[[str], str]] = {"site-code": site_code_form, "uscc": uscc_form}
 REGION_FORMAT = re.compile(r"\d{6}")
 
 REGION_NOT_FOR = QT_TR_NOOP("--region 只用于 icp 和 psb，不适用于 {kind}。")
@@ -58,20 +63,22 @@ def register(commands: Subcommands) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the value (a domain in its stored form) when valid; the reason on stderr if not."""
-    if args.region is not None:
+    value = FORMS.get(args.kind, identifier)(args.value)
+    region = None if args.region is None else identifier(args.region)
+    if region is not None:
         if args.kind not in REGIONAL:
             print(translate("", REGION_NOT_FOR).format(kind=args.kind), file=sys.stderr)
             return 2
-        if not REGION_FORMAT.fullmatch(args.region):
+        if not REGION_FORMAT.fullmatch(region):
             print(translate("", BAD_REGION).format(value=args.region), file=sys.stderr)
             return 2
     try:
-        if args.region is not None:
-            result: object = REGIONAL[args.kind](args.value, args.region)
+        if region is not None:
+            result: object = REGIONAL[args.kind](value, region)
         else:
-            result = CHECKS[args.kind](args.value)
+            result = CHECKS[args.kind](value)
     except InvalidInput as error:
         print(error, file=sys.stderr)
         return 1
-    print(result if isinstance(result, str) else args.value)
+    print(result if isinstance(result, str) else value)
     return 0

@@ -16,7 +16,7 @@ from console.base.cluster import settings_of
 from console.base.editing import editing
 from console.base.errors import Conflict, InvalidInput, NotFound
 from console.base.i18n import QT_TR_NOOP, translate
-from console.base.identifiers import validate_icp_region, validate_psb
+from console.base.identifiers import identifier, validate_icp_region, validate_psb
 from console.base.labels import SITE_STATES, label_of
 from console.base.listing import Field, Listing
 from console.db import SessionFactory
@@ -233,9 +233,10 @@ def _outcome(code: str, row: ProbeResult) -> ProbeOutcome:
 
 def _validated(record: FilingRecord, region_code: str, today: dt.date) -> FilingRecord:
     texts: dict[str, Any] = {
-        n: (getattr(record, n) or "").strip() or None
-        for n in ("icp_number", "psb_number", "mlps_form_number", "assessment_result")
+        n: identifier(getattr(record, n) or "") or None
+        for n in ("icp_number", "psb_number", "mlps_form_number")
     }
+    texts["assessment_result"] = (record.assessment_result or "").strip() or None
     clean = replace(record, **texts, rectification_notes=record.rectification_notes.strip())
     if clean.icp_number:
         validate_icp_region(clean.icp_number, region_code)

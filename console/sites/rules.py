@@ -17,7 +17,10 @@ from console.base.domains import GOV_CN, is_under, to_unicode, validate_domain, 
 from console.base.errors import ConsoleError, InvalidInput
 from console.base.i18n import QT_TR_NOOP, translate
 from console.base.identifiers import (
+    identifier,
     region_prefix,
+    site_code_form,
+    uscc_form,
     validate_icp,
     validate_icp_region,
     validate_psb,
@@ -124,6 +127,21 @@ class SiteDraft:
     opened_on: dt.date | None = None
     icp_number: str | None = None
     psb_number: str | None = None
+
+    def __post_init__(self) -> None:
+        # Identifiers in their one stored form (NFKC: full-width digits typed in a form or a
+        # spreadsheet are checked, stored and found as ASCII).
+        object.__setattr__(self, "code", site_code_form(self.code))
+        object.__setattr__(self, "organiser_uscc", uscc_form(self.organiser_uscc))
+        optional = (
+            ("parent_code", site_code_form),
+            ("icp_number", identifier),
+            ("psb_number", identifier),
+        )
+        for field, form in optional:
+            value = getattr(self, field)
+            if value:
+                object.__setattr__(self, field, form(value) or None)
 
     @property
     def region_code(self) -> str:
