@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
+from console.base import clock
+from console.base.cluster import read_settings
 from console.base.i18n import QT_TR_NOOP, translate
 from console.base.identifiers import site_code_form
-from console.base.listing import Query, iter_rendered
+from console.base.listing import Query, read_page, rendered
 from console.commands import Subcommands
+from console.commands._arguments import said
 from console.commands._common import acting, add_login_options, login, opened
 from console.presets import service as presets
 from console.presets.apply import apply_version
@@ -19,6 +24,8 @@ from console.presets.diff import CHANGE_LABELS
 from console.presets.files import load_preset
 from console.presets.plan import preview, sites_by_code, sites_of_kind
 
+LIST_HELP = QT_TR_NOOP("列出全部预设版本及其 ID（按 ID 排列；export、diff、apply 用这个 ID）")
+JSON_HELP = QT_TR_NOOP("输出 JSON")
 IMPORTED = QT_TR_NOOP("已导入为预设版本 {id}。")
 EXPORTED = QT_TR_NOOP("已导出到 {path}。")
 PLANNED = QT_TR_NOOP(
@@ -34,7 +41,8 @@ def register(commands: Subcommands) -> None:
     """Add ``presets list|import|export|diff|apply``."""
     cmd = commands.add_parser("presets", help="栏目预设")
     sub = cmd.add_subparsers(dest="presets_command", required=True, metavar="子命令")
-    listing = sub.add_parser("list", help="列出预设版本")
+    listing = sub.add_parser("list", help=said(LIST_HELP))
+    listing.add_argument("--json", action="store_true", help=said(JSON_HELP))
     add_login_options(listing, required=False)
     listing.set_defaults(handler=run_list)
     importing = sub.add_parser("import", help="从 JSON 文件导入预设（同名则保存为新版本）")
@@ -63,12 +71,39 @@ def register(commands: Subcommands) -> None:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    """Print every preset version, one per line."""
+    """Print every preset version with its id (the id other commands take), one per line, in
+    id order; or one JSON array."""
+    listing = presets.PRESET_VERSIONS
     with opened(args.db) as sessions:
         actor = acting(sessions, args)
-        for row in iter_rendered(sessions, actor, presets.PRESET_VERSIONS, Query()):
-            print("\t".join(row))
+        zone = read_settings(sessions).zone
+        found: list[tuple[int, tuple[Any, ...]]] = []
+        after = None
+        while True:
+            page = read_page(sessions, actor, listing, Query(), after, 1_000)
+            found += zip(page.ids, page.rows, strict=True)
+            if page.after is None:
+                break
+            after = page.after
+    found.sort(key=lambda pair: pair[0])
+    if args.json:
+        records = [
+            {
+                "id": version_id,
+                **{f.key: _plain(v, zone) for f, v in zip(listing.fields, row, strict=True)},
+            }
+            for version_id, row in found
+        ]
+        print(json.dumps(records, ensure_ascii=False))
+        return 0
+    print("\t".join(["ID", *(translate("", f.title) for f in listing.fields)]))
+    for version_id, row in found:
+        print("\t".join([str(version_id), *rendered(listing, row, zone)]))
     return 0
+
+
+def _plain(value: Any, zone: Any) -> Any:
+    return clock.iso(value, zone) if isinstance(value, dt.date) else value
 
 
 def run_import(args: argparse.Namespace) -> int:

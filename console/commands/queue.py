@@ -31,6 +31,15 @@ LEASE_MINUTES = int(LEASE.total_seconds() // 60)
 CLAIM_HELP = QT_TR_NOOP(
     "认领最早的若干待审条目（默认 {n} 条，租期 {minutes} 分钟），每行输出一个条目 ID"
 )
+DECIDE_HELP = QT_TR_NOOP(
+    "对一个或多个条目作出同一审核决定：在一个事务中全部决定（各记一条操作日志），"
+    "有任何条目不能决定时一个也不决定"
+)
+ITEMS_HELP = QT_TR_NOOP("条目 ID（queue claim 输出的），可给多个")
+DECISION_HELP = QT_TR_NOOP(
+    "approve 通过；whitelist 通过并把短语加入白名单；return 退回（需 --note）；take_down 撤稿"
+)
+NONE_DECIDED = QT_TR_NOOP("没有决定任何条目（{n} 个条目不能决定）。")
 LIMIT_HELP = QT_TR_NOOP("最多认领多少条，1 至 {high}（默认 {default}）")
 
 
@@ -48,6 +57,7 @@ def register(commands: Subcommands) -> None:
     claim = sub.add_parser(
         "claim",
         help=said(CLAIM_HELP, n=review.CLAIM_BATCH, minutes=LEASE_MINUTES),
+        description=said(CLAIM_HELP, n=review.CLAIM_BATCH, minutes=LEASE_MINUTES),
     )
     claim.add_argument(
         "--limit", type=whole(1, MAX_CLAIM), default=review.CLAIM_BATCH, metavar="N",
@@ -55,9 +65,13 @@ def register(commands: Subcommands) -> None:
     )  # fmt: skip
     add_login_options(claim, required=True)
     claim.set_defaults(handler=run_claim)
-    decide = sub.add_parser("decide", help="对条目作出审核决定")
-    decide.add_argument("items", type=int, nargs="+", metavar="ID")
-    decide.add_argument("--decision", required=True, choices=[d.value for d in Decision])
+    decide = sub.add_parser("decide", help=said(DECIDE_HELP), description=said(DECIDE_HELP))
+    decide.add_argument(
+        "items", type=whole(1, 2**63 - 1), nargs="+", metavar="ID", help=said(ITEMS_HELP)
+    )
+    decide.add_argument(
+        "--decision", required=True, choices=[d.value for d in Decision], help=said(DECISION_HELP)
+    )
     decide.add_argument("--note", default="", help="审核意见（退回时必填）")
     decide.add_argument("--phrase", default="", help="加入白名单的短语（whitelist 时）")
     add_login_options(decide, required=True)
@@ -139,15 +153,21 @@ def run_claim(args: argparse.Namespace) -> int:
 
 
 def run_decide(args: argparse.Namespace) -> int:
-    """Decide the items; exit 1 when any was refused (each refusal on stderr)."""
+    """Decide the items all together; exit 1, deciding none, when any is refused (each refusal
+    on stderr)."""
     with opened(args.db) as sessions:
         actor = login(sessions, args.user, args.password_stdin)
-        outcome = review.review(sessions, actor, args.items, args.decision, args.note, args.phrase)
+        outcome = review.review_together(
+            sessions, actor, args.items, args.decision, args.note, args.phrase
+        )
     for done in outcome.decided:
         print(json.dumps({"item": done.item_id, "state": done.state.value, "post": done.post_id}))
     for item_id, reason in outcome.refused:
         print(translate("", REFUSED).format(id=item_id, reason=reason), file=sys.stderr)
-    return 1 if outcome.refused else 0
+    if outcome.refused:
+        print(translate("", NONE_DECIDED).format(n=len(outcome.refused)), file=sys.stderr)
+        return 1
+    return 0
 
 
 def run_release(args: argparse.Namespace) -> int:

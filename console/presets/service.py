@@ -83,6 +83,10 @@ PRESET_VERSIONS = Listing(
 )
 
 
+KIND_DIFFERS = QT_TR_NOOP(
+    "文件中的预设“{name}”适用于{file_kind}，而已有的同名预设适用于{stored_kind}："
+    "不能保存为它的新版本。请改正文件的 site_kind，或换一个名称导入为新预设。"
+)
 NAME_TAKEN = QT_TR_NOOP("已有名为“{name}”的栏目预设，请换一个名称，或导入为它的新版本。")
 UNCHANGED = QT_TR_NOOP("栏目树与第 {number} 版相同，没有需要保存的改动。")
 NO_PRESET = QT_TR_NOOP("栏目预设 {id} 不存在，可能已被删除。")
@@ -260,7 +264,8 @@ def save_version(
 
 
 def import_preset(sessions: SessionFactory, actor: Actor, path: Path, note: str = "") -> int:
-    """Service: read a preset file; a new preset, or the next version of the one so named."""
+    """Service: read a preset file; a new preset, or the next version of the one so named
+    (which must be for the same kind of site)."""
     require(actor, Duty.SYSTEM_ADMIN)
     preset = load_preset(path)
     with sessions() as session:
@@ -271,6 +276,13 @@ def import_preset(sessions: SessionFactory, actor: Actor, path: Path, note: str 
         ).one_or_none()
     if existing is None:
         return create_preset(sessions, actor, preset, note or path.name)
+    if existing.site_kind != preset.site_kind.value:
+        raise InvalidInput(
+            KIND_DIFFERS,
+            name=preset.name,
+            file_kind=translate("", SITE_KINDS[preset.site_kind.value]),
+            stored_kind=translate("", SITE_KINDS.get(existing.site_kind, existing.site_kind)),
+        )
     return save_version(sessions, actor, existing.id, existing.version, preset, note or path.name)
 
 

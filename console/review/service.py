@@ -365,6 +365,53 @@ def review(
     return outcome
 
 
+class _Refused(Exception):
+    """Rolls a joint decision back: some of its items were refused."""
+
+    def __init__(self, refused: list[tuple[int, str]]) -> None:
+        super().__init__(refused)
+        self.refused = refused
+
+
+def review_together(
+    sessions: SessionFactory,
+    actor: Actor,
+    item_ids: Sequence[int],
+    decision: queue.Decision | str,
+    note: str = "",
+    phrase: str = "",
+) -> Outcome:
+    """Decide every item in one transaction, each with its own journal entry: all or none.
+
+    Each item is tried under a savepoint so that every refusal is found and reported; if any
+    item is refused, nothing is decided and the outcome lists the refusals only.
+    """
+    operator_id = _operator(actor)
+    chosen = as_decision(decision)
+    ids = list(dict.fromkeys(item_ids))
+
+    def work(session: Session) -> Outcome:
+        outcome = Outcome()
+        for item_id in ids:
+            try:
+                with session.begin_nested():
+                    queue.claim_items(session, operator_id, [item_id])
+                    decided = queue.decide_with_phrase(
+                        session, item_id, operator_id, chosen, note, phrase
+                    )
+                outcome.decided.append(decided)
+            except (Conflict, NotFound) as refusal:
+                outcome.refused.append((item_id, str(refusal)))
+        if outcome.refused:
+            raise _Refused(outcome.refused)
+        return outcome
+
+    try:
+        return queue.in_transaction(sessions, work)
+    except _Refused as refused:
+        return Outcome(refused=refused.refused)
+
+
 def run_scan(
     sessions: SessionFactory,
     actor: Actor,
