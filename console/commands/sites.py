@@ -17,10 +17,11 @@ from console.base.export import dated_name
 from console.base.i18n import QT_TR_NOOP, translate
 from console.base.identifiers import site_code_form
 from console.base.labels import SITE_KINDS, SITE_STATES
-from console.base.listing import Query, export_listing, iter_rendered, read_page
+from console.base.listing import Query, iter_rendered, read_page
 from console.commands import Subcommands
 from console.commands._common import acting, add_login_options, opened
-from console.sites.importing import import_sites, preview
+from console.sites.importing import check_and_import
+from console.sites.register_file import export_register
 from console.sites.rules import reasons_text
 from console.sites.service import LEVELS, SITES
 from console.sites.views import site_id_of
@@ -28,6 +29,7 @@ from console.sites.views import site_id_of
 BAD_ROW = QT_TR_NOOP("第 {line} 行（{code}）：{problems}")
 CHECKED = QT_TR_NOOP("共 {total} 行，{bad} 行有问题。")
 IMPORTED = QT_TR_NOOP("已导入 {n} 个站点。")
+NOT_WRITTEN = QT_TR_NOOP("有问题的行改正之前，不会导入任何站点。")
 EXPORTED = QT_TR_NOOP("已导出 {n} 行到 {path}")
 UNKNOWN_VALUE = QT_TR_NOOP("“{value}”不是可用的{what}，可用：{allowed}")
 STATE_WORD = QT_TR_NOOP("状态")
@@ -50,7 +52,9 @@ def register(commands: Subcommands) -> None:
     importing.add_argument("--dry-run", action="store_true", help="只检查，不写入")
     add_login_options(importing, required=False)
     importing.set_defaults(handler=_import)
-    exporting = sub.add_parser("export", help="导出站点到 CSV/XLSX（格式按扩展名）")
+    exporting = sub.add_parser(
+        "export", help="导出站点到 CSV/XLSX（格式按扩展名；列与 sites import 相同，上级在前）"
+    )
     exporting.add_argument("file", type=Path, help="文件；给出目录时写入其中的“站点_日期.xlsx”")
     _filters(exporting)
     exporting.set_defaults(handler=_export)
@@ -126,22 +130,50 @@ def _raw_rows(sessions: Any, actor: Any, query: Query) -> list[dict[str, Any]]:
 
 
 def _import(args: argparse.Namespace) -> int:
+    """Check every row once; unless ``--dry-run``, import them all if none has a problem."""
     with opened(args.db) as sessions:
         actor = acting(sessions, args, writes=not args.dry_run)
-        checked = preview(sessions, actor, args.file)
-        for row in checked.bad:
-            print(
-                translate("", BAD_ROW).format(
-                    line=row.line, code=row.code, problems=reasons_text(row.problems)
-                ),
-                file=sys.stderr,
-            )
-        print(translate("", CHECKED).format(total=len(checked.rows), bad=len(checked.bad)))
-        if args.dry_run or checked.bad:
-            return 1 if checked.bad else 0
-        count = import_sites(sessions, actor, args.file)
-    print(translate("", IMPORTED).format(n=count))
+        result = check_and_import(
+            sessions, actor, args.file, write=not args.dry_run, progress=_progress()
+        )
+    _end_progress()
+    checked = result.preview
+    for row in checked.bad:
+        print(
+            translate("", BAD_ROW).format(
+                line=row.line, code=row.code, problems=reasons_text(row.problems)
+            ),
+            file=sys.stderr,
+        )
+    for note in checked.notes:
+        print(note, file=sys.stderr)
+    print(translate("", CHECKED).format(total=len(checked.rows), bad=len(checked.bad)))
+    if checked.bad:
+        print(translate("", NOT_WRITTEN), file=sys.stderr)
+        return 1
+    if not args.dry_run:
+        print(translate("", IMPORTED).format(n=result.imported))
     return 0
+
+
+def _progress() -> Any:
+    """Progress on stderr when it is a terminal (none in pipes, logs and cron mail)."""
+    if not sys.stderr.isatty():
+        return None
+    shown = [-1]
+
+    def progress(done: int, total: int) -> None:
+        percent = done * 100 // max(total, 1)
+        if percent != shown[0]:
+            shown[0] = percent
+            print(f"\r{done}/{total} ({percent}%)", end="", file=sys.stderr, flush=True)
+
+    return progress
+
+
+def _end_progress() -> None:
+    if sys.stderr.isatty():
+        print("\r\033[K", end="", file=sys.stderr, flush=True)
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -151,6 +183,6 @@ def _export(args: argparse.Namespace) -> int:
             today = clock.today(read_settings(sessions).zone)
             path = path / dated_name(translate("", SITES.title), "xlsx", today)
         actor = acting(sessions, args)
-        count = export_listing(sessions, actor, SITES, _query(args, sessions, actor), path)
+        count = export_register(sessions, actor, _query(args, sessions, actor), path)
     print(translate("", EXPORTED).format(n=count, path=path))
     return 0
