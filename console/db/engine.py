@@ -8,6 +8,9 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import URL, Engine
 from sqlalchemy.pool import NullPool
 
+from console.db.recovery import count_commits
+from console.db.transactions import add_multi_statements, open_lazily
+
 CONNECT_TIMEOUT_S = 10
 # A server that stops answering mid-query must surface as an error, not a hung executor.
 READ_TIMEOUT_S = 120
@@ -31,10 +34,13 @@ def make_engine(
         _configure_sqlite(engine)
         return engine
     if pooled:
-        kwargs["pool_pre_ping"] = True
+        # No pre-ping: it costs a round trip per call. A connection found dead is retried
+        # once where that is safe (console.db.recovery); servers drop idle ones after hours.
         kwargs["pool_recycle"] = 1800
     if backend == "postgresql":
         kwargs["connect_args"] = {
+            # Transactions are opened lazily by console.db.transactions.
+            "autocommit": True,
             "connect_timeout": connect_timeout,
             "keepalives": 1,
             "keepalives_idle": 30,
@@ -45,6 +51,10 @@ def make_engine(
     elif backend in ("mysql", "mariadb"):
         url = url.update_query_dict({"charset": "utf8mb4"})
         kwargs["connect_args"] = {
+            # Transactions are opened lazily, under READ COMMITTED: console.db.transactions.
+            # (Under the default REPEATABLE READ, MariaDB's locking reads deadlock the audit
+            # queue's claims; READ COMMITTED gives the guarantees the services rely on.)
+            "autocommit": True,
             "connect_timeout": connect_timeout,
             "read_timeout": max(READ_TIMEOUT_S if pooled else connect_timeout, connect_timeout),
             "write_timeout": max(READ_TIMEOUT_S if pooled else connect_timeout, connect_timeout),
@@ -53,10 +63,17 @@ def make_engine(
             # PyMySQL encodes str passwords as Latin-1 and fails on Chinese ones; bytes pass
             # through unchanged, and servers compare the UTF-8 bytes.
             kwargs["connect_args"]["password"] = str(url.password).encode("utf-8")
-        # Under the default REPEATABLE READ, MariaDB's locking reads deadlock the audit queue's
-        # claims; READ COMMITTED gives the same guarantees the services rely on elsewhere.
-        kwargs["isolation_level"] = "READ COMMITTED"
-    return create_engine(url, **kwargs)
+    engine = create_engine(url, **kwargs)
+    if backend in ("mysql", "mariadb"):
+        event.listen(engine, "do_connect", _mariadb_connect)
+    if backend in ("postgresql", "mysql", "mariadb"):
+        open_lazily(engine)
+    count_commits(engine)
+    return engine
+
+
+def _mariadb_connect(_dialect: Any, _record: Any, _cargs: Any, cparams: dict[str, Any]) -> None:
+    add_multi_statements(cparams)
 
 
 def _configure_sqlite(engine: Engine) -> None:
