@@ -1,9 +1,9 @@
 """Round trips on the wire: a loopback TCP relay that counts (and may delay) what crosses it.
 
 A round trip is the client waiting for the server. The relay counts, per connection, one for
-the TCP handshake and one each time the client speaks after having heard the server (so a
+the TCP handshake and one each time the server answers the client after the client spoke (so a
 statement, a BEGIN, a ping, a COMMIT each count, and so does every step of a login
-handshake), which is the figure a delay multiplies. The count is deterministic: it does not
+handshake; a goodbye that gets no answer does not), which is the figure a delay multiplies. The count is deterministic: it does not
 depend on timing, only on what the driver waits for.
 
 ``Meter`` adds what SQLAlchemy executes (statements) so a test or a benchmark can report
@@ -36,7 +36,7 @@ class _Link:
         self.last: str | None = None
 
     def heard(self, side: str) -> None:
-        if side == "client" and self.last != "client":
+        if side == "server" and self.last == "client":
             self.relay.count_turn()
         self.last = side
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from sqlalchemy import text
-from sqlalchemy.engine import URL, Engine
+from sqlalchemy.engine import URL, Connection, Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.base.errors import SchemaOutOfDate
@@ -11,6 +12,7 @@ from console.base.i18n import QT_TR_NOOP
 from console.db.engine import make_engine
 from console.db.location import is_sqlite, resolve_url, shown
 from console.db.migrate import current_revision, head_revision, upgrade
+from console.db.settling import database_charset
 
 SessionFactory = sessionmaker[Session]
 
@@ -38,13 +40,15 @@ def open_database(
     engine = make_engine(resolved)
     migrate = is_sqlite(resolved) if upgrade_schema is None else upgrade_schema
     try:
-        _check_charset(engine)
-        if current_revision(engine) != head_revision():
+        with engine.connect() as connection:
+            _check_charset(engine, connection)
+            revision = _revision(engine, connection)
+        if revision != head_revision():
             if not migrate:
                 raise SchemaOutOfDate(
                     NOT_MIGRATED,
                     url=shown(resolved),
-                    current=current_revision(engine) or "（空库）",
+                    current=revision or "（空库）",
                     head=head_revision(),
                 )
             upgrade(engine)
@@ -61,10 +65,24 @@ def engine_of(factory: SessionFactory) -> Engine:
     return bind
 
 
-def _check_charset(engine: Engine) -> None:
+def _revision(engine: Engine, connection: Connection) -> str | None:
+    """The database's migration in one query (Alembic's own check asks whether its table
+    exists first); Alembic's answer where that query cannot tell."""
+    try:
+        versions = connection.exec_driver_sql("SELECT version_num FROM alembic_version").all()
+    except DBAPIError:
+        versions = []
+    connection.rollback()
+    if len(versions) == 1:
+        return str(versions[0][0])
+    return current_revision(engine)
+
+
+def _check_charset(engine: Engine, connection: Connection) -> None:
     if engine.dialect.name not in ("mysql", "mariadb"):
         return
-    with engine.connect() as connection:
+    charset = database_charset(engine)
+    if charset is None:
         charset = connection.execute(text("SELECT @@character_set_database")).scalar_one()
     if not str(charset).startswith("utf8mb4"):
         raise SchemaOutOfDate(WRONG_CHARSET, url=shown(engine.url), charset=charset)

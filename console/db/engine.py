@@ -9,6 +9,7 @@ from sqlalchemy.engine import URL, Engine
 from sqlalchemy.pool import NullPool
 
 from console.db.recovery import count_commits
+from console.db.settling import mariadb_connection, settle_in_one_query
 from console.db.transactions import add_multi_statements, open_lazily
 
 CONNECT_TIMEOUT_S = 10
@@ -48,6 +49,8 @@ def make_engine(
             "keepalives_count": 3,
             "application_name": "cluster-console",
         }
+        # The console stores no HSTORE; looking its type up costs three round trips.
+        kwargs["use_native_hstore"] = False
     elif backend in ("mysql", "mariadb"):
         url = url.update_query_dict({"charset": "utf8mb4"})
         kwargs["connect_args"] = {
@@ -68,12 +71,14 @@ def make_engine(
         event.listen(engine, "do_connect", _mariadb_connect)
     if backend in ("postgresql", "mysql", "mariadb"):
         open_lazily(engine)
+        settle_in_one_query(engine)
     count_commits(engine)
     return engine
 
 
-def _mariadb_connect(_dialect: Any, _record: Any, _cargs: Any, cparams: dict[str, Any]) -> None:
+def _mariadb_connect(_dialect: Any, _record: Any, cargs: Any, cparams: dict[str, Any]) -> Any:
     add_multi_statements(cparams)
+    return mariadb_connection(cargs, cparams)
 
 
 def _configure_sqlite(engine: Engine) -> None:
