@@ -1,10 +1,10 @@
 """Round trips on the wire: a loopback TCP relay that counts (and may delay) what crosses it.
 
 A round trip is the client waiting for the server. The relay counts, per connection, one for
-the TCP handshake and one each time the server answers the client after the client spoke (so a
+the TCP handshake and one each time the server answers after the client spoke (so a
 statement, a BEGIN, a ping, a COMMIT each count, and so does every step of a login
-handshake; a goodbye that gets no answer does not), which is the figure a delay multiplies. The count is deterministic: it does not
-depend on timing, only on what the driver waits for.
+handshake; a goodbye that gets no answer does not), which is the figure a delay multiplies.
+The count is deterministic: it does not depend on timing, only on what the driver waits for.
 
 ``Meter`` adds what SQLAlchemy executes (statements) so a test or a benchmark can report
 both, and on SQLite, which has no wire, counts statements plus commits as its calls.
