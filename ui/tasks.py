@@ -26,7 +26,8 @@ from PySide6.QtCore import QObject, Signal
 from console.base import clock
 from console.base.cluster import read_settings
 from console.base.errors import EnvironmentFault, classify
-from console.db import SessionFactory
+from console.db import SessionFactory, engine_of
+from console.db.recovery import retried
 from ui.crash import report
 
 P = ParamSpec("P")
@@ -73,9 +74,12 @@ class Database(QObject):
         return clock.today(self.zone)
 
     async def call(self, service: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """Run ``service(sessions, *args, **kwargs)`` on the database worker and await it."""
+        """Run ``service(sessions, *args, **kwargs)`` on the database worker and await it
+        (once more on a fresh connection if its connection had dropped, where that is safe:
+        ``console.db.recovery``)."""
         loop = asyncio.get_event_loop()
-        job = functools.partial(service, self.sessions, *args, **kwargs)
+        call = functools.partial(service, self.sessions, *args, **kwargs)
+        job = functools.partial(retried, engine_of(self.sessions), call)
         return await self.watched(loop.run_in_executor(self._worker, job))
 
     async def watched(self, work: Awaitable[T]) -> T:

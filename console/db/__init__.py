@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from sqlalchemy import text
-from sqlalchemy.engine import URL, Engine
+from sqlalchemy.engine import URL, Connection, Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.base.errors import SchemaOutOfDate, SchemaTooNew
@@ -11,6 +12,7 @@ from console.base.i18n import QT_TR_NOOP
 from console.db.engine import make_engine
 from console.db.location import is_sqlite, resolve_url, shown
 from console.db.migrate import current_revision, head_revision, is_known, upgrade
+from console.db.settling import database_charset, tables_not_utf8mb4
 
 SessionFactory = sessionmaker[Session]
 
@@ -45,13 +47,14 @@ def open_database(
     engine = make_engine(resolved)
     migrate = is_sqlite(resolved) if upgrade_schema is None else upgrade_schema
     try:
-        check_server_database(engine)
-        if current_revision(engine) != head_revision():
+        with engine.connect() as connection:
+            revision = _checked_revision(engine, connection)
+        if revision != head_revision():
             if not migrate:
                 raise SchemaOutOfDate(
                     NOT_MIGRATED,
                     url=shown(resolved),
-                    current=current_revision(engine) or "（空库）",
+                    current=revision or "（空库）",
                     head=head_revision(),
                 )
             upgrade(engine)
@@ -71,14 +74,40 @@ def engine_of(factory: SessionFactory) -> Engine:
 def check_server_database(engine: Engine) -> None:
     """Refuse a database this program cannot use as it is, before anything is written to it:
     one migrated by a newer console, or a MySQL/MariaDB database or table not in utf8mb4."""
-    current = current_revision(engine)
-    if current is not None and not is_known(current):
-        raise SchemaTooNew(TOO_NEW, url=shown(engine.url), current=current, head=head_revision())
+    with engine.connect() as connection:
+        _checked_revision(engine, connection)
+
+
+def _checked_revision(engine: Engine, connection: Connection) -> str | None:
+    """The database's migration, once its character sets and its revision are known usable."""
+    _check_charset(engine, connection)
+    revision = _revision(engine, connection)
+    if revision is not None and not is_known(revision):
+        raise SchemaTooNew(TOO_NEW, url=shown(engine.url), current=revision, head=head_revision())
+    return revision
+
+
+def _revision(engine: Engine, connection: Connection) -> str | None:
+    """The database's migration in one query (Alembic's own check asks whether its table
+    exists first); Alembic's answer where that query cannot tell."""
+    try:
+        versions = connection.exec_driver_sql("SELECT version_num FROM alembic_version").all()
+    except DBAPIError:
+        versions = []
+    connection.rollback()
+    if len(versions) == 1:
+        return str(versions[0][0])
+    return current_revision(engine)
+
+
+def _check_charset(engine: Engine, connection: Connection) -> None:
     if engine.dialect.name not in ("mysql", "mariadb"):
         return
-    with engine.connect() as connection:
+    charset = database_charset(engine)
+    tables = tables_not_utf8mb4(engine)
+    if charset is None or tables is None:
         charset = connection.execute(text("SELECT @@character_set_database")).scalar_one()
-        tables = connection.execute(text(TABLES_NOT_UTF8MB4)).scalars().all()
+        tables = list(connection.execute(text(TABLES_NOT_UTF8MB4)).scalars())
     if not str(charset).startswith("utf8mb4"):
         raise SchemaOutOfDate(WRONG_CHARSET, url=shown(engine.url), charset=charset)
     if tables:
@@ -90,7 +119,6 @@ TABLES_NOT_UTF8MB4 = (
     " AND TABLE_TYPE = 'BASE TABLE' AND TABLE_COLLATION NOT LIKE 'utf8mb4%'"
     " ORDER BY TABLE_NAME"
 )
-
 
 def ping(sessions: SessionFactory) -> None:
     """Round-trip to the database (raises when it is unreachable)."""

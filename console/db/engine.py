@@ -8,6 +8,10 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import URL, Engine
 from sqlalchemy.pool import NullPool
 
+from console.db.recovery import count_commits
+from console.db.settling import mariadb_connection, settle_in_one_query
+from console.db.transactions import add_multi_statements, open_lazily
+
 CONNECT_TIMEOUT_S = 10
 # A server that stops answering mid-query must surface as an error, not a hung executor.
 READ_TIMEOUT_S = 120
@@ -31,10 +35,13 @@ def make_engine(
         _configure_sqlite(engine)
         return engine
     if pooled:
-        kwargs["pool_pre_ping"] = True
+        # No pre-ping: it costs a round trip per call. A connection found dead is retried
+        # once where that is safe (console.db.recovery); servers drop idle ones after hours.
         kwargs["pool_recycle"] = 1800
     if backend == "postgresql":
         kwargs["connect_args"] = {
+            # Transactions are opened lazily by console.db.transactions.
+            "autocommit": True,
             "connect_timeout": connect_timeout,
             "keepalives": 1,
             "keepalives_idle": 30,
@@ -42,9 +49,15 @@ def make_engine(
             "keepalives_count": 3,
             "application_name": "cluster-console",
         }
+        # The console stores no HSTORE; looking its type up costs three round trips.
+        kwargs["use_native_hstore"] = False
     elif backend in ("mysql", "mariadb"):
         url = url.update_query_dict({"charset": "utf8mb4"})
         kwargs["connect_args"] = {
+            # Transactions are opened lazily, under READ COMMITTED: console.db.transactions.
+            # (Under the default REPEATABLE READ, MariaDB's locking reads deadlock the audit
+            # queue's claims; READ COMMITTED gives the guarantees the services rely on.)
+            "autocommit": True,
             "connect_timeout": connect_timeout,
             "read_timeout": max(READ_TIMEOUT_S if pooled else connect_timeout, connect_timeout),
             "write_timeout": max(READ_TIMEOUT_S if pooled else connect_timeout, connect_timeout),
@@ -53,10 +66,19 @@ def make_engine(
             # PyMySQL encodes str passwords as Latin-1 and fails on Chinese ones; bytes pass
             # through unchanged, and servers compare the UTF-8 bytes.
             kwargs["connect_args"]["password"] = str(url.password).encode("utf-8")
-        # Under the default REPEATABLE READ, MariaDB's locking reads deadlock the audit queue's
-        # claims; READ COMMITTED gives the same guarantees the services rely on elsewhere.
-        kwargs["isolation_level"] = "READ COMMITTED"
-    return create_engine(url, **kwargs)
+    engine = create_engine(url, **kwargs)
+    if backend in ("mysql", "mariadb"):
+        event.listen(engine, "do_connect", _mariadb_connect)
+    if backend in ("postgresql", "mysql", "mariadb"):
+        open_lazily(engine)
+        settle_in_one_query(engine)
+    count_commits(engine)
+    return engine
+
+
+def _mariadb_connect(_dialect: Any, _record: Any, cargs: Any, cparams: dict[str, Any]) -> Any:
+    add_multi_statements(cparams)
+    return mariadb_connection(cargs, cparams)
 
 
 def _configure_sqlite(engine: Engine) -> None:
