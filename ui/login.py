@@ -3,7 +3,8 @@ the three administrators."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,31 +27,47 @@ from ui.tasks import Database, spawn
 
 
 class _FormDialog(QDialog):
-    """A dialog with a form, an inline message line and OK/Cancel; OK runs ``submit``."""
+    """A dialog with a form, an inline message line and OK/Cancel; OK (or Enter) runs
+    ``submit``. The keyboard starts in the first empty field, and Tab follows the form down
+    to the buttons."""
 
     def __init__(self, title: str, ok_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        self._ok_text = ok_text
         self.message = QLabel(self)
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.hide()
+        self.body = QVBoxLayout(self)
+
+    def finish_layout(self) -> None:
+        """Put the message line and the buttons under the form (made last, so they come last
+        in the Tab order)."""
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(ok_text)
+        self.ok_button.setText(self._ok_text)
+        self.ok_button.setDefault(True)
+        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         # In a subclass, self.tr looks in the subclass's context, then in this class's.
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.cancel_button.setText(self.tr("取消"))
+        self.cancel_button.setAutoDefault(False)
         self.buttons.accepted.connect(lambda: spawn(self._run_submit(), "submit"))
         self.buttons.rejected.connect(self.reject)
-        self.body = QVBoxLayout(self)
-
-    def finish_layout(self) -> None:
-        """Put the message line and the buttons under the form."""
         self.body.addWidget(self.message)
         self.body.addWidget(self.buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The keyboard starts in the first empty field (the first field when all are filled)."""
+        super().showEvent(event)
+        fields = [f for f in self.findChildren(QLineEdit) if not f.isHidden()]
+        fields.sort(key=lambda f: f.mapTo(self, f.rect().topLeft()).y())
+        empty = [f for f in fields if not f.text()]
+        target: QWidget = (empty or fields)[0] if fields else self.ok_button
+        QTimer.singleShot(0, target.setFocus)
 
     def say(self, text: str) -> None:
         """Show ``text`` inline (the operator's input stays as typed)."""
@@ -167,7 +184,6 @@ class PasswordDialog(_FormDialog):
         self.body.addLayout(form)
         self.body.addWidget(policy)
         self.finish_layout()
-        (self.new if old is not None else self.old).setFocus()
 
     async def submit(self) -> bool:
         """Change the password through the operators service."""
