@@ -23,7 +23,7 @@ from ui import crash, i18n
 from ui.connection_dialog import choose_connection
 from ui.dialogs import finished
 from ui.i18n import translated
-from ui.login import FirstRunDialog, LoginDialog
+from ui.login import FirstRunDialog, logged_in, quit_confirmed
 from ui.long_work import LongWork
 from ui.main_window import MainWindow
 from ui.tasks import Database, run_io, spawn
@@ -136,17 +136,16 @@ class ConsoleRun:
                 await generate_demo(database)
             else:
                 first = FirstRunDialog(database)
-                created = await finished(first)
-                first.deleteLater()
-                if not created:
-                    return None
-        login = LoginDialog(database, shown(self.url), self.demo)
-        accepted = await finished(login)
-        login.deleteLater()
-        if not accepted:
-            return None
-        await database.read_zone()
-        return login.actor
+                try:
+                    while not await finished(first):
+                        if await quit_confirmed(first):
+                            return None
+                finally:
+                    first.deleteLater()
+        actor = await logged_in(database, shown(self.url), self.demo)
+        if actor is not None:
+            await database.read_zone()
+        return actor
 
 
 async def generate_demo(database: Database) -> None:

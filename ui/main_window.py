@@ -25,6 +25,12 @@ AGE_TICK_MS = 15_000
 AUTO_REFRESH_CHOICES_MIN = (0, 1, 5, 15)
 
 
+def open_to_operator(tab: AreaTab) -> bool:
+    """Whether the operator's duties open ``tab``: it shows them a list, or no page of it is
+    closed to them."""
+    return bool(tab.panes) or tab.findChild(QLabel, "accessNote") is None
+
+
 class MainWindow(QMainWindow):
     """The console's window for one operator on one database."""
 
@@ -281,14 +287,26 @@ class MainWindow(QMainWindow):
         state = settings.value("window/state")
         if state is not None:
             self.restoreState(state)
-        self.tabs.setCurrentIndex(int(str(settings.value("window/tab", 0))))
+        self._open_last_tab()
+
+    def _open_last_tab(self) -> None:
+        """The tab this operator used last, if their duties open it; else the first that does."""
+        saved = str(QSettings().value(self._tab_key(), ""))
+        usable = [key for key, tab in self.area_tabs.items() if open_to_operator(tab)]
+        key = saved if saved in usable else (usable or list(self.area_tabs))[0]
+        self.tabs.setCurrentWidget(self.area_tabs[key])
+
+    def _tab_key(self) -> str:
+        return f"window/lastTab.{self.actor.username}"
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save the window's geometry, layout and current tab."""
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
-        settings.setValue("window/tab", self.tabs.currentIndex())
+        tab = self.tabs.currentWidget()
+        if isinstance(tab, AreaTab):
+            settings.setValue(self._tab_key(), tab.spec.key)
         super().closeEvent(event)
         if not self.closed.done():
             self.closed.set_result(None)

@@ -22,6 +22,7 @@ from console.db import engine_of, open_database
 from tests.engines import on_ci
 from tests.staff import PASSWORD
 from tests.ui.fixtures import small_cluster
+from ui.tabs import TABS
 
 ROOT = Path(__file__).resolve().parents[2]
 WAIT_S = 60.0
@@ -110,6 +111,7 @@ class Desktop:
 
     def settings(self) -> configparser.ConfigParser:
         parser = configparser.ConfigParser(interpolation=None)
+        parser.optionxform = str  # type: ignore[assignment,method-assign]
         parser.read(self.home / "config" / "cluster-console" / "Cluster Console.conf")
         return parser
 
@@ -141,4 +143,5 @@ def test_an_operator_logs_in_and_switches_tabs_by_keyboard_on_x11(
         assert desktop.process.wait(timeout=WAIT_S) == 0, desktop.output()
     finally:
         desktop.end()
-    assert desktop.settings().get("window", "tab") == "2"
+    # Alt+3 opened the third tab, and the window remembers it for this operator.
+    assert desktop.settings().get("window", "lastTab.sysadmin") == TABS[2].key
