@@ -150,3 +150,11 @@ async def ask(
         return next((value for button, value in buttons if button is clicked), default)
     finally:
         box.deleteLater()
+        back_to(parent)
+
+
+def back_to(window: QWidget | None) -> None:
+    """Give the keyboard back to ``window`` once a question over it has closed (where no window
+    manager does), so the operator's next keys go where they went before."""
+    if window is not None and shiboken6.isValid(window) and window.isVisible():
+        window.activateWindow()

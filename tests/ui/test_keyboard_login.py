@@ -3,69 +3,22 @@ tab the window opens on."""
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy.engine import URL
 
-from console.db import engine_of, open_database
 from tests.staff import PASSWORD
 from tests.ui.conftest import until
 from tests.ui.fixtures import small_cluster
-from ui.app import ConsoleRun
+from tests.ui.keyboard import cluster_file, console_on, focused, typed, visible
 from ui.login import FirstRunDialog, LoginDialog
 from ui.main_window import MainWindow
 from ui.tasks import Database
 
 STRONG = "Str0ng!Passw0rd"
-
-
-def visible(kind: type[QWidget]) -> QWidget | None:
-    """The visible top-level window of ``kind``, if any."""
-    for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, kind) and widget.isVisible():
-            return widget
-    return None
-
-
-def focused() -> QWidget:
-    """Where the operator's keystrokes go now."""
-    widget = QApplication.focusWidget()
-    assert widget is not None, "nothing has the keyboard focus"
-    return widget
-
-
-async def typed(*steps: str | Qt.Key) -> None:
-    """Type as a person would, into whatever has the focus: text, or single keys."""
-    for step in steps:
-        if isinstance(step, str) and not step.isascii():
-            # Chinese arrives as an input method's committed text.
-            event = QInputMethodEvent()
-            event.setCommitString(step)
-            QApplication.sendEvent(focused(), event)
-        elif isinstance(step, str):
-            QTest.keyClicks(focused(), step)
-        else:
-            QTest.keyClick(focused(), step)
-        await asyncio.sleep(0.02)
-
-
-def cluster_file(tmp_path: Path) -> URL:
-    url = URL.create("sqlite", database=str(tmp_path / "cluster.sqlite3"))
-    sessions = open_database(url)
-    small_cluster(sessions, sites=3)
-    engine_of(sessions).dispose()
-    return url
-
-
-def console_on(url: URL | str) -> ConsoleRun:
-    args = argparse.Namespace(db=str(url), demo=False, lang=None, command=None)
-    return ConsoleRun(args)
 
 
 def test_login_starts_in_the_user_name_tab_goes_down_and_enter_logs_in(  # type: ignore[no-untyped-def]

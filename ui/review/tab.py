@@ -58,6 +58,10 @@ class ReviewTab(AreaTab):
         if self.reviewing:
             await self.browser.refresh()
 
+    def claims_held(self) -> int:
+        """The operator's claims, as the status counts last read them."""
+        return self.browser.counts.get("mine", 0) if self.reviewing else 0
+
     async def stage_for_screenshot(self) -> None:
         """The first item of the list selected, its post shown with the findings marked."""
         if not self.reviewing:
