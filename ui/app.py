@@ -8,7 +8,7 @@ import sys
 
 import qasync
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 from sqlalchemy.engine import URL
 
 from console.base.actor import Actor
@@ -22,10 +22,12 @@ from console.operators import service as operators
 from ui import crash, i18n
 from ui.connection_dialog import choose_connection
 from ui.dialogs import finished
+from ui.forms import back_to
 from ui.i18n import translated
-from ui.login import FirstRunDialog, LoginDialog
+from ui.login import FirstRunDialog, logged_in, quit_confirmed
 from ui.long_work import LongWork
 from ui.main_window import MainWindow
+from ui.session_end import Ending, end_session
 from ui.tasks import Database, run_io, spawn
 
 OPEN_TIMEOUT_S = 60
@@ -33,6 +35,7 @@ ORGANISATION = "cluster-console"
 TIMED_OUT = QT_TR_NOOP("连接超时")
 CANNOT_OPEN_TITLE = QT_TR_NOOP("无法打开数据库")
 CANNOT_OPEN = QT_TR_NOOP("无法打开 {url}：\n{reason}\n\n请选择其他连接。")
+CANNOT_SWITCH = QT_TR_NOOP("无法打开 {url}：\n{reason}\n\n仍在使用当前连接。")
 GENERATING = QT_TR_NOOP("正在生成演示站群…")
 DEMO_TITLE = QT_TR_NOOP("演示站群")
 
@@ -71,43 +74,105 @@ def start(args: argparse.Namespace) -> int:
 class ConsoleRun:
     """One run of the console: connect, first run or demo, log in, then the main window.
 
-    Switching database from the window starts the same sequence again on the new one.
+    The session in the window stays until its successor is ready: 切换数据库 and 切换操作员
+    open and log in first, then end the current session (asking about unsaved edits and
+    claims); a failure or 取消 on the way leaves the operator where they were. 注销 ends the
+    session, then asks for a login on the same database. Every end is journalled.
     """
 
     def __init__(self, args: argparse.Namespace) -> None:
         self.url = resolve_url(demo_url() if args.demo else args.db)
         self.demo = bool(args.demo)
         self.passwords = PasswordStore()
-        self._switch_to: URL | None = None
+        self._next: tuple[Database, Actor, URL] | None = None
 
     async def run(self) -> int:
-        """The whole run, until the window closes without a switch; the exit status."""
-        while True:
-            sessions = await self._open()
-            if sessions is None:
-                return 1
-            database = Database(sessions)
-            try:
-                actor = await self._prepare_and_login(database)
-                if actor is None:
-                    return 0
-                window = MainWindow(database, actor, shown(self.url))
-                window.switchRequested.connect(lambda w=window: spawn(self._switch(w), "switch"))
-                window.show()
-                await window.closed
-                # Destroyed by Qt now, not by the garbage collector at some later moment.
-                window.deleteLater()
-            finally:
-                database.close()
-            if self._switch_to is None:
-                return 0
-            self.url, self._switch_to, self.demo = self._switch_to, None, False
+        """The whole run, until the window closes without a successor; the exit status."""
+        sessions = await self._open()
+        if sessions is None:
+            return 1
+        database = Database(sessions)
+        try:
+            actor = await self._prepare_and_login(database, self.url, self.demo)
+            while actor is not None:
+                ending, release = await self._work(database, actor)
+                await end_session(database, actor, ending, release)
+                if ending is Ending.LOGOUT:
+                    actor = await logged_in(database, shown(self.url), self.demo)
+                    if actor is not None:
+                        await database.read_zone()
+                elif self._next is None:
+                    actor = None
+                else:
+                    following, actor, url = self._next
+                    self._next = None
+                    if following is not database:
+                        database.close()
+                        database, self.url, self.demo = following, url, False
+        finally:
+            database.close()
+        return 0
 
-    async def _switch(self, window: MainWindow) -> None:
+    async def _work(self, database: Database, actor: Actor) -> tuple[Ending, bool]:
+        """Show the window until it closes; how the session ended, and whether to release."""
+        window = MainWindow(database, actor, shown(self.url))
+        window.switchRequested.connect(
+            lambda w=window: spawn(self._switch_database(w), "switch database")
+        )
+        window.operatorSwitchRequested.connect(
+            lambda w=window, d=database: spawn(self._switch_operator(w, d), "switch operator")
+        )
+        window.show()
+        await window.closed
+        # Destroyed by Qt now, not by the garbage collector at some later moment.
+        window.deleteLater()
+        return window.ending, window.release_claims
+
+    async def _switch_operator(self, window: MainWindow, database: Database) -> None:
+        actor = await logged_in(database, shown(self.url), self.demo, window, ending_quits=False)
+        if actor is None:
+            return
+        await database.read_zone()
+        self._next = (database, actor, self.url)
+        if not await window.leave(Ending.SWITCH_OPERATOR):
+            self._next = None
+
+    async def _switch_database(self, window: MainWindow) -> None:
         chosen = await choose_connection(window, self.passwords)
-        if chosen is not None:
-            self._switch_to = chosen[0]
-            window.close()
+        if chosen is None:
+            return
+        url = chosen[0]
+        sessions = await self._opened(url, window)
+        if sessions is None:
+            return
+        database = Database(sessions)
+        handed_over = False
+        try:
+            actor = await self._prepare_and_login(database, url, False, window)
+            if actor is not None:
+                self._next = (database, actor, url)
+                handed_over = await window.leave(Ending.SWITCH_DATABASE)
+        finally:
+            if not handed_over:
+                self._next = None
+                database.close()
+
+    async def _opened(self, url: URL, window: MainWindow) -> SessionFactory | None:
+        """Open ``url`` for a switch; when that fails, say why over the current window."""
+        try:
+            return await run_io(open_database, OPEN_TIMEOUT_S, url)
+        except Exception as error:
+            reason = _reason(error)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            translated(CANNOT_OPEN_TITLE),
+            translated(CANNOT_SWITCH).format(url=shown(url), reason=reason),
+            parent=window,
+        )
+        await finished(box)
+        box.deleteLater()
+        back_to(window)
+        return None
 
     async def _open(self) -> SessionFactory | None:
         """Open ``self.url``; when that fails, say why and let the operator choose another."""
@@ -115,10 +180,7 @@ class ConsoleRun:
             try:
                 return await run_io(open_database, OPEN_TIMEOUT_S, self.url)
             except Exception as error:
-                fault = classify(error)
-                if not isinstance(error, ConsoleError | TimeoutError) and fault is None:
-                    raise
-                reason = str(fault or error) or translated(TIMED_OUT)
+                reason = _reason(error)
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
                 translated(CANNOT_OPEN_TITLE),
@@ -130,23 +192,35 @@ class ConsoleRun:
                 return None
             self.url, self.demo = chosen[0], False
 
-    async def _prepare_and_login(self, database: Database) -> Actor | None:
+    async def _prepare_and_login(
+        self, database: Database, url: URL, demo: bool, parent: QWidget | None = None
+    ) -> Actor | None:
+        """First run (or the demo) when the database is new, then the login. At the start
+        (no ``parent``) giving up quits, once confirmed; over a window it only goes back."""
+        starting = parent is None
         if await database.call(operators.needs_first_run):
-            if self.demo:
+            if demo:
                 await generate_demo(database)
             else:
-                first = FirstRunDialog(database)
-                created = await finished(first)
-                first.deleteLater()
-                if not created:
-                    return None
-        login = LoginDialog(database, shown(self.url), self.demo)
-        accepted = await finished(login)
-        login.deleteLater()
-        if not accepted:
-            return None
-        await database.read_zone()
-        return login.actor
+                first = FirstRunDialog(database, parent)
+                try:
+                    while not await finished(first):
+                        if not starting or await quit_confirmed(first):
+                            return None
+                finally:
+                    first.deleteLater()
+        actor = await logged_in(database, shown(url), demo, parent, ending_quits=starting)
+        if actor is not None:
+            await database.read_zone()
+        return actor
+
+
+def _reason(error: Exception) -> str:
+    """Why a database did not open, as the operator reads it; a bug is raised again."""
+    fault = classify(error)
+    if not isinstance(error, ConsoleError | TimeoutError) and fault is None:
+        raise error
+    return str(fault or error) or translated(TIMED_OUT)
 
 
 async def generate_demo(database: Database) -> None:

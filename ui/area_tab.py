@@ -59,6 +59,15 @@ class AreaTab(QWidget):
         """Whether the tab shows edits not yet saved (automatic refreshes then leave it alone)."""
         return False
 
+    def claims_held(self) -> int:
+        """How many review items the operator holds claimed, as far as the tab knows."""
+        return 0
+
+    async def save_edits(self) -> bool:
+        """Save the edits ``holds_unsaved_edits`` reports (the operator chose 保存 on leaving);
+        False when they could not be saved (the tab then says why)."""
+        return True
+
     def adopt(self, pane: ListPane) -> ListPane:
         """Count ``pane`` among the tab's lists, so refreshing the tab refreshes it."""
         self.panes.append(pane)

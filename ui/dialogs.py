@@ -26,6 +26,8 @@ async def finished(dialog: QDialog) -> int:
             done.set_result(result)
 
     dialog.finished.connect(on_finished)
+    # Destroyed with its parent before it finished: it was not accepted.
+    dialog.destroyed.connect(lambda: on_finished(0))
     dialog.open()
     try:
         return await done

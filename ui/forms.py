@@ -4,16 +4,26 @@ running a service whose refusal is shown where the operator looks, and exporting
 from __future__ import annotations
 
 import enum
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import Final, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from console.base.errors import ConsoleError, EnvironmentFault
 from console.base.i18n import QT_TR_NOOP
+from ui.dialogs import finished
 from ui.i18n import translated
 
 T = TypeVar("T")
@@ -108,3 +118,43 @@ def finish_form(dialog: QDialog, form: QFormLayout, problem_name: str) -> QLabel
     layout.addWidget(problem)
     layout.addWidget(buttons)
     return problem
+
+
+async def ask(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    choices: Sequence[tuple[T, str]],
+    default: T,
+    icon: QMessageBox.Icon = QMessageBox.Icon.Question,
+) -> T:
+    """Ask ``text`` with one button per choice (value, label); the default's button has the
+    focus, and Esc or closing the question gives ``default`` (always the choice that changes
+    nothing)."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName("question")
+    buttons: list[tuple[QPushButton, T]] = []
+    for value, label in choices:
+        role = (
+            QMessageBox.ButtonRole.RejectRole
+            if value == default
+            else QMessageBox.ButtonRole.AcceptRole
+        )
+        buttons.append((box.addButton(label, role), value))
+    safe = next(button for button, value in buttons if value == default)
+    box.setDefaultButton(safe)
+    box.setEscapeButton(safe)
+    try:
+        await finished(box)
+        clicked = box.clickedButton()
+        return next((value for button, value in buttons if button is clicked), default)
+    finally:
+        box.deleteLater()
+        back_to(parent)
+
+
+def back_to(window: QWidget | None) -> None:
+    """Give the keyboard back to ``window`` once a question over it has closed (where no window
+    manager does), so the operator's next keys go where they went before."""
+    if window is not None and shiboken6.isValid(window) and window.isVisible():
+        window.activateWindow()

@@ -3,7 +3,8 @@ the three administrators."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -11,46 +12,74 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
 from console.base.actor import Actor
-from console.base.errors import AuthenticationFailed
+from console.base.errors import AuthenticationFailed, InvalidInput
+from console.base.i18n import QT_TR_NOOP, joined
+from console.base.identifiers import is_username
 from console.operators import service as operators
-from console.operators.passwords import MIN_LENGTH
+from console.operators.passwords import MIN_LENGTH, check_policy
+from console.operators.service import BAD_USERNAME
 from console.schema import Duty
 from ui.dialogs import finished
-from ui.forms import REFUSED, attempt
+from ui.forms import REFUSED, ask, attempt
+from ui.i18n import translated
 from ui.tasks import Database, spawn
+
+QUIT_TITLE = QT_TR_NOOP("退出站群运维控制台")
+QUIT_QUESTION = QT_TR_NOOP("尚未登录。要退出站群运维控制台吗？")
+QUIT = QT_TR_NOOP("退出")
+BACK = QT_TR_NOOP("返回")
 
 
 class _FormDialog(QDialog):
-    """A dialog with a form, an inline message line and OK/Cancel; OK runs ``submit``."""
+    """A dialog with a form, an inline message line and OK/Cancel; OK (or Enter) runs
+    ``submit``. The keyboard starts in the first empty field, and Tab follows the form down
+    to the buttons."""
 
     def __init__(self, title: str, ok_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        # Wide enough that the title bar shows the whole title (beside the frame's buttons).
+        self.setMinimumWidth(max(380, self.fontMetrics().horizontalAdvance(title) + 160))
+        self._ok_text = ok_text
         self.message = QLabel(self)
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.hide()
+        self.body = QVBoxLayout(self)
+
+    def finish_layout(self) -> None:
+        """Put the message line and the buttons under the form (made last, so they come last
+        in the Tab order)."""
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(ok_text)
+        self.ok_button.setText(self._ok_text)
+        self.ok_button.setDefault(True)
+        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         # In a subclass, self.tr looks in the subclass's context, then in this class's.
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.cancel_button.setText(self.tr("取消"))
+        self.cancel_button.setAutoDefault(False)
         self.buttons.accepted.connect(lambda: spawn(self._run_submit(), "submit"))
         self.buttons.rejected.connect(self.reject)
-        self.body = QVBoxLayout(self)
-
-    def finish_layout(self) -> None:
-        """Put the message line and the buttons under the form."""
         self.body.addWidget(self.message)
         self.body.addWidget(self.buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The keyboard starts in the first empty field (the first field when all are filled)."""
+        super().showEvent(event)
+        fields = [f for f in self.findChildren(QLineEdit) if not f.isHidden()]
+        fields.sort(key=lambda f: f.mapTo(self, f.rect().topLeft()).y())
+        empty = [f for f in fields if not f.text()]
+        target: QWidget = (empty or fields)[0] if fields else self.ok_button
+        QTimer.singleShot(0, target.setFocus)
 
     def say(self, text: str) -> None:
         """Show ``text`` inline (the operator's input stays as typed)."""
@@ -167,7 +196,6 @@ class PasswordDialog(_FormDialog):
         self.body.addLayout(form)
         self.body.addWidget(policy)
         self.finish_layout()
-        (self.new if old is not None else self.old).setFocus()
 
     async def submit(self) -> bool:
         """Change the password through the operators service."""
@@ -229,16 +257,111 @@ class FirstRunDialog(_FormDialog):
         self.finish_layout()
 
     async def submit(self) -> bool:
-        """Create the three administrators in one transaction."""
+        """Create the three administrators in one transaction, once each account is checked
+        (every refusal names the account) and a name shared by two of them confirmed."""
         new = []
         for duty, (username, name, password, again) in self.fields.items():
-            if password.text() != again.text():
-                self.say(self.tr("{who}的两次密码不一致。").format(who=self.titles[duty]))
+            who = self.tr("{title}（{user}）").format(
+                title=self.titles[duty], user=username.text().strip() or "—"
+            )
+            problem = self._problem(duty)
+            if problem is None and password.text() != again.text():
+                problem = self.tr("两次输入的密码不一致。"), again
+            if problem is not None:
+                self.say(self.tr("{who}：{problem}").format(who=who, problem=problem[0]))
+                problem[1].setFocus()
                 return False
             new.append(
                 operators.NewOperator(
                     username.text(), name.text(), password.text(), frozenset({duty})
                 )
             )
+        if not await self._same_people_confirmed():
+            return False
         await self.database.call(operators.bootstrap, new)
         return True
+
+    def _problem(self, duty: Duty) -> tuple[str, QLineEdit] | None:
+        """What is wrong with ``duty``'s account, and the field to correct; None: nothing."""
+        username, name, password, _again = self.fields[duty]
+        user = username.text().strip()
+        taken = [fields[0].text().strip() for fields in self.fields.values()]
+        if not is_username(user):
+            return translated(BAD_USERNAME).format(username=user), username
+        if taken.count(user) > 1:
+            return self.tr("用户名 {u} 已用于另一位管理员。").format(u=user), username
+        if not name.text().strip():
+            return self.tr("请填写姓名。"), name
+        try:
+            check_policy(password.text())
+        except InvalidInput as error:
+            return self.tr("密码不符合要求：{reason}").format(reason=error), password
+        return None
+
+    async def _same_people_confirmed(self) -> bool:
+        """Three administrators should be three people: the same name twice is asked about."""
+        holders: dict[str, list[str]] = {}
+        repeated: list[QLineEdit] = []
+        for duty, (username, name, _password, _again) in self.fields.items():
+            who = self.tr("{title}（{user}）").format(title=self.titles[duty], user=username.text())
+            if name.text().strip() in holders:
+                repeated.append(name)
+            holders.setdefault(name.text().strip(), []).append(who)
+        shared = {name: who for name, who in holders.items() if len(who) > 1}
+        if not shared:
+            return True
+        lines = "\n".join(
+            self.tr("{who} 的姓名都是“{name}”").format(who=joined(who), name=name)
+            for name, who in shared.items()
+        )
+        text = self.tr(
+            "{lines}。\n\n按三员分立的要求，三位管理员应由不同的人担任。仍要建立这些账号吗？"
+        ).format(lines=lines)
+        go_on = await ask(
+            self,
+            self.tr("姓名相同"),
+            text,
+            [(True, self.tr("仍然建立")), (False, self.tr("返回修改"))],
+            False,
+            QMessageBox.Icon.Warning,
+        )
+        if not go_on:
+            self.say(self.tr("请为每位管理员填写本人的姓名。"))
+            self.activateWindow()
+            repeated[0].setFocus()
+            repeated[0].selectAll()
+        return go_on
+
+
+async def logged_in(
+    database: Database,
+    where: str,
+    demo: bool,
+    parent: QWidget | None = None,
+    *,
+    ending_quits: bool = True,
+) -> Actor | None:
+    """Ask for a login; the operator, or None when they give up.
+
+    At the start of the console (``ending_quits``) giving up quits it, so Esc or 取消 first
+    asks whether to quit; on a running session it only closes the login.
+    """
+    dialog = LoginDialog(database, where, demo, parent)
+    try:
+        while not await finished(dialog):
+            if not ending_quits or await quit_confirmed(dialog):
+                return None
+        return dialog.actor
+    finally:
+        dialog.deleteLater()
+
+
+async def quit_confirmed(parent: QWidget) -> bool:
+    """Whether the operator, leaving a login or first-run dialog, means to quit the console."""
+    return await ask(
+        parent,
+        translated(QUIT_TITLE),
+        translated(QUIT_QUESTION),
+        [(True, translated(QUIT)), (False, translated(BACK))],
+        False,
+    )

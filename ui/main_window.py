@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 
+import shiboken6
 from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QPushButton, QTabWidget, QWidget
@@ -17,6 +18,7 @@ from console.db import ping
 from ui.dialogs import finished
 from ui.i18n import translated
 from ui.login import PasswordDialog
+from ui.session_end import Ending, claims_to_release, edits_settled
 from ui.settings_dialog import edit_settings
 from ui.tabs import TABS, AreaTab
 from ui.tasks import Database, spawn
@@ -25,10 +27,17 @@ AGE_TICK_MS = 15_000
 AUTO_REFRESH_CHOICES_MIN = (0, 1, 5, 15)
 
 
+def open_to_operator(tab: AreaTab) -> bool:
+    """Whether the operator's duties open ``tab``: it shows them a list, or no page of it is
+    closed to them."""
+    return bool(tab.panes) or tab.findChild(QLabel, "accessNote") is None
+
+
 class MainWindow(QMainWindow):
     """The console's window for one operator on one database."""
 
     switchRequested = Signal()
+    operatorSwitchRequested = Signal()
 
     def __init__(
         self, database: Database, actor: Actor, where: str, parent: QWidget | None = None
@@ -64,6 +73,10 @@ class MainWindow(QMainWindow):
         self._auto_timer.timeout.connect(self.auto_refresh)
         self._refreshing = False
         self._loaded: set[str] = set()
+        # How the session ends, once the operator agreed (see ``leave``).
+        self.ending = Ending.QUIT
+        self.release_claims = False
+        self._agreed = self._asking = False
         self._restore_state()
         self._build_auto_refresh_menu()
 
@@ -105,12 +118,21 @@ class MainWindow(QMainWindow):
         password.setObjectName("changePassword")
         password.triggered.connect(lambda: spawn(self.change_password(), "password"))
         file_menu.addAction(password)
+        operator = QAction(self.tr("切换操作员(&U)…"), self)
+        operator.setObjectName("switchOperator")
+        operator.triggered.connect(self.operatorSwitchRequested.emit)
+        file_menu.addAction(operator)
+        logout = QAction(self.tr("注销(&L)"), self)
+        logout.setObjectName("logout")
+        logout.triggered.connect(lambda: spawn(self.leave(Ending.LOGOUT), "logout"))
+        file_menu.addAction(logout)
         settings = QAction(self.tr("站群设置(&T)…"), self)
         settings.setObjectName("clusterSettingsAction")
         settings.triggered.connect(lambda: spawn(self.edit_settings(), "settings"))
         file_menu.addAction(settings)
         quit_action = QAction(self.tr("退出(&Q)"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        # Not the platform's Quit key: Windows and some Linux themes have none.
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         view_menu = self.menuBar().addMenu(self.tr("视图(&V)"))
@@ -281,14 +303,60 @@ class MainWindow(QMainWindow):
         state = settings.value("window/state")
         if state is not None:
             self.restoreState(state)
-        self.tabs.setCurrentIndex(int(str(settings.value("window/tab", 0))))
+        self._open_last_tab()
+
+    def _open_last_tab(self) -> None:
+        """The tab this operator used last, if their duties open it; else the first that does."""
+        saved = str(QSettings().value(self._tab_key(), ""))
+        usable = [key for key, tab in self.area_tabs.items() if open_to_operator(tab)]
+        key = saved if saved in usable else (usable or list(self.area_tabs))[0]
+        self.tabs.setCurrentWidget(self.area_tabs[key])
+
+    def _tab_key(self) -> str:
+        return f"window/lastTab.{self.actor.username}"
+
+    async def leave(self, ending: Ending) -> bool:
+        """End the session as ``ending`` once the operator agrees: unsaved edits saved or
+        dropped (保存/放弃/取消), claimed review items given back or kept; then the window
+        closes (whoever runs the session releases and journals). False: the operator stays."""
+        if self._asking or not shiboken6.isValid(self):
+            return False
+        self._asking = True
+        try:
+            areas = list(self.area_tabs.values())
+            say = self.statusBar().showMessage
+            if not await edits_settled(self, self.tabs, areas, ending, say):
+                return False
+            release = await claims_to_release(self, sum(t.claims_held() for t in areas))
+            if release is None:
+                return False
+        finally:
+            if shiboken6.isValid(self):
+                self._asking = False
+        if not shiboken6.isValid(self):
+            return False
+        self.ending, self.release_claims, self._agreed = ending, release, True
+        self.close()
+        return True
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Save the window's geometry, layout and current tab."""
+        """Every way out (Ctrl+Q, Alt+F4, the close button) asks first when edits are unsaved or
+        review items claimed; then save the window's geometry, layout and current tab."""
+        areas = self.area_tabs.values()
+        if not self._agreed and (
+            self._asking
+            or any(t.holds_unsaved_edits() for t in areas)
+            or any(t.claims_held() for t in areas)
+        ):
+            event.ignore()
+            spawn(self.leave(Ending.QUIT), "quit")
+            return
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
-        settings.setValue("window/tab", self.tabs.currentIndex())
+        tab = self.tabs.currentWidget()
+        if isinstance(tab, AreaTab):
+            settings.setValue(self._tab_key(), tab.spec.key)
         super().closeEvent(event)
         if not self.closed.done():
             self.closed.set_result(None)

@@ -260,6 +260,28 @@ def login(
     return actor
 
 
+SESSION_ENDS = ("quit", "logout", "switch_operator", "switch_database")
+BAD_SESSION_END = QT_TR_NOOP("未知的会话结束方式：{how}")
+
+
+def logout(sessions: SessionFactory, actor: Actor, how: str, released: int = 0) -> None:
+    """Journal the end of the operator's session: ``how`` it ended (one of ``SESSION_ENDS``)
+    and how many claimed review items they gave back to the queue first."""
+    if how not in SESSION_ENDS:
+        raise InvalidInput(BAD_SESSION_END, how=how)
+    with sessions.begin() as session:
+        journal.record(
+            session,
+            actor,
+            "logout",
+            "operator",
+            actor.operator_id if actor.operator_id is not None else "-",
+            actor.username,
+            None,
+            {"how": how, "released": released},
+        )
+
+
 def _check_login(
     session: Session, operator: Operator, password: str, now: dt.datetime
 ) -> AuthenticationFailed | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 
 import pytest
 from sqlalchemy import select
@@ -17,6 +18,7 @@ from console.db import SessionFactory
 from console.operators import service as operators
 from console.operators.service import NewOperator
 from console.schema import Duty, JournalEntry, Operator
+from tests.staff import PASSWORD, bootstrap_staff
 
 STRONG = "Str0ng!Passw0rd"
 SYS, SEC, AUD, REV = Duty.SYSTEM_ADMIN, Duty.SECURITY_ADMIN, Duty.AUDIT_ADMIN, Duty.REVIEWER
@@ -266,3 +268,21 @@ def test_the_command_line_refuses_a_reset_password_until_it_is_changed(
     assert status == 0 and "密码已修改" in said
     status, said = cli("An0ther!Secret\n", "journal", "verify")
     assert status == 0
+
+
+def test_every_session_end_is_journalled_with_how_and_what_was_given_back(
+    sqlite_sessions: SessionFactory,
+) -> None:
+    bootstrap_staff(sqlite_sessions)
+    reviewer = operators.login(sqlite_sessions, "reviewer", PASSWORD)
+    operators.logout(sqlite_sessions, reviewer, "quit", released=16)
+    operators.logout(sqlite_sessions, reviewer, "switch_operator")
+    with pytest.raises(InvalidInput):
+        operators.logout(sqlite_sessions, reviewer, "vanished")
+    with sqlite_sessions() as session:
+        ends = session.scalars(
+            select(JournalEntry).where(JournalEntry.action == "logout").order_by(JournalEntry.seq)
+        ).all()
+    assert [(e.operator_name, e.target_label) for e in ends] == [("reviewer", "reviewer")] * 2
+    assert json.loads(ends[0].after) == {"how": "quit", "released": 16}
+    assert json.loads(ends[1].after) == {"how": "switch_operator", "released": 0}

@@ -107,7 +107,11 @@ class PresetsTab(AreaTab):
 
     def holds_unsaved_edits(self) -> bool:
         """Whether the column tree holds edits not yet saved as a version."""
-        return not self.editor.stack.isClean()
+        return self.pane is not None and not self.editor.stack.isClean()
+
+    async def save_edits(self) -> bool:
+        """Save the edited tree as the next version, as 保存为新版本 does."""
+        return self.pane is None or await self.editor.save() is not None
 
     async def pane_refresh(self) -> None:
         """Reload the preset list only."""

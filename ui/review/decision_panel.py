@@ -19,7 +19,13 @@ from console.review import service as review
 from console.review.detail import context_phrase
 from ui.forms import REFUSED, attempt
 from ui.review.detail_pane import DetailPane
-from ui.review.prompts import ask_note, ask_text, confirm_bulk, decision_name
+from ui.review.prompts import (
+    ask_note,
+    ask_text,
+    confirm_bulk,
+    decision_name,
+    take_down_reason,
+)
 from ui.review.queue_browser import QueueBrowser
 from ui.tasks import Database, spawn
 
@@ -52,6 +58,7 @@ class DecisionPanel(QWidget):
         self.message.setWordWrap(True)
         # Keyed actions; the tab takes them in, so that they act wherever its focus is.
         self.decisions: dict[Decision, QAction] = {}
+        self.buttons: dict[Decision, QPushButton] = {}
         self.keys: dict[str, QAction] = {}
         row = QHBoxLayout()
         for decision, key in KEYS.items():
@@ -61,6 +68,7 @@ class DecisionPanel(QWidget):
             button = QPushButton(action.text(), self)
             button.setObjectName(f"decide_{decision.value}")
             button.clicked.connect(action.trigger)
+            self.buttons[decision] = button
             row.addWidget(button)
         for key, by in MOVES:
             self._keyed("", key).triggered.connect(lambda _c=False, s=by: browser.step(s))
@@ -74,11 +82,22 @@ class DecisionPanel(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.message)
         browser.currentItem.connect(self.show_item)
+        browser.status_tabs.currentChanged.connect(lambda _i: self.follow_status())
+        self.follow_status()
         browser.said.connect(self.message.setText)
         for pane in browser.panes_by_status.values():
             pane.view.installEventFilter(self)
             pane.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             pane.view.customContextMenuRequested.connect(self._context_menu)
+
+    def follow_status(self) -> None:
+        """Decisions are offered only where items can still be decided (待审, 我的认领)."""
+        open_ = self.browser.decidable()
+        tip = "" if open_ else self.tr("已决定的条目不能再次决定")
+        for decision, action in self.decisions.items():
+            action.setEnabled(open_)
+            self.buttons[decision].setEnabled(open_)
+            self.buttons[decision].setToolTip(tip)
 
     def _keyed(self, text: str, key: str) -> QAction:
         action = QAction(text, self)
@@ -165,7 +184,7 @@ class DecisionPanel(QWidget):
             return
         note, phrase = "", ""
         if decision in (Decision.RETURN, Decision.TAKE_DOWN):
-            answer = await ask_note(self, decision)
+            answer = await ask_note(self, decision, self._take_down_reason(ids))
             if answer is None:
                 return
             note = answer
@@ -192,6 +211,13 @@ class DecisionPanel(QWidget):
         self.browser.mark_stale(but=pane)
         if model.rowCount():
             await self.select_row(min(rows[0], model.rowCount() - 1))
+
+    def _take_down_reason(self, ids: list[int]) -> str:
+        """The reason fitting what was found in the one item shown (else the general one)."""
+        detail = self.detail.detail
+        if len(ids) != 1 or detail is None or detail.item_id != ids[0]:
+            return ""
+        return take_down_reason([(f.category, f.text, f.severity) for f in detail.findings])
 
     def _suggested_phrase(self, item_id: int) -> str:
         detail = self.detail.detail

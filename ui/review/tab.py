@@ -7,8 +7,9 @@ together, with the scans and the lexicon (``ScanControls``) among the queue's co
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from console.base.actor import Actor
 from console.base.i18n import QT_TR_NOOP
@@ -42,6 +43,7 @@ class ReviewTab(AreaTab):
         self.browser = QueueBrowser(database, actor, self)
         for pane in self.browser.panes_by_status.values():
             self.adopt(pane)
+            pane.refreshed.connect(lambda _when: self._first_row())
         self.panel = DecisionPanel(database, actor, self.browser, self)
         for action in self.panel.keys.values():
             self.addAction(action)
@@ -57,6 +59,30 @@ class ReviewTab(AreaTab):
         """Reload the counts and the list shown; other lists reload when next shown."""
         if self.reviewing:
             await self.browser.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The review keys act as soon as the tab is shown (Alt+5, a click on its title): the
+        keyboard goes to the list unless it is already inside the tab."""
+        super().showEvent(event)
+        if self.reviewing:
+            QTimer.singleShot(0, self._take_keyboard)
+
+    def _take_keyboard(self) -> None:
+        focus = QApplication.focusWidget()
+        if self.isVisible() and (focus is None or not self.isAncestorOf(focus)):
+            self.browser.pane.view.setFocus(Qt.FocusReason.OtherFocusReason)
+            self._first_row()
+
+    def _first_row(self) -> None:
+        """A list with the keyboard shows its first item once it has one (as a list focused
+        after loading does), so A/W/R/T have an item to act on."""
+        view = self.browser.pane.view
+        if view.hasFocus() and not view.currentIndex().isValid() and view.model().rowCount():
+            self.browser.make_current(0)
+
+    def claims_held(self) -> int:
+        """The operator's claims, as the status counts last read them."""
+        return self.browser.counts.get("mine", 0) if self.reviewing else 0
 
     async def stage_for_screenshot(self) -> None:
         """The first item of the list selected, its post shown with the findings marked."""

@@ -147,8 +147,12 @@ class SitesTab(AreaTab):
             await self.detail.load(self.detail.detail.id)
 
     def holds_unsaved_edits(self) -> bool:
-        """Whether the site shown has edits not yet saved."""
-        return self.detail.holds_unsaved_edits()
+        """Whether the site shown has edits not yet saved (never when the tab is closed)."""
+        return self.pane is not None and self.detail.holds_unsaved_edits()
+
+    async def save_edits(self) -> bool:
+        """Save the site's edits as its 保存 button does."""
+        return self.pane is None or await self.detail.save()
 
     async def pane_refresh(self) -> None:
         """Reload the list after a change, keeping the site shown."""
