@@ -65,7 +65,8 @@ MARIADB_JSON = """
 CREATE FUNCTION journal_json(s LONGTEXT CHARSET utf8mb4) RETURNS LONGTEXT CHARSET utf8mb4
 DETERMINISTIC NO SQL
 BEGIN
-    DECLARE r LONGTEXT CHARSET utf8mb4 DEFAULT REPLACE(REPLACE(s, '\\\\', '\\\\\\\\'), '"', '\\\\"');
+    DECLARE r LONGTEXT CHARSET utf8mb4
+        DEFAULT REPLACE(REPLACE(s, '\\\\', '\\\\\\\\'), '"', '\\\\"');
     DECLARE i INT DEFAULT 0;
     WHILE i < 32 DO
         SET r = REPLACE(r, CHAR(i USING utf8mb4), CASE i

@@ -1,0 +1,94 @@
+"""``cluster-console db roles --print|--apply|--check``: the database roles of the four duties.
+
+Not a command module of its own (its name starts a sub-command of ``db``): ``db.register`` adds it.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from console.base.errors import InvalidInput
+from console.base.i18n import QT_TR_NOOP, translate
+from console.db import role_state, roles
+from console.db.engine import make_engine
+from console.db.location import resolve_url, shown
+
+ROLES_APPLIED = QT_TR_NOOP("{url}：职责角色已按清单建立或更新（{n} 条语句，前缀 {prefix}）")
+ROLES_CLEAN = QT_TR_NOOP("{url}：职责角色与清单一致（前缀 {prefix}）")
+ROLES_DRIFT = QT_TR_NOOP("{url}：职责角色与清单不一致（前缀 {prefix}）：")
+ROLE_MISSING = QT_TR_NOOP("缺少角色 {role}")
+PRIVILEGE_MISSING = QT_TR_NOOP("缺少权限 {privilege}")
+PRIVILEGE_EXTRA = QT_TR_NOOP("多出权限 {privilege}")
+NEEDS_SERVER = QT_TR_NOOP(
+    "嵌入式 SQLite 数据库只供单个操作员使用，没有数据库角色；"
+    "请用 --engine postgresql 或 --engine mariadb 打印，或用 --db 指明服务器数据库。"
+)
+BAD_PREFIX = QT_TR_NOOP("角色前缀只能由小写字母、数字和下划线组成，且以字母开头：{prefix}")
+HINT = {
+    "postgresql": QT_TR_NOOP(
+        "-- 以数据库所有者身份连接站群数据库后执行；再次执行会撤销清单以外的权限。"
+    ),
+    "mariadb": QT_TR_NOOP(
+        "-- 以数据库所有者身份连接站群数据库（USE 站群库）后执行；"
+        "REVOKE 会撤销这些角色在本服务器所有库上的权限，每个站群库请用不同的 --prefix。"
+    ),
+}
+
+
+def register(db_commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``db roles``."""
+    parser = db_commands.add_parser("roles", help="各职责的数据库角色（打印、建立、核对）")
+    action = parser.add_mutually_exclusive_group(required=True)
+    action.add_argument("--print", dest="roles_action", action="store_const", const="print",
+                        help="打印建立角色的 SQL，供数据库管理员审阅")  # fmt: skip
+    action.add_argument("--apply", dest="roles_action", action="store_const", const="apply",
+                        help="建立或更新角色（用数据库所有者的连接）")  # fmt: skip
+    action.add_argument("--check", dest="roles_action", action="store_const", const="check",
+                        help="核对角色权限与清单是否一致，不一致时以非零状态退出")  # fmt: skip
+    parser.add_argument("--engine", choices=roles.ENGINES, help="打印哪种数据库的 SQL")
+    parser.add_argument("--prefix", default=roles.DEFAULT_PREFIX, help="角色名前缀（默认 cc）")
+    parser.add_argument("--schema", default="public", help="PostgreSQL 模式（仅 --print）")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print, apply or check the duty roles."""
+    if not roles.valid_prefix(args.prefix):
+        raise InvalidInput(BAD_PREFIX, prefix=args.prefix)
+    if args.roles_action == "print" and args.engine:
+        _print(args.engine, args.prefix, args.schema)
+        return 0
+    url = resolve_url(args.db)
+    family = roles.engine_family(url.get_backend_name())
+    if family not in roles.ENGINES:
+        raise InvalidInput(NEEDS_SERVER)
+    if args.roles_action == "print":
+        _print(family, args.prefix, args.schema)
+        return 0
+    engine = make_engine(url)
+    try:
+        if args.roles_action == "apply":
+            count = role_state.apply(engine, args.prefix)
+            print(translate("", ROLES_APPLIED).format(url=shown(url), n=count, prefix=args.prefix))
+            return 0
+        with engine.connect() as connection:
+            found = role_state.drift(connection, args.prefix)
+    finally:
+        engine.dispose()
+    if found.clean:
+        print(translate("", ROLES_CLEAN).format(url=shown(url), prefix=args.prefix))
+        return 0
+    print(translate("", ROLES_DRIFT).format(url=shown(url), prefix=args.prefix))
+    for role in found.missing_roles:
+        print("  " + translate("", ROLE_MISSING).format(role=role))
+    for privilege in found.missing:
+        print("  " + translate("", PRIVILEGE_MISSING).format(privilege=privilege.shown()))
+    for privilege in found.extra:
+        print("  " + translate("", PRIVILEGE_EXTRA).format(privilege=privilege.shown()))
+    return 1
+
+
+def _print(engine: str, prefix: str, schema: str) -> None:
+    print(translate("", HINT[engine]))
+    for statement in roles.role_statements(engine, prefix, schema):
+        print(statement + ";")
