@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from console.base.i18n import QT_TR_NOOP, translate
-from console.commands import Subcommands, db_roles
+from console.commands import Subcommands, _roles
 from console.db.engine import make_engine
 from console.db.location import resolve_url, shown
 from console.db.migrate import current_revision, head_revision, upgrade
@@ -22,7 +22,7 @@ def register(commands: Subcommands) -> None:
     db_commands.add_parser("upgrade", help="升级到最新结构版本")
     db_commands.add_parser("current", help="显示当前结构版本")
     db.set_defaults(handler=run)
-    db_roles.register(db_commands)
+    _roles.register(db_commands)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -1,6 +1,6 @@
 """``cluster-console db roles --print|--apply|--check``: the database roles of the four duties.
 
-Not a command module of its own (its name starts a sub-command of ``db``): ``db.register`` adds it.
+A sub-command of ``db`` (the leading underscore keeps it from being a command of its own).
 """
 
 from __future__ import annotations
