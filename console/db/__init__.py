@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from console.base.errors import SchemaOutOfDate
 from console.base.i18n import QT_TR_NOOP
+from console.db import refusals
 from console.db.engine import make_engine
 from console.db.location import is_sqlite, resolve_url, shown
 from console.db.migrate import current_revision, head_revision, upgrade
@@ -36,6 +37,7 @@ def open_database(
     """
     resolved = resolve_url(url)
     engine = make_engine(resolved)
+    refusals.install(engine)
     migrate = is_sqlite(resolved) if upgrade_schema is None else upgrade_schema
     try:
         _check_charset(engine)

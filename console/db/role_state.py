@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
 
+from console.base.actor import DUTY_LABELS
+from console.base.errors import NotPermitted
+from console.base.i18n import QT_TR_NOOP, translate
 from console.db.roles import (
     APPEND_ROUTINE,
     DEFAULT_PREFIX,
@@ -127,52 +130,66 @@ def apply(engine: Engine, prefix: str = DEFAULT_PREFIX) -> int:
     return len(statements)
 
 
-def connection_duties(
-    connection: Connection, prefix: str = DEFAULT_PREFIX
-) -> frozenset[Duty] | None:
-    """The duties whose roles this connection holds; None when it is the owner's (any duty)."""
-    family = engine_family(connection.dialect.name)
-    if family == "sqlite":
+def connection_duties(connection: Connection) -> frozenset[Duty] | None:
+    """The duties whose roles this connection holds; None when it is the owner's (any duty).
+
+    A role counts for a duty by its name's ending (``…_sysadmin``), whatever its prefix. The
+    answer is kept with the database connection, so a pooled connection asks once.
+    """
+    if engine_family(connection.dialect.name) == "sqlite":
         return None
-    if family == "postgresql":
-        owner = connection.execute(
-            text(
-                "SELECT pg_has_role(current_user, c.relowner, 'USAGE') FROM pg_class c "
-                "WHERE c.oid = to_regclass('journal')"
+    cached: str | tuple[Duty, ...] | None = connection.info.get(_HELD)
+    if cached is None:
+        cached = _ask_duties(connection)
+        connection.info[_HELD] = cached
+    return None if isinstance(cached, str) else frozenset(cached)
+
+
+_HELD = "cluster_console.duties"
+_OWNER = "owner"
+PG_HELD = """
+SELECT CASE WHEN pg_has_role(current_user, c.relowner, 'USAGE') THEN 'owner'
+ELSE (SELECT string_agg(rolname, ',') FROM pg_roles WHERE pg_has_role(current_user, oid, 'USAGE'))
+END FROM pg_class c WHERE c.oid = to_regclass('journal')
+"""
+MARIADB_HELD = """
+SELECT CASE WHEN EXISTS (SELECT 1 FROM information_schema.SCHEMA_PRIVILEGES
+    WHERE TABLE_SCHEMA = DATABASE() AND PRIVILEGE_TYPE = 'CREATE ROUTINE')
+  OR EXISTS (SELECT 1 FROM information_schema.USER_PRIVILEGES
+    WHERE PRIVILEGE_TYPE = 'CREATE ROUTINE')
+THEN 'owner' ELSE (SELECT GROUP_CONCAT(ROLE_NAME) FROM information_schema.ENABLED_ROLES) END
+"""
+
+
+def _ask_duties(connection: Connection) -> str | tuple[Duty, ...]:
+    query = PG_HELD if engine_family(connection.dialect.name) == "postgresql" else MARIADB_HELD
+    answer = str(connection.execute(text(query)).scalar() or "")
+    if answer == _OWNER:
+        return _OWNER
+    names = answer.split(",")
+    return tuple(duty for duty in Duty if any(n.endswith(f"_{duty.value}") for n in names))
+
+
+MISSING_ROLE = QT_TR_NOOP(
+    "当前数据库登录 {login} 没有{duty}职责的数据库角色（默认名 {role}），"
+    "控制台不能以此职责工作。请数据库管理员授予该角色；"
+    "cluster-console db login 可打印所需的 SQL。"
+)
+
+
+def require_roles(connection: Connection, duties: frozenset[Duty]) -> None:
+    """Refuse, naming the first missing role, when the connection lacks a duty's role."""
+    held_duties = connection_duties(connection)
+    if held_duties is None:
+        return
+    for duty in Duty:
+        if duty in duties and duty not in held_duties:
+            raise NotPermitted(
+                MISSING_ROLE,
+                login=connection.engine.url.username or "",
+                duty=translate("", DUTY_LABELS[duty]),
+                role=role_name(duty, DEFAULT_PREFIX),
             )
-        ).scalar()
-        if owner:
-            return None
-        held_roles = {
-            str(name)
-            for name in connection.execute(
-                text("SELECT rolname FROM pg_roles WHERE pg_has_role(current_user, oid, 'USAGE')")
-            ).scalars()
-        }
-    else:
-        owner = (
-            connection.execute(
-                text(
-                    "SELECT COUNT(*) FROM information_schema.SCHEMA_PRIVILEGES "
-                    "WHERE TABLE_SCHEMA = DATABASE() AND PRIVILEGE_TYPE = 'CREATE ROUTINE'"
-                )
-            ).scalar()
-            or connection.execute(
-                text(
-                    "SELECT COUNT(*) FROM information_schema.USER_PRIVILEGES "
-                    "WHERE PRIVILEGE_TYPE = 'CREATE ROUTINE'"
-                )
-            ).scalar()
-        )
-        if owner:
-            return None
-        held_roles = {
-            str(name)
-            for name in connection.execute(
-                text("SELECT ROLE_NAME FROM information_schema.ENABLED_ROLES")
-            ).scalars()
-        }
-    return frozenset(duty for duty in Duty if role_name(duty, prefix) in held_roles)
 
 
 __all__ = ["APPEND_ROUTINE", "Drift", "apply", "connection_duties", "drift", "held"]
