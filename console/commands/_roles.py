@@ -9,9 +9,12 @@ import argparse
 
 from console.base.errors import InvalidInput
 from console.base.i18n import QT_TR_NOOP, translate
+from console.commands._common import acting, add_login_options, opened
 from console.db import role_state, roles
 from console.db.engine import make_engine
 from console.db.location import resolve_url, shown
+from console.operators import db_logins
+from console.schema import Duty
 
 ROLES_APPLIED = QT_TR_NOOP("{url}：职责角色已按清单建立或更新（{n} 条语句，前缀 {prefix}）")
 ROLES_CLEAN = QT_TR_NOOP("{url}：职责角色与清单一致（前缀 {prefix}）")
@@ -24,6 +27,9 @@ NEEDS_SERVER = QT_TR_NOOP(
     "请用 --engine postgresql 或 --engine mariadb 打印，或用 --db 指明服务器数据库。"
 )
 BAD_PREFIX = QT_TR_NOOP("角色前缀只能由小写字母、数字和下划线组成，且以字母开头：{prefix}")
+LOGIN_CREATED = QT_TR_NOOP(
+    "已建立数据库登录 {login}，口令 {password}（只显示这一次；请交给本人，在连接数据库时填写）"
+)
 HINT = {
     "postgresql": QT_TR_NOOP(
         "-- 以数据库所有者身份连接站群数据库后执行；再次执行会撤销清单以外的权限。"
@@ -49,6 +55,16 @@ def register(db_commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     parser.add_argument("--prefix", default=roles.DEFAULT_PREFIX, help="角色名前缀（默认 cc）")
     parser.add_argument("--schema", default="public", help="PostgreSQL 模式（仅 --print）")
     parser.set_defaults(handler=run)
+    login = db_commands.add_parser("login", help="打印（或建立）操作员所需的数据库登录")
+    login.add_argument("login", help="数据库登录名（与操作员用户名相同）")
+    login.add_argument(
+        "--duty", action="append", required=True, choices=[d.value for d in Duty], help="职责"
+    )
+    login.add_argument("--engine", choices=roles.ENGINES, help="打印哪种数据库的 SQL")
+    login.add_argument("--prefix", default=roles.DEFAULT_PREFIX, help="角色名前缀（默认 cc）")
+    login.add_argument("--create", action="store_true", help="用当前连接建立登录并显示生成的口令")
+    add_login_options(login, required=False)
+    login.set_defaults(handler=run_login)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -86,6 +102,34 @@ def run(args: argparse.Namespace) -> int:
     for privilege in found.extra:
         print("  " + translate("", PRIVILEGE_EXTRA).format(privilege=privilege.shown()))
     return 1
+
+
+def run_login(args: argparse.Namespace) -> int:
+    """Print the SQL for an operator's database login, or create it (security administrator)."""
+    if not roles.valid_prefix(args.prefix):
+        raise InvalidInput(BAD_PREFIX, prefix=args.prefix)
+    duties = frozenset(Duty(d) for d in args.duty)
+    wanted = [(args.login, duties)]
+    if args.engine and not args.create:
+        if not roles.valid_login(args.login):
+            raise InvalidInput(db_logins.BAD_LOGIN, login=args.login)
+        ordered = [d for d in Duty if d in duties]
+        for statement in roles.login_statements(args.engine, args.login, ordered, args.prefix):
+            print(statement + ";")
+        return 0
+    with opened(args.db) as sessions:
+        if args.create:
+            actor = acting(sessions, args, writes=True)
+            created = db_logins.create(sessions, actor, wanted, args.prefix)
+            for login, password in created.items():
+                print(translate("", LOGIN_CREATED).format(login=login, password=password))
+            return 0
+        advice = db_logins.advice(sessions, wanted, args.prefix)
+    if advice.single_operator:
+        raise InvalidInput(NEEDS_SERVER)
+    for statement in advice.statements:
+        print(statement + ";")
+    return 0
 
 
 def _print(engine: str, prefix: str, schema: str) -> None:

@@ -83,7 +83,7 @@ OWNER_ONLY = frozenset({"journal", "journal_head", "alembic_version"})
 assert not {g.table for grants in PRIVILEGES.values() for g in grants} & OWNER_ONLY
 
 _NAME = re.compile(r"^[a-z][a-z0-9_]{0,40}$")
-_LOGIN = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]{0,63}$")
+_LOGIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 
 
 def role_name(duty: Duty, prefix: str = DEFAULT_PREFIX) -> str:
