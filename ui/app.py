@@ -21,6 +21,7 @@ from console.db.location import resolve_url, shown
 from console.operators import service as operators
 from ui import crash, i18n
 from ui.connection_dialog import choose_connection
+from ui.db_logins import explain_logins
 from ui.dialogs import finished
 from ui.i18n import translated
 from ui.login import FirstRunDialog, LoginDialog
@@ -140,6 +141,10 @@ class ConsoleRun:
                 first.deleteLater()
                 if not created:
                     return None
+                # On a server database each administrator connects with a login of their own.
+                await explain_logins(
+                    None, database, Actor.system(), first.logins(), lambda _text: None
+                )
         login = LoginDialog(database, shown(self.url), self.demo)
         accepted = await finished(login)
         login.deleteLater()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import text
+from sqlalchemy import delete, insert, select, text
 from sqlalchemy.engine import Connection, Engine
 
 from console.base.actor import DUTY_LABELS
@@ -20,7 +20,7 @@ from console.db.roles import (
     role_name,
     role_statements,
 )
-from console.schema import Duty
+from console.schema import ClusterSetting, Duty
 
 PG_TABLES = """
 SELECT r.rolname, c.relname, a.privilege_type, ''
@@ -127,7 +127,21 @@ def apply(engine: Engine, prefix: str = DEFAULT_PREFIX) -> int:
         statements = role_statements(family, prefix, schema)
         for statement in statements:
             connection.exec_driver_sql(statement.replace("%", "%%"))
+        # Consoles creating operators' logins grant the roles of this prefix.
+        connection.execute(delete(ClusterSetting).where(ClusterSetting.key == PREFIX_KEY))
+        connection.execute(insert(ClusterSetting).values(key=PREFIX_KEY, value=prefix, version=1))
     return len(statements)
+
+
+PREFIX_KEY = "db.role_prefix"
+
+
+def recorded_prefix(connection: Connection) -> str:
+    """The prefix ``db roles --apply`` last used on this database (``cc`` before it ran)."""
+    found = connection.execute(
+        select(ClusterSetting.value).where(ClusterSetting.key == PREFIX_KEY)
+    ).scalar()
+    return str(found) if found else DEFAULT_PREFIX
 
 
 def connection_duties(connection: Connection) -> frozenset[Duty] | None:

@@ -21,7 +21,8 @@ from console.base.actor import Actor, require
 from console.base.errors import InvalidInput, NotPermitted
 from console.base.i18n import QT_TR_NOOP
 from console.db import SessionFactory
-from console.db.roles import DEFAULT_PREFIX, engine_family, login_statements, valid_login
+from console.db.role_state import existing_roles, recorded_prefix
+from console.db.roles import engine_family, login_statements, role_name, valid_login
 from console.schema import Duty
 
 SINGLE_OPERATOR = QT_TR_NOOP(
@@ -33,6 +34,9 @@ LOGIN_EXISTS = QT_TR_NOOP(
     "数据库登录 {login} 已存在；如需调整其角色，请由数据库管理员执行所列 SQL。"
 )
 CANNOT_CREATE = QT_TR_NOOP("当前数据库连接无权建立登录；请把所列 SQL 交给数据库管理员执行。")
+ROLES_MISSING = QT_TR_NOOP(
+    "数据库中还没有角色 {roles}；请先由数据库所有者执行 cluster-console db roles --apply。"
+)
 NO_DUTIES = QT_TR_NOOP("操作员 {login} 没有任何职责，不需要数据库登录。")
 
 CAN_CREATE = {
@@ -75,15 +79,17 @@ def _checked(logins: Sequence[tuple[str, frozenset[Duty]]]) -> None:
 def advice(
     sessions: SessionFactory,
     logins: Sequence[tuple[str, frozenset[Duty]]],
-    prefix: str = DEFAULT_PREFIX,
+    prefix: str | None = None,
 ) -> LoginAdvice:
-    """The SQL creating each ``(login, duties)``, with a placeholder password."""
+    """The SQL creating each ``(login, duties)``, with a placeholder password (roles of
+    ``prefix``, by default the one ``db roles --apply`` recorded)."""
     _checked(logins)
     with sessions() as session:
         family = _family(session)
         if family == "sqlite":
             return LoginAdvice(family, (), False)
         allowed = bool(session.execute(text(CAN_CREATE[family])).scalar())
+        prefix = prefix or recorded_prefix(session.connection())
     statements = [
         statement
         for login, duties in logins
@@ -100,7 +106,7 @@ def create(
     sessions: SessionFactory,
     actor: Actor,
     logins: Sequence[tuple[str, frozenset[Duty]]],
-    prefix: str = DEFAULT_PREFIX,
+    prefix: str | None = None,
 ) -> dict[str, str]:
     """Create each login with a generated password; the passwords, shown once to hand over.
 
@@ -117,6 +123,11 @@ def create(
             raise InvalidInput(SINGLE_OPERATOR)
         if not session.execute(text(CAN_CREATE[family])).scalar():
             raise NotPermitted(CANNOT_CREATE)
+        prefix = prefix or recorded_prefix(session.connection())
+        missing = {role_name(d, prefix) for _, duties in logins for d in duties}
+        missing -= existing_roles(session.connection(), prefix)
+        if missing:
+            raise InvalidInput(ROLES_MISSING, roles=", ".join(sorted(missing)))
         for login, _duties in logins:
             if session.execute(text(EXISTS[family]), {"login": login}).scalar():
                 raise InvalidInput(LOGIN_EXISTS, login=login)
