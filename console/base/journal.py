@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select, text, update
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from console.base.actor import Actor, require
@@ -158,19 +159,25 @@ def _appended_by_server(
     session.flush()
     dialect = session.get_bind().dialect.name
     call = APPEND_CALL["postgresql" if dialect == "postgresql" else "mysql"]
-    seq, at, digest = session.execute(
-        text(call),
-        {
-            "operator_id": actor.operator_id,
-            "operator_name": actor.username,
-            "action": action,
-            "target_type": target_type,
-            "target_id": target_id,
-            "target_label": label,
-            "before": before,
-            "after": after,
-        },
-    ).one()
+    try:
+        appended = session.execute(
+            text(call),
+            {
+                "operator_id": actor.operator_id,
+                "operator_name": actor.username,
+                "action": action,
+                "target_type": target_type,
+                "target_id": target_id,
+                "target_label": label,
+                "before": before,
+                "after": after,
+            },
+        ).one()
+    except DBAPIError as error:
+        if "journal_head row missing" in str(error.orig):
+            raise NotFound(NO_HEAD) from error
+        raise
+    seq, at, digest = appended
     return JournalEntry(
         seq=seq,
         at=at,

@@ -8,13 +8,16 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from sqlalchemy import select
+import pytest
+from sqlalchemy import delete, select
 from sqlalchemy.engine import URL
 
 from console.base import journal
 from console.base.actor import Actor
-from console.db import SessionFactory, engine_of
-from console.schema import Duty, JournalEntry
+from console.base.errors import NotFound
+from console.db import SessionFactory, engine_of, open_database
+from console.schema import Duty, JournalEntry, JournalHead
+from tests.db_logins import role_cluster
 
 AUDITOR = Actor(None, "aud", frozenset({Duty.AUDIT_ADMIN}))
 ROOT = Path(__file__).resolve().parents[2]
@@ -62,8 +65,30 @@ def test_record_returns_what_the_server_stored(sessions: SessionFactory) -> None
 
 
 def test_eight_processes_appending_form_one_chain(db_url: URL, sessions: SessionFactory) -> None:
+    _eight_processes(db_url, sessions)
+
+
+@pytest.mark.parametrize("engine", ["postgresql", "mariadb"])
+def test_eight_processes_append_through_an_auditors_login(engine: str, tmp_path: Path) -> None:
+    # The auditor's login holds no write privilege at all: the routine is its only way in.
+    with role_cluster(engine, tmp_path) as cluster:
+        owner = open_database(cluster.owner)
+        try:
+            _eight_processes(cluster.login_url(Duty.AUDIT_ADMIN), owner)
+        finally:
+            engine_of(owner).dispose()
+
+
+def test_a_missing_head_is_refused_on_every_engine(sessions: SessionFactory) -> None:
+    with sessions.begin() as session:
+        session.execute(delete(JournalHead))
+    with pytest.raises(NotFound), sessions.begin() as session:
+        journal.record(session, AUDITOR, "test.append", "test", 1, "x")
+
+
+def _eight_processes(url_of: URL, sessions: SessionFactory) -> None:
     each = 25
-    url = db_url.render_as_string(hide_password=False)
+    url = url_of.render_as_string(hide_password=False)
     workers = [
         subprocess.Popen(
             [sys.executable, "-m", "tests.core.journal_appender", url, str(each), f"p{n}"],
@@ -78,4 +103,3 @@ def test_eight_processes_appending_form_one_chain(db_url: URL, sessions: Session
     assert all(b.prev_hash == a.hash for a, b in itertools.pairwise(entries))
     result = journal.verify(sessions, AUDITOR)
     assert result.intact and result.entries == 8 * each
-    engine_of(sessions).dispose()
