@@ -7,12 +7,16 @@ from __future__ import annotations
 
 import argparse
 
-from console.base.errors import InvalidInput
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.engine import URL, Engine
+
+from console.base.errors import InvalidInput, NotPermitted, SchemaOutOfDate
 from console.base.i18n import QT_TR_NOOP, translate
 from console.commands._common import acting, add_login_options, opened
-from console.db import role_state, roles
+from console.db import NOT_MIGRATED, role_state, roles
 from console.db.engine import make_engine
 from console.db.location import resolve_url, shown
+from console.db.migrate import current_revision, head_revision
 from console.operators import db_logins
 from console.schema import Duty
 
@@ -30,6 +34,8 @@ BAD_PREFIX = QT_TR_NOOP("角色前缀只能由小写字母、数字和下划线�
 LOGIN_CREATED = QT_TR_NOOP(
     "已建立数据库登录 {login}，口令 {password}（只显示这一次；请交给本人，在连接数据库时填写）"
 )
+EMPTY = QT_TR_NOOP("（空库）")
+CANNOT_MANAGE = QT_TR_NOOP("当前数据库连接不能管理或读取角色（请用数据库所有者的连接）：{detail}")
 HINT = {
     "postgresql": QT_TR_NOOP(
         "-- 以数据库所有者身份连接站群数据库后执行；再次执行会撤销清单以外的权限。"
@@ -83,12 +89,22 @@ def run(args: argparse.Namespace) -> int:
         return 0
     engine = make_engine(url)
     try:
+        _require_head(engine, url)
+    except BaseException:
+        engine.dispose()
+        raise
+    try:
         if args.roles_action == "apply":
             count = role_state.apply(engine, args.prefix)
             print(translate("", ROLES_APPLIED).format(url=shown(url), n=count, prefix=args.prefix))
             return 0
         with engine.connect() as connection:
             found = role_state.drift(connection, args.prefix)
+    except sa_exc.DBAPIError as error:
+        # The connection may not manage roles (or read the grant tables): say so in one line.
+        if error.connection_invalidated:
+            raise
+        raise NotPermitted(CANNOT_MANAGE, detail=_first_line(error.orig)) from error
     finally:
         engine.dispose()
     if found.clean:
@@ -130,6 +146,22 @@ def run_login(args: argparse.Namespace) -> int:
     for statement in advice.statements:
         print(statement + ";")
     return 0
+
+
+def _require_head(engine: Engine, url: URL) -> None:
+    current = current_revision(engine)
+    if current != head_revision():
+        raise SchemaOutOfDate(
+            NOT_MIGRATED,
+            url=shown(url),
+            current=current or translate("", EMPTY),
+            head=head_revision(),
+        )
+
+
+def _first_line(error: object) -> str:
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
 
 
 def _print(engine: str, prefix: str, schema: str) -> None:

@@ -12,6 +12,7 @@ from console.db import roles
 from console.db.engine import make_engine
 from console.schema import Duty
 from tests.db_logins import RoleCluster, role_cluster, run_owner
+from tests.engines import scratch_database
 
 SERVERS = ("postgresql", "mariadb")
 
@@ -101,3 +102,23 @@ def test_each_duty_login_connects(cluster: RoleCluster) -> None:
         with engine.connect() as connection:
             assert connection.exec_driver_sql("SELECT COUNT(*) FROM sites").scalar() == 0
         engine.dispose()
+
+
+@pytest.mark.parametrize("engine", SERVERS)
+def test_apply_on_a_database_not_yet_upgraded_names_the_upgrade(
+    engine: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with scratch_database(engine, tmp_path) as url:
+        db = url.render_as_string(hide_password=False)
+        assert _cli("--db", db, "db", "roles", "--apply") == 2
+    err = capsys.readouterr().err
+    assert "db upgrade" in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_login_that_may_not_manage_roles_is_told_in_one_line(
+    cluster: RoleCluster, capsys: pytest.CaptureFixture[str]
+) -> None:
+    auditor = cluster.login_url(Duty.AUDIT_ADMIN).render_as_string(hide_password=False)
+    assert _cli("--db", auditor, "db", "roles", "--apply", "--prefix", cluster.prefix) == 2
+    err = capsys.readouterr().err
+    assert "数据库所有者" in err and len(err.strip().splitlines()) == 1
