@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 
 from sqlalchemy import exc as sa_exc
+from sqlalchemy import select
 from sqlalchemy.engine import URL, Engine
 
 from console.base.errors import InvalidInput, NotPermitted, SchemaOutOfDate
@@ -18,7 +19,7 @@ from console.db.engine import make_engine
 from console.db.location import resolve_url, shown
 from console.db.migrate import current_revision, head_revision
 from console.operators import db_logins
-from console.schema import Duty
+from console.schema import ClusterSetting, Duty
 
 ROLES_APPLIED = QT_TR_NOOP("{url}：职责角色已按清单建立或更新（{n} 条语句，前缀 {prefix}）")
 ROLES_CLEAN = QT_TR_NOOP("{url}：职责角色与清单一致（前缀 {prefix}）")
@@ -146,6 +147,17 @@ def run_login(args: argparse.Namespace) -> int:
     for statement in advice.statements:
         print(statement + ";")
     return 0
+
+
+def prefix_in_use(engine: Engine) -> str | None:
+    """The prefix ``db roles --apply`` recorded on a server database, or None before it ran."""
+    if roles.engine_family(engine.dialect.name) not in roles.ENGINES:
+        return None
+    with engine.connect() as connection:
+        recorded = connection.execute(
+            select(ClusterSetting.value).where(ClusterSetting.key == role_state.PREFIX_KEY)
+        ).scalar()
+    return str(recorded) if recorded else None
 
 
 def _require_head(engine: Engine, url: URL) -> None:

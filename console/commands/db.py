@@ -6,6 +6,7 @@ import argparse
 
 from console.base.i18n import QT_TR_NOOP, translate
 from console.commands import Subcommands, _roles
+from console.db import role_state
 from console.db.engine import make_engine
 from console.db.location import resolve_url, shown
 from console.db.migrate import current_revision, head_revision, upgrade
@@ -37,6 +38,13 @@ def run(args: argparse.Namespace) -> int:
             message = translate("", SCHEMA_UPGRADED).format(
                 url=shown(url), before=before or empty, after=head_revision()
             )
+            # New tables need the duty roles' grants: re-apply the roles once they are in use.
+            prefix = _roles.prefix_in_use(engine)
+            if prefix is not None and before != head_revision():
+                count = role_state.apply(engine, prefix)
+                message += "\n" + translate("", _roles.ROLES_APPLIED).format(
+                    url=shown(url), n=count, prefix=prefix
+                )
         else:
             message = translate("", SCHEMA_CURRENT).format(
                 url=shown(url), current=current_revision(engine) or empty, head=head_revision()

@@ -6,10 +6,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from alembic import command
 
 from console.cli import main as cli_main
 from console.db import roles
 from console.db.engine import make_engine
+from console.db.migrate import alembic_config
 from console.schema import Duty
 from tests.db_logins import RoleCluster, role_cluster, run_owner
 from tests.engines import scratch_database
@@ -122,3 +124,15 @@ def test_a_login_that_may_not_manage_roles_is_told_in_one_line(
     assert _cli("--db", auditor, "db", "roles", "--apply", "--prefix", cluster.prefix) == 2
     err = capsys.readouterr().err
     assert "数据库所有者" in err and len(err.strip().splitlines()) == 1
+
+
+def test_an_upgrade_re_applies_the_roles_in_use(
+    cluster: RoleCluster, capsys: pytest.CaptureFixture[str]
+) -> None:
+    owner = cluster.owner.render_as_string(hide_password=False)
+    engine = make_engine(cluster.owner)
+    command.downgrade(alembic_config(engine), "0003")  # drops journal_append and its grants
+    engine.dispose()
+    assert _cli("--db", owner, "db", "upgrade") == 0
+    assert cluster.prefix in capsys.readouterr().out
+    assert _cli("--db", owner, "db", "roles", "--check", "--prefix", cluster.prefix) == 0
