@@ -21,6 +21,7 @@ from console.db.location import resolve_url, shown
 from console.operators import service as operators
 from ui import crash, i18n
 from ui.connection_dialog import choose_connection
+from ui.db_logins import explain_logins
 from ui.dialogs import finished
 from ui.forms import back_to
 from ui.i18n import translated
@@ -209,6 +210,10 @@ class ConsoleRun:
                             return None
                 finally:
                     first.deleteLater()
+                # On a server database each administrator connects with a login of their own.
+                await explain_logins(
+                    parent, database, Actor.system(), first.logins(), lambda _text: None
+                )
         actor = await logged_in(database, shown(url), demo, parent, ending_quits=starting)
         if actor is not None:
             await database.read_zone()

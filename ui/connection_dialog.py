@@ -117,6 +117,18 @@ class ConnectionDialog(QDialog):
         self.password_edit.setAccessibleName(self.tr("数据库密码"))
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
 
+        self.single_operator = QLabel(
+            self.tr(
+                "SQLite 文件是单操作员数据库：数据库不能按职责限制权限，也不能防止操作日志被改写。"
+                "多人协作请连接 PostgreSQL 或 MariaDB，每位操作员使用自己的数据库登录。"
+            ),
+            self,
+        )
+        self.single_operator.setObjectName("singleOperatorNotice")
+        self.single_operator.setWordWrap(True)
+        self.single_operator.hide()
+        self.url_edit.textChanged.connect(self._on_url_changed)
+
         self.notice = QLabel(self)
         self.notice.setObjectName("keyringNotice")
         self.notice.setAccessibleName(self.tr("密码保存方式"))
@@ -172,6 +184,7 @@ class ConnectionDialog(QDialog):
         editor = QVBoxLayout()
         editor.addLayout(form)
         editor.addWidget(self.notice)
+        editor.addWidget(self.single_operator)
         editor.addStretch(1)
         editor.addWidget(self.busy)
         editor.addWidget(self.outcome)
@@ -196,6 +209,9 @@ class ConnectionDialog(QDialog):
         ]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
+
+    def _on_url_changed(self, url: str) -> None:
+        self.single_operator.setVisible(url.strip().lower().startswith("sqlite"))
 
     # Opening and closing
 

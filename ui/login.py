@@ -226,6 +226,8 @@ class FirstRunDialog(_FormDialog):
                 "这是一个新的站群数据库。按三员分立的要求，请为系统管理员、安全管理员和"
                 "审计管理员分别建立账号（三人不同）。"
                 "密码至少 {n} 位，包含大写字母、小写字母、数字、符号中的三类。"
+                "在 PostgreSQL 或 MariaDB 上，每人还需要一个只持有其职责角色的数据库登录，"
+                "建立账号后会列出所需的 SQL。"
             ).format(n=MIN_LENGTH),
             self,
         )
@@ -255,6 +257,10 @@ class FirstRunDialog(_FormDialog):
             self.fields[duty] = (username, name, password, again)
             self.body.addWidget(box)
         self.finish_layout()
+
+    def logins(self) -> list[tuple[str, frozenset[Duty]]]:
+        """Each administrator's user name (their database login's name too) and duty."""
+        return [(f[0].text().strip(), frozenset({duty})) for duty, f in self.fields.items()]
 
     async def submit(self) -> bool:
         """Create the three administrators in one transaction, once each account is checked

@@ -14,7 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from console.base.actor import Actor, require
@@ -80,7 +81,17 @@ def record(
     before: Mapping[str, Any] | None = None,
     after: Mapping[str, Any] | None = None,
 ) -> JournalEntry:
-    """Append an entry in ``session``'s transaction (the caller commits once, with its change)."""
+    """Append an entry in ``session``'s transaction (the caller commits once, with its change).
+
+    On SQLite the console chains the entry itself; on a server database the server does, through
+    the definer's routine ``journal_append`` (the consoles' logins may not write the journal).
+    """
+    before_text, after_text = canonical(before), canonical(after)
+    label = target_label[:300]
+    if session.get_bind().dialect.name != "sqlite":
+        return _appended_by_server(
+            session, actor, action, target_type, str(target_id), label, before_text, after_text
+        )
     # The UPDATE takes the head's row lock (the write lock on SQLite) before the read, so two
     # transactions can never both extend the same predecessor.
     bumped = session.execute(
@@ -92,7 +103,6 @@ def record(
         select(JournalHead.seq, JournalHead.hash).where(JournalHead.id == HEAD_ID)
     ).one()
     at = utcnow()
-    before_text, after_text = canonical(before), canonical(after)
     digest = entry_hash(
         prev_hash,
         seq,
@@ -101,7 +111,7 @@ def record(
         action,
         target_type,
         str(target_id),
-        target_label,
+        label,
         before_text,
         after_text,
     )
@@ -113,7 +123,7 @@ def record(
         action=action,
         target_type=target_type,
         target_id=str(target_id),
-        target_label=target_label[:300],
+        target_label=label,
         before=before_text,
         after=after_text,
         prev_hash=prev_hash,
@@ -122,6 +132,66 @@ def record(
     session.add(entry)
     session.execute(update(JournalHead).where(JournalHead.id == HEAD_ID).values(hash=digest))
     return entry
+
+
+APPEND_CALL = {
+    "postgresql": "SELECT o_seq, o_at, o_hash FROM journal_append("
+    ":operator_id, :operator_name, :action, :target_type, :target_id, :target_label, "
+    ":before, :after)",
+    "mysql": "CALL journal_append("
+    ":operator_id, :operator_name, :action, :target_type, :target_id, :target_label, "
+    ":before, :after)",
+}
+
+
+def _appended_by_server(
+    session: Session,
+    actor: Actor,
+    action: str,
+    target_type: str,
+    target_id: str,
+    label: str,
+    before: str,
+    after: str,
+) -> JournalEntry:
+    """Append through the server's routine, which numbers, times and chains the entry."""
+    # Flush first: the entry may name rows this transaction has only added in memory so far.
+    session.flush()
+    dialect = session.get_bind().dialect.name
+    call = APPEND_CALL["postgresql" if dialect == "postgresql" else "mysql"]
+    try:
+        appended = session.execute(
+            text(call),
+            {
+                "operator_id": actor.operator_id,
+                "operator_name": actor.username,
+                "action": action,
+                "target_type": target_type,
+                "target_id": target_id,
+                "target_label": label,
+                "before": before,
+                "after": after,
+            },
+        ).one()
+    except DBAPIError as error:
+        if "journal_head row missing" in str(error.orig):
+            raise NotFound(NO_HEAD) from error
+        raise
+    seq, at, digest = appended
+    return JournalEntry(
+        seq=seq,
+        at=at,
+        operator_id=actor.operator_id,
+        operator_name=actor.username,
+        action=action,
+        target_type=target_type,
+        target_id=target_id,
+        target_label=label,
+        before=before,
+        after=after,
+        prev_hash="",
+        hash=digest,
+    )
 
 
 @dataclass

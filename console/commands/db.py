@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 
 from console.base.i18n import QT_TR_NOOP, translate
-from console.commands import Subcommands
-from console.db import check_server_database
+from console.commands import Subcommands, _roles
+from console.db import check_server_database, role_state
 from console.db.engine import make_engine
 from console.db.location import resolve_url, shown
 from console.db.migrate import current_revision, head_revision, upgrade
@@ -23,6 +23,7 @@ def register(commands: Subcommands) -> None:
     db_commands.add_parser("upgrade", help="升级到最新结构版本")
     db_commands.add_parser("current", help="显示当前结构版本")
     db.set_defaults(handler=run)
+    _roles.register(db_commands)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -38,6 +39,13 @@ def run(args: argparse.Namespace) -> int:
             message = translate("", SCHEMA_UPGRADED).format(
                 url=shown(url), before=before or empty, after=head_revision()
             )
+            # New tables need the duty roles' grants: re-apply the roles once they are in use.
+            prefix = _roles.prefix_in_use(engine)
+            if prefix is not None and before != head_revision():
+                count = role_state.apply(engine, prefix)
+                message += "\n" + translate("", _roles.ROLES_APPLIED).format(
+                    url=shown(url), n=count, prefix=prefix
+                )
         else:
             message = translate("", SCHEMA_CURRENT).format(
                 url=shown(url), current=current_revision(engine) or empty, head=head_revision()

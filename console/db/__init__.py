@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from console.base.errors import SchemaOutOfDate, SchemaTooNew
 from console.base.i18n import QT_TR_NOOP
+from console.db import refusals
 from console.db.engine import make_engine
 from console.db.location import is_sqlite, resolve_url, shown
 from console.db.migrate import current_revision, head_revision, is_known, upgrade
@@ -45,6 +46,7 @@ def open_database(
     """
     resolved = resolve_url(url)
     engine = make_engine(resolved)
+    refusals.install(engine)
     migrate = is_sqlite(resolved) if upgrade_schema is None else upgrade_schema
     try:
         with engine.connect() as connection:
@@ -119,6 +121,7 @@ TABLES_NOT_UTF8MB4 = (
     " AND TABLE_TYPE = 'BASE TABLE' AND TABLE_COLLATION NOT LIKE 'utf8mb4%'"
     " ORDER BY TABLE_NAME"
 )
+
 
 def ping(sessions: SessionFactory) -> None:
     """Round-trip to the database (raises when it is unreachable)."""

@@ -112,7 +112,7 @@ def tables_not_utf8mb4(engine: Engine) -> list[str] | None:
     if answers is None or answers.row is None:
         return None
     listed = answers.row[5]
-    return str(listed).split("\t") if listed else []
+    return str(listed).split(",") if listed else []
 
 
 def mariadb_connection(cargs: Any, cparams: dict[str, Any]) -> Any:

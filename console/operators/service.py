@@ -24,6 +24,7 @@ from console.base.i18n import QT_TR_NOOP, translate
 from console.base.identifiers import is_username
 from console.base.listing import Field, Listing
 from console.db import SessionFactory
+from console.db.role_state import require_roles
 from console.operators.passwords import check_password, check_policy, hash_password
 from console.schema import Duty, Operator, OperatorDuty, utcnow
 
@@ -247,6 +248,9 @@ def login(
         else:
             refusal = _check_login(session, operator, password, now)
             actor = Actor(operator.id, operator.username, operator.duty_set)
+            if refusal is None:
+                # The database login must hold the roles of the duties the console will act in.
+                require_roles(session.connection(), actor.duties)
             journal.record(
                 session,
                 actor,

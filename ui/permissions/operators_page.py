@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from console.base.actor import DUTY_LABELS, Actor
+from console.operators import db_logins
 from console.operators import service as operators
 from console.operators.service import OPERATORS, NewOperator, OperatorDetail
 from console.schema import Duty
+from ui.db_logins import explain_logins
 from ui.dialogs import finished
 from ui.forms import REFUSED, attempt, finish_form, message_label, say
 from ui.i18n import translated
@@ -79,6 +81,7 @@ class OperatorsPage(QWidget):
             ("enable", self.tr("启用", "动作"), lambda: self.set_active(True)),
             ("unlock", self.tr("解锁"), self.unlock),
             ("reset", self.tr("重置密码…"), self.reset_password),
+            ("db_login", self.tr("数据库登录…"), self.database_login),
         ]
         for key, text, handler in specs:
             button = QPushButton(text, self)
@@ -128,8 +131,21 @@ class OperatorsPage(QWidget):
         if await self._edit(
             dialog, lambda: self.database.call(operators.create, self.actor, new())
         ):
-            await self._done(self.tr("已新建操作员 {u}。").format(u=dialog.username.text().strip()))
+            username = dialog.username.text().strip()
+            await self._done(self.tr("已新建操作员 {u}。").format(u=username))
+            await explain_logins(
+                self, self.database, self.actor, [(username, dialog.chosen())], self.outcome
+            )
         dialog.deleteLater()
+
+    async def database_login(self) -> None:
+        """Show (or create) the database login the selected operator needs."""
+        current = await self._selected()
+        if current is None:
+            return
+        wanted = [(current.username, current.duties)]
+        if not await explain_logins(self, self.database, self.actor, wanted, self.outcome):
+            say(self.outcome, translated(db_logins.SINGLE_OPERATOR), "bad")
 
     async def change_duties(self) -> None:
         """Replace the selected operator's duties."""

@@ -1,0 +1,190 @@
+"""Trying to break the duties straight through SQL, with each duty's own database login.
+
+The console is not in the way here: each statement goes to the server as a person with a SQL
+client and that duty's credential would send it, and the server must refuse it.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from console.base import journal
+from console.base.errors import NotPermitted
+from console.cli import main
+from console.db import SessionFactory, engine_of, open_database
+from console.operators import service as operators
+from console.schema import Duty
+from console.sites import service as sites
+from tests.core.test_journal_anchors import rechain
+from tests.db_logins import RoleCluster, role_cluster
+from tests.site_drafts import PORTAL
+from tests.staff import PASSWORD, bootstrap_staff
+
+SERVERS = ("postgresql", "mariadb")
+SYS, SEC, AUD, REV = (Duty.SYSTEM_ADMIN, Duty.SECURITY_ADMIN, Duty.AUDIT_ADMIN, Duty.REVIEWER)
+
+SITE_EDIT = "UPDATE sites SET name = 'x' WHERE id = :site"
+# Only some columns: the server checks the privilege before the row's constraints.
+SITE_INSERT = "INSERT INTO sites (code, name) VALUES ('3312009999', 'x')"
+GRANT_INSERT = "INSERT INTO operator_duties (operator_id, duty) VALUES (:me, 'secadmin')"
+JOURNAL_ATTACKS = {
+    "update": "UPDATE journal SET operator_name = 'x' WHERE seq = 1",
+    "delete": "DELETE FROM journal WHERE seq = 1",
+    "insert": (
+        "INSERT INTO journal (seq, at, operator_name, action, target_type, target_id, "
+        "target_label, prev_hash, hash) VALUES (9999, :at, 'x', 'x', 'x', 'x', 'x', :h, :h)"
+    ),
+    "head": "UPDATE journal_head SET seq = 1, hash = :h WHERE id = 1",
+    "head_delete": "DELETE FROM journal_head",
+}
+FORBIDDEN = {
+    SEC: [SITE_EDIT, SITE_INSERT, "DELETE FROM sites", "UPDATE cluster_settings SET value = 'x'"],
+    REV: [
+        GRANT_INSERT,
+        "INSERT INTO grants (account_id, site_id, role, granted_at) "
+        "VALUES (1, :site, 'editor', :at)",
+        "UPDATE operators SET display_name = 'x'",
+        "UPDATE posts SET site_id = :site",
+        SITE_EDIT,
+    ],
+    AUD: [
+        SITE_EDIT,
+        SITE_INSERT,
+        GRANT_INSERT,
+        "UPDATE posts SET status = 'withdrawn'",
+        "DELETE FROM queue_items",
+        "INSERT INTO lexicon_terms (term) VALUES ('x')",
+        "UPDATE cluster_settings SET value = 'x'",
+        "UPDATE operators SET display_name = 'x'",
+        "DELETE FROM operators",
+    ],
+    SYS: [GRANT_INSERT, "DELETE FROM grants", "UPDATE posts SET status = 'withdrawn'"],
+}
+
+
+@pytest.fixture(params=SERVERS)
+def cluster(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[RoleCluster]:
+    with role_cluster(request.param, tmp_path) as made:
+        owner = open_database(made.owner)
+        bootstrap_staff(owner)
+        engine_of(owner).dispose()
+        yield made
+
+
+@pytest.fixture
+def as_duty(cluster: RoleCluster) -> Iterator[dict[Duty, SessionFactory]]:
+    opened = {duty: open_database(cluster.login_url(duty)) for duty in Duty}
+    yield opened
+    for factory in opened.values():
+        engine_of(factory).dispose()
+
+
+def _attempt(sessions: SessionFactory, sql: str, **params: object) -> None:
+    with sessions.begin() as session:
+        session.execute(text(sql), params)
+
+
+def _params(sql: str, site: int = 1) -> dict[str, object]:
+    values = {"site": site, "me": 1, "at": "2026-01-01 00:00:00", "h": "0" * 64}
+    return {key: value for key, value in values.items() if f":{key}" in sql}
+
+
+def test_each_duty_works_through_the_console_with_its_own_login(
+    as_duty: dict[Duty, SessionFactory],
+) -> None:
+    sysadmin = operators.login(as_duty[SYS], "sysadmin", PASSWORD)
+    site = sites.create_site(as_duty[SYS], sysadmin, PORTAL)
+    assert site > 0
+    for name, duty in (("secadmin", SEC), ("reviewer", REV)):
+        assert operators.login(as_duty[duty], name, PASSWORD).duties == {duty}
+    auditor = operators.login(as_duty[AUD], "auditor", PASSWORD)
+    result = journal.verify(as_duty[AUD], auditor)
+    assert result.intact and result.entries >= 8
+
+
+@pytest.mark.parametrize("duty", [SYS, SEC, AUD, REV])
+def test_the_server_refuses_what_a_duty_must_not_write(
+    as_duty: dict[Duty, SessionFactory], duty: Duty
+) -> None:
+    sysadmin = operators.login(as_duty[SYS], "sysadmin", PASSWORD)
+    site = sites.create_site(as_duty[SYS], sysadmin, PORTAL)
+    for sql in FORBIDDEN[duty]:
+        with pytest.raises(NotPermitted) as refused:
+            _attempt(as_duty[duty], sql, **_params(sql, site))
+        assert "数据库拒绝" in str(refused.value), sql
+
+
+@pytest.mark.parametrize("duty", [SYS, SEC, AUD, REV])
+def test_nobody_but_the_owner_touches_the_journal(
+    as_duty: dict[Duty, SessionFactory], duty: Duty
+) -> None:
+    operators.login(as_duty[duty], duty.value, PASSWORD)
+    for sql in JOURNAL_ATTACKS.values():
+        with pytest.raises(NotPermitted) as refused:
+            _attempt(as_duty[duty], sql, **_params(sql))
+        assert "数据库所有者" in str(refused.value), sql
+    # The one way in is the server's routine, which chains what it is given itself.
+    auditor = operators.login(as_duty[AUD], "auditor", PASSWORD)
+    assert journal.verify(as_duty[AUD], auditor).intact
+
+
+def test_a_refusal_names_the_duty_that_holds_the_privilege(
+    as_duty: dict[Duty, SessionFactory],
+) -> None:
+    with pytest.raises(NotPermitted) as refused:
+        _attempt(as_duty[SEC], SITE_EDIT, site=1)
+    message = str(refused.value)
+    assert "sites" in message and "UPDATE" in message and "系统管理员" in message
+    assert "cc_sysadmin" in message
+
+
+def test_a_login_without_a_duty_role_is_refused_naming_it(cluster: RoleCluster) -> None:
+    reviewer_only = open_database(cluster.login_url(REV))
+    try:
+        with pytest.raises(NotPermitted) as refused:
+            operators.login(reviewer_only, "sysadmin", PASSWORD)
+        assert "cc_sysadmin" in str(refused.value) and "系统管理员" in str(refused.value)
+    finally:
+        engine_of(reviewer_only).dispose()
+
+
+def test_a_login_holding_two_duties_works_in_both(cluster: RoleCluster) -> None:
+    owner = open_database(cluster.owner)
+    secadmin = operators.login(owner, "secadmin", PASSWORD)
+    operator = operators.create(
+        owner, secadmin, operators.NewOperator("both", "双职", PASSWORD, frozenset({SYS, REV}))
+    )
+    assert operator
+    engine_of(owner).dispose()
+    both = open_database(cluster.login_url(SYS, REV))
+    try:
+        actor = operators.login(both, "both", PASSWORD)
+        assert actor.duties == {SYS, REV}
+        assert sites.create_site(both, actor, PORTAL) > 0
+    finally:
+        engine_of(both).dispose()
+
+
+def test_the_owner_rewriting_the_chain_is_caught_by_the_anchors(
+    cluster: RoleCluster, as_duty: dict[Duty, SessionFactory], tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    anchors = tmp_path / "anchors.jsonl"
+    auditor_url = cluster.login_url(AUD).render_as_string(hide_password=False)
+
+    def auditor_cli(*args: str) -> int:
+        monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
+        base = ["--db", auditor_url, "journal", *args, "--user", "auditor", "--password-stdin"]
+        return main(base)
+
+    assert auditor_cli("anchor", "--out", str(anchors)) == 0
+    owner = open_database(cluster.owner)
+    rechain(owner, 2, "nobody")
+    engine_of(owner).dispose()
+    assert auditor_cli("verify") == 0
+    assert auditor_cli("verify", "--anchors", str(anchors)) == 1
