@@ -162,4 +162,7 @@ def _draft(values: dict[str, str]) -> SiteDraft:
         opened_on=opened_on,
         icp_number=values["icp_number"] or None,
         psb_number=values["psb_number"] or None,
+        contact_name=values["contact_name"],
+        contact_phone=values["contact_phone"],
+        contact_email=values["contact_email"],
     )
