@@ -40,10 +40,11 @@ class Table:
 
 @dataclass(frozen=True)
 class Series:
-    """One line or bar series of a chart: a name and one value per category."""
+    """One line or bar series of a chart: a name and one value per category (None: no value,
+    a gap in the line)."""
 
     name: str
-    values: tuple[float, ...]
+    values: tuple[float | None, ...]
 
 
 @dataclass(frozen=True)

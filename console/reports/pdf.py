@@ -157,8 +157,9 @@ def _chart(chart: Chart, font: str) -> Drawing:
     plot.categoryAxis.labels.boxAnchor = "ne" if len(chart.categories) > 6 else "n"
     plot.valueAxis.labels.fontName = font
     plot.valueAxis.labels.fontSize = 7
-    plot.valueAxis.valueMin = min(0.0, *(min(s.values, default=0) for s in chart.series))
-    top = max((max(s.values, default=0) for s in chart.series), default=0)
+    known = [v for s in chart.series for v in s.values if v is not None]
+    plot.valueAxis.valueMin = min(0.0, *known)
+    top = max(known, default=0)
     plot.valueAxis.valueMax = top * 1.1 if top > 0 else 1
     for index in range(len(chart.series)):
         colour = PALETTE[index % len(PALETTE)]
