@@ -43,3 +43,8 @@ SMTP_USER = text_setting(
     QT_TR_NOOP("SMTP 用户名"),
     QT_TR_NOOP("留空则不登录；密码保存在系统密钥环中，不存入数据库。"), limit=254,
 )  # fmt: skip
+REPORT_FOLDER = text_setting(
+    "report.folder", "", Duty.SYSTEM_ADMIN,
+    QT_TR_NOOP("月报目录"),
+    QT_TR_NOOP("定时任务把月报写入此目录；留空则写入用户数据目录下的 reports 文件夹。"), limit=500,
+)  # fmt: skip
