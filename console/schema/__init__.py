@@ -16,6 +16,7 @@ from console.schema.operators import Duty, Operator, OperatorDuty
 from console.schema.presets import ColumnPreset, ColumnType, PresetColumn, PresetVersion
 from console.schema.settings import ClusterSetting
 from console.schema.sites import OrganiserType, Site, SiteColumn, SiteDomain, SiteKind, SiteState
+from console.schema.supervision import JobLease, JobRun, ReportDelivery
 
 __all__ = [
     "Account",
@@ -28,6 +29,8 @@ __all__ = [
     "Filing",
     "FilingAttachment",
     "Grant",
+    "JobLease",
+    "JobRun",
     "JournalEntry",
     "JournalHead",
     "LexiconTerm",
@@ -41,6 +44,7 @@ __all__ = [
     "ProbeResult",
     "QueueItem",
     "QueueState",
+    "ReportDelivery",
     "Role",
     "Site",
     "SiteColumn",

@@ -73,6 +73,11 @@ class Site(Versioned, Base):
     )
     opened_on: Mapped[dt.date | None]
     home_updated_at: Mapped[dt.datetime | None]
+    # 联络员: the person the monthly report is sent to for this site (personal data: masked
+    # in lists, shown whole only on the site's form).
+    contact_name: Mapped[str] = mapped_column(String(50), default="", server_default="")
+    contact_phone: Mapped[str] = mapped_column(String(30), default="", server_default="")
+    contact_email: Mapped[str] = mapped_column(String(254), default="", server_default="")
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

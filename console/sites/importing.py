@@ -312,5 +312,8 @@ def _parse(row: TableRow, columns: dict[str, str]) -> _Parsed:
         opened_on=opened_on,
         icp_number=values["icp_number"] or None,
         psb_number=values["psb_number"] or None,
+        contact_name=values["contact_name"],
+        contact_phone=values["contact_phone"],
+        contact_email=values["contact_email"],
     )
     return _Parsed(row, values, draft, early)

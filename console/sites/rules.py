@@ -29,6 +29,8 @@ from console.base.identifiers import (
     within,
 )
 from console.schema import OrganiserType, SiteKind
+from console.sites.contact import FIELDS as CONTACT_FIELDS
+from console.sites.contact import contact_problems
 from console.sites.register import GONE_STATES, RegisteredSite, RegisterLookup
 
 PORTALS = frozenset({SiteKind.PROVINCE_PORTAL, SiteKind.CITY_PORTAL, SiteKind.COUNTY_PORTAL})
@@ -127,6 +129,9 @@ class SiteDraft:
     opened_on: dt.date | None = None
     icp_number: str | None = None
     psb_number: str | None = None
+    contact_name: str = ""
+    contact_phone: str = ""
+    contact_email: str = ""
 
     def __post_init__(self) -> None:
         # Identifiers in their one stored form (NFKC: full-width digits typed in a form or a
@@ -161,6 +166,7 @@ FIELDS: dict[str, str] = {
     "icp_number": QT_TR_NOOP("ICP备案号"),
     "psb_number": QT_TR_NOOP("公安备案号"),
     "opened_on": QT_TR_NOOP("开通日期"),
+    **CONTACT_FIELDS,
 }
 
 
@@ -227,6 +233,7 @@ def problems(
     _organiser_rules(register, draft, site_id, found)
     _domain_rules(register, draft, site_id, parent, found)
     _filing_rules(draft, found, code_ok)
+    found.found.extend(contact_problems(draft))
     return found.found
 
 

@@ -26,16 +26,11 @@ from console.base.labels import SITE_KINDS, SITE_STATES, label_of
 from console.base.listing import Field, Listing
 from console.db import SessionFactory
 from console.schema import Duty, Filing, Post, ProbeResult, Site, SiteDomain, SiteState
+from console.sites import contact
 from console.sites.changes import shown
 from console.sites.lifecycle import Step, check_step, missing_for
 from console.sites.register import GONE_STATES, RegisterLookup
-from console.sites.rules import (
-    SiteDraft,
-    check,
-    organiser_type_from,
-    problems,
-    reasons_text,
-)
+from console.sites.rules import SiteDraft, check, organiser_type_from, problems, reasons_text
 
 _parent = aliased(Site, name="parent")
 _main = aliased(SiteDomain, name="main_domain")
@@ -132,6 +127,7 @@ SITES = Listing(
         Field("psb", QT_TR_NOOP("公安备案号"), Filing.psb_number, searchable=True, width=25),
         Field("probe", QT_TR_NOOP("最近探测"), _latest_probe(), render=probe_label, width=7),
         Field("updated", QT_TR_NOOP("首页更新"), Site.home_updated_at, width=16),
+        Field("contact", QT_TR_NOOP("联络员"), contact.CONTACT, render=contact.listed, width=16),
     ),
     filters={"subtree": subtree, "level": at_level},
 )
@@ -185,7 +181,7 @@ def snapshot(session: Session, site: Site) -> dict[str, Any]:
         "merged_into_id": site.merged_into_id,
         "opened_on": site.opened_on.isoformat() if site.opened_on else None,
         "domains": list(domains),
-    }
+    } | contact.contact_snapshot(site)
 
 
 def draft_of(session: Session, site: Site) -> SiteDraft:
@@ -209,6 +205,7 @@ def draft_of(session: Session, site: Site) -> SiteDraft:
         opened_on=site.opened_on,
         icp_number=filing.icp_number if filing else None,
         psb_number=filing.psb_number if filing else None,
+        **contact.contact_values(site),
     )
 
 
@@ -233,6 +230,7 @@ def insert_site(session: Session, actor: Actor, draft: SiteDraft, state: str) ->
         state=state,
         opened_on=draft.opened_on,
         version=1,
+        **contact.contact_values(draft),
     )
     session.add(site)
     session.flush()
@@ -468,6 +466,7 @@ def _apply(session: Session, site: Site, draft: SiteDraft) -> None:
     site.organiser_uscc = draft.organiser_uscc
     site.organiser_type = draft.organiser_type
     site.opened_on = draft.opened_on
+    contact.set_contact(site, draft)
     _set_domains(session, site, draft.domains)
 
 

@@ -212,10 +212,10 @@ def test_choice_and_text_settings_read_what_they_allow(monkeypatch: pytest.Monke
     mode = choice_setting(
         "patrol.mode", "quick", lambda: ("quick", "full"), Duty.SYSTEM_ADMIN, QT_TR_NOOP("方式")
     )
-    sender = text_setting("smtp.sender", "", Duty.SYSTEM_ADMIN, QT_TR_NOOP("发件人"), limit=10)
+    sender = text_setting("example.sender", "", Duty.SYSTEM_ADMIN, QT_TR_NOOP("发件人"), limit=10)
     assert (mode.read(" FULL "), sender.read("ops@x.cn")) == ("full", "ops@x.cn")
     with pytest.raises(InvalidInput):
         mode.read("fast")
     with pytest.raises(InvalidInput, match="10"):
         sender.read("x" * 11)
-    assert {"patrol.mode", "smtp.sender"} <= set(registered())
+    assert {"patrol.mode", "example.sender"} <= set(registered())

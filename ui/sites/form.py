@@ -59,6 +59,13 @@ class SiteForm(QWidget):
         self.opened_on = QLineEdit(self)
         self.opened_on.setObjectName("openedOn")
         self.opened_on.setPlaceholderText("YYYY-MM-DD")
+        self.contact_name = QLineEdit(self)
+        self.contact_name.setObjectName("contactName")
+        self.contact_phone = QLineEdit(self)
+        self.contact_phone.setObjectName("contactPhone")
+        self.contact_email = QLineEdit(self)
+        self.contact_email.setObjectName("contactEmail")
+        self.contact_email.setPlaceholderText(self.tr("每月通报发往此邮箱"))
         self.filing = QLabel(self)
         self.filing.setObjectName("filingNumbers")
         self.filing.setWordWrap(True)
@@ -73,10 +80,14 @@ class SiteForm(QWidget):
         form.addRow(self.tr("主办单位性质(&T)"), self.organiser_type)
         form.addRow(self.tr("域名(&D)"), self.domains)
         form.addRow(self.tr("开通日期"), self.opened_on)
+        form.addRow(self.tr("联络员"), self.contact_name)
+        form.addRow(self.tr("联络员电话"), self.contact_phone)
+        form.addRow(self.tr("联络员邮箱"), self.contact_email)
         form.addRow(self.tr("备案号"), self.filing)
         self._icp: str | None = None
         self._psb: str | None = None
-        for line in (self.code, self.name, self.parent_code, self.organiser, self.uscc):
+        contact = (self.contact_name, self.contact_phone, self.contact_email)
+        for line in (self.code, self.name, self.parent_code, self.organiser, self.uscc, *contact):
             line.textEdited.connect(lambda _t: self.changed.emit())
         self.opened_on.textEdited.connect(lambda _t: self.changed.emit())
         self.kind.activated.connect(lambda _i: self.changed.emit())
@@ -98,6 +109,9 @@ class SiteForm(QWidget):
         self.domains.setPlainText("\n".join(draft.domains))
         self.opened_on.setText(draft.opened_on.isoformat() if draft.opened_on else "")
         self._icp, self._psb = draft.icp_number, draft.psb_number
+        self.contact_name.setText(draft.contact_name)
+        self.contact_phone.setText(draft.contact_phone)
+        self.contact_email.setText(draft.contact_email)
         self.filing.setText(
             self.tr("ICP：{icp}；公安：{psb}（在“安全备案”页维护）").format(
                 icp=draft.icp_number or self.tr("无"), psb=draft.psb_number or self.tr("无")
@@ -124,4 +138,7 @@ class SiteForm(QWidget):
             opened_on=opened_on,
             icp_number=self._icp,
             psb_number=self._psb,
+            contact_name=self.contact_name.text().strip(),
+            contact_phone=self.contact_phone.text().strip(),
+            contact_email=self.contact_email.text().strip(),
         )

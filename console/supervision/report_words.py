@@ -1,0 +1,37 @@
+"""The monthly report's headings and sentences (Chinese source, translated when written)."""
+
+from __future__ import annotations
+
+from console.base.i18n import QT_TR_NOOP
+
+TITLE = QT_TR_NOOP("站群运行月报 {month}")
+UNIT_TITLE = QT_TR_NOOP("站群运行月报 {month}：{name}")
+SCOPE_LINE = QT_TR_NOOP("范围：{scope}；统计截至 {as_of}")
+SUMMARY_TITLE = QT_TR_NOOP("概况")
+RISKS_TITLE = QT_TR_NOOP("单项否决风险")
+FILINGS_TITLE = QT_TR_NOOP("备案")
+REVIEW_TITLE = QT_TR_NOOP("内容审核")
+RANKING_TITLE = QT_TR_NOOP("单位排名")
+PROBLEMS_TITLE = QT_TR_NOOP("整改清单")
+AVAILABILITY_SECTION = QT_TR_NOOP("可用率")
+AVAILABILITY_TITLE = QT_TR_NOOP("近 30 天每日可用率（%）")
+NONE_FOUND = QT_TR_NOOP("本期无。")
+NO_PROBLEMS = QT_TR_NOOP("本期没有需要整改的问题。")
+UNIT_INTRO = QT_TR_NOOP("{name}：本期共 {n} 个问题，请在整改期限前完成整改并报运维团队。")
+FIX_BY = QT_TR_NOOP("以下问题请于 {date} 前整改完毕。")
+WAITING = QT_TR_NOOP("{n} 篇稿件待审超过 7 天")
+H_FIGURE = QT_TR_NOOP("指标")
+H_VALUE = QT_TR_NOOP("数值")
+H_CODE = QT_TR_NOOP("网站标识码")
+H_SITE = QT_TR_NOOP("网站名称")
+H_RISKS = QT_TR_NOOP("单项否决风险")
+H_PROBES = QT_TR_NOOP("探测次数")
+H_FAILED = QT_TR_NOOP("失败次数")
+H_SHARE = QT_TR_NOOP("失败比例（%）")
+H_PROBLEM = QT_TR_NOOP("问题")
+H_DUE = QT_TR_NOOP("期限")
+H_FIX = QT_TR_NOOP("整改期限")
+H_RANK = QT_TR_NOOP("名次")
+H_UNIT = QT_TR_NOOP("单位")
+H_SCORE = QT_TR_NOOP("得分")
+H_ORGANISER = QT_TR_NOOP("责任单位")
