@@ -34,6 +34,7 @@ from console.patrol.reading import read_page, read_post
 from console.patrol.records import PageRecord, PatrolMemory
 from console.patrol.results import (
     NO_ADDRESS,
+    NO_DOMAIN,
     NO_MAIN_TEXT,
     REGISTERED,
     TOO_MANY_LINKS,
@@ -126,6 +127,10 @@ class SitePatrol:
 
     def _home(self) -> PageRecord | None:
         """The home page, over HTTPS where the site answers it, else HTTP."""
+        if not self.target.domains:
+            # Nothing to visit: the register must name a domain first (told, not guessed).
+            self.result.error = NO_DOMAIN
+            return None
         record: PageRecord | None = None
         for scheme in ("https", "http"):
             url = f"{scheme}://{self.target.domains[0]}/"
