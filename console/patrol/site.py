@@ -100,6 +100,14 @@ class SitePatrol:
         result.finished_at = utcnow()
         return result
 
+    def home_page(self) -> PageRecord | None:
+        """Only the home page (to find column addresses in its menu); None when it failed,
+        and ``result.error`` says why."""
+        try:
+            return self._home()
+        finally:
+            self.fetcher.close()
+
     def _steps(self) -> None:
         home = self._home()
         if home is None or home.page is None or self._halted():
