@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from console.base.actor import Actor
 from console.db import SessionFactory
 from console.operators import service as operators
-from console.schema import Site, SiteColumn, SiteDomain
+from console.schema import ClusterSetting, Site, SiteColumn, SiteDomain
 from tests.patrol_sites import GovSite
 from tests.staff import PASSWORD, bootstrap_staff
 
@@ -88,3 +89,16 @@ def addresses_of(sessions: SessionFactory, site_id: int) -> dict[str, str | None
             select(SiteColumn.code, SiteColumn.list_url).where(SiteColumn.site_id == site_id)
         )
         return {code: url for code, url in rows}
+
+
+def quick(sessions: SessionFactory) -> None:
+    """Patrol settings for tests: no spacing between a host's requests, short timeouts."""
+    with sessions.begin() as session:
+        session.add(ClusterSetting(key="patrol.spacing_s", value="0", version=1))
+        session.add(ClusterSetting(key="patrol.timeout_s", value="5", version=1))
+
+
+def count(sessions: SessionFactory, table: type[Any]) -> int:
+    """Rows in ``table``."""
+    with sessions() as session:
+        return session.scalar(select(func.count()).select_from(table)) or 0
