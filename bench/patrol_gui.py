@@ -59,7 +59,6 @@ def run_gui(sites: list[Any], mapping: dict[Any, Any], today: Any, spacing: floa
             at_once: int) -> None:  # fmt: skip
     """Measure and print: the GUI's patrol, its stalls, the headless baseline, the ratio."""
     from bench.gui import Heartbeat, run_on_qt
-
     from console.patrol.content import main_text
     from console.screening.normalise import normalise
 

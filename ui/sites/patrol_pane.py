@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 from console.base import clock
 from console.base.actor import Actor
 from console.base.i18n import QT_TR_NOOP
-from console.patrol.addresses import set_addresses
+from console.patrol.addresses import proposals_for, set_addresses
+from console.patrol.proposals import Proposals
 from console.patrol.results import SiteResult
 from console.patrol.service import PatrolRun, run_patrol
 from console.patrol.store import BROKEN, FOREIGN, HIDDEN
@@ -32,6 +33,7 @@ from ui.dialogs import finished
 from ui.forms import REFUSED, attempt, finish_form, message_label, say
 from ui.i18n import translated
 from ui.long_work import LongWork
+from ui.sites.address_proposals import ProposalsDialog
 from ui.sites.tables import fill_table, make_table
 from ui.tasks import Database, spawn
 
@@ -75,12 +77,21 @@ class PatrolPane(QWidget):
         self.address_button = QPushButton(self.tr("设置地址…"), self)
         self.address_button.setObjectName("setAddress")
         self.address_button.setEnabled(actor.holds(Duty.SYSTEM_ADMIN))
+        self.discover_button = QPushButton(self.tr("从首页查找地址…"), self)
+        self.discover_button.setObjectName("discoverAddresses")
+        self.discover_button.setEnabled(actor.holds(Duty.SYSTEM_ADMIN))
         self.message = message_label(self, "patrolMessage")
         self.patrol_button.clicked.connect(lambda: spawn(self.patrol(), "site-patrol"))
         self.stop_button.clicked.connect(self.stop)
         self.address_button.clicked.connect(lambda: spawn(self.edit_address(), "column-address"))
+        self.discover_button.clicked.connect(lambda: spawn(self.discover(), "find-addresses"))
         buttons = QHBoxLayout()
-        for button in (self.patrol_button, self.stop_button, self.address_button):
+        for button in (
+            self.patrol_button,
+            self.stop_button,
+            self.address_button,
+            self.discover_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         split = QSplitter(Qt.Orientation.Vertical, self)
@@ -238,3 +249,44 @@ class PatrolPane(QWidget):
                 return True
         dialog.deleteLater()
         return False
+
+    async def discover(self) -> int | None:
+        """Read the home page in the background, show each column's address in its menu, and
+        write the ones the operator keeps ticked; the number written (None: nothing done)."""
+        last = self.last
+        if last is None or self._work is not None:
+            return None
+        say(self.message, self.tr("正在读取 {code} 的首页…").format(code=last.site_code))
+        with LongWork(self) as work:
+            self._work = work
+            try:
+                found = await attempt(
+                    self.message,
+                    work.on_database(
+                        self.database, proposals_for, self.actor, last.site_code, self.dialer
+                    ),
+                )
+            finally:
+                self._work = None
+        if found is REFUSED or not isinstance(found, Proposals) or not shiboken6.isValid(self):
+            return None
+        if found.error is not None:
+            failed = self.tr("首页未能打开：{error}").format(error=problem_text(found.error))
+            say(self.message, failed, "bad")
+            return None
+        self.message.hide()
+        dialog = ProposalsDialog(found, self)
+        accepted = await finished(dialog) == QDialog.DialogCode.Accepted.value
+        chosen = dialog.chosen()
+        dialog.deleteLater()
+        if not accepted or not chosen:
+            return None
+        written = await attempt(
+            self.message,
+            self.database.call(set_addresses, self.actor, last.site_code, chosen),
+        )
+        if written is REFUSED or not isinstance(written, int):
+            return None
+        await self.load(last.site_id)
+        say(self.message, self.tr("已写入 {n} 个栏目的地址。").format(n=written), "good")
+        return written

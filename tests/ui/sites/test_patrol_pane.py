@@ -7,7 +7,8 @@ import asyncio
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QTableWidget
 
 from console.base import clock
 from console.db import SessionFactory
@@ -143,4 +144,29 @@ def test_a_column_address_is_typed_in_the_pane(  # type: ignore[no-untyped-def]
     assert run(type_address(site.url("/c02/")))
     assert addresses_of(sqlite_sessions, site_id)["c02"] == site.url("/c02/")
     assert cells(pane, "columns")[1][2] == site.url("/c02/")
+    pane.close()
+
+
+def test_addresses_found_in_the_menu_are_written_as_ticked(  # type: ignore[no-untyped-def]
+    sqlite_sessions: SessionFactory, bed: Bed, site: GovSite, site_id: int, run
+) -> None:
+    pane = pane_of(sqlite_sessions, bed, "sysadmin")
+    run(pane.load(site_id))
+
+    async def confirm() -> int | None:
+        task = asyncio.ensure_future(pane.discover())
+        await until(lambda: pane.findChild(QDialog, "proposalsDialog") is not None, "proposals")
+        dialog = pane.findChild(QDialog, "proposalsDialog")
+        await until(dialog.isVisible, "the proposals shown")
+        table = dialog.findChild(QTableWidget, "proposals")
+        table.item(1, 0).setCheckState(Qt.CheckState.Unchecked)  # c02 left out
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+        return await task
+
+    written = run(confirm())
+    stored = addresses_of(sqlite_sessions, site_id)
+    missing = next(c.code for c in site.columns if c.name == MISSING)
+    assert stored["c02"] is None and stored[missing] is None and stored["c01"] == site.url("/c01/")
+    assert written == len(site.columns) - 2 == sum(1 for url in stored.values() if url)
+    assert cells(pane, "columns")[0][2] == site.url("/c01/")
     pane.close()
