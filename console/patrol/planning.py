@@ -9,6 +9,7 @@ loopback only, and only the sites mapped there (``--connect-to``) are patrolled.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -23,10 +24,11 @@ from console.base.errors import InvalidInput, NotFound
 from console.base.i18n import QT_TR_NOOP
 from console.db import SessionFactory
 from console.patrol.fetching import FetchOptions, user_agent
+from console.patrol.records import PageRecord, PatrolMemory
 from console.patrol.settings import CLUSTER_NAME, CONNECTIONS, SPACING_S, TIMEOUT_S
 from console.patrol.targets import ColumnTarget, Domains, PatrolOptions, PatrolTarget
 from console.probes.dialing import Dialer
-from console.schema import PatrolPost, Site, SiteColumn, SiteDomain, SiteState
+from console.schema import PatrolPage, PatrolPost, Site, SiteColumn, SiteDomain, SiteState
 
 CHUNK = 500  # sites per IN (…) list, well within every engine's limits
 PATROLLED_STATES = (SiteState.RUNNING.value, SiteState.CHANGING.value)
@@ -46,6 +48,7 @@ class PatrolPlan:
     site_ids: Mapping[str, int] = field(default_factory=dict)
     demo: bool = False
     skipped: int = 0
+    memory: PatrolMemory = field(default_factory=PatrolMemory)
 
 
 def patrol_options(
@@ -96,7 +99,8 @@ def plan_patrol(
             dialer = replace(dialer, loopback_only=True)
         options = patrol_options(session, dialer, ca_bundle)
         targets = load_targets(session, ids)
-    plan = PatrolPlan(targets, options, ids, demo)
+        memory = load_memory(session, list(ids.values()))
+    plan = PatrolPlan(targets, options, ids, demo, memory=memory)
     return confine(plan) if demo else plan
 
 
@@ -134,6 +138,16 @@ def load_targets(session: Session, ids: Mapping[str, int]) -> list[PatrolTarget]
         )
         for code, site_id in ids.items()
     ]
+
+
+def load_memory(session: Session, site_ids: Sequence[int]) -> PatrolMemory:
+    """What the last stored patrols of ``site_ids`` read, with the validators to ask with."""
+    records = [
+        PageRecord.from_json(json.loads(text))
+        for chunk in chunks(sorted(site_ids))
+        for text in session.scalars(select(PatrolPage.record).where(PatrolPage.site_id.in_(chunk)))
+    ]
+    return PatrolMemory(records)
 
 
 def chunks(items: Sequence[int]) -> Iterator[list[int]]:

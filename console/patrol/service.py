@@ -63,7 +63,7 @@ def run_patrol(
     if store and not codes:
         _shared(sessions, plan, arrived, stop, sites_at_once)
     else:
-        patrol(plan.targets, plan.options, stop=stop, on_result=arrived,
+        patrol(plan.targets, plan.options, plan.memory, stop=stop, on_result=arrived,
                sites_at_once=sites_at_once)  # fmt: skip
     return run
 
@@ -90,6 +90,7 @@ def _shared(
             return
         try:
             targets = [by_id[site_id] for site_id in batch]
-            patrol(targets, plan.options, stop=stop, on_result=noted, sites_at_once=sites_at_once)
+            patrol(targets, plan.options, plan.memory, stop=stop, on_result=noted,
+                   sites_at_once=sites_at_once)  # fmt: skip
         finally:
             leases.release(sessions, holder, [site_id for site_id in batch if site_id not in done])

@@ -10,19 +10,22 @@ the site due; a finished one marks it patrolled in its lease row and frees the l
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import insert, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from console.base import clock, journal
 from console.base.actor import Actor, require
 from console.base.cluster import settings_of
 from console.db import SessionFactory
+from console.patrol.fetching import STOPPED
+from console.patrol.records import PageRecord
 from console.patrol.records import Post as ReadPost
 from console.patrol.results import ColumnResult, SiteResult
 from console.schema import (
@@ -30,6 +33,7 @@ from console.schema import (
     PatrolColumn,
     PatrolLease,
     PatrolLink,
+    PatrolPage,
     PatrolPost,
     PatrolRun,
     Post,
@@ -98,6 +102,7 @@ def store_in(session: Session, actor: Actor, site_id: int, result: SiteResult) -
     if links:
         session.execute(insert(PatrolLink), [link | {"run_id": run.id} for link in links])
     new, changed = _posts(session, site_id, columns, result.new_posts, finished)
+    _pages(session, site_id, result.records)
     _lease(session, site_id, None if result.stopped else finished)
     counts = {"columns": written, "links": len(links), "new_posts": new, "changed_posts": changed}
     journal.record(
@@ -218,6 +223,26 @@ def _posts(
         )
         new += 1
     return new, changed
+
+
+def _pages(session: Session, site_id: int, records: Iterable[PageRecord]) -> None:
+    """Keep what this patrol read at each address, for the next patrol's conditional requests
+    (an article's text is not kept: known articles are not read again)."""
+    kept = {
+        url_key(record.url): dataclasses.replace(record, post=None)
+        for record in records
+        if record.error != STOPPED
+    }
+    if not kept:
+        return
+    session.execute(delete(PatrolPage).where(PatrolPage.site_id == site_id))
+    session.execute(
+        insert(PatrolPage),
+        [
+            {"site_id": site_id, "url_hash": key, "record": json.dumps(record.as_json())}
+            for key, record in kept.items()
+        ],
+    )
 
 
 def _lease(session: Session, site_id: int, patrolled: dt.datetime | None) -> None:

@@ -5,7 +5,9 @@ A column's list-page address lives on ``site_columns.list_url``. Each stored pat
 (the newest dated item on or before the patrol's day); ``patrol_links`` the broken, hidden and
 foreign-redirecting links a run found; ``patrol_posts`` the articles the patrols read, unique
 per site by address (the address's hash keeps the key short on every engine), each tied to
-the post it became; ``patrol_leases`` hands due sites to patrol processes, one at a time.
+the post it became; ``patrol_pages`` what was read at each address with its validators (for
+conditional requests next time); ``patrol_leases`` hands due sites to patrol processes, one
+at a time.
 """
 
 from __future__ import annotations
@@ -92,6 +94,19 @@ class PatrolPost(Base):
     )
     content_hash: Mapped[str] = mapped_column(String(64))
     first_seen_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class PatrolPage(Base):
+    """What the last stored patrol read at an address of a site (``PageRecord`` as JSON, with
+    its validators), so the next patrol, in any process, asks conditionally."""
+
+    __tablename__ = "patrol_pages"
+    __table_args__ = (UniqueConstraint("site_id", "url_hash"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"))
+    url_hash: Mapped[str] = mapped_column(String(64))
+    record: Mapped[str] = mapped_column(LongText)
 
 
 class PatrolLease(Base):

@@ -22,6 +22,7 @@ from console.schema import (
     PatrolColumn,
     PatrolLease,
     PatrolLink,
+    PatrolPage,
     PatrolPost,
     PatrolRun,
     Post,
@@ -190,3 +191,20 @@ def test_the_inspection_uses_live_dates_beside_the_database_and_says_so(
     with sessions() as session:  # as of the day before the patrol, its dates do not count
         (earlier,) = inspect_sites(session, TODAY - dt.timedelta(days=1), [ids[site.code]]).sites
     assert all(risk.sources == (DATABASE,) for risk in earlier.risks)
+
+
+def test_the_next_patrol_in_another_process_asks_conditionally_and_finds_the_same(
+    sessions: SessionFactory, cluster: tuple[Actor, Actor, dict[str, int]], bed: Bed, site: GovSite
+) -> None:
+    admin, _reviewer, _ids = cluster
+    first = run_patrol(sessions, admin, [site.code], bed.dialer(), store=True).results[0]
+    asked = len(bed.server.requests)
+    # A new run reads the stored records from the database (as another process would).
+    second = run_patrol(sessions, admin, [site.code], bed.dialer(), store=True).results[0]
+    again = bed.server.requests[asked:]
+    conditional = [r for r in again if "if-none-match" in r.headers]
+    assert second.not_modified > 0 and len(conditional) >= second.not_modified
+    assert any(r.path == "/c02/" for r in conditional)
+    same = [(c.code, c.last_item_date, len(c.items)) for c in second.columns]
+    assert same == [(c.code, c.last_item_date, len(c.items)) for c in first.columns]
+    assert count(sessions, PatrolPage) > len(site.columns)

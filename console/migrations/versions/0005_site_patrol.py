@@ -1,4 +1,4 @@
-"""site patrol: column list-page addresses, patrol runs, live column dates, links, posts, leases
+"""site patrol: column addresses, patrol runs, live column dates, links, posts, pages, leases
 
 Revision ID: 0005
 Revises: 0003
@@ -116,6 +116,16 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_patrol_posts_post_id"), "patrol_posts", ["post_id"])
     op.create_table(
+        "patrol_pages",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("site_id", sa.Integer(), nullable=False),
+        sa.Column("url_hash", sa.String(length=64), nullable=False),
+        sa.Column("record", LONG_TEXT, nullable=False),
+        _site("patrol_pages"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_patrol_pages")),
+        sa.UniqueConstraint("site_id", "url_hash", name=op.f("uq_patrol_pages_site_id_url_hash")),
+    )
+    op.create_table(
         "patrol_leases",
         sa.Column("site_id", sa.Integer(), nullable=False),
         sa.Column("holder", sa.String(length=100), nullable=True),
@@ -130,6 +140,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_patrol_leases_lease_until", table_name="patrol_leases")
     op.drop_table("patrol_leases")
+    op.drop_table("patrol_pages")
     op.drop_index(op.f("ix_patrol_posts_post_id"), table_name="patrol_posts")
     op.drop_table("patrol_posts")
     op.drop_index(op.f("ix_patrol_links_run_id"), table_name="patrol_links")
