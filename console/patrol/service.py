@@ -94,3 +94,38 @@ def _shared(
                    sites_at_once=sites_at_once)  # fmt: skip
         finally:
             leases.release(sessions, holder, [site_id for site_id in batch if site_id not in done])
+
+
+def patrol_due(
+    sessions: SessionFactory,
+    actor: Actor,
+    cancelled: Callable[[], bool] = lambda: False,
+    dialer: Dialer | None = None,
+) -> dict[str, int]:
+    """Service for a scheduler: patrol and store every due site (shared with any other
+    patrol process); ``cancelled`` is asked every second. What was done, counted."""
+    stop = threading.Event()
+    finished = threading.Event()
+
+    def watch() -> None:
+        while not finished.wait(1.0):
+            if cancelled():
+                stop.set()
+                return
+
+    watcher = threading.Thread(target=watch, name="patrol-cancel", daemon=True)
+    watcher.start()
+    try:
+        run = run_patrol(sessions, actor, (), dialer, store=True, stop=stop)
+    finally:
+        finished.set()
+        watcher.join()
+    return {
+        "sites": len(run.results),
+        "failed": sum(1 for result in run.results if result.error),
+        "pages": sum(result.pages for result in run.results),
+        "new_posts": sum(stored.new_posts for stored in run.stored.values()),
+        "broken_links": sum(len(result.broken_links) for result in run.results),
+        "hidden_links": sum(len(result.hidden_links) for result in run.results),
+        "stopped": int(stop.is_set()),
+    }

@@ -100,3 +100,17 @@ def test_four_processes_patrol_every_due_site_once(
     # Each site's first list page was asked for once (home pages are also linked from others).
     lists = Counter(r.host for r in slow_bed.server.requests if r.path == "/c01/")
     assert lists == Counter({site.host: 1 for site in slow_bed.sites})
+
+
+def test_a_scheduled_run_patrols_the_due_sites_and_counts_what_it_did(
+    sessions: SessionFactory, ids: dict[str, int], slow_bed: Bed, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from console.operators import service as operators
+    from console.patrol.service import patrol_due
+    from tests.staff import PASSWORD
+
+    admin = operators.login(sessions, "sysadmin", PASSWORD)
+    done = patrol_due(sessions, admin, dialer=slow_bed.dialer())
+    assert done["sites"] == SITES and done["failed"] == 0 and done["stopped"] == 0
+    assert done["new_posts"] > 0 and done["hidden_links"] > 0
+    assert patrol_due(sessions, admin, dialer=slow_bed.dialer())["sites"] == 0  # none due
