@@ -1,7 +1,7 @@
 """A patrol of 100 local sites × 30 columns with 50–300 ms latency, beside one site at a time.
 
     python -m bench.patrol [--sites 100] [--columns 30] [--items 3] [--spacing 0.5]
-                           [--sites-at-once 100] [--sample 1] [--repeat 1]
+                           [--sites-at-once 100] [--sample 1] [--repeat 1] [--gui]
 
 The sites come from the patrol test bed (``tests/patrol_sites.py``), served by a separate
 process (``--serve``) so the patrolling process's CPU time is its own. Each run patrols
@@ -10,6 +10,8 @@ the first patrol's records (every page asked conditionally, ``304``s, no article
 Printed per run: wall and CPU time, pages and requests per second, and the peak resident
 memory the patrol added; then one site at a time (the baseline, extrapolated from a
 sample to the whole cluster), medians and the speed-up. Every address dialled is loopback.
+``--gui`` instead patrols the cluster from the GUI and prints the UI thread's worst stall
+beside the same patrol headless (``bench/patrol_gui.py``).
 """
 
 from __future__ import annotations
@@ -131,6 +133,7 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--serve", action="store_true")
+    parser.add_argument("--gui", action="store_true", help="patrol from the GUI: UI stalls")
     args = parser.parse_args()
     if args.serve:
         serve(args)
@@ -141,11 +144,28 @@ def main() -> None:
     try:
         assert server.stdout is not None
         port = json.loads(server.stdout.readline())["port"]
-        run_all(args, port)
+        if args.gui:
+            gui(args, port)
+        else:
+            run_all(args, port)
     finally:
         assert server.stdin is not None
         server.stdin.close()
         server.wait(60)
+
+
+def gui(args: argparse.Namespace, port: int) -> None:
+    """The patrol from the GUI (see ``bench.patrol_gui``)."""
+    from bench.patrol_gui import run_gui
+    from tests.patrol_sites import TODAY, generate
+
+    sites = [generate(SEED, i, args.columns, args.items) for i in range(1, args.sites + 1)]
+    mapping = {(site.host, 80): ("127.0.0.1", port) for site in sites}
+    print(
+        f"sites={args.sites} columns={args.columns} items/list={args.items} "
+        f"latency=50–300 ms spacing={args.spacing} s, from the GUI"
+    )
+    run_gui(sites, mapping, TODAY, args.spacing, args.sites_at_once or len(sites))
 
 
 def run_all(args: argparse.Namespace, port: int) -> None:

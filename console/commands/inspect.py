@@ -10,7 +10,7 @@ from console.base.i18n import QT_TR_NOOP, translate
 from console.commands import Subcommands
 from console.commands._common import acting, add_login_options, opened
 from console.presets import service as presets
-from console.presets.inspection import reachability_note, risk_text
+from console.presets.inspection import reachability_note, risk_text, sources_text
 from console.presets.settings import applied_text
 from console.probes.reachability import UNDETERMINED
 
@@ -44,7 +44,8 @@ def run(args: argparse.Namespace) -> int:
         return 0
     for risk in shown:
         note = reachability_note(risk) if args.all else ""
-        print(f"{risk.code}\t{risk.name}\t{risk_text(risk)}" + (f"\t{note}" if note else ""))
+        line = f"{risk.code}\t{risk.name}\t{risk_text(risk)}" + (f"\t{note}" if note else "")
+        print(line + (f"\t{sources_text(risk)}" if risk.risks else ""))
     undetermined = sum(
         1 for r in found.sites if r.reachability and r.reachability.verdict == UNDETERMINED
     )

@@ -19,6 +19,7 @@ from console.patrol.records import PageRecord, Post
 # How a column's address was had: from the register, or matched in the home page's menu.
 REGISTERED = "registered"
 NO_ADDRESS = "no_address"  # a column's error: neither registered nor found in the menu
+NO_DOMAIN = "no_domain"  # a site's error: the register gives it no domain to visit
 # Problems that bound a patrol, reported with the address they concern.
 TRUNCATED = "truncated"
 TOO_MANY_LINKS = "too_many_links"

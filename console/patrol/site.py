@@ -34,6 +34,7 @@ from console.patrol.reading import read_page, read_post
 from console.patrol.records import PageRecord, PatrolMemory
 from console.patrol.results import (
     NO_ADDRESS,
+    NO_DOMAIN,
     NO_MAIN_TEXT,
     REGISTERED,
     TOO_MANY_LINKS,
@@ -99,6 +100,14 @@ class SitePatrol:
         result.finished_at = utcnow()
         return result
 
+    def home_page(self) -> PageRecord | None:
+        """Only the home page (to find column addresses in its menu); None when it failed,
+        and ``result.error`` says why."""
+        try:
+            return self._home()
+        finally:
+            self.fetcher.close()
+
     def _steps(self) -> None:
         home = self._home()
         if home is None or home.page is None or self._halted():
@@ -126,6 +135,10 @@ class SitePatrol:
 
     def _home(self) -> PageRecord | None:
         """The home page, over HTTPS where the site answers it, else HTTP."""
+        if not self.target.domains:
+            # Nothing to visit: the register must name a domain first (told, not guessed).
+            self.result.error = NO_DOMAIN
+            return None
         record: PageRecord | None = None
         for scheme in ("https", "http"):
             url = f"{scheme}://{self.target.domains[0]}/"

@@ -24,12 +24,18 @@ thresholds of the cluster settings (``console.presets.settings``, national value
   ``stale_news`` and ``not_updated``: it is one form of 应更新但长期不更新.
 - ``unreachable``: see ``console.probes.reachability``.
 Each rule is judged on its own. Only sites that are running (运行 or 变更) are inspected.
+
+Live dates: where a stored site patrol (``console.patrol``) read a column's list page, its
+newest dated item on or before the check date counts beside the database's own date (the
+later wins), and a list with items is not blank; an undated list adds no date (undated counts
+as not updated). Each risk names the sources its rule used (``sources``): ``database``,
+``live_site`` (a patrol's dates were there to judge by), ``probes``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
@@ -43,7 +49,7 @@ from console.presets.settings import Thresholds, thresholds
 from console.presets.site_columns import LocalColumn, chunks, load_local
 from console.probes.reachability import UNDETERMINED, Reachability, load_reachability
 from console.probes.reachability import UNREACHABLE as UNREACHABLE_VERDICT
-from console.schema import ColumnType, Site, SiteState
+from console.schema import ColumnType, PatrolColumn, Site, SiteState
 
 INSPECTED_STATES = (SiteState.RUNNING.value, SiteState.CHANGING.value)
 
@@ -53,6 +59,14 @@ NOT_UPDATED = "not_updated"
 BLANK = "blank"
 UNREACHABLE = "unreachable"
 RULES = (HOME, STALE_NEWS, NOT_UPDATED, BLANK, UNREACHABLE)
+DATABASE, LIVE_SITE, PROBES = "database", "live_site", "probes"
+SOURCE_LABELS = {
+    DATABASE: QT_TR_NOOP("数据库"),
+    LIVE_SITE: QT_TR_NOOP("网站巡查"),
+    PROBES: QT_TR_NOOP("探测"),
+}
+SOURCES = QT_TR_NOOP("（依据：{sources}）")
+RULE_SEPARATOR = QT_TR_NOOP("；")
 NEWS_TYPES = (ColumnType.NEWS.value,)
 NOTICE_TYPES = (ColumnType.NOTICE.value, ColumnType.POLICY.value)
 
@@ -88,6 +102,8 @@ class ColumnFacts:
     posts: int
     leaf: bool = True
     updated_on: dt.date | None = None
+    live_items: int | None = None  # items on the list page a patrol read; None: not read
+    source: str | None = None  # where ``updated_on`` came from (``DATABASE``/``LIVE_SITE``)
 
 
 @dataclass(frozen=True)
@@ -111,6 +127,7 @@ class Risk:
     count: int
     columns: tuple[str, ...] = ()
     limit: int = 0
+    sources: tuple[str, ...] = (DATABASE,)
 
 
 @dataclass(frozen=True)
@@ -134,7 +151,13 @@ class SiteRisk:
         return {
             "site_code": self.code,
             "risks": [
-                {"rule": r.rule, "count": r.count, "columns": list(r.columns)} for r in self.risks
+                {
+                    "rule": r.rule,
+                    "count": r.count,
+                    "columns": list(r.columns),
+                    "sources": list(r.sources),
+                }
+                for r in self.risks
             ],
             "reachability": self.reachability.as_json() if self.reachability else None,
         }
@@ -173,7 +196,8 @@ def updated_within_months(updated_on: dt.date | None, as_of: dt.date, months: in
 
 def is_blank(column: ColumnFacts) -> bool:
     """A leaf column that never had content: no published post and no recorded update."""
-    return column.leaf and column.posts == 0 and column.updated_on is None
+    listed = column.live_items is not None and column.live_items > 0
+    return column.leaf and column.posts == 0 and column.updated_on is None and not listed
 
 
 def is_late_by_type(column: ColumnFacts, as_of: dt.date, limits: Thresholds) -> bool:
@@ -216,6 +240,8 @@ def risks_of(site: SiteFacts, as_of: dt.date, limits: Thresholds = NATIONAL) -> 
     if not updated_within_days(site.home_updated_on, as_of, limits.home_days):
         found.append(Risk(HOME, 1, limit=limits.home_days))
     verdicts = [verdict(c, as_of, limits) for c in site.columns]
+    live = any(c.live_items is not None for c in site.columns if c.leaf)
+    sources = (DATABASE, LIVE_SITE) if live else (DATABASE,)
     checks = (
         (STALE_NEWS, limits.stale_news_columns, [v for v in verdicts if v.late_by_type]),
         (NOT_UPDATED, limits.not_updated_columns, [v for v in verdicts if v.late_by_own_rule]),
@@ -223,10 +249,11 @@ def risks_of(site: SiteFacts, as_of: dt.date, limits: Thresholds = NATIONAL) -> 
     )
     for rule, limit, hits in checks:
         if len(hits) >= limit:
-            found.append(Risk(rule, len(hits), tuple(v.column.code for v in hits), limit))
+            codes = tuple(v.column.code for v in hits)
+            found.append(Risk(rule, len(hits), codes, limit, sources))
     reach = site.reachability
     if reach is not None and reach.verdict == UNREACHABLE_VERDICT:
-        found.append(Risk(UNREACHABLE, 1, limit=reach.rule.days))
+        found.append(Risk(UNREACHABLE, 1, limit=reach.rule.days, sources=(PROBES,)))
     return SiteRisk(site.site_id, site.code, site.name, site.kind, tuple(found), reach)
 
 
@@ -340,11 +367,35 @@ def load_column_facts(
     """Column facts per site id as of ``end`` (stored time, exclusive), parents first: two
     queries per chunk of sites."""
     local = load_local(session, site_ids, published_before=end)
-    return {site_id: _column_facts(local[site_id], end, zone) for site_id in site_ids}
+    live = load_live(session, site_ids, end, zone)
+    return {site_id: _column_facts(local[site_id], end, zone, live) for site_id in site_ids}
+
+
+def load_live(
+    session: Session, site_ids: Sequence[int], end: dt.datetime, zone: ZoneInfo
+) -> dict[int, tuple[dt.date | None, int]]:
+    """Per column id, what the last stored patrol before ``end`` read of its list page: the
+    newest item's date (only on or before the check date) and how many items it listed."""
+    last_day = clock.local_date(end, zone) - dt.timedelta(days=1)
+    live: dict[int, tuple[dt.date | None, int]] = {}
+    for chunk in chunks(list(site_ids)):
+        rows = session.execute(
+            select(PatrolColumn.column_id, PatrolColumn.last_item_date, PatrolColumn.items).where(
+                PatrolColumn.site_id.in_(chunk),
+                PatrolColumn.patrolled_at < end,
+                PatrolColumn.error.is_(None),
+            )
+        )
+        for column_id, day, items in rows:
+            live[column_id] = (day if day is not None and day <= last_day else None, items)
+    return live
 
 
 def _column_facts(
-    columns: Sequence[LocalColumn], end: dt.datetime, zone: ZoneInfo
+    columns: Sequence[LocalColumn],
+    end: dt.datetime,
+    zone: ZoneInfo,
+    live: Mapping[int, tuple[dt.date | None, int]],
 ) -> tuple[ColumnFacts, ...]:
     """What the rules need of a site's columns: the later of the recorded update and the
     newest published post (both before ``end``), and whether each column is a leaf."""
@@ -354,6 +405,11 @@ def _column_facts(
         recorded = column.last_updated_at if _day(column.last_updated_at, end, zone) else None
         moments = (recorded, column.newest_published)
         last = max((at for at in moments if at is not None), default=None)
+        stored_on = _day(last, end, zone)
+        live_on, live_items = live.get(column.id, (None, None))
+        updated_on, source = stored_on, DATABASE if stored_on else None
+        if live_on is not None and (stored_on is None or live_on > stored_on):
+            updated_on, source = live_on, LIVE_SITE
         facts.append(
             ColumnFacts(
                 column_id=column.id,
@@ -364,7 +420,9 @@ def _column_facts(
                 last_update=last,
                 posts=column.published,
                 leaf=column.id not in parents,
-                updated_on=_day(last, end, zone),
+                updated_on=updated_on,
+                live_items=live_items,
+                source=source,
             )
         )
     return tuple(facts)
@@ -386,6 +444,27 @@ def _risk_label(site: SiteRisk, risk: Risk) -> str:
             share=reach.share,
         )
     return translate("", RULE_LABELS[risk.rule]).format(count=risk.count, days=risk.limit)
+
+
+def sources_text(site: SiteRisk) -> str:
+    """Which sources each broken rule used, in the operator's language ("" when none)."""
+    return translate("", RULE_SEPARATOR).join(
+        f"{translate('', RULE_NAMES[r.rule])}{translate('', SOURCES).format(sources=_sources(r))}"
+        for r in site.risks
+    )
+
+
+def _sources(risk: Risk) -> str:
+    return joined(translate("", SOURCE_LABELS[source]) for source in risk.sources)
+
+
+RULE_NAMES = {
+    HOME: QT_TR_NOOP("首页"),
+    STALE_NEWS: QT_TR_NOOP("动态要闻/通知公告/政策文件"),
+    NOT_UPDATED: QT_TR_NOOP("应更新栏目"),
+    BLANK: QT_TR_NOOP("空白栏目"),
+    UNREACHABLE: QT_TR_NOOP("可访问性"),
+}
 
 
 def reachability_note(site: SiteRisk) -> str:

@@ -13,6 +13,14 @@ from console.schema.content import (
 from console.schema.filings import Filing, FilingAttachment, ProbeResult
 from console.schema.journal import JournalEntry, JournalHead
 from console.schema.operators import Duty, Operator, OperatorDuty
+from console.schema.patrol import (
+    PatrolColumn,
+    PatrolLease,
+    PatrolLink,
+    PatrolPage,
+    PatrolPost,
+    PatrolRun,
+)
 from console.schema.presets import ColumnPreset, ColumnType, PresetColumn, PresetVersion
 from console.schema.settings import ClusterSetting
 from console.schema.sites import OrganiserType, Site, SiteColumn, SiteDomain, SiteKind, SiteState
@@ -37,6 +45,12 @@ __all__ = [
     "Operator",
     "OperatorDuty",
     "OrganiserType",
+    "PatrolColumn",
+    "PatrolLease",
+    "PatrolLink",
+    "PatrolPage",
+    "PatrolPost",
+    "PatrolRun",
     "Post",
     "PostStatus",
     "PresetColumn",

@@ -113,3 +113,5 @@ class SiteColumn(Versioned, Base):
     max_idle_days: Mapped[int | None]
     preset_column_id: Mapped[int | None] = mapped_column(ForeignKey("preset_columns.id"))
     last_updated_at: Mapped[dt.datetime | None]
+    # The column's list page on the live site (网站巡查 reads it); None: not known yet.
+    list_url: Mapped[str | None] = mapped_column(String(1000))

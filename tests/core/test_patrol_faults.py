@@ -8,7 +8,7 @@ import pytest
 
 from console.patrol.fetching import MAX_REDIRECTS, OFF_LIMITS_HOST, SITE_DOWN, TIMEOUT
 from console.patrol.markup import ANCHOR_LIMIT
-from console.patrol.results import TOO_MANY_LINKS, TRUNCATED
+from console.patrol.results import NO_DOMAIN, TOO_MANY_LINKS, TRUNCATED
 from console.patrol.run import FAILED, patrol
 from console.patrol.targets import ColumnTarget, PatrolTarget
 from tests.patrol_server import MANY_LINKS, Bed, fault_target, patrol_bed, target
@@ -105,3 +105,11 @@ def test_a_failure_inside_the_patrol_costs_only_its_site(
     errors = sorted(result.error or "" for result in results)
     assert errors[0].startswith(FAILED) and "chokes" in errors[0]
     assert errors[1] == "too_many_redirects"
+
+
+def test_a_site_without_a_domain_is_reported_as_such_and_asks_nothing(bed: Bed) -> None:
+    bare = PatrolTarget("1100000099", (), (ColumnTarget("c01", "新闻动态"),))
+    (result,) = patrol([bare], bed.options())
+    assert result.error == NO_DOMAIN and result.requests == 0 and not result.stopped
+    assert result.report()["error"] == NO_DOMAIN and result.finished_at is not None
+    assert bed.server.requests == []

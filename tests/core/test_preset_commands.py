@@ -52,8 +52,8 @@ def test_inspect_prints_each_site_at_risk_as_of_the_date_given(
         "site_code": "3312000001",
         # Blank news columns: never updated within two weeks as well as blank.
         "risks": [
-            {"rule": "stale_news", "count": 5, "columns": blank},
-            {"rule": "blank", "count": 5, "columns": blank},
+            {"rule": "stale_news", "count": 5, "columns": blank, "sources": ["database"]},
+            {"rule": "blank", "count": 5, "columns": blank, "sources": ["database"]},
         ],
         "reachability": {
             "verdict": "undetermined",
@@ -70,6 +70,7 @@ def test_inspect_prints_each_site_at_risk_as_of_the_date_given(
     assert main(["--db", url, "inspect", "--as-of", "2026-11-01"]) == 0
     out = capsys.readouterr().out
     assert "5 个空白栏目" in out and "截至 2026-11-01（Asia/Shanghai）" in out
+    assert "空白栏目（依据：数据库）" in out
     assert "首页不更新：天数 14" in out
     assert main(["--db", url, "inspect", "--as-of", "2026-13-01"]) != 0
     assert "2026-13-01" in capsys.readouterr().err

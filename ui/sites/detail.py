@@ -36,6 +36,7 @@ from ui.dialogs import finished
 from ui.forms import REFUSED, attempt
 from ui.i18n import translated
 from ui.sites.form import SiteForm
+from ui.sites.patrol_pane import PatrolPane
 from ui.sites.tables import fill_table, make_table
 from ui.tasks import Database, spawn
 
@@ -93,6 +94,8 @@ class SiteDetailPane(QTabWidget):
         self.addTab(self.columns, self.tr("栏目"))
         self.addTab(self.permissions, self.tr("权限"))
         self.addTab(self.filings, self.tr("备案"))
+        self.patrol = PatrolPane(database, actor, self)
+        self.addTab(self.patrol, self.tr("巡查"))
         self.addTab(self.history, self.tr("历史"))
         self.form.changed.connect(self._edited)
         self.save_button.clicked.connect(lambda: spawn(self.save(), "save-site"))
@@ -165,6 +168,7 @@ class SiteDetailPane(QTabWidget):
         """Read and show site ``site_id`` (nothing when None)."""
         if site_id is None:
             self.show_site(None)
+            await self.patrol.load(None)
             return
         detail = await attempt(
             self.message.setText, self.database.call(site_detail, self.actor, site_id)
@@ -172,6 +176,7 @@ class SiteDetailPane(QTabWidget):
         # The tab may have closed while the site was read.
         if detail is not REFUSED and shiboken6.isValid(self):
             self.show_site(detail)
+            await self.patrol.load(site_id)
 
     def show_site(self, detail: SiteDetail | None) -> None:
         """Fill every tab from ``detail``."""

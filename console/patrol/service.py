@@ -1,0 +1,131 @@
+"""The patrol as the console runs it: plan from the register, patrol, store each site.
+
+``run_patrol`` patrols the named sites, or every running site; with ``store`` each site's
+result is written as it arrives (one transaction per site, ``store.store_result``). Storing a
+patrol of the whole cluster shares the work with any other patrol processes through leases:
+this process takes due sites a batch at a time (``leases.claim_due``), so every due site is
+patrolled once, by one of them. A stop ends the patrol soon; leases of sites not patrolled
+are given back and those sites stay due.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from console.base.actor import Actor, require
+from console.db import SessionFactory
+from console.patrol import leases
+from console.patrol.planning import PatrolPlan, plan_patrol
+from console.patrol.results import SiteResult
+from console.patrol.run import DEFAULT_SITES, patrol
+from console.patrol.store import Stored, store_result
+from console.probes.dialing import Dialer
+from console.schema import Duty
+
+
+@dataclass
+class PatrolRun:
+    """What a run did: results in completion order, what was stored, the plan it followed."""
+
+    plan: PatrolPlan
+    results: list[SiteResult] = field(default_factory=list)
+    stored: dict[str, Stored] = field(default_factory=dict)
+
+
+def run_patrol(
+    sessions: SessionFactory,
+    actor: Actor,
+    codes: Sequence[str] = (),
+    dialer: Dialer | None = None,
+    store: bool = False,
+    on_result: Callable[[SiteResult], None] | None = None,
+    stop: threading.Event | None = None,
+    ca_bundle: str | None = None,
+    sites_at_once: int = DEFAULT_SITES,
+) -> PatrolRun:
+    """Service: patrol (and with ``store`` record) the sites of ``codes``, else the cluster."""
+    if store:
+        require(actor, Duty.SYSTEM_ADMIN)
+    plan = plan_patrol(sessions, actor, codes, dialer=dialer, ca_bundle=ca_bundle)
+    run = PatrolRun(plan)
+    stop = stop or threading.Event()
+
+    def arrived(result: SiteResult) -> None:
+        if store:
+            site_id = plan.site_ids[result.site_code]
+            run.stored[result.site_code] = store_result(sessions, actor, site_id, result)
+        run.results.append(result)
+        if on_result is not None:
+            on_result(result)
+
+    if store and not codes:
+        _shared(sessions, plan, arrived, stop, sites_at_once)
+    else:
+        patrol(plan.targets, plan.options, plan.memory, stop=stop, on_result=arrived,
+               sites_at_once=sites_at_once)  # fmt: skip
+    return run
+
+
+def _shared(
+    sessions: SessionFactory,
+    plan: PatrolPlan,
+    arrived: Callable[[SiteResult], None],
+    stop: threading.Event,
+    sites_at_once: int,
+) -> None:
+    """Patrol the plan's sites that are due, a leased batch at a time, until none is left."""
+    holder = leases.holder_name()
+    by_id = {plan.site_ids[t.site_code]: t for t in plan.targets}
+    done: set[int] = set()
+
+    def noted(result: SiteResult) -> None:
+        arrived(result)
+        done.add(plan.site_ids[result.site_code])
+
+    while not stop.is_set():
+        batch = leases.claim_due(sessions, holder, sites_at_once, among=list(by_id))
+        if not batch:
+            return
+        try:
+            targets = [by_id[site_id] for site_id in batch]
+            patrol(targets, plan.options, plan.memory, stop=stop, on_result=noted,
+                   sites_at_once=sites_at_once)  # fmt: skip
+        finally:
+            leases.release(sessions, holder, [site_id for site_id in batch if site_id not in done])
+
+
+def patrol_due(
+    sessions: SessionFactory,
+    actor: Actor,
+    cancelled: Callable[[], bool] = lambda: False,
+    dialer: Dialer | None = None,
+) -> dict[str, int]:
+    """Service for a scheduler: patrol and store every due site (shared with any other
+    patrol process); ``cancelled`` is asked every second. What was done, counted."""
+    stop = threading.Event()
+    finished = threading.Event()
+
+    def watch() -> None:
+        while not finished.wait(1.0):
+            if cancelled():
+                stop.set()
+                return
+
+    watcher = threading.Thread(target=watch, name="patrol-cancel", daemon=True)
+    watcher.start()
+    try:
+        run = run_patrol(sessions, actor, (), dialer, store=True, stop=stop)
+    finally:
+        finished.set()
+        watcher.join()
+    return {
+        "sites": len(run.results),
+        "failed": sum(1 for result in run.results if result.error),
+        "pages": sum(result.pages for result in run.results),
+        "new_posts": sum(stored.new_posts for stored in run.stored.values()),
+        "broken_links": sum(len(result.broken_links) for result in run.results),
+        "hidden_links": sum(len(result.hidden_links) for result in run.results),
+        "stopped": int(stop.is_set()),
+    }
