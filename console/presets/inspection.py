@@ -256,8 +256,8 @@ def _answer_risks(answers: AnswerVerdict | None, limits: Thresholds) -> list[Ris
     rule = limits.answers
     found = []
     if len(answers.late) >= rule.late_messages:
-        numbers = tuple(message.number for message in answers.late)
-        found.append(Risk(LATE_ANSWERS, len(numbers), numbers, rule.late_messages))
+        # The messages behind it are the site's ``answers.late`` (not columns).
+        found.append(Risk(LATE_ANSWERS, len(answers.late), (), rule.late_messages))
     if answers.lacks_channel:
         found.append(Risk(NO_CONSULTATION, 1, limit=1))
     return found
