@@ -12,6 +12,7 @@ from sqlalchemy.engine import URL
 
 from console.db import engine_of, open_database
 from console.operators import service as operators
+from ui.annual.screenshot import render_form
 from ui.login import LoginDialog
 from ui.main_window import MainWindow
 from ui.tabs import TABS
@@ -56,6 +57,7 @@ async def _render(url: URL, directory: Path, seed: int) -> None:
             save(window, directory / f"{spec.key}.png")
             window.close()
             window.deleteLater()
+        await render_form(database, directory / "annual_form.png", save)
     finally:
         database.close()
         engine_of(sessions).dispose()

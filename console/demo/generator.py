@@ -26,6 +26,7 @@ from console.demo.columns import (
     plan_trees,
 )
 from console.demo.filings import FilingNumbers, filing_row, probe_history
+from console.demo.interactions import interaction_rows
 from console.demo.names import People
 from console.demo.places import CITY_NAME
 from console.demo.posts import PostMaker
@@ -66,6 +67,8 @@ TABLES = (
     "whitelist_phrases",
     "posts",
     "queue_items",
+    "interaction_channels",
+    "interaction_messages",
 )
 
 NOT_EMPTY = QT_TR_NOOP("数据库中已有站点或操作员，演示站群只能生成到空数据库中。")
@@ -238,6 +241,8 @@ class _Run:
                 writer.add(name, row)
                 if name == "posts" and poster.posts % PROGRESS_EVERY == 0:
                     self.report.step(PROGRESS_EVERY, LABEL_POSTS)
+        first_channel, first_message = ids["interaction_channels"], ids["interaction_messages"]
+        writer.add_all(interaction_rows(plans, self.as_of, first_channel, first_message))
         writer.finish()
 
     def _register(

@@ -189,7 +189,7 @@ def import_addresses(
     column's. Returns the number of columns that change (with ``dry_run``: would change).
     """
     require(actor, *REGISTER_READERS) if dry_run else require(actor, Duty.SYSTEM_ADMIN)
-    rows = read_table(path)
+    rows = read_table(path).rows
     if rows:
         for heading in (SITE, CODE, URL):
             if heading not in rows[0].cells:

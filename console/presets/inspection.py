@@ -23,6 +23,7 @@ thresholds of the cluster settings (``console.presets.settings``, national value
 - ``blank``: columns that never had content, 5 or more. A blank column also counts in
   ``stale_news`` and ``not_updated``: it is one form of 应更新但长期不更新.
 - ``unreachable``: see ``console.probes.reachability``.
+- ``late_answers`` and ``no_consultation`` (互动回应差): see ``console.interactions.rule``.
 Each rule is judged on its own. Only sites that are running (运行 or 变更) are inspected.
 
 Live dates: where a stored site patrol (``console.patrol``) read a column's list page, its
@@ -45,6 +46,7 @@ from sqlalchemy.orm import Session
 from console.base import clock
 from console.base.cluster import settings_of
 from console.base.i18n import QT_TR_NOOP, joined, translate
+from console.interactions.rule import AnswerVerdict, judge_answers
 from console.presets.settings import Thresholds, thresholds
 from console.presets.site_columns import LocalColumn, chunks, load_local
 from console.probes.reachability import UNDETERMINED, Reachability, load_reachability
@@ -58,16 +60,20 @@ STALE_NEWS = "stale_news"
 NOT_UPDATED = "not_updated"
 BLANK = "blank"
 UNREACHABLE = "unreachable"
-RULES = (HOME, STALE_NEWS, NOT_UPDATED, BLANK, UNREACHABLE)
-DATABASE, LIVE_SITE, PROBES = "database", "live_site", "probes"
+LATE_ANSWERS = "late_answers"
+NO_CONSULTATION = "no_consultation"
+RULES = (HOME, STALE_NEWS, NOT_UPDATED, BLANK, UNREACHABLE, LATE_ANSWERS, NO_CONSULTATION)
+DATABASE, LIVE_SITE, PROBES, INTERACTIONS = "database", "live_site", "probes", "interactions"
 SOURCE_LABELS = {
     DATABASE: QT_TR_NOOP("数据库"),
     LIVE_SITE: QT_TR_NOOP("网站巡查"),
     PROBES: QT_TR_NOOP("探测"),
+    INTERACTIONS: QT_TR_NOOP("互动记录"),
 }
 SOURCES = QT_TR_NOOP("（依据：{sources}）")
 RULE_SEPARATOR = QT_TR_NOOP("；")
 NEWS_TYPES = (ColumnType.NEWS.value,)
+SHOWN_MESSAGES = 5
 NOTICE_TYPES = (ColumnType.NOTICE.value, ColumnType.POLICY.value)
 
 RULE_LABELS = {
@@ -75,6 +81,10 @@ RULE_LABELS = {
     STALE_NEWS: QT_TR_NOOP("{count} 个动态要闻/通知公告/政策文件栏目未及时更新"),
     NOT_UPDATED: QT_TR_NOOP("{count} 个应更新栏目未按要求更新"),
     BLANK: QT_TR_NOOP("{count} 个空白栏目"),
+    LATE_ANSWERS: QT_TR_NOOP(
+        "互动回应差：{count} 条有效咨询留言超过 {months} 个月未答复（{messages}）"
+    ),
+    NO_CONSULTATION: QT_TR_NOOP("互动回应差：没有可用的政务咨询渠道"),
     UNREACHABLE: QT_TR_NOOP(
         "站点无法访问：近 {days} 天 {failures}/{probes} 次探测未能在 {timeout} 秒内打开首页"
         "（{share}%）"
@@ -117,6 +127,7 @@ class SiteFacts:
     home_updated_on: dt.date | None
     columns: tuple[ColumnFacts, ...] = ()
     reachability: Reachability | None = None
+    answers: AnswerVerdict | None = None
 
 
 @dataclass(frozen=True)
@@ -140,6 +151,7 @@ class SiteRisk:
     kind: str
     risks: tuple[Risk, ...] = field(default_factory=tuple)
     reachability: Reachability | None = None
+    answers: AnswerVerdict | None = None
 
     @property
     def severity(self) -> tuple[int, int]:
@@ -148,7 +160,7 @@ class SiteRisk:
 
     def as_json(self) -> dict[str, object]:
         """One site as ``cluster-console inspect --json`` prints it."""
-        return {
+        found: dict[str, object] = {
             "site_code": self.code,
             "risks": [
                 {
@@ -161,6 +173,12 @@ class SiteRisk:
             ],
             "reachability": self.reachability.as_json() if self.reachability else None,
         }
+        if self.answers is not None:
+            found["late_messages"] = [
+                {"channel": m.channel, "number": m.number, "received_on": m.received_on.isoformat()}
+                for m in self.answers.late
+            ]
+        return found
 
 
 @dataclass(frozen=True)
@@ -254,7 +272,23 @@ def risks_of(site: SiteFacts, as_of: dt.date, limits: Thresholds = NATIONAL) -> 
     reach = site.reachability
     if reach is not None and reach.verdict == UNREACHABLE_VERDICT:
         found.append(Risk(UNREACHABLE, 1, limit=reach.rule.days, sources=(PROBES,)))
-    return SiteRisk(site.site_id, site.code, site.name, site.kind, tuple(found), reach)
+    found.extend(_answer_risks(site.answers, limits))
+    return SiteRisk(
+        site.site_id, site.code, site.name, site.kind, tuple(found), reach, site.answers
+    )
+
+
+def _answer_risks(answers: AnswerVerdict | None, limits: Thresholds) -> list[Risk]:
+    if answers is None:
+        return []
+    rule = limits.answers
+    found = []
+    if len(answers.late) >= rule.late_messages:
+        # The messages behind it are the site's ``answers.late`` (not columns).
+        found.append(Risk(LATE_ANSWERS, len(answers.late), (), rule.late_messages, (INTERACTIONS,)))
+    if answers.lacks_channel:
+        found.append(Risk(NO_CONSULTATION, 1, limit=1, sources=(INTERACTIONS,)))
+    return found
 
 
 def ranked(sites: Iterable[SiteFacts], as_of: dt.date, limits: Thresholds) -> list[SiteRisk]:
@@ -283,8 +317,13 @@ class Inspection:
         }
 
 
-def _number(text: str) -> int | float:
-    return int(text) if text.lstrip("-").isdigit() else float(text)
+def _number(text: str) -> int | float | str:
+    if text.lstrip("-").isdigit():
+        return int(text)
+    try:
+        return float(text)
+    except ValueError:
+        return text
 
 
 def _check(session: Session, as_of: dt.date | None) -> tuple[dt.date, ZoneInfo, Thresholds]:
@@ -342,6 +381,7 @@ def load_facts(
     reach: dict[int, Reachability] = {}
     for chunk in chunks(ids):
         reach.update(load_reachability(session, chunk, as_of, zone, limits.reachability))
+    answers = judge_answers(session, ids, as_of, zone, limits.answers)
     return [
         SiteFacts(
             row.id,
@@ -351,6 +391,7 @@ def load_facts(
             _day(row.home_updated_at, end, zone),
             columns[row.id],
             reach.get(row.id),
+            answers.get(row.id),
         )
         for row in site_rows
     ]
@@ -443,7 +484,14 @@ def _risk_label(site: SiteRisk, risk: Risk) -> str:
             timeout=reach.rule.timeout_s,
             share=reach.share,
         )
-    return translate("", RULE_LABELS[risk.rule]).format(count=risk.count, days=risk.limit)
+    answers = site.answers
+    months = answers.months if answers is not None else 0
+    late = answers.late if answers is not None else ()
+    shown = joined(f"{m.channel} {m.number}" for m in late[:SHOWN_MESSAGES])
+    messages = shown + ("…" if len(late) > SHOWN_MESSAGES else "")
+    return translate("", RULE_LABELS[risk.rule]).format(
+        count=risk.count, days=risk.limit, months=months, messages=messages
+    )
 
 
 def sources_text(site: SiteRisk) -> str:
@@ -464,6 +512,8 @@ RULE_NAMES = {
     NOT_UPDATED: QT_TR_NOOP("应更新栏目"),
     BLANK: QT_TR_NOOP("空白栏目"),
     UNREACHABLE: QT_TR_NOOP("可访问性"),
+    LATE_ANSWERS: QT_TR_NOOP("留言答复"),
+    NO_CONSULTATION: QT_TR_NOOP("咨询渠道"),
 }
 
 

@@ -13,6 +13,14 @@ from typing import Any
 
 from console.base.cluster import ClusterSettings, Setting, integer_setting
 from console.base.i18n import QT_TR_NOOP, joined
+from console.interactions.settings import (
+    ANSWER_MONTHS,
+    CHANNEL_REQUIRED,
+    LATE_MESSAGES,
+    WINDOW_MONTHS,
+    AnswerRule,
+    answer_rule,
+)
 from console.probes.settings import (
     PROBES_PER_DAY,
     SHARE_PERCENT,
@@ -58,6 +66,7 @@ BLANK_COLUMNS = integer_setting(
 APPLIED: tuple[Setting[Any], ...] = (
     HOME_DAYS, NEWS_DAYS, NOTICE_MONTHS, STALE_NEWS_COLUMNS, NOT_UPDATED_COLUMNS, BLANK_COLUMNS,
     WINDOW_DAYS, PROBES_PER_DAY, SHARE_PERCENT, TIMEOUT_S,
+    ANSWER_MONTHS, WINDOW_MONTHS, LATE_MESSAGES, CHANNEL_REQUIRED,
 )  # fmt: skip
 
 
@@ -72,6 +81,7 @@ class Thresholds:
     not_updated_columns: int = 10
     blank_columns: int = 5
     reachability: ReachabilityRule = field(default_factory=ReachabilityRule)
+    answers: AnswerRule = field(default_factory=AnswerRule)
     # The settings' keys and values as stored, for showing with the results.
     applied: tuple[tuple[str, str], ...] = ()
 
@@ -86,6 +96,7 @@ def thresholds(settings: ClusterSettings) -> Thresholds:
         settings[NOT_UPDATED_COLUMNS],
         settings[BLANK_COLUMNS],
         reachability_rule(settings),
+        answer_rule(settings),
         tuple((s.key, s.text(settings[s])) for s in APPLIED),
     )
 

@@ -1,6 +1,7 @@
 """SQLAlchemy models of the cluster database, one module per area."""
 
 from console.schema.accounts import Account, AccountStatus, Grant, Role
+from console.schema.annual import AnnualFigure
 from console.schema.base import Base, utcnow
 from console.schema.content import (
     LexiconTerm,
@@ -11,6 +12,12 @@ from console.schema.content import (
     WhitelistPhrase,
 )
 from console.schema.filings import Filing, FilingAttachment, ProbeResult
+from console.schema.interactions import (
+    ChannelKind,
+    InteractionChannel,
+    InteractionMessage,
+    MessageState,
+)
 from console.schema.journal import JournalEntry, JournalHead
 from console.schema.operators import Duty, Operator, OperatorDuty
 from console.schema.patrol import (
@@ -29,7 +36,9 @@ from console.schema.supervision import JobLease, JobRun, ReportDelivery
 __all__ = [
     "Account",
     "AccountStatus",
+    "AnnualFigure",
     "Base",
+    "ChannelKind",
     "ClusterSetting",
     "ColumnPreset",
     "ColumnType",
@@ -37,11 +46,14 @@ __all__ = [
     "Filing",
     "FilingAttachment",
     "Grant",
+    "InteractionChannel",
+    "InteractionMessage",
     "JobLease",
     "JobRun",
     "JournalEntry",
     "JournalHead",
     "LexiconTerm",
+    "MessageState",
     "Operator",
     "OperatorDuty",
     "OrganiserType",

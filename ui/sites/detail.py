@@ -32,6 +32,7 @@ from console.sites.register import GONE_STATES
 from console.sites.rules import SiteDraft
 from console.sites.service import change_state, update_site
 from console.sites.views import SiteDetail, site_detail, site_id_of
+from ui.annual.figures_dialog import AnnualFiguresDialog
 from ui.dialogs import finished
 from ui.forms import REFUSED, attempt
 from ui.i18n import translated
@@ -141,10 +142,14 @@ class SiteDetailPane(QTabWidget):
         for widget in (self.next_state, self.merge_target, self.migrate, self.step_button):
             widget.setEnabled(may_edit)
 
+        self.annual_button = QPushButton(self.tr("年度报表…"), properties)
+        self.annual_button.setObjectName("annualReport")
+        self.annual_button.clicked.connect(lambda: spawn(self.open_annual(), "annual-report"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.revert_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.annual_button)
         lifecycle = QHBoxLayout()
         lifecycle.addWidget(QLabel(self.tr("状态："), properties))
         lifecycle.addWidget(self.state_label)
@@ -161,6 +166,16 @@ class SiteDetailPane(QTabWidget):
         layout.addWidget(self.message)
         layout.addStretch(1)
         return properties
+
+    async def open_annual(self) -> None:
+        """Open the site's annual report form (the last full year first)."""
+        detail = self.detail
+        if detail is None:
+            return
+        dialog = AnnualFiguresDialog(self.database, self.actor, detail.draft.code, detail.id, self)
+        spawn(dialog.load(), "annual-load")
+        await finished(dialog)
+        dialog.deleteLater()
 
     # -- showing ---------------------------------------------------------------------------
 
