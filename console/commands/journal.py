@@ -16,13 +16,11 @@ TAMPERED = QT_TR_NOOP("日志已被篡改：共 {n} 条")
 
 def register(commands: Subcommands) -> None:
     """Add ``journal verify``."""
-    journal_cmd = commands.add_parser("journal", help="操作日志")
-    journal_commands = journal_cmd.add_subparsers(
-        dest="journal_command", required=True, metavar="子命令"
-    )
-    verify = journal_commands.add_parser("verify", help="校验日志哈希链（审计管理员）")
+    journal_cmd = commands.add_parser("journal", help=QT_TR_NOOP("操作日志"))
+    journal_commands = journal_cmd.add_subparsers(dest="journal_command", required=True)
+    verify = journal_commands.add_parser("verify", help=QT_TR_NOOP("校验日志哈希链（审计管理员）"))
     add_login_options(verify, required=True)
-    verify.add_argument("--json", action="store_true")
+    verify.add_argument("--json", action="store_true", help=QT_TR_NOOP("输出 JSON"))
     verify.set_defaults(handler=run)
 
 

@@ -16,7 +16,7 @@ from console.base.i18n import QT_TR_NOOP, translate
 from console.base.identifiers import site_code_form
 from console.base.listing import Query, read_page, rendered
 from console.commands import Subcommands
-from console.commands._arguments import said
+from console.commands._arguments import said, whole
 from console.commands._common import acting, add_login_options, login, opened
 from console.presets import service as presets
 from console.presets.apply import apply_version
@@ -24,6 +24,8 @@ from console.presets.diff import CHANGE_LABELS
 from console.presets.files import load_preset
 from console.presets.plan import preview, sites_by_code, sites_of_kind
 
+VERSION_HELP = QT_TR_NOOP("预设版本 ID（见 presets list）")
+VERSION_ID = whole(1, 2**63 - 1)
 LIST_HELP = QT_TR_NOOP("列出全部预设版本及其 ID（按 ID 排列；export、diff、apply 用这个 ID）")
 JSON_HELP = QT_TR_NOOP("输出 JSON")
 IMPORTED = QT_TR_NOOP("已导入为预设版本 {id}。")
@@ -39,33 +41,44 @@ APPLIED = QT_TR_NOOP("已应用到 {changed} 个站点，{same} 个站点无需�
 
 def register(commands: Subcommands) -> None:
     """Add ``presets list|import|export|diff|apply``."""
-    cmd = commands.add_parser("presets", help="栏目预设")
-    sub = cmd.add_subparsers(dest="presets_command", required=True, metavar="子命令")
+    cmd = commands.add_parser("presets", help=QT_TR_NOOP("栏目预设"))
+    sub = cmd.add_subparsers(dest="presets_command", required=True)
     listing = sub.add_parser("list", help=said(LIST_HELP))
     listing.add_argument("--json", action="store_true", help=said(JSON_HELP))
     add_login_options(listing, required=False)
     listing.set_defaults(handler=run_list)
-    importing = sub.add_parser("import", help="从 JSON 文件导入预设（同名则保存为新版本）")
-    importing.add_argument("file", type=Path)
+    importing = sub.add_parser(
+        "import", help=QT_TR_NOOP("从 JSON 文件导入预设（同名则保存为新版本）")
+    )
+    importing.add_argument("file", type=Path, help=QT_TR_NOOP("栏目预设 JSON 文件"))
     add_login_options(importing, required=True)
     importing.set_defaults(handler=run_import)
-    exporting = sub.add_parser("export", help="把预设版本导出为 JSON 文件")
-    exporting.add_argument("version_id", type=int)
-    exporting.add_argument("file", type=Path)
+    exporting = sub.add_parser("export", help=QT_TR_NOOP("把预设版本导出为 JSON 文件"))
+    exporting.add_argument("version_id", type=VERSION_ID, metavar="ID", help=said(VERSION_HELP))
+    exporting.add_argument("file", type=Path, help=QT_TR_NOOP("要写入的 JSON 文件"))
     add_login_options(exporting, required=False)
     exporting.set_defaults(handler=run_export)
-    comparing = sub.add_parser("diff", help="比较两个预设版本")
-    comparing.add_argument("old_version_id", type=int)
-    comparing.add_argument("new_version_id", type=int)
-    comparing.add_argument("--json", action="store_true")
+    comparing = sub.add_parser("diff", help=QT_TR_NOOP("比较两个预设版本"))
+    comparing.add_argument(
+        "old_version_id", type=VERSION_ID, metavar="OLD_ID", help=QT_TR_NOOP("旧版本的 ID")
+    )
+    comparing.add_argument(
+        "new_version_id", type=VERSION_ID, metavar="NEW_ID", help=QT_TR_NOOP("新版本的 ID")
+    )
+    comparing.add_argument("--json", action="store_true", help=QT_TR_NOOP("输出 JSON"))
     add_login_options(comparing, required=False)
     comparing.set_defaults(handler=run_diff)
-    applying = sub.add_parser("apply", help="把预设版本应用到站点")
-    applying.add_argument("version_id", type=int)
+    applying = sub.add_parser("apply", help=QT_TR_NOOP("把预设版本应用到站点"))
+    applying.add_argument("version_id", type=VERSION_ID, metavar="ID", help=said(VERSION_HELP))
     target = applying.add_mutually_exclusive_group(required=True)
-    target.add_argument("--site", action="append", type=site_code_form, metavar="网站标识码")
-    target.add_argument("--every-site", action="store_true", help="该预设适用类型的全部站点")
-    applying.add_argument("--preview", action="store_true", help="只预览，不写入")
+    target.add_argument(
+        "--site", action="append", type=site_code_form, metavar="CODE",
+        help=QT_TR_NOOP("网站标识码，可重复"),
+    )  # fmt: skip
+    target.add_argument(
+        "--every-site", action="store_true", help=QT_TR_NOOP("该预设适用类型的全部站点")
+    )
+    applying.add_argument("--preview", action="store_true", help=QT_TR_NOOP("只预览，不写入"))
     add_login_options(applying, required=False)
     applying.set_defaults(handler=run_apply)
 
