@@ -12,6 +12,7 @@ from typing import Any
 
 from console.base import clock
 from console.base.cluster import read_settings
+from console.base.errors import InvalidInput
 from console.base.i18n import QT_TR_NOOP, translate
 from console.base.identifiers import site_code_form
 from console.base.listing import Query, read_page, rendered
@@ -29,6 +30,8 @@ VERSION_ID = whole(1, 2**63 - 1)
 LIST_HELP = QT_TR_NOOP("列出全部预设版本及其 ID（按 ID 排列；export、diff、apply 用这个 ID）")
 JSON_HELP = QT_TR_NOOP("输出 JSON")
 IMPORTED = QT_TR_NOOP("已导入为预设版本 {id}。")
+NO_SITES = QT_TR_NOOP("没有可应用的站点：该预设适用类型的站点一个也没有。")
+APPLIED_NOWHERE = QT_TR_NOOP("预设没有应用到任何站点（全部被跳过）。")
 EXPORTED = QT_TR_NOOP("已导出到 {path}。")
 PLANNED = QT_TR_NOOP(
     "{site}：新增 {added} 个栏目，名称或位置不同 {moved} 个，类型或规则不同 {rules} 个，"
@@ -161,6 +164,8 @@ def run_apply(args: argparse.Namespace) -> int:
             site_ids = sites_of_kind(sessions, actor, args.version_id)
         else:
             site_ids = sites_by_code(sessions, actor, args.site)
+        if not site_ids:
+            raise InvalidInput(NO_SITES)
         for plan in preview(sessions, actor, args.version_id, site_ids):
             line = plan.reason() or translate("", PLANNED).format(
                 site=plan.site_code,
@@ -194,4 +199,7 @@ def run_apply(args: argparse.Namespace) -> int:
     print(
         json.dumps({"changed": report.changed, "unchanged": same, "skipped": len(report.refused)})
     )
+    if report.changed + same == 0:
+        print(translate("", APPLIED_NOWHERE), file=sys.stderr)
+        return 1
     return 0
