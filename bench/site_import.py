@@ -132,10 +132,10 @@ def main() -> None:
             for run in range(args.repeat):
                 folder = Path(scratch) / f"{kind}-{run}"
                 folder.mkdir()
+                command = [sys.executable, "-m", "bench.site_import", "--one", kind]
                 done = subprocess.run(
-                    [sys.executable, "-m", "bench.site_import", "--one", kind, str(file), str(folder)],
-                    check=True, capture_output=True, text=True,
-                )  # fmt: skip
+                    [*command, str(file), str(folder)], check=True, capture_output=True, text=True
+                )
                 runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
             medians[kind] = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
             m = medians[kind]
