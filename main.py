@@ -8,9 +8,9 @@ from collections.abc import Sequence
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Open the console (``--db URL``, ``--lang en``, ``--demo``), or run a headless command."""
-    from console.cli import GUI_COMMANDS, build_parser, run
+    from console.cli import GUI_COMMANDS, parse, run
 
-    args = build_parser().parse_args(argv)
+    args = parse(argv)
     if args.command in GUI_COMMANDS:
         from ui.app import start
 

@@ -70,6 +70,23 @@ class EnvironmentFault(Exception):
 
 
 DB_UNREACHABLE = QT_TR_NOOP("数据库连接中断：{detail}")
+CANNOT_CONNECT = QT_TR_NOOP(
+    "数据库连接中断：无法连接数据库服务器（地址或端口不对、服务器未启动，或网络不通），"
+    "请核对数据库地址。"
+)
+AUTH_REFUSED = QT_TR_NOOP("数据库服务器拒绝登录：用户名或密码不对，或该用户无权从本机连接。")
+NO_DATABASE = QT_TR_NOOP("数据库服务器上没有这个数据库：请核对库名，或先由数据库管理员建库。")
+NO_SQLITE_FILE = QT_TR_NOOP("无法打开 SQLite 数据库文件：所在文件夹不存在或没有写权限。")
+# What drivers say (PostgreSQL, MySQL/MariaDB error numbers, SQLite), by what it means.
+CONNECTION_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (AUTH_REFUSED, ("password authentication failed", "role \"", "(1045,", "(1698,", "(1044,",
+                    "access denied", "no password supplied", "no pg_hba.conf entry")),
+    (NO_DATABASE, ("database \"", "(1049,", "unknown database")),
+    (CANNOT_CONNECT, ("connection refused", "(2003,", "(2005,", "(2013,", "can't connect",
+                      "failed to resolve host", "name or service not known", "timeout expired",
+                      "timed out", "no route to host", "could not translate host name")),
+    (NO_SQLITE_FILE, ("unable to open database file",)),
+)  # fmt: skip
 DISK_FULL = QT_TR_NOOP("磁盘空间不足，无法写入：{detail}")
 
 
@@ -83,6 +100,10 @@ def classify(error: BaseException) -> EnvironmentFault | None:
         text = _first_line(error.orig)
         if "database or disk is full" in text:
             return EnvironmentFault(DISK_FULL, detail=text)
+        lowered = str(error.orig).lower()
+        for message, words in CONNECTION_WORDS:
+            if any(word in lowered for word in words):
+                return EnvironmentFault(message, detail=text)
         return EnvironmentFault(DB_UNREACHABLE, detail=text)
     if isinstance(error, sa_exc.DisconnectionError | sa_exc.TimeoutError):
         return EnvironmentFault(DB_UNREACHABLE, detail=_first_line(error))

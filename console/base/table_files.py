@@ -11,10 +11,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 import re
 import unicodedata
 import zipfile
-from collections.abc import Collection
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,28 +83,41 @@ def read_table(path: Path, expected: Collection[str] = ()) -> Table:
     if suffix not in (".csv", ".xlsx"):
         raise InvalidInput(UNKNOWN_FORMAT, suffix=suffix or path.name)
     require_readable(path)
-    merged: tuple[str, ...] = ()
     try:
         if suffix == ".csv":
-            grid = _csv_grid(path)
-        else:
-            grid, merged = _xlsx_grid(path)
+            return _rows(path, _csv_grid(path), (), expected)
+        merged = _merged_ranges(path)
+        book = load_workbook(path, read_only=True, data_only=True)
+        try:
+            grid = (
+                [_cell(v) for v in row] for row in book.worksheets[0].iter_rows(values_only=True)
+            )
+            return _rows(path, grid, merged, expected)
+        finally:
+            book.close()
     except (zipfile.BadZipFile, InvalidFileException):
         raise InvalidInput(NOT_XLSX, name=path.name) from None
     except UnicodeError:
         raise InvalidInput(NOT_TEXT, name=path.name) from None
     except (OSError, ValueError, KeyError, TypeError, EOFError) as error:
         raise InvalidInput(UNREADABLE, name=path.name, reason=str(error)) from None
-    if not grid:
+
+
+def _rows(
+    path: Path, grid: Iterator[list[str]], merged: tuple[str, ...], expected: Collection[str]
+) -> Table:
+    """The rows of ``grid`` by heading, read as they come (the grid is never held whole)."""
+    first = list(itertools.islice(grid, TITLE_SEARCH_ROWS))
+    if not first:
         raise InvalidInput(EMPTY, name=path.name)
-    _check_headings(path, grid, expected)
-    headings = [h.strip() for h in grid[0]]
+    _check_headings(path, first, expected)
+    headings = [(i, h.strip()) for i, h in enumerate(first[0]) if h.strip()]
     rows: list[TableRow] = []
-    for line, cells in enumerate(grid[1:], start=2):
+    for line, cells in enumerate(itertools.chain(first[1:], grid), start=2):
         if not any(c.strip() for c in cells):
             continue
-        padded = [*cells, *[""] * (len(headings) - len(cells))]
-        rows.append(TableRow(line, {h: padded[i].strip() for i, h in enumerate(headings) if h}))
+        width = len(cells)
+        rows.append(TableRow(line, {h: cells[i].strip() if i < width else "" for i, h in headings}))
     return Table(rows, merged)
 
 
@@ -115,7 +129,7 @@ def merged_note(table: Table) -> str | None:
     return translate("", MERGED).format(ranges=shown)
 
 
-def _check_headings(path: Path, grid: list[list[str]], expected: Collection[str]) -> None:
+def _check_headings(path: Path, grid: Sequence[list[str]], expected: Collection[str]) -> None:
     first = [h.strip() for h in grid[0]]
     if len(first) == 1 and "\t" in first[0]:
         raise InvalidInput(TABS, name=path.name)
@@ -139,7 +153,7 @@ def require_readable(path: Path) -> None:
         raise InvalidInput(NO_ACCESS, name=str(path)) from None
 
 
-def _csv_grid(path: Path) -> list[list[str]]:
+def _csv_grid(path: Path) -> Iterator[list[str]]:
     raw = path.read_bytes()
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:4096]:
         raise InvalidInput(UTF16, name=path.name)
@@ -149,23 +163,19 @@ def _csv_grid(path: Path) -> list[list[str]]:
         except UnicodeDecodeError:
             continue
         del raw
-        return list(csv.reader(io.StringIO(text, newline="")))
+        return csv.reader(io.StringIO(text, newline=""))
     raise UnicodeError("encoding")
 
 
-def _xlsx_grid(path: Path) -> tuple[list[list[str]], tuple[str, ...]]:
-    book = load_workbook(path, read_only=True, data_only=True)
+def _merged_ranges(path: Path) -> tuple[str, ...]:
+    """The merged ranges the first worksheet declares (they follow its rows, at the end)."""
+    book = load_workbook(path, read_only=True)
     try:
-        sheet = book.worksheets[0]
-        grid = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-        inside = getattr(sheet, "_worksheet_path", None)
+        inside = getattr(book.worksheets[0], "_worksheet_path", None)
     finally:
         book.close()
-    return grid, _merged_ranges(path, inside) if inside else ()
-
-
-def _merged_ranges(path: Path, inside: str) -> tuple[str, ...]:
-    """The merged ranges a worksheet part declares (they follow its rows, at the end)."""
+    if not inside:
+        return ()
     found: list[str] = []
     tail = b""
     with zipfile.ZipFile(path) as archive, archive.open(inside) as stream:

@@ -67,8 +67,10 @@ def read_password(from_stdin: bool, prompt: str = PASSWORD_PROMPT) -> str:
 
 def add_login_options(parser: argparse.ArgumentParser, required: bool) -> None:
     """``--user`` and ``--password-stdin``: who runs a command that needs an operator."""
-    parser.add_argument("--user", required=required, help="操作员用户名")
-    parser.add_argument("--password-stdin", action="store_true", help="从标准输入读取密码")
+    parser.add_argument("--user", required=required, help=QT_TR_NOOP("操作员用户名"))
+    parser.add_argument(
+        "--password-stdin", action="store_true", help=QT_TR_NOOP("从标准输入读取密码")
+    )
 
 
 def acting(sessions: SessionFactory, args: argparse.Namespace, writes: bool = False) -> Actor:

@@ -18,10 +18,10 @@ EMPTY = QT_TR_NOOP("（空库）")
 
 def register(commands: Subcommands) -> None:
     """Add ``db upgrade`` and ``db current``."""
-    db = commands.add_parser("db", help="数据库结构版本")
-    db_commands = db.add_subparsers(dest="db_command", required=True, metavar="子命令")
-    db_commands.add_parser("upgrade", help="升级到最新结构版本")
-    db_commands.add_parser("current", help="显示当前结构版本")
+    db = commands.add_parser("db", help=QT_TR_NOOP("数据库结构版本"))
+    db_commands = db.add_subparsers(dest="db_command", required=True)
+    db_commands.add_parser("upgrade", help=QT_TR_NOOP("升级到最新结构版本"))
+    db_commands.add_parser("current", help=QT_TR_NOOP("显示当前结构版本"))
     db.set_defaults(handler=run)
     _roles.register(db_commands)
 

@@ -29,7 +29,7 @@ def demo_url() -> str:
 
 def register(commands: Subcommands) -> None:
     """Add ``demo``."""
-    demo = commands.add_parser("demo", help="生成演示站群")
+    demo = commands.add_parser("demo", help=QT_TR_NOOP("生成演示站群"))
     demo.add_argument(
         "--seed", type=whole(0, 2**63 - 1), default=2026, metavar="N",
         help=said(SEED_HELP),

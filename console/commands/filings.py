@@ -18,17 +18,19 @@ DAYS_HELP = QT_TR_NOOP("列出今后多少天内到期的事项，1 至 {high}�
 
 def register(commands: Subcommands) -> None:
     """Add ``filings status`` and ``filings calendar``."""
-    filings_cmd = commands.add_parser("filings", help="安全备案：待办与到期日历")
-    sub = filings_cmd.add_subparsers(dest="filings_command", required=True, metavar="子命令")
-    status = sub.add_parser("status", help="按紧急程度列出需处理的网站及原因")
-    status.add_argument("--all", action="store_true", help="也列出正常的网站")
-    calendar_cmd = sub.add_parser("calendar", help="今后若干天内到期的事项")
+    filings_cmd = commands.add_parser("filings", help=QT_TR_NOOP("安全备案：待办与到期日历"))
+    sub = filings_cmd.add_subparsers(dest="filings_command", required=True)
+    status = sub.add_parser("status", help=QT_TR_NOOP("按紧急程度列出需处理的网站及原因"))
+    status.add_argument("--all", action="store_true", help=QT_TR_NOOP("也列出正常的网站"))
+    calendar_cmd = sub.add_parser("calendar", help=QT_TR_NOOP("今后若干天内到期的事项"))
     calendar_cmd.add_argument(
         "--days", type=whole(1, MAX_DAYS), default=90, metavar="N",
         help=said(DAYS_HELP, high=MAX_DAYS),
     )  # fmt: skip
     for parser in (status, calendar_cmd):
-        parser.add_argument("--json", action="store_true", help="每行输出一个 JSON 对象")
+        parser.add_argument(
+            "--json", action="store_true", help=QT_TR_NOOP("每行输出一个 JSON 对象")
+        )
         add_login_options(parser, required=False)
     status.set_defaults(handler=run_status)
     calendar_cmd.set_defaults(handler=run_calendar)

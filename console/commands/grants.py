@@ -31,20 +31,22 @@ NOT_IN_FORCE = QT_TR_NOOP("账号 {username} {status}：以下授权在启用或
 
 def register(commands: Subcommands) -> None:
     """Add ``grants who`` and ``grants of``."""
-    parser = commands.add_parser("grants", help="编辑人员授权")
-    sub = parser.add_subparsers(dest="grants_command", required=True, metavar="子命令")
-    who = sub.add_parser("who", help="谁能在某网站/栏目行使某角色")
-    who.add_argument("--site", required=True, type=site_code_form, help="网站标识码")
-    who.add_argument("--column", help="栏目路径：/1/7/42/ 或 /政务公开/通知公告")
+    parser = commands.add_parser("grants", help=QT_TR_NOOP("编辑人员授权"))
+    sub = parser.add_subparsers(dest="grants_command", required=True)
+    who = sub.add_parser("who", help=QT_TR_NOOP("谁能在某网站/栏目行使某角色"))
+    who.add_argument("--site", required=True, type=site_code_form, help=QT_TR_NOOP("网站标识码"))
+    who.add_argument("--column", help=QT_TR_NOOP("栏目路径：/1/7/42/ 或 /政务公开/通知公告"))
     who.add_argument(
-        "--role", required=True, help="角色：editor/reviewer/publisher/site_admin 或中文名"
+        "--role",
+        required=True,
+        help=QT_TR_NOOP("角色：editor/reviewer/publisher/site_admin 或中文名"),
     )
-    who.add_argument("--json", action="store_true")
+    who.add_argument("--json", action="store_true", help=QT_TR_NOOP("输出 JSON"))
     add_login_options(who, required=False)
     who.set_defaults(handler=_who)
-    of = sub.add_parser("of", help="某账号能在哪里做什么（有效权限及其来源授权）")
-    of.add_argument("account", help="编辑账号")
-    of.add_argument("--json", action="store_true")
+    of = sub.add_parser("of", help=QT_TR_NOOP("某账号能在哪里做什么（有效权限及其来源授权）"))
+    of.add_argument("account", help=QT_TR_NOOP("编辑账号"))
+    of.add_argument("--json", action="store_true", help=QT_TR_NOOP("输出 JSON"))
     add_login_options(of, required=False)
     of.set_defaults(handler=_of)
 

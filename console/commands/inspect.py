@@ -23,10 +23,12 @@ APPLIED = QT_TR_NOOP("所用阈值：{thresholds}")
 
 def register(commands: Subcommands) -> None:
     """Add ``inspect``."""
-    inspect = commands.add_parser("inspect", help="按单项否决指标检查栏目更新风险")
-    inspect.add_argument("--as-of", metavar="YYYY-MM-DD", help="检查日期（默认为站群时区的今天）")
-    inspect.add_argument("--all", action="store_true", help="也列出没有风险的站点")
-    inspect.add_argument("--json", action="store_true")
+    inspect = commands.add_parser("inspect", help=QT_TR_NOOP("按单项否决指标检查栏目更新风险"))
+    inspect.add_argument(
+        "--as-of", metavar="YYYY-MM-DD", help=QT_TR_NOOP("检查日期（默认为站群时区的今天）")
+    )
+    inspect.add_argument("--all", action="store_true", help=QT_TR_NOOP("也列出没有风险的站点"))
+    inspect.add_argument("--json", action="store_true", help=QT_TR_NOOP("输出 JSON"))
     add_login_options(inspect, required=False)
     inspect.set_defaults(handler=run)
 

@@ -21,24 +21,24 @@ ANCHORED = QT_TR_NOOP("已记录锚点：第 {seq} 条，哈希 {hash}，时间 
 
 def register(commands: Subcommands) -> None:
     """Add ``journal verify``."""
-    journal_cmd = commands.add_parser("journal", help="操作日志")
-    journal_commands = journal_cmd.add_subparsers(
-        dest="journal_command", required=True, metavar="子命令"
-    )
-    verify = journal_commands.add_parser("verify", help="校验日志哈希链（审计管理员）")
+    journal_cmd = commands.add_parser("journal", help=QT_TR_NOOP("操作日志"))
+    journal_commands = journal_cmd.add_subparsers(dest="journal_command", required=True)
+    verify = journal_commands.add_parser("verify", help=QT_TR_NOOP("校验日志哈希链（审计管理员）"))
     add_login_options(verify, required=True)
-    verify.add_argument("--json", action="store_true")
-    verify.add_argument("--anchors", type=Path, metavar="FILE", help="核对锚点文件中的每个锚点")
+    verify.add_argument("--json", action="store_true", help=QT_TR_NOOP("输出 JSON"))
+    verify.add_argument(
+        "--anchors", type=Path, metavar="FILE", help=QT_TR_NOOP("核对锚点文件中的每个锚点")
+    )
     verify.set_defaults(handler=run)
     anchor = journal_commands.add_parser(
-        "anchor", help="把当前链头（序号、哈希、时间）追加到锚点文件（审计管理员）"
+        "anchor", help=QT_TR_NOOP("把当前链头（序号、哈希、时间）追加到锚点文件（审计管理员）")
     )
     add_login_options(anchor, required=True)
     anchor.add_argument(
         "--out",
         type=Path,
         metavar="FILE",
-        help=f"锚点文件（默认：用户数据目录中的 {anchors.ANCHORS_FILE}）",
+        help=QT_TR_NOOP("锚点文件（默认：用户数据目录中的 journal-anchors.jsonl）"),
     )
     anchor.set_defaults(handler=run_anchor)
 

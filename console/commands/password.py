@@ -19,7 +19,7 @@ CHANGED = QT_TR_NOOP("{username} 的密码已修改。")
 def register(commands: Subcommands) -> None:
     """Add ``password``."""
     parser = commands.add_parser(
-        "password", help="修改本人密码（--password-stdin：第一行原密码，第二行新密码）"
+        "password", help=QT_TR_NOOP("修改本人密码（--password-stdin：第一行原密码，第二行新密码）")
     )
     add_login_options(parser, required=True)
     parser.set_defaults(handler=run)

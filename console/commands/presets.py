@@ -12,11 +12,12 @@ from typing import Any
 
 from console.base import clock
 from console.base.cluster import read_settings
+from console.base.errors import InvalidInput
 from console.base.i18n import QT_TR_NOOP, translate
 from console.base.identifiers import site_code_form
 from console.base.listing import Query, read_page, rendered
 from console.commands import Subcommands
-from console.commands._arguments import said
+from console.commands._arguments import said, whole
 from console.commands._common import acting, add_login_options, login, opened
 from console.presets import service as presets
 from console.presets.apply import apply_version
@@ -24,9 +25,13 @@ from console.presets.diff import CHANGE_LABELS
 from console.presets.files import load_preset
 from console.presets.plan import preview, sites_by_code, sites_of_kind
 
+VERSION_HELP = QT_TR_NOOP("预设版本 ID（见 presets list）")
+VERSION_ID = whole(1, 2**63 - 1)
 LIST_HELP = QT_TR_NOOP("列出全部预设版本及其 ID（按 ID 排列；export、diff、apply 用这个 ID）")
 JSON_HELP = QT_TR_NOOP("输出 JSON")
 IMPORTED = QT_TR_NOOP("已导入为预设版本 {id}。")
+NO_SITES = QT_TR_NOOP("没有可应用的站点：该预设适用类型的站点一个也没有。")
+APPLIED_NOWHERE = QT_TR_NOOP("预设没有应用到任何站点（全部被跳过）。")
 EXPORTED = QT_TR_NOOP("已导出到 {path}。")
 PLANNED = QT_TR_NOOP(
     "{site}：新增 {added} 个栏目，名称或位置不同 {moved} 个，类型或规则不同 {rules} 个，"
@@ -39,33 +44,44 @@ APPLIED = QT_TR_NOOP("已应用到 {changed} 个站点，{same} 个站点无需�
 
 def register(commands: Subcommands) -> None:
     """Add ``presets list|import|export|diff|apply``."""
-    cmd = commands.add_parser("presets", help="栏目预设")
-    sub = cmd.add_subparsers(dest="presets_command", required=True, metavar="子命令")
+    cmd = commands.add_parser("presets", help=QT_TR_NOOP("栏目预设"))
+    sub = cmd.add_subparsers(dest="presets_command", required=True)
     listing = sub.add_parser("list", help=said(LIST_HELP))
     listing.add_argument("--json", action="store_true", help=said(JSON_HELP))
     add_login_options(listing, required=False)
     listing.set_defaults(handler=run_list)
-    importing = sub.add_parser("import", help="从 JSON 文件导入预设（同名则保存为新版本）")
-    importing.add_argument("file", type=Path)
+    importing = sub.add_parser(
+        "import", help=QT_TR_NOOP("从 JSON 文件导入预设（同名则保存为新版本）")
+    )
+    importing.add_argument("file", type=Path, help=QT_TR_NOOP("栏目预设 JSON 文件"))
     add_login_options(importing, required=True)
     importing.set_defaults(handler=run_import)
-    exporting = sub.add_parser("export", help="把预设版本导出为 JSON 文件")
-    exporting.add_argument("version_id", type=int)
-    exporting.add_argument("file", type=Path)
+    exporting = sub.add_parser("export", help=QT_TR_NOOP("把预设版本导出为 JSON 文件"))
+    exporting.add_argument("version_id", type=VERSION_ID, metavar="ID", help=said(VERSION_HELP))
+    exporting.add_argument("file", type=Path, help=QT_TR_NOOP("要写入的 JSON 文件"))
     add_login_options(exporting, required=False)
     exporting.set_defaults(handler=run_export)
-    comparing = sub.add_parser("diff", help="比较两个预设版本")
-    comparing.add_argument("old_version_id", type=int)
-    comparing.add_argument("new_version_id", type=int)
-    comparing.add_argument("--json", action="store_true")
+    comparing = sub.add_parser("diff", help=QT_TR_NOOP("比较两个预设版本"))
+    comparing.add_argument(
+        "old_version_id", type=VERSION_ID, metavar="OLD_ID", help=QT_TR_NOOP("旧版本的 ID")
+    )
+    comparing.add_argument(
+        "new_version_id", type=VERSION_ID, metavar="NEW_ID", help=QT_TR_NOOP("新版本的 ID")
+    )
+    comparing.add_argument("--json", action="store_true", help=QT_TR_NOOP("输出 JSON"))
     add_login_options(comparing, required=False)
     comparing.set_defaults(handler=run_diff)
-    applying = sub.add_parser("apply", help="把预设版本应用到站点")
-    applying.add_argument("version_id", type=int)
+    applying = sub.add_parser("apply", help=QT_TR_NOOP("把预设版本应用到站点"))
+    applying.add_argument("version_id", type=VERSION_ID, metavar="ID", help=said(VERSION_HELP))
     target = applying.add_mutually_exclusive_group(required=True)
-    target.add_argument("--site", action="append", type=site_code_form, metavar="网站标识码")
-    target.add_argument("--every-site", action="store_true", help="该预设适用类型的全部站点")
-    applying.add_argument("--preview", action="store_true", help="只预览，不写入")
+    target.add_argument(
+        "--site", action="append", type=site_code_form, metavar="CODE",
+        help=QT_TR_NOOP("网站标识码，可重复"),
+    )  # fmt: skip
+    target.add_argument(
+        "--every-site", action="store_true", help=QT_TR_NOOP("该预设适用类型的全部站点")
+    )
+    applying.add_argument("--preview", action="store_true", help=QT_TR_NOOP("只预览，不写入"))
     add_login_options(applying, required=False)
     applying.set_defaults(handler=run_apply)
 
@@ -148,6 +164,8 @@ def run_apply(args: argparse.Namespace) -> int:
             site_ids = sites_of_kind(sessions, actor, args.version_id)
         else:
             site_ids = sites_by_code(sessions, actor, args.site)
+        if not site_ids:
+            raise InvalidInput(NO_SITES)
         for plan in preview(sessions, actor, args.version_id, site_ids):
             line = plan.reason() or translate("", PLANNED).format(
                 site=plan.site_code,
@@ -181,4 +199,7 @@ def run_apply(args: argparse.Namespace) -> int:
     print(
         json.dumps({"changed": report.changed, "unchanged": same, "skipped": len(report.refused)})
     )
+    if report.changed + same == 0:
+        print(translate("", APPLIED_NOWHERE), file=sys.stderr)
+        return 1
     return 0

@@ -34,20 +34,22 @@ WORKERS_HELP = QT_TR_NOOP("并发探测数，1 至 {high}（默认取站群设�
 
 def register(commands: Subcommands) -> None:
     """Add ``probe``."""
-    probe = commands.add_parser("probe", help="探测网站（可访问性、HTTPS 证书、IPv6、页脚标识）")
+    probe = commands.add_parser(
+        "probe", help=QT_TR_NOOP("探测网站（可访问性、HTTPS 证书、IPv6、页脚标识）")
+    )
     probe.add_argument(
         "--site",
         action="append",
         default=[],
         type=site_code_form,
         metavar="CODE",
-        help="网站标识码，可重复",
+        help=QT_TR_NOOP("网站标识码，可重复"),
     )
     probe.add_argument(
         "--connect-to", action="append", default=[], metavar="HOST:PORT:ADDR:PORT",
-        help="同 curl：经另一地址和端口探测登记的主机（Host 与 TLS 名称不变）",
+        help=QT_TR_NOOP("同 curl：经另一地址和端口探测登记的主机（Host 与 TLS 名称不变）"),
     )  # fmt: skip
-    probe.add_argument("--json", action="store_true", help="每个网站输出一行 JSON")
+    probe.add_argument("--json", action="store_true", help=QT_TR_NOOP("每个网站输出一行 JSON"))
     probe.add_argument(
         "--timeout", type=seconds(0, MAX_TIMEOUT_S), metavar="SECONDS",
         help=said(TIMEOUT_HELP, high=MAX_TIMEOUT_S),
@@ -56,8 +58,10 @@ def register(commands: Subcommands) -> None:
         "--workers", type=whole(1, MAX_WORKERS), metavar="N",
         help=said(WORKERS_HELP, high=MAX_WORKERS),
     )  # fmt: skip
-    probe.add_argument("--ca-bundle", metavar="PEM", help="信任的根证书文件")
-    probe.add_argument("--store", action="store_true", help="把结果保存为探测记录（需 --user）")
+    probe.add_argument("--ca-bundle", metavar="PEM", help=QT_TR_NOOP("信任的根证书文件"))
+    probe.add_argument(
+        "--store", action="store_true", help=QT_TR_NOOP("把结果保存为探测记录（需 --user）")
+    )
     add_login_options(probe, required=False)
     probe.set_defaults(handler=run)
 

@@ -45,13 +45,15 @@ LIMIT_HELP = QT_TR_NOOP("最多认领多少条，1 至 {high}（默认 {default}
 
 def register(commands: Subcommands) -> None:
     """Add ``queue scan``, ``status``, ``claim``, ``decide`` and ``release``."""
-    queue = commands.add_parser("queue", help="内容审核队列")
-    sub = queue.add_subparsers(dest="queue_command", required=True, metavar="子命令")
-    scan = sub.add_parser("scan", help="筛查新增和修改的稿件并入队（--full 重新筛查全部）")
-    scan.add_argument("--full", action="store_true", help="词库变更后重新筛查全部稿件")
+    queue = commands.add_parser("queue", help=QT_TR_NOOP("内容审核队列"))
+    sub = queue.add_subparsers(dest="queue_command", required=True)
+    scan = sub.add_parser(
+        "scan", help=QT_TR_NOOP("筛查新增和修改的稿件并入队（--full 重新筛查全部）")
+    )
+    scan.add_argument("--full", action="store_true", help=QT_TR_NOOP("词库变更后重新筛查全部稿件"))
     add_login_options(scan, required=True)
     scan.set_defaults(handler=run_scan)
-    status = sub.add_parser("status", help="各状态的条目数")
+    status = sub.add_parser("status", help=QT_TR_NOOP("各状态的条目数"))
     add_login_options(status, required=True)
     status.set_defaults(handler=run_status)
     claim = sub.add_parser(
@@ -72,11 +74,11 @@ def register(commands: Subcommands) -> None:
     decide.add_argument(
         "--decision", required=True, choices=[d.value for d in Decision], help=said(DECISION_HELP)
     )
-    decide.add_argument("--note", default="", help="审核意见（退回时必填）")
-    decide.add_argument("--phrase", default="", help="加入白名单的短语（whitelist 时）")
+    decide.add_argument("--note", default="", help=QT_TR_NOOP("审核意见（退回时必填）"))
+    decide.add_argument("--phrase", default="", help=QT_TR_NOOP("加入白名单的短语（whitelist 时）"))
     add_login_options(decide, required=True)
     decide.set_defaults(handler=run_decide)
-    release = sub.add_parser("release", help="放弃本人的全部认领")
+    release = sub.add_parser("release", help=QT_TR_NOOP("放弃本人的全部认领"))
     add_login_options(release, required=True)
     release.set_defaults(handler=run_release)
 

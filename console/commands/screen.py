@@ -43,14 +43,23 @@ EMPTY_LEXICON_STATUS = 4
 def register(commands: Subcommands) -> None:
     """Add ``screen``."""
     screen = commands.add_parser(
-        "screen", help="按词库筛查文本，逐行输出 JSON 格式的问题（敏感词、个人信息）"
+        "screen", help=QT_TR_NOOP("按词库筛查文本，逐行输出 JSON 格式的问题（敏感词、个人信息）")
     )
     screen.add_argument(
-        "--lexicon", type=Path, metavar="FILE", help="词库文件（CSV，或每行一个词条的文本）"
+        "--lexicon",
+        type=Path,
+        metavar="FILE",
+        help=QT_TR_NOOP("词库文件（CSV，或每行一个词条的文本）"),
     )
-    screen.add_argument("--whitelist", type=Path, metavar="FILE", help="白名单文件（每行一个短语）")
-    screen.add_argument("--mask", action="store_true", help="输出中遮盖个人信息（138****1234）")
-    screen.add_argument("file", nargs="?", default=STDIN, help="要筛查的文件（默认 - 即标准输入）")
+    screen.add_argument(
+        "--whitelist", type=Path, metavar="FILE", help=QT_TR_NOOP("白名单文件（每行一个短语）")
+    )
+    screen.add_argument(
+        "--mask", action="store_true", help=QT_TR_NOOP("输出中遮盖个人信息（138****1234）")
+    )
+    screen.add_argument(
+        "file", nargs="?", default=STDIN, help=QT_TR_NOOP("要筛查的文件（默认 - 即标准输入）")
+    )
     screen.set_defaults(handler=run)
 
 

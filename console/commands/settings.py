@@ -19,15 +19,17 @@ UNCHANGED = QT_TR_NOOP("“{label}”（{key}）已是 {value}，未改变。")
 
 def register(commands: Subcommands) -> None:
     """Add ``settings list`` and ``settings set``."""
-    settings = commands.add_parser("settings", help="站群设置（时区、检查阈值、探测等）")
-    sub = settings.add_subparsers(dest="settings_command", required=True, metavar="子命令")
-    list_cmd = sub.add_parser("list", help="列出全部设置及其当前值、默认值和负责的职责")
-    list_cmd.add_argument("--json", action="store_true", help="输出 JSON")
+    settings = commands.add_parser(
+        "settings", help=QT_TR_NOOP("站群设置（时区、检查阈值、探测等）")
+    )
+    sub = settings.add_subparsers(dest="settings_command", required=True)
+    list_cmd = sub.add_parser("list", help=QT_TR_NOOP("列出全部设置及其当前值、默认值和负责的职责"))
+    list_cmd.add_argument("--json", action="store_true", help=QT_TR_NOOP("输出 JSON"))
     add_login_options(list_cmd, required=False)
     list_cmd.set_defaults(handler=run_list)
-    set_cmd = sub.add_parser("set", help="修改一项设置（记入操作日志）")
-    set_cmd.add_argument("key", metavar="KEY", help="设置项，如 cluster.time_zone")
-    set_cmd.add_argument("value", metavar="VALUE", help="新值，如 Asia/Shanghai")
+    set_cmd = sub.add_parser("set", help=QT_TR_NOOP("修改一项设置（记入操作日志）"))
+    set_cmd.add_argument("key", metavar="KEY", help=QT_TR_NOOP("设置项，如 cluster.time_zone"))
+    set_cmd.add_argument("value", metavar="VALUE", help=QT_TR_NOOP("新值，如 Asia/Shanghai"))
     add_login_options(set_cmd, required=True)
     set_cmd.set_defaults(handler=run_set)
 

@@ -39,35 +39,47 @@ LEVEL_WORD = QT_TR_NOOP("层级")
 
 def register(commands: Subcommands) -> None:
     """Add ``sites list``, ``sites import`` and ``sites export``."""
-    sites = commands.add_parser("sites", help="站点登记")
-    sub = sites.add_subparsers(dest="sites_command", required=True, metavar="子命令")
-    listing = sub.add_parser("list", help="列出站点")
+    sites = commands.add_parser("sites", help=QT_TR_NOOP("站点登记"))
+    sub = sites.add_subparsers(dest="sites_command", required=True)
+    listing = sub.add_parser("list", help=QT_TR_NOOP("列出站点"))
     form = listing.add_mutually_exclusive_group()
-    form.add_argument("--json", action="store_true")
-    form.add_argument("--csv", action="store_true")
+    form.add_argument("--json", action="store_true", help=QT_TR_NOOP("输出 JSON"))
+    form.add_argument("--csv", action="store_true", help=QT_TR_NOOP("输出 CSV（带列标题）"))
     _filters(listing)
     listing.set_defaults(handler=_list)
-    importing = sub.add_parser("import", help="从 CSV/XLSX 导入站点（全部成功或全部不导入）")
-    importing.add_argument("file", type=Path)
-    importing.add_argument("--dry-run", action="store_true", help="只检查，不写入")
+    importing = sub.add_parser(
+        "import", help=QT_TR_NOOP("从 CSV/XLSX 导入站点（全部成功或全部不导入）")
+    )
+    importing.add_argument(
+        "file", type=Path, help=QT_TR_NOOP("CSV 或 XLSX 文件，列与 sites export 写出的相同")
+    )
+    importing.add_argument("--dry-run", action="store_true", help=QT_TR_NOOP("只检查，不写入"))
     add_login_options(importing, required=False)
     importing.set_defaults(handler=_import)
     exporting = sub.add_parser(
-        "export", help="导出站点到 CSV/XLSX（格式按扩展名；列与 sites import 相同，上级在前）"
+        "export",
+        help=QT_TR_NOOP("导出站点到 CSV/XLSX（格式按扩展名；列与 sites import 相同，上级在前）"),
     )
-    exporting.add_argument("file", type=Path, help="文件；给出目录时写入其中的“站点_日期.xlsx”")
+    exporting.add_argument(
+        "file", type=Path, help=QT_TR_NOOP("文件；给出目录时写入其中的“站点_日期.xlsx”")
+    )
     _filters(exporting)
     exporting.set_defaults(handler=_export)
 
 
 def _filters(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--state", help="状态（代码或名称，如 running / 运行）")
-    parser.add_argument("--kind", help="类型（代码或名称，如 department / 部门网站）")
-    parser.add_argument("--level", help="层级（代码或名称，如 county / 县级）")
+    parser.add_argument("--state", help=QT_TR_NOOP("状态（代码或名称，如 running / 运行）"))
+    parser.add_argument("--kind", help=QT_TR_NOOP("类型（代码或名称，如 department / 部门网站）"))
+    parser.add_argument("--level", help=QT_TR_NOOP("层级（代码或名称，如 county / 县级）"))
     parser.add_argument(
-        "--under", type=site_code_form, metavar="CODE", help="只列该网站（标识码）及其下级网站"
+        "--under",
+        type=site_code_form,
+        metavar="CODE",
+        help=QT_TR_NOOP("只列该网站（标识码）及其下级网站"),
     )
-    parser.add_argument("--text", default="", help="快速筛选：标识码、名称、主办单位、域名、备案号")
+    parser.add_argument(
+        "--text", default="", help=QT_TR_NOOP("快速筛选：标识码、名称、主办单位、域名、备案号")
+    )
 
 
 def _query(args: argparse.Namespace, sessions: Any, actor: Any) -> Query:

@@ -50,13 +50,18 @@ BAD_REGION = QT_TR_NOOP("--region 应为 6 位行政区划代码，而不是“{
 
 def register(commands: Subcommands) -> None:
     """Add ``validate``."""
-    validate = commands.add_parser("validate", help="校验网站标识码、域名、备案号或信用代码")
-    validate.add_argument("kind", choices=sorted(CHECKS))
-    validate.add_argument("value")
+    validate = commands.add_parser(
+        "validate", help=QT_TR_NOOP("校验网站标识码、域名、备案号或信用代码")
+    )
+    validate.add_argument(
+        "kind", choices=sorted(CHECKS),
+        help=QT_TR_NOOP("要校验的类别：网站标识码、域名、ICP备案号、公安备案号、统一社会信用代码、等保备案证明编号"),
+    )  # fmt: skip
+    validate.add_argument("value", help=QT_TR_NOOP("要校验的值（全角字符按半角处理）"))
     validate.add_argument(
         "--region",
         metavar="CODE",
-        help="icp/psb：网站所在地区的 6 位区划代码，检查备案号是否属于该地区",
+        help=QT_TR_NOOP("icp/psb：网站所在地区的 6 位区划代码，检查备案号是否属于该地区"),
     )
     validate.set_defaults(handler=run)
 

@@ -97,13 +97,14 @@ class Dialer:
             self.target(host, port), timeout, source_address=source_address
         )
 
-    def ipv6(self, host: str, port: int, timeout: float) -> bool:
-        """Whether ``host`` has an IPv6 address (AAAA) that accepts a connection on ``port``.
+    def ipv6(self, host: str, port: int, timeout: float) -> bool | None:
+        """Whether ``host`` has an IPv6 address (AAAA) that accepts a connection on ``port``;
+        None when it was not checked (this dialer may not dial the host).
 
         A mapped host counts as having one when it is mapped to an IPv6 address.
         """
         if not self.reaches(host, port):
-            return False
+            return None
         address, target_port = self.target(host, port)
         try:
             infos = socket.getaddrinfo(address, target_port, socket.AF_INET6, socket.SOCK_STREAM)

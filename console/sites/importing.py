@@ -21,6 +21,7 @@ from console.base.labels import SITE_KINDS
 from console.base.table_files import Table, TableRow, day_of, merged_note, read_table
 from console.db import SessionFactory
 from console.schema import Duty, SiteState
+from console.sites.bulk import insert_sites
 from console.sites.register import RegisterLookup
 from console.sites.rules import (
     FIELDS,
@@ -31,7 +32,6 @@ from console.sites.rules import (
     organiser_type_from,
     problems,
 )
-from console.sites.service import insert_site
 
 Progress = Callable[[int, int], None]
 
@@ -137,17 +137,16 @@ def check_and_import(
         if checked.bad:
             return ImportResult(checked, 0)
         del table
-        for index, draft in enumerate(drafts, start=1):
-            insert_site(session, actor, draft, SiteState.APPLIED)
-            if progress is not None and (index % PROGRESS_EVERY == 0 or index == len(drafts)):
-                progress(len(drafts) + index, 2 * len(drafts))
+        writing = None if progress is None else lambda done: progress(total + done, 2 * total)
+        insert_sites(session, actor, drafts, SiteState.APPLIED, writing)
     return ImportResult(checked, len(drafts))
 
 
 @dataclass
 class _Parsed:
-    row: TableRow
-    values: dict[str, str]
+    line: int
+    code: str
+    name: str
     draft: SiteDraft
     early: list[str]
 
@@ -155,12 +154,18 @@ class _Parsed:
 def _check(
     register: RegisterLookup, table: Table, progress: Progress | None = None
 ) -> tuple[ImportPreview, list[SiteDraft]]:
+    """Check every row (``table.rows`` is consumed as it is read)."""
     columns = _columns(table.rows[0]) if table.rows else {}
-    parsed = [_parse(row, columns) for row in table.rows]
+    parsed: list[_Parsed] = []
+    unread = table.rows
+    unread.reverse()
+    while unread:  # each row's cells are let go once its draft is made
+        parsed.append(_parse(unread.pop(), columns))
     index_of: dict[str, int] = {}
     for index, item in enumerate(parsed):
         index_of.setdefault(item.draft.code, index)
     order, late = _parents_first(parsed, index_of)
+    register.prefetch(p.draft for p in parsed)
     found: dict[int, list[str]] = {}
     drafts: list[SiteDraft] = []
     for done, index in enumerate(order, start=1):
@@ -171,7 +176,7 @@ def _check(
         for error in problems(register, draft):
             parent = index_of.get(draft.parent_code or "")
             if error.message == UNKNOWN_PARENT and parent is not None and found.get(parent):
-                line = parsed[parent].row.line
+                line = parsed[parent].line
                 reasons.append(
                     translate("", PARENT_ROW_BAD).format(code=draft.parent_code, line=line)
                 )
@@ -182,7 +187,7 @@ def _check(
             register.add(draft)
             drafts.append(draft)
     rows = tuple(
-        ImportRow(p.row.line, p.draft.code or p.values["code"], p.values["name"], tuple(found[i]))
+        ImportRow(p.line, p.draft.code or p.code, p.name, tuple(found[i]))
         for i, p in enumerate(parsed)
     )
     note = merged_note(table)
@@ -316,4 +321,4 @@ def _parse(row: TableRow, columns: dict[str, str]) -> _Parsed:
         contact_phone=values["contact_phone"],
         contact_email=values["contact_email"],
     )
-    return _Parsed(row, values, draft, early)
+    return _Parsed(row.line, values["code"], values["name"], draft, early)

@@ -7,14 +7,16 @@ together and duplicates inside one file are caught.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, aliased
 
 from console.base.domains import validate_domain
+from console.base.errors import ConsoleError
 from console.schema import Site, SiteDomain, SiteState
 
 if TYPE_CHECKING:
@@ -48,11 +50,50 @@ class RegisterLookup:
     session: Session
     pending: dict[str, RegisteredSite] = field(default_factory=dict)
     pending_domains: dict[str, tuple[str, str]] = field(default_factory=dict)
+    pending_usccs: dict[str, list[RegisteredSite]] = field(default_factory=dict)
+    # What ``prefetch`` read of the stored register (None: known to be absent).
+    known: dict[str, RegisteredSite | None] = field(default_factory=dict)
+    owners: dict[str, tuple[str, str] | None] = field(default_factory=dict)
+    usccs: dict[str, list[RegisteredSite]] = field(default_factory=dict)
+
+    def prefetch(self, drafts: Iterable[SiteDraft]) -> None:
+        """Read at once, a chunk of keys a query, what the rules will ask of the stored register
+        about ``drafts`` (their codes, parents, domains and organisers): an import of thousands
+        of rows then asks no query per row."""
+        codes: set[str] = set()
+        domains: set[str] = set()
+        usccs: set[str] = set()
+        for draft in drafts:
+            codes.add(draft.code)
+            if draft.parent_code:
+                codes.add(draft.parent_code)
+            usccs.add(draft.organiser_uscc)
+            for typed in draft.domains:
+                with contextlib.suppress(ConsoleError):
+                    domains.add(validate_domain(typed))
+        for chunk in _chunks(codes):
+            self.known.update(dict.fromkeys(chunk))
+            for row in self.session.execute(_site_query().where(Site.code.in_(chunk))):
+                self.known[row.Site.code] = _registered(row.Site, row.parent_code, row.main_domain)
+        for chunk in _chunks(domains):
+            self.owners.update(dict.fromkeys(chunk))
+            owned = self.session.execute(_owner_query().where(SiteDomain.domain.in_(chunk)))
+            for domain, code, name in owned:
+                self.owners[domain] = (code, name)
+        for chunk in _chunks(usccs):
+            for uscc in chunk:
+                self.usccs[uscc] = []
+            for site in self.session.scalars(
+                _organiser_query().where(Site.organiser_uscc.in_(chunk))
+            ):
+                self.usccs[site.organiser_uscc].append(_registered(site, None, None))
 
     def site(self, code: str) -> RegisteredSite | None:
         """The site registered (or pending) under ``code``."""
         if code in self.pending:
             return self.pending[code]
+        if code in self.known:
+            return self.known[code]
         row = self.session.execute(
             select(
                 Site,
@@ -73,6 +114,8 @@ class RegisterLookup:
         """(code, name) of the site holding stored ``domain``, if any."""
         if domain in self.pending_domains:
             return self.pending_domains[domain]
+        if domain in self.owners:
+            return self.owners[domain]
         row = self.session.execute(
             select(Site.code, Site.name)
             .join(SiteDomain, SiteDomain.site_id == Site.id)
@@ -82,11 +125,13 @@ class RegisterLookup:
 
     def organiser_sites(self, uscc: str) -> list[RegisteredSite]:
         """Sites (registered and pending) of organiser ``uscc`` still in service."""
-        found = [k for k in self.pending.values() if k.organiser_uscc == uscc]
-        rows = self.session.execute(
-            select(Site).where(Site.organiser_uscc == uscc, Site.state.not_in(GONE_STATES))
-        ).scalars()
-        found += [_registered(s, None, None) for s in rows if s.code not in self.pending]
+        found = list(self.pending_usccs.get(uscc, ()))
+        if uscc in self.usccs:
+            stored: Iterable[RegisteredSite] = self.usccs[uscc]
+        else:
+            rows = self.session.scalars(_organiser_query().where(Site.organiser_uscc == uscc))
+            stored = [_registered(s, None, None) for s in rows]
+        found += [s for s in stored if s.code not in self.pending]
         return found
 
     def ancestors(self, site: RegisteredSite) -> Iterable[RegisteredSite]:
@@ -104,7 +149,7 @@ class RegisterLookup:
     def add(self, draft: SiteDraft, state: str = SiteState.APPLIED) -> None:
         """Count a valid imported row as registered for the rows after it."""
         domains = [validate_domain(d) for d in draft.domains]
-        self.pending[draft.code] = RegisteredSite(
+        site = self.pending[draft.code] = RegisteredSite(
             id=None,
             code=draft.code,
             name=draft.name,
@@ -117,6 +162,36 @@ class RegisterLookup:
         )
         for domain in domains:
             self.pending_domains[domain] = (draft.code, draft.name)
+        self.pending_usccs.setdefault(draft.organiser_uscc, []).append(site)
+
+
+CHUNK = 500
+
+
+def _chunks(keys: set[str]) -> Iterator[list[str]]:
+    ordered = sorted(keys)
+    for start in range(0, len(ordered), CHUNK):
+        yield ordered[start : start + CHUNK]
+
+
+def _site_query() -> Select[Site, str, str]:
+    return (
+        select(Site, _parent.code.label("parent_code"), SiteDomain.domain.label("main_domain"))
+        .outerjoin(_parent, _parent.id == Site.parent_id)
+        .outerjoin(SiteDomain, (SiteDomain.site_id == Site.id) & SiteDomain.is_main)
+    )
+
+
+def _owner_query() -> Select[str, str, str]:
+    return (
+        select(SiteDomain.domain, Site.code, Site.name)
+        .select_from(Site)
+        .join(SiteDomain, SiteDomain.site_id == Site.id)
+    )
+
+
+def _organiser_query() -> Select[Any]:
+    return select(Site).where(Site.state.not_in(GONE_STATES))
 
 
 def _registered(site: Site, parent_code: str | None, main_domain: str | None) -> RegisteredSite:

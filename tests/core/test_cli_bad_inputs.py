@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -223,16 +224,13 @@ def test_ctrl_c_during_an_import_exits_130_and_writes_nothing(
             ],
         ],
     )
-    real = importing.insert_site
-    calls: list[int] = []
+    real = importing.insert_sites
 
-    def interrupted(*args: object, **kwargs: object) -> object:
-        calls.append(1)
-        if len(calls) == 2:
-            raise KeyboardInterrupt
-        return real(*args, **kwargs)  # type: ignore[arg-type]
+    def interrupted(session: Any, actor: Any, drafts: Any, state: str, progress: Any) -> int:
+        real(session, actor, drafts[:1], state)  # the first site written, then Ctrl-C
+        raise KeyboardInterrupt
 
-    monkeypatch.setattr(importing, "insert_site", interrupted)
+    monkeypatch.setattr(importing, "insert_sites", interrupted)
     before = snapshot(place)
     url = f"sqlite:///{place / 'cluster.sqlite3'}"
     ran = run(["--db", url, "sites", "import", str(table), *SYS], capsys, monkeypatch,

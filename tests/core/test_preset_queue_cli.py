@@ -177,3 +177,28 @@ def test_a_joint_decision_is_all_or_nothing_on_every_engine(sessions: SessionFac
     assert pending == [2, 3, 4]
     done = review.review_together(sessions, reviewer, [3, 2], "approve")
     assert [d.item_id for d in done.decided] == [3, 2] and done.refused == []
+
+
+def test_presets_apply_that_reaches_no_site_exits_nonzero(
+    staffed: tuple[str, SessionFactory],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from console.operators import service as operators
+    from console.sites.service import create_site
+    from tests.site_drafts import PORTAL
+
+    url, sessions = staffed
+    login = ["--user", "sysadmin", "--password-stdin"]
+    path = PRESETS_DIR / "department.json"
+    assert _run(monkeypatch, capsys, "--db", url, "presets", "import", str(path), *login)[0] == 0
+    status, _, err = _run(
+        monkeypatch, capsys, "--db", url, "presets", "apply", "1", "--every-site", *login
+    )
+    assert status == 2 and "没有可应用的站点" in err
+    create_site(sessions, operators.login(sessions, "sysadmin", PASSWORD), PORTAL)
+    status, out, err = _run(
+        monkeypatch, capsys, "--db", url, "presets", "apply", "1", "--site", PORTAL.code, *login
+    )
+    assert status == 1 and "没有应用到任何站点" in err, err
+    assert json.loads(out.splitlines()[-1])["changed"] == 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,7 +18,7 @@ import pytest
 from openpyxl import Workbook
 
 from console.cli import main
-from console.db import engine_of, open_database
+from console.db import SessionFactory, engine_of, open_database
 from console.operators import service as operators
 from console.operators.service import NewOperator
 from console.schema import Duty
@@ -215,3 +216,63 @@ def test_the_usual_file_mistakes_get_a_hint(
     status, _, err = _run(monkeypatch, capsys, "--db", target, "sites", "import", str(merged),
                           "--dry-run")  # fmt: skip
     assert status == 1 and "合并单元格" in err and "C3:C4" in err
+
+
+def test_a_bulk_import_journals_each_site_as_a_single_creation_would(
+    sessions: SessionFactory, tmp_path: Path
+) -> None:
+    from sqlalchemy import select
+
+    from console.base import journal
+    from console.schema import JournalEntry, Site
+    from console.sites.importing import check_and_import
+    from console.sites.service import snapshot
+    from tests.staff import PASSWORD, bootstrap_staff
+
+    bootstrap_staff(sessions)
+    admin = operators.login(sessions, "sysadmin", PASSWORD)
+    file = _table(tmp_path / "rows.csv", [
+        _row("3312000003", "云溪市卫健委", "部门网站", "3312000002", org(3),
+             "wjw.yunxi.gov.cn b.wjw.yunxi.gov.cn a.wjw.yunxi.gov.cn", "2026年1月15日"),
+        _row("3312000002", "云溪市教育局", "部门网站", PORTAL.code, org(2), "jyj.yunxi.gov.cn"),
+        _row(PORTAL.code, PORTAL.name, "市级门户", "", org(1), "www.yunxi.gov.cn"),
+    ])  # fmt: skip
+    assert check_and_import(sessions, admin, file).imported == 3
+    auditor = operators.login(sessions, "auditor", PASSWORD)
+    assert journal.verify(sessions, auditor).intact
+    with sessions() as session:
+        entries = session.scalars(
+            select(JournalEntry).where(JournalEntry.action == "site.create")
+        ).all()
+        assert [e.target_label for e in entries] == [PORTAL.name, "云溪市教育局", "云溪市卫健委"]
+        for entry in entries:
+            site = session.get(Site, int(entry.target_id))
+            assert site is not None
+            assert json.loads(entry.after) == snapshot(session, site)
+        child = session.scalar(select(Site).where(Site.code == "3312000003"))
+        assert child is not None and child.parent_id is not None
+
+
+def test_progress_goes_to_stderr_only_when_it_is_a_terminal(
+    both: tuple[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    import sys
+
+    _, target = both
+    rows = [_row(PORTAL.code, PORTAL.name, "市级门户", "", org(1), "www.yunxi.gov.cn")]
+    rows += [
+        _row(f"33120{n:05d}", f"第{n}局", "部门网站", PORTAL.code, org(n), f"d{n}.yunxi.gov.cn")
+        for n in range(2, 121)
+    ]
+    file = _table(tmp_path / "rows.csv", rows)
+    status, _, err = _run(monkeypatch, capsys, "--db", target, "sites", "import", str(file),
+                          "--dry-run")  # fmt: skip
+    assert status == 0 and "\r" not in err
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    status, out, err = _run(
+        monkeypatch, capsys, "--db", target, "sites", "import", str(file), *LOGIN
+    )
+    assert status == 0 and "已导入 120 个站点" in out
+    shown = [part for part in err.split("\r") if "/" in part]
+    assert shown[0].startswith("50/240") and shown[-1].startswith("240/240 (100%)")
