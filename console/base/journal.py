@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from console.base.actor import Actor, require
@@ -22,6 +22,7 @@ from console.base.errors import NotFound
 from console.base.i18n import QT_TR_NOOP, translate
 from console.base.listing import Field, Listing
 from console.db import SessionFactory
+from console.db.batch import run_together
 from console.schema import Duty, JournalEntry, JournalHead, utcnow
 
 GENESIS = "0" * 64
@@ -70,6 +71,18 @@ def entry_hash(
     return hashlib.sha256(material.encode("utf-8")).hexdigest()
 
 
+@dataclass(frozen=True)
+class Change:
+    """One change to journal: what was done to which object, before and after."""
+
+    action: str
+    target_type: str
+    target_id: object
+    target_label: str
+    before: Mapping[str, Any] | None = None
+    after: Mapping[str, Any] | None = None
+
+
 def record(
     session: Session,
     actor: Actor,
@@ -80,48 +93,96 @@ def record(
     before: Mapping[str, Any] | None = None,
     after: Mapping[str, Any] | None = None,
 ) -> JournalEntry:
-    """Append an entry in ``session``'s transaction (the caller commits once, with its change)."""
-    # The UPDATE takes the head's row lock (the write lock on SQLite) before the read, so two
-    # transactions can never both extend the same predecessor.
-    bumped = session.execute(
-        update(JournalHead).where(JournalHead.id == HEAD_ID).values(seq=JournalHead.seq + 1)
-    )
-    if bumped.rowcount != 1:  # type: ignore[attr-defined]
-        raise NotFound(NO_HEAD)
-    seq, prev_hash = session.execute(
-        select(JournalHead.seq, JournalHead.hash).where(JournalHead.id == HEAD_ID)
-    ).one()
+    """Append an entry in ``session``'s transaction (the caller commits once, with its change).
+
+    Two round trips: the head taken (locked and read), then the entry and the new head
+    written together."""
+    seq, prev_hash = _take_head(session)
+    change = Change(action, target_type, target_id, target_label, before, after)
+    statements, entries = chained(actor, (seq - 1, prev_hash), [change])
+    run_together(session, statements)
+    return entries[0]
+
+
+def head_for_update() -> Any:
+    """The journal's head (``seq``, ``hash``) to read under lock, alone or joined into another
+    locking read (``HEAD_ID`` names its one row)."""
+    return select(JournalHead.seq, JournalHead.hash).where(JournalHead.id == HEAD_ID)
+
+
+def chained(
+    actor: Actor, head: tuple[int, str], changes: Sequence[Change]
+) -> tuple[list[Any], list[JournalEntry]]:
+    """The statements that append ``changes`` after ``head`` (its ``seq`` and ``hash`` as read
+    under the head's lock in this transaction): one INSERT of every entry, each hashing the
+    one before, and the new head; and the entries as written."""
+    seq, prev_hash = head
     at = utcnow()
-    before_text, after_text = canonical(before), canonical(after)
-    digest = entry_hash(
-        prev_hash,
-        seq,
-        at,
-        actor.username,
-        action,
-        target_type,
-        str(target_id),
-        target_label,
-        before_text,
-        after_text,
-    )
-    entry = JournalEntry(
-        seq=seq,
-        at=at,
-        operator_id=actor.operator_id,
-        operator_name=actor.username,
-        action=action,
-        target_type=target_type,
-        target_id=str(target_id),
-        target_label=target_label[:300],
-        before=before_text,
-        after=after_text,
-        prev_hash=prev_hash,
-        hash=digest,
-    )
-    session.add(entry)
-    session.execute(update(JournalHead).where(JournalHead.id == HEAD_ID).values(hash=digest))
-    return entry
+    rows: list[dict[str, Any]] = []
+    for change in changes:
+        seq += 1
+        before_text, after_text = canonical(change.before), canonical(change.after)
+        digest = entry_hash(
+            prev_hash,
+            seq,
+            at,
+            actor.username,
+            change.action,
+            change.target_type,
+            str(change.target_id),
+            change.target_label,
+            before_text,
+            after_text,
+        )
+        rows.append(
+            dict(
+                seq=seq,
+                at=at,
+                operator_id=actor.operator_id,
+                operator_name=actor.username,
+                action=change.action,
+                target_type=change.target_type,
+                target_id=str(change.target_id),
+                target_label=change.target_label[:300],
+                before=before_text,
+                after=after_text,
+                prev_hash=prev_hash,
+                hash=digest,
+            )
+        )
+        prev_hash = digest
+    if not rows:
+        return [], []
+    statements = [
+        insert(JournalEntry).values(rows),
+        update(JournalHead).where(JournalHead.id == HEAD_ID).values(seq=seq, hash=prev_hash),
+    ]
+    return statements, [JournalEntry(**row) for row in rows]
+
+
+def _take_head(session: Session) -> tuple[int, str]:
+    """The next sequence number and the head's hash, with the head locked for this transaction
+    (its row lock, or SQLite's write lock), so two transactions never extend one predecessor.
+
+    Where UPDATE … RETURNING exists the bump is the lock and the read; MariaDB reads the head
+    with a locking read instead."""
+    head = head_for_update()
+    if session.connection().dialect.update_returning:
+        bumped = (
+            update(JournalHead)
+            .where(JournalHead.id == HEAD_ID)
+            .values(seq=JournalHead.seq + 1)
+            .returning(JournalHead.seq, JournalHead.hash)
+            .execution_options(synchronize_session=False)
+        )
+        row = session.execute(bumped).one_or_none()
+        if row is None:
+            raise NotFound(NO_HEAD)
+        return int(row[0]), str(row[1])
+    row = session.execute(head.with_for_update()).one_or_none()
+    if row is None:
+        raise NotFound(NO_HEAD)
+    return int(row[0]) + 1, str(row[1])
 
 
 @dataclass
