@@ -23,6 +23,7 @@ from console.base.errors import NotFound
 from console.base.i18n import QT_TR_NOOP, translate
 from console.base.listing import Field, Listing
 from console.db import SessionFactory
+from console.db.batch import run_together
 from console.schema import Duty, JournalEntry, JournalHead, utcnow
 
 GENESIS = "0" * 64
@@ -71,6 +72,18 @@ def entry_hash(
     return hashlib.sha256(material.encode("utf-8")).hexdigest()
 
 
+@dataclass(frozen=True)
+class Change:
+    """One change to journal: what was done to which object, before and after."""
+
+    action: str
+    target_type: str
+    target_id: object
+    target_label: str
+    before: Mapping[str, Any] | None = None
+    after: Mapping[str, Any] | None = None
+
+
 def record(
     session: Session,
     actor: Actor,
@@ -83,55 +96,132 @@ def record(
 ) -> JournalEntry:
     """Append an entry in ``session``'s transaction (the caller commits once, with its change).
 
-    On SQLite the console chains the entry itself; on a server database the server does, through
-    the definer's routine ``journal_append`` (the consoles' logins may not write the journal).
-    """
-    before_text, after_text = canonical(before), canonical(after)
-    label = target_label[:300]
-    if session.get_bind().dialect.name != "sqlite":
+    On SQLite the console chains the entry itself in two round trips (the head taken, then
+    the entry and the new head written together); on a server database the server does,
+    through the definer's routine ``journal_append`` (the consoles' logins may not write the
+    journal)."""
+    if _server_chains(session):
         return _appended_by_server(
-            session, actor, action, target_type, str(target_id), label, before_text, after_text
+            session, actor, Change(action, target_type, target_id, target_label, before, after)
         )
-    # The UPDATE takes the head's row lock (the write lock on SQLite) before the read, so two
-    # transactions can never both extend the same predecessor.
-    bumped = session.execute(
-        update(JournalHead).where(JournalHead.id == HEAD_ID).values(seq=JournalHead.seq + 1)
-    )
-    if bumped.rowcount != 1:  # type: ignore[attr-defined]
-        raise NotFound(NO_HEAD)
-    seq, prev_hash = session.execute(
-        select(JournalHead.seq, JournalHead.hash).where(JournalHead.id == HEAD_ID)
-    ).one()
+    seq, prev_hash = _take_head(session)
+    change = Change(action, target_type, target_id, target_label, before, after)
+    statements, entries = chained(session, actor, (seq - 1, prev_hash), [change])
+    run_together(session, statements)
+    return entries[0]
+
+
+def record_many(
+    session: Session, actor: Actor, changes: Sequence[Change], batch: int = 1_000
+) -> None:
+    """Append one entry per change, in order, as ``record`` would one by one (same content,
+    same chain), a batch of entries a round trip: for imports of thousands of rows."""
+    if not changes:
+        return
+    head = (0, GENESIS)
+    if not _server_chains(session):
+        seq, prev_hash = _take_head(session)
+        head = (seq - 1, prev_hash)
+    for start in range(0, len(changes), batch):
+        statements, entries = chained(session, actor, head, changes[start : start + batch])
+        run_together(session, statements)
+        head = (entries[-1].seq, entries[-1].hash)
+
+
+def head_for_update() -> Any:
+    """The journal's head (``seq``, ``hash``) to read under lock, alone or joined into another
+    locking read (``HEAD_ID`` names its one row)."""
+    return select(JournalHead.seq, JournalHead.hash).where(JournalHead.id == HEAD_ID)
+
+
+def chained(
+    session: Session, actor: Actor, head: tuple[int, str], changes: Sequence[Change]
+) -> tuple[list[Any], list[JournalEntry]]:
+    """The statements that append ``changes`` after ``head`` (its ``seq`` and ``hash`` as read
+    under the head's lock in this transaction): one INSERT of every entry, each hashing the
+    one before, and the new head; and the entries as written. On a server database the
+    statements are calls of its routine, which chains each entry itself (``head`` unused; the
+    entries returned then carry no hash)."""
+    if _server_chains(session):
+        calls = [_append_call(session, actor, change) for change in changes]
+        return calls, [_entry(actor, change, 0, utcnow(), "", "") for change in changes]
+    seq, prev_hash = head
     at = utcnow()
-    digest = entry_hash(
-        prev_hash,
-        seq,
-        at,
-        actor.username,
-        action,
-        target_type,
-        str(target_id),
-        label,
-        before_text,
-        after_text,
-    )
-    entry = JournalEntry(
+    entries: list[JournalEntry] = []
+    for change in changes:
+        seq += 1
+        before_text, after_text = canonical(change.before), canonical(change.after)
+        digest = entry_hash(
+            prev_hash,
+            seq,
+            at,
+            actor.username,
+            change.action,
+            change.target_type,
+            str(change.target_id),
+            change.target_label[:300],
+            before_text,
+            after_text,
+        )
+        entries.append(_entry(actor, change, seq, at, prev_hash, digest))
+        prev_hash = digest
+    if not entries:
+        return [], []
+    rows = [{c.key: getattr(e, c.key) for c in JournalEntry.__table__.columns if c.key != "id"}
+            for e in entries]  # fmt: skip
+    statements = [
+        insert(JournalEntry).values(rows),
+        update(JournalHead).where(JournalHead.id == HEAD_ID).values(seq=seq, hash=prev_hash),
+    ]
+    return statements, entries
+
+
+def _entry(
+    actor: Actor, change: Change, seq: int, at: dt.datetime, prev_hash: str, digest: str
+) -> JournalEntry:
+    return JournalEntry(
         seq=seq,
         at=at,
         operator_id=actor.operator_id,
         operator_name=actor.username,
-        action=action,
-        target_type=target_type,
-        target_id=str(target_id),
-        target_label=label,
-        before=before_text,
-        after=after_text,
+        action=change.action,
+        target_type=change.target_type,
+        target_id=str(change.target_id),
+        target_label=change.target_label[:300],
+        before=canonical(change.before),
+        after=canonical(change.after),
         prev_hash=prev_hash,
         hash=digest,
     )
-    session.add(entry)
-    session.execute(update(JournalHead).where(JournalHead.id == HEAD_ID).values(hash=digest))
-    return entry
+
+
+def _server_chains(session: Session) -> bool:
+    return session.get_bind().dialect.name != "sqlite"
+
+
+def _take_head(session: Session) -> tuple[int, str]:
+    """The next sequence number and the head's hash, with the head locked for this transaction
+    (its row lock, or SQLite's write lock), so two transactions never extend one predecessor.
+
+    Where UPDATE … RETURNING exists the bump is the lock and the read; MariaDB reads the head
+    with a locking read instead."""
+    head = head_for_update()
+    if session.connection().dialect.update_returning:
+        bumped = (
+            update(JournalHead)
+            .where(JournalHead.id == HEAD_ID)
+            .values(seq=JournalHead.seq + 1)
+            .returning(JournalHead.seq, JournalHead.hash)
+            .execution_options(synchronize_session=False)
+        )
+        row = session.execute(bumped).one_or_none()
+        if row is None:
+            raise NotFound(NO_HEAD)
+        return int(row[0]), str(row[1])
+    row = session.execute(head.with_for_update()).one_or_none()
+    if row is None:
+        raise NotFound(NO_HEAD)
+    return int(row[0]) + 1, str(row[1])
 
 
 APPEND_CALL = {
@@ -144,118 +234,33 @@ APPEND_CALL = {
 }
 
 
-def _appended_by_server(
-    session: Session,
-    actor: Actor,
-    action: str,
-    target_type: str,
-    target_id: str,
-    label: str,
-    before: str,
-    after: str,
-) -> JournalEntry:
+def _append_call(session: Session, actor: Actor, change: Change) -> Any:
+    """The call of the server's routine that appends ``change``."""
+    dialect = session.get_bind().dialect.name
+    call = APPEND_CALL["postgresql" if dialect == "postgresql" else "mysql"]
+    return text(call).bindparams(
+        operator_id=actor.operator_id,
+        operator_name=actor.username,
+        action=change.action,
+        target_type=change.target_type,
+        target_id=str(change.target_id),
+        target_label=change.target_label[:300],
+        before=canonical(change.before),
+        after=canonical(change.after),
+    )
+
+
+def _appended_by_server(session: Session, actor: Actor, change: Change) -> JournalEntry:
     """Append through the server's routine, which numbers, times and chains the entry."""
     # Flush first: the entry may name rows this transaction has only added in memory so far.
     session.flush()
-    dialect = session.get_bind().dialect.name
-    call = APPEND_CALL["postgresql" if dialect == "postgresql" else "mysql"]
     try:
-        appended = session.execute(
-            text(call),
-            {
-                "operator_id": actor.operator_id,
-                "operator_name": actor.username,
-                "action": action,
-                "target_type": target_type,
-                "target_id": target_id,
-                "target_label": label,
-                "before": before,
-                "after": after,
-            },
-        ).one()
+        seq, at, digest = session.execute(_append_call(session, actor, change)).one()
     except DBAPIError as error:
         if "journal_head row missing" in str(error.orig):
             raise NotFound(NO_HEAD) from error
         raise
-    seq, at, digest = appended
-    return JournalEntry(
-        seq=seq,
-        at=at,
-        operator_id=actor.operator_id,
-        operator_name=actor.username,
-        action=action,
-        target_type=target_type,
-        target_id=target_id,
-        target_label=label,
-        before=before,
-        after=after,
-        prev_hash="",
-        hash=digest,
-    )
-
-
-@dataclass(frozen=True)
-class Change:
-    """One entry of ``record_many``: what ``record`` takes after the actor."""
-
-    action: str
-    target_type: str
-    target_id: object
-    target_label: str
-    before: Mapping[str, Any] | None = None
-    after: Mapping[str, Any] | None = None
-
-
-def record_many(
-    session: Session, actor: Actor, changes: Sequence[Change], batch: int = 1_000
-) -> None:
-    """Append one entry per change, in order, as ``record`` would one by one (same content,
-    same chain), with one head update and a bulk insert: for imports of thousands of rows."""
-    if not changes:
-        return
-    if session.get_bind().dialect.name != "sqlite":
-        # On a server only its own routine may extend the chain, one entry a call.
-        for change in changes:
-            record(
-                session, actor, change.action, change.target_type, change.target_id,
-                change.target_label, change.before, change.after,
-            )  # fmt: skip
-        return
-    bumped = session.execute(
-        update(JournalHead)
-        .where(JournalHead.id == HEAD_ID)
-        .values(seq=JournalHead.seq + len(changes))
-    )
-    if bumped.rowcount != 1:  # type: ignore[attr-defined]
-        raise NotFound(NO_HEAD)
-    last, prev_hash = session.execute(
-        select(JournalHead.seq, JournalHead.hash).where(JournalHead.id == HEAD_ID)
-    ).one()
-    at = utcnow()
-    rows: list[dict[str, Any]] = []
-    for seq, change in enumerate(changes, start=last - len(changes) + 1):
-        before_text, after_text = canonical(change.before), canonical(change.after)
-        target_id = str(change.target_id)
-        digest = entry_hash(
-            prev_hash, seq, at, actor.username, change.action, change.target_type, target_id,
-            change.target_label, before_text, after_text,
-        )  # fmt: skip
-        rows.append(
-            {
-                "seq": seq, "at": at, "operator_id": actor.operator_id,
-                "operator_name": actor.username, "action": change.action,
-                "target_type": change.target_type, "target_id": target_id,
-                "target_label": change.target_label[:300], "before": before_text,
-                "after": after_text, "prev_hash": prev_hash, "hash": digest,
-            }
-        )  # fmt: skip
-        prev_hash = digest
-        if len(rows) == batch:
-            session.execute(insert(JournalEntry), rows)
-            rows = []
-    if rows:
-        session.execute(insert(JournalEntry), rows)
-    session.execute(update(JournalHead).where(JournalHead.id == HEAD_ID).values(hash=prev_hash))
+    return _entry(actor, change, seq, at, "", digest)
 
 
 @dataclass

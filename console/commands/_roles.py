@@ -50,26 +50,45 @@ HINT = {
 
 def register(db_commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``db roles``."""
-    parser = db_commands.add_parser("roles", help=QT_TR_NOOP("各职责的数据库角色（打印、建立、核对）"))
+    parser = db_commands.add_parser(
+        "roles", help=QT_TR_NOOP("各职责的数据库角色（打印、建立、核对）")
+    )
     action = parser.add_mutually_exclusive_group(required=True)
     action.add_argument("--print", dest="roles_action", action="store_const", const="print",
                         help=QT_TR_NOOP("打印建立角色的 SQL，供数据库管理员审阅"))  # fmt: skip
     action.add_argument("--apply", dest="roles_action", action="store_const", const="apply",
                         help=QT_TR_NOOP("建立或更新角色（用数据库所有者的连接）"))  # fmt: skip
-    action.add_argument("--check", dest="roles_action", action="store_const", const="check",
-                        help=QT_TR_NOOP("核对角色权限与清单是否一致，不一致时以非零状态退出"))  # fmt: skip
+    action.add_argument(
+        "--check",
+        dest="roles_action",
+        action="store_const",
+        const="check",
+        help=QT_TR_NOOP("核对角色权限与清单是否一致，不一致时以非零状态退出"),
+    )
     parser.add_argument("--engine", choices=roles.ENGINES, help=QT_TR_NOOP("打印哪种数据库的 SQL"))
-    parser.add_argument("--prefix", default=roles.DEFAULT_PREFIX, help=QT_TR_NOOP("角色名前缀（默认 cc）"))
-    parser.add_argument("--schema", default="public", help=QT_TR_NOOP("PostgreSQL 模式（仅 --print）"))
+    parser.add_argument(
+        "--prefix", default=roles.DEFAULT_PREFIX, help=QT_TR_NOOP("角色名前缀（默认 cc）")
+    )
+    parser.add_argument(
+        "--schema", default="public", help=QT_TR_NOOP("PostgreSQL 模式（仅 --print）")
+    )
     parser.set_defaults(handler=run)
     login = db_commands.add_parser("login", help=QT_TR_NOOP("打印（或建立）操作员所需的数据库登录"))
     login.add_argument("login", help=QT_TR_NOOP("数据库登录名（与操作员用户名相同）"))
     login.add_argument(
-        "--duty", action="append", required=True, choices=[d.value for d in Duty], help=QT_TR_NOOP("职责")
+        "--duty",
+        action="append",
+        required=True,
+        choices=[d.value for d in Duty],
+        help=QT_TR_NOOP("职责"),
     )
     login.add_argument("--engine", choices=roles.ENGINES, help=QT_TR_NOOP("打印哪种数据库的 SQL"))
-    login.add_argument("--prefix", default=roles.DEFAULT_PREFIX, help=QT_TR_NOOP("角色名前缀（默认 cc）"))
-    login.add_argument("--create", action="store_true", help=QT_TR_NOOP("用当前连接建立登录并显示生成的口令"))
+    login.add_argument(
+        "--prefix", default=roles.DEFAULT_PREFIX, help=QT_TR_NOOP("角色名前缀（默认 cc）")
+    )
+    login.add_argument(
+        "--create", action="store_true", help=QT_TR_NOOP("用当前连接建立登录并显示生成的口令")
+    )
     add_login_options(login, required=False)
     login.set_defaults(handler=run_login)
 

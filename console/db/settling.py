@@ -116,12 +116,28 @@ def tables_not_utf8mb4(engine: Engine) -> list[str] | None:
 
 
 def mariadb_connection(cargs: Any, cparams: dict[str, Any]) -> Any:
-    """A PyMySQL connection that does not make SQLAlchemy send ``SET NAMES`` a second time
-    (PyMySQL sends it while connecting)."""
+    """A PyMySQL connection whose ``SET NAMES`` (sent while connecting) also sets the session to
+    READ COMMITTED, and that does not make SQLAlchemy send ``SET NAMES`` a second time."""
     import pymysql  # type: ignore[import-untyped]
+    from pymysql.charset import charset_by_name  # type: ignore[import-untyped]
+    from pymysql.constants import COMMAND  # type: ignore[import-untyped]
 
-    class NamesSetOnce(pymysql.connections.Connection):  # type: ignore[misc]
+    class OneSetup(pymysql.connections.Connection):  # type: ignore[misc]
+        def set_character_set(self, charset: str, collation: str | None = None) -> None:
+            encoding = charset_by_name(charset).encoding
+            names = f"SET NAMES {charset}" + (f" COLLATE {collation}" if collation else "")
+            # MySQL 8 knows only the new name; MariaDB the old one (and, from 11.1, both).
+            isolation = (
+                "tx_isolation"
+                if "MariaDB" in str(self.server_version)
+                else ("transaction_isolation")
+            )
+            query = f"{names}, @@session.{isolation} = '{TRANSACTIONS.replace(' ', '-')}'"
+            self._execute_command(COMMAND.COM_QUERY, query)
+            self._read_packet()
+            self.charset, self.encoding, self.collation = charset, encoding, collation
+
         def character_set_name(self) -> None:
             return None
 
-    return NamesSetOnce(*cargs, **cparams)
+    return OneSetup(*cargs, **cparams)

@@ -5,8 +5,9 @@ driver runs in autocommit and a transaction is opened lazily, by its first state
 needs one (a write, a locking read, DDL, a savepoint), and in the same round trip:
 
 - PostgreSQL: ``BEGIN`` and the statement go out together in psycopg's pipeline mode;
-- MariaDB: ``SET TRANSACTION ISOLATION LEVEL READ COMMITTED; START TRANSACTION; statement``
-  go out as one multi-statement query (the parameters are bound by PyMySQL on the client).
+- MariaDB: ``START TRANSACTION; statement`` go out as one multi-statement query (the
+  parameters are bound by PyMySQL on the client); the session is READ COMMITTED from its
+  first query (``console.db.settling``).
 
 Plain reads before it run as statements of their own. Under READ COMMITTED, which both servers
 use, every statement of a transaction sees its own snapshot anyway and plain reads take no
@@ -23,6 +24,8 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
+from console.db.batch import TOGETHER
+
 _LOCKING = re.compile(
     r"\bFOR\s+(?:NO\s+KEY\s+)?(?:UPDATE|SHARE|KEY\s+SHARE)\b|\bLOCK\s+IN\s+SHARE\s+MODE\b",
     re.IGNORECASE,
@@ -34,8 +37,8 @@ _READING_HEADS = ("SELECT", "SHOW")
 _IN_TRANSACTION = 1  # SERVER_STATUS_IN_TRANS
 _MULTI_STATEMENTS = 1 << 16  # CLIENT.MULTI_STATEMENTS
 
-MARIADB_BEGIN = "SET TRANSACTION ISOLATION LEVEL READ COMMITTED; START TRANSACTION; "
-_MARIADB_BEGIN_RESULTS = 2
+MARIADB_BEGIN = "START TRANSACTION; "
+_MARIADB_BEGIN_RESULTS = 1
 
 
 def needs_transaction(statement: str) -> bool:
@@ -91,11 +94,18 @@ def _mariadb_in_transaction(connection: Any) -> bool:
 
 
 def _mariadb_execute(cursor: Any, statement: str, parameters: Any, _context: Any) -> Any:
-    if _mariadb_in_transaction(cursor.connection) or not needs_transaction(statement):
+    begin = not _mariadb_in_transaction(cursor.connection) and needs_transaction(statement)
+    together = statement.startswith(TOGETHER)
+    if not (begin or together):
         return None
-    cursor.execute(MARIADB_BEGIN + statement, parameters)
-    for _ in range(_MARIADB_BEGIN_RESULTS):
-        cursor.nextset()
+    cursor.execute((MARIADB_BEGIN if begin else "") + statement, parameters)
+    if begin:
+        for _ in range(_MARIADB_BEGIN_RESULTS):
+            cursor.nextset()
+    if together:
+        # Read every statement's outcome here, so an error is raised as this execution's.
+        while cursor.nextset():
+            pass
     return True
 
 
@@ -103,8 +113,6 @@ def _mariadb_execute_many(cursor: Any, statement: str, parameters: Any, _context
     connection = cursor.connection
     if not _mariadb_in_transaction(connection):
         cursor.execute(MARIADB_BEGIN.rstrip("; "))
-        for _ in range(_MARIADB_BEGIN_RESULTS - 1):
-            cursor.nextset()
     return None
 
 

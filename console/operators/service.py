@@ -7,13 +7,14 @@ may also hold system or security administration. Nobody changes their own duties
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, lazyload
 
 from console.base import clock, journal
 from console.base.actor import DUTY_LABELS, Actor, require
@@ -237,9 +238,19 @@ def login(
     name = username.strip()[:64]
     refusal: AuthenticationFailed | None = None
     with sessions.begin() as session:
-        operator = session.scalar(
-            select(Operator).where(Operator.username == name).with_for_update()
+        # The operator, locked, with its duties in the same round trip.
+        duties = (
+            select(func.aggregate_strings(OperatorDuty.duty, ","))
+            .where(OperatorDuty.operator_id == Operator.id)
+            .scalar_subquery()
         )
+        found = session.execute(
+            select(Operator, duties)
+            .where(Operator.username == name)
+            .options(lazyload(Operator.duties))
+            .with_for_update()
+        ).one_or_none()
+        operator, held_text = (found[0], found[1] or "") if found else (None, "")
         if operator is None:
             journal.record(
                 session, Actor(None, name, frozenset()), "login.unknown", "operator", "-", name
@@ -247,7 +258,9 @@ def login(
             refusal = AuthenticationFailed(LOGIN_FAILED)
         else:
             refusal = _check_login(session, operator, password, now)
-            actor = Actor(operator.id, operator.username, operator.duty_set)
+            held = frozenset(Duty(duty) for duty in held_text.split(",") if duty)
+            actor = Actor(operator.id, operator.username, held)
+            _told_at_login(sessions)[operator.id] = operator.must_change_password
             if refusal is None:
                 # The database login must hold the roles of the duties the console will act in.
                 require_roles(session.connection(), actor.duties)
@@ -309,8 +322,22 @@ def _check_login(
     return refusal
 
 
+_must_change: weakref.WeakKeyDictionary[SessionFactory, dict[int, bool]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _told_at_login(sessions: SessionFactory) -> dict[int, bool]:
+    """Whether each operator just logged in must change their password, as the login read it."""
+    return _must_change.setdefault(sessions, {})
+
+
 def must_change_password(sessions: SessionFactory, actor: Actor) -> bool:
-    """Whether the operator logged in with a temporary password."""
+    """Whether the operator logged in with a temporary password (the login's own reading, the
+    first time it is asked after a login)."""
+    told = _told_at_login(sessions).pop(actor.operator_id or 0, None)
+    if told is not None:
+        return told
     with sessions() as session:
         operator = session.get(Operator, actor.operator_id)
         return bool(operator and operator.must_change_password)

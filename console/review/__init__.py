@@ -34,6 +34,7 @@ from console.review.scanning import (
     findings_json,
     scan,
 )
+from console.review.together import decide_together
 
 __all__ = [
     "LEASE",
@@ -47,6 +48,7 @@ __all__ = [
     "claim_items",
     "claim_leased",
     "decide",
+    "decide_together",
     "decide_with_phrase",
     "default_phrase",
     "extend",

@@ -174,7 +174,7 @@ def decide_with_phrase(
         raise _refusal(session, item_id, operator_id, now)
     findings = parse_findings(row.findings)
     if chosen is Decision.WHITELIST:
-        phrase = _checked_phrase(phrase.strip() or default_phrase(findings), findings)
+        phrase = checked_phrase(phrase.strip() or default_phrase(findings), findings)
     else:
         phrase = ""
     state, post_status = OUTCOME[chosen]
@@ -227,7 +227,7 @@ def _held_by(operator_id: int, now: dt.datetime) -> ColumnElement[bool]:
     )
 
 
-def _checked_phrase(phrase: str, findings: list[dict[str, Any]]) -> str:
+def checked_phrase(phrase: str, findings: list[dict[str, Any]]) -> str:
     texts = [str(f.get("text", "")) for f in findings if f.get("text")]
     fits = bool(phrase) and len(phrase) <= PHRASE_LIMIT and bool(normalise(phrase))
     if not fits or not any(t in phrase for t in texts):

@@ -13,13 +13,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from console import review as queue
 from console.base import clock, journal
 from console.base.actor import Actor, require
-from console.base.errors import Conflict, NotFound
+from console.base.errors import NotFound
 from console.base.i18n import QT_TR_NOOP, translate
 from console.base.labels import QUEUE_STATES, label_of
 from console.base.listing import Field, Listing
@@ -217,20 +217,35 @@ def status_counts(sessions: SessionFactory, actor: Actor) -> dict[str, int]:
     Claims whose lease ran out are first put back to pending, so the counts show them there.
     """
     require(actor, Duty.REVIEWER)
-    queue.in_transaction(sessions, queue.requeue_expired)
+    return _status_counts(sessions, actor, may_requeue=True)
+
+
+def _status_counts(sessions: SessionFactory, actor: Actor, may_requeue: bool) -> dict[str, int]:
+    now = utcnow()
+    lapsed = and_(
+        QueueItem.state == QueueState.CLAIMED.value,
+        QueueItem.lease_until.is_not(None),
+        QueueItem.lease_until < now,
+    )
+    mine = and_(QueueItem.claimed_by == actor.operator_id, ~lapsed)
     with sessions() as session:
-        by_state = dict(
-            session.execute(select(QueueItem.state, func.count()).group_by(QueueItem.state)).all()
-        )
-        mine_count = session.scalar(
-            select(func.count()).where(
-                QueueItem.state == QueueState.CLAIMED.value,
-                QueueItem.claimed_by == actor.operator_id,
-            )
-        )
+        rows = session.execute(
+            select(
+                QueueItem.state,
+                func.count(),
+                func.sum(case((mine, 1), else_=0)),
+                func.sum(case((lapsed, 1), else_=0)),
+            ).group_by(QueueItem.state)
+        ).all()
+    if may_requeue and any(row[3] for row in rows):
+        # Put lapsed claims back first (rarely needed), so the lists show them as pending.
+        queue.in_transaction(sessions, lambda session: queue.requeue_expired(session, now))
+        return _status_counts(sessions, actor, may_requeue=False)
+    by_state = {str(row[0]): int(row[1]) for row in rows}
+    mine_count = sum(int(row[2] or 0) for row in rows if row[0] == QueueState.CLAIMED.value)
     return {
         "pending": by_state.get(QueueState.PENDING.value, 0),
-        "mine": mine_count or 0,
+        "mine": mine_count,
         "approved": by_state.get(QueueState.APPROVED.value, 0)
         + by_state.get(QueueState.WHITELISTED.value, 0),
         "returned": by_state.get(QueueState.RETURNED.value, 0),
@@ -262,19 +277,36 @@ class ItemDetail:
 
 def item_detail(sessions: SessionFactory, actor: Actor, item_id: int) -> ItemDetail:
     """The item, its post (masked) and its findings, for the detail pane."""
+    found = item_details(sessions, actor, [item_id])
+    if item_id not in found:
+        raise NotFound(ITEM_GONE, id=item_id)
+    return found[item_id]
+
+
+def item_details(
+    sessions: SessionFactory, actor: Actor, item_ids: Sequence[int]
+) -> dict[int, ItemDetail]:
+    """``item_detail`` of several items in one query (the review tab prefetches the next
+    ones); items that are gone are left out."""
     require(actor, Duty.REVIEWER)
+    if not item_ids:
+        return {}
+    handler = (
+        select(Operator.display_name)
+        .where(Operator.id == func.coalesce(QueueItem.decided_by, QueueItem.claimed_by))
+        .scalar_subquery()
+    )
     with sessions() as session:
-        row = session.execute(
-            select(QueueItem, Post, Site.name)
+        rows = session.execute(
+            select(QueueItem, Post, Site.name, handler)
             .join(Post, Post.id == QueueItem.post_id)
             .join(Site, Site.id == Post.site_id)
-            .where(QueueItem.id == item_id)
-        ).one_or_none()
-        if row is None:
-            raise NotFound(ITEM_GONE, id=item_id)
-        item, post, site = row
-        handler_id = item.decided_by or item.claimed_by
-        handler = session.get(Operator, handler_id) if handler_id else None
+            .where(QueueItem.id.in_(sorted(set(item_ids))))
+        ).all()
+    return {row[0].id: _detail(*row) for row in rows}
+
+
+def _detail(item: QueueItem, post: Post, site: str, handler: str | None) -> ItemDetail:
     found = queue.findings_of(item)
     body_findings = [f for f in found if f.get("in") != "title"]
     title_findings = [f for f in found if f.get("in") == "title"]
@@ -289,7 +321,7 @@ def item_detail(sessions: SessionFactory, actor: Actor, item_id: int) -> ItemDet
         published_at=post.published_at,
         queued_at=item.created_at,
         priority=item.priority,
-        handler=handler.display_name if handler else "",
+        handler=handler or "",
         lease_until=item.lease_until,
         decided_at=item.decided_at,
         note=item.decision_note,
@@ -343,7 +375,8 @@ def review(
     note: str = "",
     phrase: str = "",
 ) -> Outcome:
-    """Decide each item in turn, each in its own transaction with its journal entry.
+    """Decide the items in one transaction, each with its own chained journal entry (three
+    round trips however many: ``console.review.together``).
 
     A pending item is claimed for the operator on the way (picking it from the list is
     claiming it); an item another reviewer holds or has decided is refused and reported,
@@ -351,18 +384,13 @@ def review(
     """
     operator_id = _operator(actor)
     chosen = as_decision(decision)
-    outcome = Outcome()
-    for item_id in item_ids:
-
-        def work(session: Session, item_id: int = item_id) -> queue.Decided:
-            queue.claim_items(session, operator_id, [item_id])
-            return queue.decide_with_phrase(session, item_id, operator_id, chosen, note, phrase)
-
-        try:
-            outcome.decided.append(queue.in_transaction(sessions, work))
-        except (Conflict, NotFound) as refusal:
-            outcome.refused.append((item_id, str(refusal)))
-    return outcome
+    decided, refused = queue.in_transaction(
+        sessions,
+        lambda session: queue.decide_together(
+            session, operator_id, list(item_ids), chosen, note, phrase
+        ),
+    )
+    return Outcome(decided, [(item_id, str(reason)) for item_id, reason in refused])
 
 
 class _Refused(Exception):
@@ -383,28 +411,18 @@ def review_together(
 ) -> Outcome:
     """Decide every item in one transaction, each with its own journal entry: all or none.
 
-    Each item is tried under a savepoint so that every refusal is found and reported; if any
-    item is refused, nothing is decided and the outcome lists the refusals only.
+    Every refusal is found and reported; if any item is refused, nothing is decided and the
+    outcome lists the refusals only.
     """
     operator_id = _operator(actor)
     chosen = as_decision(decision)
     ids = list(dict.fromkeys(item_ids))
 
     def work(session: Session) -> Outcome:
-        outcome = Outcome()
-        for item_id in ids:
-            try:
-                with session.begin_nested():
-                    queue.claim_items(session, operator_id, [item_id])
-                    decided = queue.decide_with_phrase(
-                        session, item_id, operator_id, chosen, note, phrase
-                    )
-                outcome.decided.append(decided)
-            except (Conflict, NotFound) as refusal:
-                outcome.refused.append((item_id, str(refusal)))
-        if outcome.refused:
-            raise _Refused(outcome.refused)
-        return outcome
+        decided, refused = queue.decide_together(session, operator_id, ids, chosen, note, phrase)
+        if refused:
+            raise _Refused([(item_id, str(reason)) for item_id, reason in refused])
+        return Outcome(sorted(decided, key=lambda done: ids.index(done.item_id)))
 
     try:
         return queue.in_transaction(sessions, work)

@@ -17,7 +17,11 @@ from console.base.actor import Actor
 from console.base.errors import EnvironmentFault, classify
 from console.db import SessionFactory, engine_of, open_database, ping
 from console.db.recovery import retried
+from console.operators import service as operators
+from console.review import service as review
 from console.schema import Duty, JournalEntry
+from tests.core.queue_cluster import queue_cluster
+from tests.staff import PASSWORD, bootstrap_staff
 from tests.wire import Meter, Relay
 
 ADMIN_HOST = "127.0.0.1"
@@ -175,3 +179,64 @@ def test_opening_a_database_asks_its_setup_in_one_query(metered: Metered) -> Non
         ping(sessions)
     finally:
         engine_of(sessions).dispose()
+
+
+def test_login_is_five_round_trips(metered: Metered) -> None:
+    """The operator read with its duties and locked, the counters, the journal's head, the
+    entry with the new head, COMMIT; whether the password must change comes with it."""
+    bootstrap_staff(metered.sessions)
+    ping(metered.sessions)
+    with metered.meter.measure() as count:
+        actor = operators.login(metered.sessions, "reviewer", PASSWORD)
+        assert not operators.must_change_password(metered.sessions, actor)
+    assert actor.duties == frozenset({Duty.REVIEWER})
+    assert count.statements <= 5
+    if metered.engine_name != "sqlite":
+        assert count.round_trips <= 5
+    # Asked again later, the flag is read from the database.
+    with metered.meter.measure() as again:
+        assert not operators.must_change_password(metered.sessions, actor)
+    assert again.statements >= 1
+
+
+def _reviewer_and_auditor(metered: Metered) -> tuple[Actor, Actor]:
+    reviewer = operators.login(metered.sessions, "reviewer", PASSWORD)
+    auditor = operators.login(metered.sessions, "auditor", PASSWORD)
+    return reviewer, auditor
+
+
+def test_a_decision_commits_in_three_round_trips(metered: Metered) -> None:
+    queue_cluster(metered.sessions, 3)
+    reviewer, auditor = _reviewer_and_auditor(metered)
+    claimed = review.claim_next(metered.sessions, reviewer, 2)
+    for item_id, decision in zip(claimed, ("approve", "take_down"), strict=True):
+        with metered.meter.measure() as count:
+            outcome = review.review(metered.sessions, reviewer, [item_id], decision)
+        assert [done.item_id for done in outcome.decided] == [item_id]
+        if metered.engine_name != "sqlite":
+            assert count.round_trips <= 3, decision
+    # Deciding it again is refused and changes nothing.
+    with metered.meter.measure():
+        again = review.review(metered.sessions, reviewer, [claimed[0]], "approve")
+    assert not again.decided and again.refused[0][0] == claimed[0]
+    assert journal.verify(metered.sessions, auditor).intact
+
+
+def test_a_bulk_decision_of_twenty_is_one_transaction_of_at_most_six_round_trips(
+    metered: Metered,
+) -> None:
+    queue_cluster(metered.sessions, 25)
+    reviewer, auditor = _reviewer_and_auditor(metered)
+    claimed = review.claim_next(metered.sessions, reviewer, 20)
+    before = _journal_size(metered.sessions)
+    with metered.meter.measure() as count:
+        outcome = review.review(metered.sessions, reviewer, claimed, "return", note="请核实")
+    assert sorted(done.item_id for done in outcome.decided) == sorted(claimed)
+    assert count.commits == 1
+    if metered.engine_name != "sqlite":
+        assert count.round_trips <= 6
+    # One chained entry per item, and the chain holds.
+    assert _journal_size(metered.sessions) == before + 20
+    assert journal.verify(metered.sessions, auditor).intact
+    again = review.review(metered.sessions, reviewer, claimed[:3], "approve")
+    assert not again.decided and len(again.refused) == 3

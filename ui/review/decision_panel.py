@@ -14,10 +14,13 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from console.base.actor import Actor
+from console.base.errors import EnvironmentFault, NotPermitted
 from console.review import Decision
 from console.review import service as review
+from console.review.decisions import ITEM_GONE
 from console.review.detail import context_phrase
 from ui.forms import REFUSED, attempt
+from ui.i18n import translated
 from ui.review.detail_pane import DetailPane
 from ui.review.prompts import (
     ask_note,
@@ -36,6 +39,9 @@ KEYS = {
     Decision.TAKE_DOWN: "T",
 }
 MOVES = (("J", 1), ("K", -1))
+# Details of the items after the current one are read ahead, so that after a decision the
+# next item is shown from what is held locally, without waiting for the network.
+READ_AHEAD = 5
 
 
 class DecisionPanel(QWidget):
@@ -51,7 +57,11 @@ class DecisionPanel(QWidget):
         self.database, self.actor, self.browser = database, actor, browser
         self._generation = 0
         self._showing: asyncio.Task[None] | None = None
+        self._details: dict[int, review.ItemDetail] = {}
+        self._reading_ahead: asyncio.Task[None] | None = None
         self.busy = False
+        self._idle = asyncio.Event()
+        self._idle.set()
         self.detail = DetailPane(self)
         self.message = QLabel(self)
         self.message.setObjectName("reviewMessage")
@@ -109,10 +119,17 @@ class DecisionPanel(QWidget):
     # -- the item shown ------------------------------------------------------------------
 
     def show_item(self, item_id: int | None) -> None:
-        """Show the post of ``item_id`` (nothing when None); a later call wins."""
+        """Show the post of ``item_id`` (nothing when None); a later call wins. A detail read
+        ahead is shown at once."""
         self._generation += 1
         if item_id is None:
             self.detail.show_nothing()
+            return
+        held = self._details.get(item_id)
+        if held is not None:
+            self._showing = None
+            self.detail.present(held, self.database.zone)
+            self._read_ahead(item_id)
             return
         self._showing = spawn(self._show(item_id, self._generation), "detail")
 
@@ -121,9 +138,41 @@ class DecisionPanel(QWidget):
             if generation == self._generation:
                 self.detail.show_nothing(text)
 
-        detail = await attempt(failed, self.database.call(review.item_detail, self.actor, item_id))
-        if detail is not REFUSED and generation == self._generation:
-            self.detail.present(detail, self.database.zone)
+        wanted = [item_id, *self._following(item_id)]
+        details = await attempt(failed, self.database.call(review.item_details, self.actor, wanted))
+        if details is REFUSED:
+            return
+        self._details.update(details)
+        if generation != self._generation:
+            return
+        if item_id in details:
+            self.detail.present(details[item_id], self.database.zone)
+        else:
+            failed(translated(ITEM_GONE).format(id=item_id))
+
+    def _following(self, item_id: int) -> list[int]:
+        """The ids of the rows after ``item_id``'s in the list shown, not yet read ahead."""
+        model = self.browser.pane.model
+        rows = range(model.rowCount())
+        at = next((row for row in rows if model.row_id(row) == item_id), None)
+        if at is None:
+            return []
+        after = [model.row_id(row) for row in range(at + 1, min(at + 1 + READ_AHEAD, len(rows)))]
+        return [found for found in after if found is not None and found not in self._details]
+
+    def _read_ahead(self, item_id: int) -> None:
+        wanted = self._following(item_id)
+        if not wanted or (self._reading_ahead is not None and not self._reading_ahead.done()):
+            return
+
+        async def read() -> None:
+            try:
+                details = await self.database.call(review.item_details, self.actor, wanted)
+            except (EnvironmentFault, NotPermitted):
+                return
+            self._details.update(details)
+
+        self._reading_ahead = spawn(read(), "read-ahead")
 
     async def select_row(self, row: int) -> None:
         """Make ``row`` of the list current and wait until its post is shown."""
@@ -158,9 +207,11 @@ class DecisionPanel(QWidget):
         spawn(self.decide(decision), f"decide-{decision.value}")
 
     async def decide(self, decision: Decision) -> None:
-        """Apply ``decision`` to the chosen items (asking first when there are several)."""
-        if self.busy:
-            return
+        """Apply ``decision`` to the chosen items (asking first when there are several). A key
+        typed while the previous decision still commits acts after it, on the item then shown
+        (the one shown already, read ahead)."""
+        while self.busy:
+            await self._idle.wait()
         if not self.browser.decidable():
             self.message.setText(self.tr("已决定的条目不能再次决定。"))
             return
@@ -169,10 +220,12 @@ class DecisionPanel(QWidget):
             self.message.setText(self.tr("请先选择要审核的条目。"))
             return
         self.busy = True
+        self._idle.clear()
         try:
             await self._decide_rows(decision, rows)
         finally:
             self.busy = False
+            self._idle.set()
 
     async def _decide_rows(self, decision: Decision, rows: list[int]) -> None:
         pane = self.browser.pane
@@ -198,11 +251,19 @@ class DecisionPanel(QWidget):
             if answer is None:
                 return
             phrase = answer
+        if len(ids) == 1:
+            # The next item is shown while the decision commits; a refusal brings it back.
+            following = rows[0] + 1 if rows[0] + 1 < model.rowCount() else rows[0] - 1
+            if following >= 0 and model.row_id(following) in self._details:
+                self.browser.make_current(following)
         outcome = await attempt(
             self.message.setText,
             self.database.call(review.review, self.actor, ids, decision, note, phrase),
         )
+        for item_id in ids:
+            self._details.pop(item_id, None)
         if outcome is REFUSED:
+            await self.select_row(rows[0])
             return
         self._report(decision, outcome)
         if decision is Decision.WHITELIST and outcome.decided:
