@@ -84,6 +84,7 @@ class ConsoleRun:
         self.url = resolve_url(demo_url() if args.demo else args.db)
         self.demo = bool(args.demo)
         self.passwords = PasswordStore()
+        self.app = make_application()
         self._next: tuple[Database, Actor, URL] | None = None
 
     async def run(self) -> int:
@@ -96,6 +97,9 @@ class ConsoleRun:
             actor = await self._prepare_and_login(database, self.url, self.demo)
             while actor is not None:
                 ending, release = await self._work(database, actor)
+                if ending is Ending.LANGUAGE:
+                    i18n.install(self.app, str(QSettings().value("language", "zh_CN")))
+                    continue
                 await end_session(database, actor, ending, release)
                 if ending is Ending.LOGOUT:
                     actor = await logged_in(database, shown(self.url), self.demo)
@@ -121,6 +125,9 @@ class ConsoleRun:
         )
         window.operatorSwitchRequested.connect(
             lambda w=window, d=database: spawn(self._switch_operator(w, d), "switch operator")
+        )
+        window.languageChosen.connect(
+            lambda _code, w=window: spawn(w.leave(Ending.LANGUAGE), "language")
         )
         window.show()
         await window.closed
