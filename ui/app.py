@@ -234,7 +234,8 @@ async def generate_demo(database: Database) -> None:
     """Fill an empty database with the demo cluster, showing progress."""
     from console.demo import generate
 
-    dialog = QProgressDialog(translated(GENERATING), "", 0, 100)
+    # Busy (moving) until the generator reports its first step, never a still 0 %.
+    dialog = QProgressDialog(translated(GENERATING), "", 0, 0)
     dialog.setWindowTitle(translated(DEMO_TITLE))
     dialog.setCancelButton(None)
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)

@@ -128,7 +128,8 @@ class AccountsPage(QWidget):
             action.triggered.connect(lambda _c=False, h=handler, k=key: spawn(h(), k))
             self.addAction(action)
             self.commands[key] = action
-            button = QPushButton(text.replace("&", ""), self)
+            # The mnemonic stays: Alt+B presses 批量授权(B) as its underline promises.
+            button = QPushButton(text, self)
             button.setObjectName(f"button_{key}")
             button.clicked.connect(action.trigger)
             if shortcut:

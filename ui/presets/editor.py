@@ -106,6 +106,8 @@ class PresetEditor(QWidget):
         self.actions_by_name: dict[str, QAction] = {}
         self._build_actions()
         self.stack.cleanChanged.connect(self._clean_changed)
+        # Every edit (add, delete, undo, redo) goes through the stack: the count follows it.
+        self.stack.indexChanged.connect(lambda _i: self._show_title())
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         layout = QVBoxLayout(self)
@@ -219,12 +221,7 @@ class PresetEditor(QWidget):
         self.version = version
         self.model.load(version.preset.columns)
         self.view.expandAll()
-        label = self.tr("{name}　第 {number} 版　{count} 个栏目").format(
-            name=version.preset.name, number=version.number, count=version.preset.column_count()
-        )
-        if not version.latest:
-            label += self.tr("（不是最新版本：保存将以此为基础生成新版本）")
-        self.title.setText(label)
+        self._show_title()
         self.status.setText("")
         if self.model.roots:
             self.view.setCurrentIndex(self.model.index_of(self.model.roots[0]))
@@ -331,6 +328,18 @@ class PresetEditor(QWidget):
             return False
         self.status.setText(self.tr("已导出到 {path}").format(path=path))
         return True
+
+    def _show_title(self) -> None:
+        """Name, version and the number of columns as the tree now stands (edits counted)."""
+        version, edited = self.version, self.edited()
+        if version is None or edited is None:
+            return
+        label = self.tr("{name}　第 {number} 版　{count} 个栏目").format(
+            name=version.preset.name, number=version.number, count=edited.column_count()
+        )
+        if not version.latest:
+            label += self.tr("（不是最新版本：保存将以此为基础生成新版本）")
+        self.title.setText(label)
 
     def _clean_changed(self, clean: bool) -> None:
         if not clean:
