@@ -145,7 +145,7 @@ class ConsoleRun:
             self._next = None
 
     async def _switch_database(self, window: MainWindow) -> None:
-        chosen = await choose_connection(window, self.passwords)
+        chosen = await choose_connection(window, self.passwords, current=self.url)
         if chosen is None:
             return
         url = chosen[0]
@@ -194,7 +194,7 @@ class ConsoleRun:
                 translated(CANNOT_OPEN).format(url=shown(self.url), reason=reason),
             )
             await finished(box)
-            chosen = await choose_connection(None, self.passwords)
+            chosen = await choose_connection(None, self.passwords, current=self.url)
             if chosen is None:
                 return None
             self.url, self.demo = chosen[0], False

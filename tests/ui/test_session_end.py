@@ -221,7 +221,8 @@ def test_switching_database_keeps_the_session_when_the_new_one_fails(  # type: i
     dead = make_url("postgresql+psycopg://ops@127.0.0.1:9/cluster")
     chosen = [dead, other]
 
-    async def choose(_parent: Any, _store: Any) -> tuple[URL, None]:
+    async def choose(_parent: Any, _store: Any, current: URL) -> tuple[URL, None]:
+        assert current == url  # the connection in use is offered too
         return chosen.pop(0), None
 
     monkeypatch.setattr("ui.app.choose_connection", choose)
