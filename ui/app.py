@@ -85,6 +85,7 @@ class ConsoleRun:
         self.url = resolve_url(demo_url() if args.demo else args.db)
         self.demo = bool(args.demo)
         self.passwords = PasswordStore()
+        self.app = make_application()
         self._next: tuple[Database, Actor, URL] | None = None
 
     async def run(self) -> int:
@@ -97,6 +98,9 @@ class ConsoleRun:
             actor = await self._prepare_and_login(database, self.url, self.demo)
             while actor is not None:
                 ending, release = await self._work(database, actor)
+                if ending is Ending.LANGUAGE:
+                    i18n.install(self.app, str(QSettings().value("language", "zh_CN")))
+                    continue
                 await end_session(database, actor, ending, release)
                 if ending is Ending.LOGOUT:
                     actor = await logged_in(database, shown(self.url), self.demo)
@@ -123,6 +127,9 @@ class ConsoleRun:
         window.operatorSwitchRequested.connect(
             lambda w=window, d=database: spawn(self._switch_operator(w, d), "switch operator")
         )
+        window.languageChosen.connect(
+            lambda _code, w=window: spawn(w.leave(Ending.LANGUAGE), "language")
+        )
         window.show()
         await window.closed
         # Destroyed by Qt now, not by the garbage collector at some later moment.
@@ -139,7 +146,7 @@ class ConsoleRun:
             self._next = None
 
     async def _switch_database(self, window: MainWindow) -> None:
-        chosen = await choose_connection(window, self.passwords)
+        chosen = await choose_connection(window, self.passwords, current=self.url)
         if chosen is None:
             return
         url = chosen[0]
@@ -188,7 +195,7 @@ class ConsoleRun:
                 translated(CANNOT_OPEN).format(url=shown(self.url), reason=reason),
             )
             await finished(box)
-            chosen = await choose_connection(None, self.passwords)
+            chosen = await choose_connection(None, self.passwords, current=self.url)
             if chosen is None:
                 return None
             self.url, self.demo = chosen[0], False
@@ -232,7 +239,8 @@ async def generate_demo(database: Database) -> None:
     """Fill an empty database with the demo cluster, showing progress."""
     from console.demo import generate
 
-    dialog = QProgressDialog(translated(GENERATING), "", 0, 100)
+    # Busy (moving) until the generator reports its first step, never a still 0 %.
+    dialog = QProgressDialog(translated(GENERATING), "", 0, 0)
     dialog.setWindowTitle(translated(DEMO_TITLE))
     dialog.setCancelButton(None)
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import URL, make_url
 
 from console.base.errors import InvalidInput
+from console.base.i18n import QT_TR_NOOP
 from console.connections import (
     PasswordStore,
     Profile,
@@ -45,9 +46,11 @@ from console.connections import (
     test_connection,
 )
 from ui.dialogs import finished
+from ui.i18n import translated
 from ui.tasks import run_io, spawn
 
 FILE_TIMEOUT_S = 5.0
+CURRENT_CONNECTION = QT_TR_NOOP("当前连接")
 TEST_TIMEOUT_S = 5.0
 # A server name that resolves to two addresses is tried twice, each for the connect timeout.
 TEST_WAIT_S = 2 * TEST_TIMEOUT_S + 5
@@ -401,10 +404,15 @@ class ConnectionDialog(QDialog):
 
 
 async def choose_connection(
-    parent: QWidget | None, store: PasswordStore, profiles_path: Path | None = None
+    parent: QWidget | None,
+    store: PasswordStore,
+    profiles_path: Path | None = None,
+    current: URL | None = None,
 ) -> tuple[URL, Profile] | None:
     """Let the operator pick, test and confirm a connection; None when they cancel.
 
+    ``current`` (the connection in use, or the one that just failed) is listed first when no
+    saved profile has its address, so the operator always sees where they are.
     The dialog is opened with ``open()`` and awaited, so the loop keeps running meanwhile.
     """
     problem = ""
@@ -412,6 +420,10 @@ async def choose_connection(
         profiles = await run_io(load_profiles, FILE_TIMEOUT_S, profiles_path)
     except (InvalidInput, OSError, TimeoutError) as error:
         profiles, problem = [], str(error) or type(error).__name__
+    if current is not None:
+        here = make_profile(translated(CURRENT_CONNECTION), current)
+        if all(profile.url != here.url for profile in profiles):
+            profiles = [here, *profiles]
     dialog = ConnectionDialog(store, profiles, profiles_path, parent, problem=problem)
     try:
         code = await finished(dialog)

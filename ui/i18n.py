@@ -9,8 +9,14 @@ labels, our module-level texts), is shown with ``translated(constant)`` (context
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QGuiApplication
 
 from console.base import i18n
+
+APPLICATION = "站群运维控制台"
+APPLICATION_EN = "Cluster Console"
+# The catalogues in use: installing another language replaces them.
+_installed: list[QTranslator] = []
 
 
 def install(app: QCoreApplication, language: str) -> list[QTranslator]:
@@ -32,10 +38,16 @@ def install(app: QCoreApplication, language: str) -> list[QTranslator]:
         ours = QTranslator(app)
         if ours.load(str(i18n.catalogue_path(language, ".qm"))):
             translators.append(ours)
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed[:] = translators
     for translator in translators:
         app.installTranslator(translator)
     QLocale.setDefault(QLocale(language))
     i18n.set_translator(QCoreApplication.translate)
+    # Qt appends the display name to every window title: it speaks the language too.
+    if isinstance(app, QGuiApplication):
+        app.setApplicationDisplayName(APPLICATION if language == "zh_CN" else APPLICATION_EN)
     return translators
 
 

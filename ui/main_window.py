@@ -6,7 +6,7 @@ import asyncio
 import datetime as dt
 
 import shiboken6
-from PySide6.QtCore import QSettings, QTimer, Signal
+from PySide6.QtCore import QMetaMethod, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QPushButton, QTabWidget, QWidget
 
@@ -38,6 +38,7 @@ class MainWindow(QMainWindow):
 
     switchRequested = Signal()
     operatorSwitchRequested = Signal()
+    languageChosen = Signal(str)
 
     def __init__(
         self, database: Database, actor: Actor, where: str, parent: QWidget | None = None
@@ -150,6 +151,7 @@ class MainWindow(QMainWindow):
         names = {"zh_CN": "简体中文", "en": "English"}
         for code in LANGUAGES:
             action = QAction(names[code], self)
+            action.setObjectName(f"language_{code}")
             action.triggered.connect(lambda _c=False, c=code: self._choose_language(c))
             language_menu.addAction(action)
 
@@ -276,11 +278,16 @@ class MainWindow(QMainWindow):
         self.age_label.setText(text)
 
     def _choose_language(self, code: str) -> None:
+        """Remember the language; whoever runs the session reopens the window in it at once
+        (without one, the change waits for the next start, and says so in both languages)."""
         QSettings().setValue("language", code)
+        if self.isSignalConnected(QMetaMethod.fromSignal(self.languageChosen)):
+            self.languageChosen.emit(code)
+            return
         box = QMessageBox(
             QMessageBox.Icon.Information,
             self.tr("界面语言"),
-            self.tr("界面语言将在下次启动时切换。"),
+            "界面语言将在下次启动时切换。\nThe interface language changes at the next start.",
             parent=self,
         )
         box.open()
@@ -327,7 +334,8 @@ class MainWindow(QMainWindow):
             say = self.statusBar().showMessage
             if not await edits_settled(self, self.tabs, areas, ending, say):
                 return False
-            release = await claims_to_release(self, sum(t.claims_held() for t in areas))
+            held = 0 if ending is Ending.LANGUAGE else sum(t.claims_held() for t in areas)
+            release = await claims_to_release(self, held)
             if release is None:
                 return False
         finally:

@@ -19,6 +19,9 @@ from ui.tabs import TABS
 from ui.tasks import Database
 
 SIZE = (1400, 820)
+# The smallest screen the console is made for, pictured as well (``sites-1024.png``).
+SMALL = (1024, 700)
+SIZES = ((SIZE, ""), (SMALL, "-1024"))
 
 
 def render_all(app: QApplication, directory: Path, seed: int = 2026) -> int:
@@ -45,18 +48,19 @@ async def _render(url: URL, directory: Path, seed: int) -> None:
         save(login, directory / "login.png")
         login.close()
         for spec in TABS:
-            actor = await database.call(operators.login, spec.viewer, "demo")
-            window = MainWindow(database, actor, "demo.sqlite3")
-            window.resize(*SIZE)
-            window.tabs.setCurrentIndex([t.key for t in TABS].index(spec.key))
-            window.show()
-            tab = window.area_tabs[spec.key]
-            await tab.refresh()
-            await tab.stage_for_screenshot()
-            await asyncio.sleep(0.05)
-            save(window, directory / f"{spec.key}.png")
-            window.close()
-            window.deleteLater()
+            for size, suffix in SIZES:
+                actor = await database.call(operators.login, spec.viewer, "demo")
+                window = MainWindow(database, actor, "demo.sqlite3")
+                window.resize(*size)
+                window.tabs.setCurrentIndex([t.key for t in TABS].index(spec.key))
+                window.show()
+                tab = window.area_tabs[spec.key]
+                await tab.refresh()
+                await tab.stage_for_screenshot()
+                await asyncio.sleep(0.05)
+                save(window, directory / f"{spec.key}{suffix}.png")
+                window.close()
+                window.deleteLater()
         await render_form(database, directory / "annual_form.png", save)
     finally:
         database.close()

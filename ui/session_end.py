@@ -40,6 +40,8 @@ class Ending(enum.Enum):
     LOGOUT = "logout"
     SWITCH_OPERATOR = "switch_operator"
     SWITCH_DATABASE = "switch_database"
+    # Not an end: the same operator's window reopens in another language (nothing journalled).
+    LANGUAGE = "language"
 
 
 LEAVING = {
@@ -47,6 +49,7 @@ LEAVING = {
     Ending.LOGOUT: QT_TR_NOOP("注销"),
     Ending.SWITCH_OPERATOR: QT_TR_NOOP("切换操作员"),
     Ending.SWITCH_DATABASE: QT_TR_NOOP("切换数据库"),
+    Ending.LANGUAGE: QT_TR_NOOP("切换界面语言"),
 }
 
 

@@ -80,7 +80,11 @@ def categories_text(findings: Any) -> str:
     """The distinct categories of an item's findings, worst first."""
     found = parse_findings(findings)
     ordered = sorted(found, key=lambda f: -int(f.get("severity", 1)))
-    names = dict.fromkeys(str(f.get("category", "")) for f in ordered if f.get("category"))
+    # The known categories (the lexicon editor's, personal data) read in the interface's
+    # language; a category a lexicon file made up stays as written.
+    names = dict.fromkeys(
+        translate("", str(f.get("category", ""))) for f in ordered if f.get("category")
+    )
     return translate("", "、").join(names)
 
 

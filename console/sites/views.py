@@ -23,6 +23,7 @@ from console.schema import (
     SiteColumn,
     SiteDomain,
     SiteKind,
+    SiteState,
     utcnow,
 )
 from console.sites.changes import action_label, entry_changes, referenced_sites
@@ -116,6 +117,18 @@ def site_id_of(sessions: SessionFactory, actor: Actor, code: str) -> int:
     if found is None:
         raise NotFound(NO_SITE, id=code)
     return found
+
+
+def merge_targets(sessions: SessionFactory, actor: Actor) -> list[tuple[str, str]]:
+    """Sites another may be merged into (not merged or retired themselves), as (code, name),
+    by code: the searchable list of 整合迁移's target."""
+    require(actor, *REGISTER_READERS)
+    closed = (SiteState.MERGED.value, SiteState.RETIRED.value)
+    with sessions() as session:
+        rows = session.execute(
+            select(Site.code, Site.name).where(Site.state.not_in(closed)).order_by(Site.code)
+        )
+        return [(code, name) for code, name in rows]
 
 
 def site_detail(

@@ -264,3 +264,20 @@ def test_an_unreadable_profile_file_is_reported_and_left_alone(
     url, _profile = run(scenario())
     assert url.host == "db1"
     assert path.read_text(encoding="utf-8") == "{broken"
+
+
+def test_the_connection_in_use_is_listed_when_no_profile_holds_it(
+    run: Run, parent: QWidget, path: Path, sqlite_url: URL
+) -> None:
+    async def scenario() -> None:
+        chosen = asyncio.ensure_future(
+            choose_connection(parent, PasswordStore(DictKeyring()), path, current=sqlite_url)
+        )
+        dialog = await _opened(parent)
+        assert dialog.profile_list.count() == 1
+        assert dialog.profile_list.item(0).text() == "当前连接"
+        assert dialog.url_edit.text() == sqlite_url.render_as_string()
+        dialog.cancel_button.click()
+        assert await chosen is None
+
+    run(scenario())

@@ -3,6 +3,8 @@ reason kept in its dialog, no decisions offered on finished items, a fitting tak
 
 from __future__ import annotations
 
+import json
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QInputDialog, QLabel
@@ -11,6 +13,7 @@ from sqlalchemy import select
 from console.db import SessionFactory
 from console.operators import service as operators
 from console.review import Decision
+from console.review.service import categories_text
 from console.schema import QueueItem
 from tests.core.queue_cluster import queue_cluster
 from tests.staff import PASSWORD
@@ -52,7 +55,13 @@ def test_review_keys_act_as_soon_as_the_tab_is_shown_by_its_shortcut(  # type: i
         run(until(lambda: tab.browser.pane.model.rowCount() == 6))
         run(until(lambda: tab.isAncestorOf(focused())))
         run(typed("j"))
-        run(until(lambda: tab.panel.detail.detail is not None))
+
+        def current_shown() -> bool:
+            view, detail = tab.browser.pane.view, tab.panel.detail.detail
+            row = view.currentIndex().row()
+            return detail is not None and row >= 0 and detail.item_id == view.model().row_id(row)
+
+        run(until(current_shown))
         shown = tab.panel.detail.detail
         assert shown is not None
         run(typed("a"))
@@ -114,3 +123,15 @@ def test_the_take_down_reason_fits_the_category_of_what_was_found() -> None:
     other = take_down_reason([("广告", "代开发票", 2), ("广告", "代开发票", 2)])
     assert other.count("代开发票") == 1 and "广告" in other
     assert "撤稿" in take_down_reason([])
+
+
+def test_category_names_read_in_english(english: None) -> None:
+    findings = [
+        {"category": "严重表述错误", "severity": 3},
+        {"category": "涉密", "severity": 2},
+        {"category": "本地自定", "severity": 1},
+    ]
+    shown = categories_text(json.dumps(findings))
+    assert "Serious wording error" in shown and "Classified" in shown
+    assert "本地自定" in shown  # made up by a lexicon file: kept as written
+    assert shown.index("Serious") < shown.index("Classified")  # worst first

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from sqlalchemy import select
 from sqlalchemy.engine import URL, make_url
 
@@ -25,6 +25,7 @@ from tests.ui.conftest import until
 from tests.ui.fixtures import small_cluster
 from tests.ui.keyboard import cluster_file, console_on, focused, typed, visible
 from tests.ui.sites.kit import cluster
+from ui.i18n import install
 from ui.login import LoginDialog
 from ui.main_window import MainWindow
 from ui.review.tab import ReviewTab
@@ -76,7 +77,7 @@ async def _window(other_than: MainWindow | None = None) -> MainWindow:
     window = visible(MainWindow)
     assert isinstance(window, MainWindow)
     window.activateWindow()
-    await until(lambda: focused().window() is window)
+    await until(lambda: QApplication.focusWidget() is not None and focused().window() is window)
     return window
 
 
@@ -220,7 +221,8 @@ def test_switching_database_keeps_the_session_when_the_new_one_fails(  # type: i
     dead = make_url("postgresql+psycopg://ops@127.0.0.1:9/cluster")
     chosen = [dead, other]
 
-    async def choose(_parent: Any, _store: Any) -> tuple[URL, None]:
+    async def choose(_parent: Any, _store: Any, current: URL) -> tuple[URL, None]:
+        assert current == url  # the connection in use is offered too
         return chosen.pop(0), None
 
     monkeypatch.setattr("ui.app.choose_connection", choose)
@@ -246,3 +248,35 @@ def test_switching_database_keeps_the_session_when_the_new_one_fails(  # type: i
     assert run(operate(), timeout=90) == 0
     assert _ends(url) == [("sysadmin", {"how": "switch_database", "released": 0})]
     assert _ends(other) == [("secadmin", {"how": "quit", "released": 0})]
+
+
+def test_the_language_switch_applies_at_once_keeping_the_operator_and_the_tab(  # type: ignore[no-untyped-def]
+    run, tmp_path: Path, qapp
+) -> None:
+    url = cluster_file(tmp_path)
+    console = console_on(url)
+
+    async def operate() -> int:
+        task = asyncio.ensure_future(console.run())
+        await _log_in("reviewer")
+        first = await _window()
+        await typed(QKeySequence("Alt+2"))
+        first.findChild(QAction, "language_en").trigger()
+        second = await _window(other_than=first)
+        assert second.actor.username == "reviewer"
+        assert second.tabs.currentIndex() == 1
+        assert "Sites" in [second.tabs.tabText(i) for i in range(second.tabs.count())]
+        assert qapp.applicationDisplayName() == "Cluster Console"
+        second.findChild(QAction, "language_zh_CN").trigger()
+        third = await _window(other_than=second)
+        assert "站点" in [third.tabs.tabText(i) for i in range(third.tabs.count())]
+        assert qapp.applicationDisplayName() == "站群运维控制台"
+        third.close()
+        return await task
+
+    try:
+        assert run(operate(), timeout=90) == 0
+    finally:
+        install(qapp, "zh_CN")
+    # A change of language is not the end of a session.
+    assert _ends(url) == [("reviewer", {"how": "quit", "released": 0})]

@@ -154,7 +154,23 @@ class FilingsTab(AreaTab):
         self.calendar_export.clicked.connect(
             lambda: spawn(self.export_calendar(), "export calendar")
         )
+        # A double click (or Enter) on a day's entry opens that site's filing.
+        self.calendar_view.activated.connect(
+            lambda index: spawn(self.open_due(index.row()), "open due")
+        )
         return calendar_page
+
+    async def open_due(self, row: int) -> None:
+        """Show the filing of the site due in calendar ``row``, beside the urgency list."""
+        if not 0 <= row < self.calendar_model.rowCount():
+            return
+        site_id = self.calendar_model.record(row).site_id
+        self.inner.setCurrentIndex(0)
+        for status_row in range(self.status_model.rowCount()):
+            if self.status_model.record(status_row).site_id == site_id:
+                self.status_view.selectRow(status_row)
+                break
+        await self.detail.show_site(site_id)
 
     async def refresh(self) -> None:
         """Reload the statuses, the calendar, the settings and every list."""

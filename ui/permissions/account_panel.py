@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -28,6 +27,7 @@ from console.permissions.accounts import AccountDetail
 from console.permissions.rights import Right
 from console.schema import AccountStatus, utcnow
 from ui.dialogs import finished
+from ui.flow import FlowLayout
 from ui.forms import REFUSED, attempt, message_label, say
 from ui.i18n import translated
 from ui.permissions.common import (
@@ -68,6 +68,8 @@ class AccountPanel(QWidget):
         ):
             value = QLabel(self.detail_box)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            # Long names wrap: selecting an account never widens the window.
+            value.setWordWrap(True)
             self.detail_labels[key] = value
             detail_form.addRow(caption, value)
         self.reveal_button = QPushButton(self.tr("显示完整手机号（记入日志）"), self.detail_box)
@@ -88,7 +90,7 @@ class AccountPanel(QWidget):
         layout.addWidget(self.rights_view, 1)
         self.show_detail(None)
 
-    def _rights_head(self) -> QHBoxLayout:
+    def _rights_head(self) -> FlowLayout:
         revoke = QPushButton(self.tr("撤销所选授权"), self)
         revoke.setObjectName("revokeRight")
         revoke.clicked.connect(lambda: spawn(self.revoke_selected(), "revoke"))
@@ -96,8 +98,8 @@ class AccountPanel(QWidget):
         renew.setObjectName("renewRight")
         renew.setToolTip(self.tr("给所选授权设新的到期时间（含已过期的）"))
         renew.clicked.connect(lambda: spawn(self.renew_selected(), "renew"))
-        head = QHBoxLayout()
-        head.addWidget(self.rights_title, 1)
+        head = FlowLayout()
+        head.addWidget(self.rights_title)
         head.addWidget(self.with_expired)
         head.addWidget(revoke)
         head.addWidget(renew)

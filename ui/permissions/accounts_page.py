@@ -10,8 +10,6 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
@@ -28,6 +26,7 @@ from console.permissions.accounts import ACCOUNTS, AccountDetail
 from console.permissions.grant_rules import Plan, Verdict
 from console.permissions.scopes import SiteRef
 from console.schema import AccountStatus
+from ui.flow import FlowLayout, captioned
 from ui.forms import REFUSED, attempt, message_label, say
 from ui.i18n import translated
 from ui.list_pane import ListPane
@@ -81,7 +80,7 @@ class AccountsPage(QWidget):
         layout.addWidget(splitter)
         self._show_detail(None)
 
-    def _filters(self) -> QHBoxLayout:
+    def _filters(self) -> FlowLayout:
         self.site = QComboBox(self)
         self.site.setObjectName("siteFilter")
         self.organisation = QLineEdit(self)
@@ -97,7 +96,12 @@ class AccountsPage(QWidget):
         self.idle = QComboBox(self)
         for days, label in IDLE_CHOICES:
             self.idle.addItem(translated(label), days)
-        filters = QHBoxLayout()
+        # Wrapping rows: the page never needs more width than one filter (any language).
+        filters = FlowLayout()
+        self.site.setMinimumContentsLength(12)
+        self.site.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         for caption, widget in (
             (self.tr("网站"), self.site),
             (self.tr("单位"), self.organisation),
@@ -105,18 +109,15 @@ class AccountsPage(QWidget):
             (self.tr("状态"), self.status),
             (self.tr("最近登录"), self.idle),
         ):
-            caption_label = QLabel(caption, self)
-            caption_label.setBuddy(widget)
-            filters.addWidget(caption_label)
-            filters.addWidget(widget, 2 if widget is self.site else 1)
+            filters.addWidget(captioned(caption, widget, self))
         for combo in (self.site, self.role, self.status, self.idle):
             combo.currentIndexChanged.connect(lambda _i: spawn(self.apply_filters(), "filter"))
         self.organisation.returnPressed.connect(lambda: spawn(self.apply_filters(), "filter"))
         return filters
 
-    def _commands(self) -> QHBoxLayout:
+    def _commands(self) -> FlowLayout:
         """A button and a keyed action for each of ``_action_specs``."""
-        bar = QHBoxLayout()
+        bar = FlowLayout()
         self.commands: dict[str, QAction] = {}
         for key, text, shortcut, handler in self._action_specs():
             action = QAction(text, self)
@@ -127,13 +128,13 @@ class AccountsPage(QWidget):
             action.triggered.connect(lambda _c=False, h=handler, k=key: spawn(h(), k))
             self.addAction(action)
             self.commands[key] = action
-            button = QPushButton(text.replace("&", ""), self)
+            # The mnemonic stays: Alt+B presses 批量授权(B) as its underline promises.
+            button = QPushButton(text, self)
             button.setObjectName(f"button_{key}")
             button.clicked.connect(action.trigger)
             if shortcut:
                 button.setToolTip(shortcut)
             bar.addWidget(button)
-        bar.addStretch(1)
         return bar
 
     def _action_specs(self) -> list[tuple[str, str, str, Callable[[], Awaitable[Any]]]]:

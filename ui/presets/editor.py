@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QToolBar,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -30,6 +31,7 @@ from console.presets import service as presets
 from console.presets.files import PresetFile, save_preset
 from console.schema import ColumnType, Duty
 from ui.dialogs import finished
+from ui.flow import FlowLayout
 from ui.forms import REFUSED, attempt
 from ui.i18n import translated
 from ui.presets.details import PresetDetailsDialog
@@ -104,6 +106,8 @@ class PresetEditor(QWidget):
         self.actions_by_name: dict[str, QAction] = {}
         self._build_actions()
         self.stack.cleanChanged.connect(self._clean_changed)
+        # Every edit (add, delete, undo, redo) goes through the stack: the count follows it.
+        self.stack.indexChanged.connect(lambda _i: self._show_title())
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         layout = QVBoxLayout(self)
@@ -112,6 +116,7 @@ class PresetEditor(QWidget):
         layout.addWidget(self.toolbar)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.note)
+        layout.addLayout(self.save_row)
         layout.addWidget(self.status)
 
     def _tree_view(self) -> QTreeView:
@@ -163,21 +168,29 @@ class PresetEditor(QWidget):
         self.toolbar.addSeparator()
         self.toolbar.addAction(undo)
         self.toolbar.addAction(redo)
-        self.toolbar.addSeparator()
-        self._action("save", self.tr("保存为新版本"), "Ctrl+S", lambda: spawn(self.save(), "save"))
-        self._action(
-            "save_as",
-            self.tr("另存为新预设…"),
-            "Ctrl+Shift+S",
-            lambda: spawn(self.save_as_new(), "save as new preset"),
-        )
-        self._action(
-            "export", self.tr("导出 JSON…"), "", lambda: spawn(self.export(), "export preset")
-        )
+        # Saving is never hidden behind the toolbar's "››": its buttons wrap under the note.
+        self.save_row = FlowLayout()
+        for name, text, key, slot in (
+            ("save", self.tr("保存为新版本"), "Ctrl+S", lambda: spawn(self.save(), "save")),
+            (
+                "save_as",
+                self.tr("另存为新预设…"),
+                "Ctrl+Shift+S",
+                lambda: spawn(self.save_as_new(), "save as new preset"),
+            ),
+            ("export", self.tr("导出 JSON…"), "", lambda: spawn(self.export(), "export preset")),
+        ):
+            button = QToolButton(self)
+            button.setObjectName(f"preset_{name}")
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setDefaultAction(self._action(name, text, key, slot, in_toolbar=False))
+            self.save_row.addWidget(button)
         for name in (*EDITING, "save", "save_as"):
             self.actions_by_name[name].setEnabled(self.model.editable)
 
-    def _action(self, name: str, text: str, key: str, slot: object) -> QAction:
+    def _action(
+        self, name: str, text: str, key: str, slot: object, in_toolbar: bool = True
+    ) -> QAction:
         action = QAction(text, self)
         if key:
             action.setShortcut(QKeySequence(key))
@@ -185,7 +198,8 @@ class PresetEditor(QWidget):
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(slot)
         self.addAction(action)
-        self.toolbar.addAction(action)
+        if in_toolbar:
+            self.toolbar.addAction(action)
         self.actions_by_name[name] = action
         return action
 
@@ -207,12 +221,7 @@ class PresetEditor(QWidget):
         self.version = version
         self.model.load(version.preset.columns)
         self.view.expandAll()
-        label = self.tr("{name}　第 {number} 版　{count} 个栏目").format(
-            name=version.preset.name, number=version.number, count=version.preset.column_count()
-        )
-        if not version.latest:
-            label += self.tr("（不是最新版本：保存将以此为基础生成新版本）")
-        self.title.setText(label)
+        self._show_title()
         self.status.setText("")
         if self.model.roots:
             self.view.setCurrentIndex(self.model.index_of(self.model.roots[0]))
@@ -319,6 +328,18 @@ class PresetEditor(QWidget):
             return False
         self.status.setText(self.tr("已导出到 {path}").format(path=path))
         return True
+
+    def _show_title(self) -> None:
+        """Name, version and the number of columns as the tree now stands (edits counted)."""
+        version, edited = self.version, self.edited()
+        if version is None or edited is None:
+            return
+        label = self.tr("{name}　第 {number} 版　{count} 个栏目").format(
+            name=version.preset.name, number=version.number, count=edited.column_count()
+        )
+        if not version.latest:
+            label += self.tr("（不是最新版本：保存将以此为基础生成新版本）")
+        self.title.setText(label)
 
     def _clean_changed(self, clean: bool) -> None:
         if not clean:

@@ -35,6 +35,7 @@ from console.presets.inspection import SiteRisk, reachability_note, risk_text
 from console.presets.settings import applied_text
 from console.schema import Duty
 from ui.dialogs import export_path
+from ui.flow import FlowLayout
 from ui.forms import REFUSED, attempt, exported, exported_text
 from ui.records_model import TONES, Column, RecordsModel, records_view
 from ui.tasks import Database, spawn
@@ -92,11 +93,11 @@ class RiskPage(QWidget):
 
         self.view = records_view(self.model, RISK_COLUMNS, "riskTable", self)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        bar = QHBoxLayout()
+        bar = FlowLayout()
         bar.addWidget(QLabel(self.tr("检查日期："), self))
         bar.addWidget(self.as_of)
         bar.addWidget(self.only_risky)
-        bar.addWidget(self.summary, 1)
+        bar.addWidget(self.summary)
         bar.addWidget(refresh)
         bar.addWidget(export)
         split = QSplitter(Qt.Orientation.Horizontal, self)

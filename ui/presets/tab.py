@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -22,6 +21,7 @@ from console.presets import service as presets
 from console.schema import Duty
 from ui.area_tab import AreaTab, TabSpec
 from ui.dialogs import chosen_file, finished
+from ui.flow import FlowLayout
 from ui.forms import REFUSED, attempt
 from ui.list_pane import ListPane
 from ui.presets.apply import ApplyDialog
@@ -60,7 +60,7 @@ class PresetsTab(AreaTab):
         self.message.setObjectName("presetsMessage")
         self.message.setWordWrap(True)
 
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         for button in (
             self.import_button,
             self.defaults_button,
@@ -68,7 +68,6 @@ class PresetsTab(AreaTab):
             self.apply_button,
         ):
             buttons.addWidget(button)
-        buttons.addStretch(1)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)

@@ -11,7 +11,7 @@ import asyncio
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from console.base.actor import Actor
 from console.base.errors import EnvironmentFault, NotPermitted
@@ -19,6 +19,7 @@ from console.review import Decision
 from console.review import service as review
 from console.review.decisions import ITEM_GONE
 from console.review.detail import context_phrase
+from ui.flow import FlowLayout
 from ui.forms import REFUSED, attempt
 from ui.i18n import translated
 from ui.review.detail_pane import DetailPane
@@ -70,7 +71,8 @@ class DecisionPanel(QWidget):
         self.decisions: dict[Decision, QAction] = {}
         self.buttons: dict[Decision, QPushButton] = {}
         self.keys: dict[str, QAction] = {}
-        row = QHBoxLayout()
+        # Wrapping rows: the decisions and the J / K hint are never clipped (any language).
+        row = FlowLayout()
         for decision, key in KEYS.items():
             action = self._keyed(f"{decision_name(decision)}（{key}）", key)
             action.triggered.connect(lambda _c=False, d=decision: self._decide_later(d))
@@ -84,7 +86,6 @@ class DecisionPanel(QWidget):
             self._keyed("", key).triggered.connect(lambda _c=False, s=by: browser.step(s))
         hint = QLabel(self.tr("J / K：下一条 / 上一条"), self)
         hint.setObjectName("keyHint")
-        row.addStretch(1)
         row.addWidget(hint)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

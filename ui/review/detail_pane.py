@@ -114,7 +114,8 @@ class DetailPane(QWidget):
             self._mark(finding)
         self.findings.setRowCount(len(detail.findings))
         for row, finding in enumerate(detail.findings):
-            values = (finding.category, finding.term, finding.text, severity_text(finding.severity))
+            category = translated(finding.category)
+            values = (category, finding.term, finding.text, severity_text(finding.severity))
             for column, value in enumerate(values):
                 cell = QTableWidgetItem(value)
                 cell.setToolTip(value)
@@ -135,7 +136,7 @@ class DetailPane(QWidget):
         shade = QTextCharFormat()
         shade.setBackground(QColor(SEVERITY_COLOURS.get(finding.severity, "#ff9d9d")))
         shade.setFontUnderline(True)
-        shade.setToolTip(f"{finding.category}：{finding.term}")
+        shade.setToolTip(f"{translated(finding.category)}：{finding.term}")
         cursor.mergeCharFormat(shade)
 
     def _show_finding(self, row: int) -> None:

@@ -12,7 +12,6 @@ import asyncio
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from console.base.actor import Actor
 from console.base.listing import Listing
 from console.review import service as review
+from ui.flow import FlowLayout
 from ui.forms import REFUSED, attempt
 from ui.list_pane import ListPane
 from ui.tasks import Database, spawn
@@ -110,7 +110,7 @@ class QueueBrowser(QWidget):
         pane.model.modelReset.connect(lambda: self._reset(pane))
         return pane
 
-    def _build_controls(self) -> QHBoxLayout:
+    def _build_controls(self) -> FlowLayout:
         """The structured filters, then 领取 and 释放 (more controls may follow)."""
         self.site = self._combo("siteFilter", self.tr("全部网站"), 0)
         self.category = self._combo("categoryFilter", self.tr("全部类别"), "")
@@ -132,12 +132,16 @@ class QueueBrowser(QWidget):
         self.release_button.setToolTip(self.tr("把我的全部认领放回待审"))
         self.claim_button.clicked.connect(lambda: spawn(self.claim(), "claim"))
         self.release_button.clicked.connect(lambda: spawn(self.release(), "release"))
-        row = QHBoxLayout()
+        # Wrapping rows: filters and buttons never make the window wider (any language).
+        row = FlowLayout()
         row.setContentsMargins(6, 0, 6, 0)
+        self.site.setMinimumContentsLength(10)
+        self.site.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         for box in (self.site, self.category, self.severity, self.age):
             row.addWidget(box)
             box.currentIndexChanged.connect(lambda _i: self._filters_changed())
-        row.addStretch(1)
         row.addWidget(self.claim_button)
         row.addWidget(self.release_button)
         return row

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QTabWidget,
@@ -30,13 +29,15 @@ from console.sites.changes import changed_fields, kept_both
 from console.sites.lifecycle import Step
 from console.sites.register import GONE_STATES
 from console.sites.rules import SiteDraft
-from console.sites.service import change_state, update_site
+from console.sites.service import change_state, plan_bulk_state, update_site
 from console.sites.views import SiteDetail, site_detail, site_id_of
 from ui.annual.figures_dialog import AnnualFiguresDialog
 from ui.dialogs import finished
+from ui.flow import FlowLayout
 from ui.forms import REFUSED, attempt
 from ui.i18n import translated
 from ui.sites.form import SiteForm
+from ui.sites.merge_target import MergeTargetField
 from ui.sites.patrol_pane import PatrolPane
 from ui.sites.tables import fill_table, make_table
 from ui.tasks import Database, spawn
@@ -132,9 +133,7 @@ class SiteDetailPane(QTabWidget):
         self.state_label.setObjectName("state")
         self.next_state = QComboBox(properties)
         self.next_state.setObjectName("nextState")
-        self.merge_target = QLineEdit(properties)
-        self.merge_target.setObjectName("mergeTarget")
-        self.merge_target.setPlaceholderText(self.tr("整合到的网站标识码"))
+        self.merge_target = MergeTargetField(properties)
         self.migrate = QCheckBox(self.tr("同时迁移稿件"), properties)
         self.migrate.setChecked(True)
         self.step_button = QPushButton(self.tr("转换状态"), properties)
@@ -150,12 +149,12 @@ class SiteDetailPane(QTabWidget):
         buttons.addWidget(self.revert_button)
         buttons.addStretch(1)
         buttons.addWidget(self.annual_button)
-        lifecycle = QHBoxLayout()
+        lifecycle = FlowLayout()
         lifecycle.addWidget(QLabel(self.tr("状态："), properties))
         lifecycle.addWidget(self.state_label)
         lifecycle.addWidget(QLabel("→", properties))
-        lifecycle.addWidget(self.next_state, 1)
-        lifecycle.addWidget(self.merge_target, 1)
+        lifecycle.addWidget(self.next_state)
+        lifecycle.addWidget(self.merge_target)
         lifecycle.addWidget(self.migrate)
         lifecycle.addWidget(self.step_button)
         layout = QVBoxLayout(properties)
@@ -250,6 +249,8 @@ class SiteDetailPane(QTabWidget):
         merging = self.next_state.currentData() == SiteState.MERGED
         self.merge_target.setVisible(merging)
         self.migrate.setVisible(merging)
+        if merging and not self.merge_target.loaded:
+            spawn(self.merge_target.load(self.database, self.actor), "merge targets")
 
     def _edited(self) -> None:
         self._set_dirty(True)
@@ -368,20 +369,26 @@ class SiteDetailPane(QTabWidget):
         target = self.next_state.currentData()
         if detail is None or target is None:
             return False
-        if target in FINAL_STEPS and not await self._confirm_final(detail, str(target)):
-            return False
         try:
+            # Everything that can be checked is checked before the irreversible question.
             merge_into = None
-            if target == SiteState.MERGED and self.merge_target.text().strip():
+            if target == SiteState.MERGED and self.merge_target.code():
                 merge_into = await self.database.call(
-                    site_id_of, self.actor, self.merge_target.text().strip()
+                    site_id_of, self.actor, self.merge_target.code()
                 )
+            step = Step(str(target), merge_into)
+            plan = await self.database.call(plan_bulk_state, self.actor, [detail.id], step)
+            if plan.skipped:
+                self.message.setText(plan.skipped[0].reason or "")
+                return False
+            if target in FINAL_STEPS and not await self._confirm_final(detail, str(target)):
+                return False
             moved: str = await self.database.call(
                 change_state,
                 self.actor,
                 detail.id,
                 detail.version,
-                Step(str(target), merge_into),
+                step,
                 target == SiteState.MERGED and self.migrate.isChecked(),
             )
         except Conflict as conflict:

@@ -7,11 +7,12 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from PySide6.QtCore import QSettings, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QInputDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QInputDialog, QPushButton, QWidget
 
 from console.base.labels import SITE_KINDS, SITE_STATES
 from console.sites.service import LEVELS
 from ui.dialogs import finished
+from ui.flow import FlowLayout
 from ui.i18n import translated
 
 SETTINGS_KEY = "sites/savedFilters"
@@ -73,12 +74,11 @@ class FilterBar(QWidget):
         self.saved.setMinimumContentsLength(8)
         self.save_button = QPushButton(self.tr("保存筛选…"), self)
         self.delete_button = QPushButton(self.tr("删除"), self)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        # Wrapping rows: the filters never make the window wider (any language).
+        layout = FlowLayout(self)
         for widget in (self.kind, self.state, self.level):
             layout.addWidget(widget)
             widget.currentIndexChanged.connect(lambda _i: self.changed.emit())
-        layout.addStretch(1)
         layout.addWidget(self.saved)
         layout.addWidget(self.save_button)
         layout.addWidget(self.delete_button)

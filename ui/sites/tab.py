@@ -223,6 +223,9 @@ class SitesTab(AreaTab):
         site_id = current.data(Qt.ItemDataRole.UserRole) if current.isValid() else None
         self.subtree = site_id
         self._apply_filters()
+        if site_id is not None:
+            # The site picked in the tree opens too, not only its subtree in the list.
+            spawn(self.show_row_site(int(site_id)), "site-detail")
 
     def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self.pane is None or not current.isValid():

@@ -108,10 +108,19 @@ def test_a_lifecycle_step_lacking_its_prerequisite_names_what_is_missing(
     assert SiteState.RETIRED in steps
     tab.detail.next_state.setCurrentIndex(steps.index(SiteState.MERGED))
     assert tab.detail.merge_target.isVisibleTo(tab.detail)
+    # Checked before the irreversible question: no target, or itself, is refused unasked.
+    assert not run(tab.detail.step())
+    assert tab.detail.message.text() and visible(QMessageBox, "finalStepBox") is None
     tab.detail.merge_target.setText("3312000003")
-    assert not run(step_answering(tab, "转为“整合迁移”"))
+    assert not run(tab.detail.step())
     assert "不能整合到自身" in tab.detail.message.text()
-    tab.detail.merge_target.setText(DEPT.code)
+    assert visible(QMessageBox, "finalStepBox") is None
+    # The target is searched by name as well as code.
+    run(until(lambda: tab.detail.merge_target.loaded))
+    completer = tab.detail.merge_target.completer()
+    completer.setCompletionPrefix("教育")
+    assert completer.currentCompletion().startswith(DEPT.code)
+    tab.detail.merge_target.setText(completer.currentCompletion())
     assert run(step_answering(tab, "转为“整合迁移”"))
     assert "并入" in tab.detail.state_label.text()
 
