@@ -10,6 +10,7 @@ short is stored as stopped and stays due.
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
@@ -19,7 +20,7 @@ from console.base.actor import Actor, require
 from console.db import SessionFactory
 from console.patrol import leases
 from console.patrol.gates import Gates
-from console.patrol.planning import PatrolPlan, plan_patrol
+from console.patrol.planning import PatrolPlan, plan_patrol, site_memory
 from console.patrol.results import SiteResult
 from console.patrol.run import DEFAULT_SITES, patrol, patrol_site
 from console.patrol.store import Stored, store_result
@@ -51,7 +52,11 @@ def run_patrol(
     """Service: patrol (and with ``store`` record) the sites of ``codes``, else the cluster."""
     if store:
         require(actor, Duty.SYSTEM_ADMIN)
-    plan = plan_patrol(sessions, actor, codes, dialer=dialer, ca_bundle=ca_bundle)
+    shared = store and not codes
+    # A shared patrol reads each site's stored pages when it takes the site, not all at once.
+    plan = plan_patrol(
+        sessions, actor, codes, dialer=dialer, ca_bundle=ca_bundle, with_memory=not shared
+    )
     run = PatrolRun(plan)
     stop = stop or threading.Event()
 
@@ -59,16 +64,26 @@ def run_patrol(
         if store:
             site_id = plan.site_ids[result.site_code]
             run.stored[result.site_code] = store_result(sessions, actor, site_id, result)
+            _lighten(plan, result)
         run.results.append(result)
         if on_result is not None:
             on_result(result)
 
-    if store and not codes:
+    if shared:
         _shared(sessions, plan, arrived, stop, sites_at_once)
     else:
         patrol(plan.targets, plan.options, plan.memory, stop=stop, on_result=arrived,
                sites_at_once=sites_at_once)  # fmt: skip
     return run
+
+
+def _lighten(plan: PatrolPlan, result: SiteResult) -> None:
+    """Once stored, drop what a site's patrol read from memory: the database holds it, and a
+    cluster's worth of pages kept alive makes every full garbage collection (which stops
+    every thread, the window's too) take hundreds of milliseconds."""
+    plan.memory.forget(record.url for record in result.records)
+    result.records = []
+    result.new_posts = [dataclasses.replace(post, text="") for post in result.new_posts]
 
 
 def _shared(
@@ -91,7 +106,8 @@ def _shared(
             if not taken:
                 return
             try:
-                arrived(patrol_site(by_id[taken[0]], plan.options, gates, plan.memory))
+                memory = site_memory(sessions, taken[0])
+                arrived(patrol_site(by_id[taken[0]], plan.options, gates, memory))
             except BaseException:
                 stop.set()  # the others wind down; this site's lease is given back
                 leases.release(sessions, holder, taken)
