@@ -134,6 +134,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--serve", action="store_true")
     parser.add_argument("--gui", action="store_true", help="patrol from the GUI: UI stalls")
+    parser.add_argument(
+        "--switch-ms", type=float, default=0.0, help="the interpreter's thread switch interval"
+    )
     args = parser.parse_args()
     if args.serve:
         serve(args)
@@ -165,6 +168,9 @@ def gui(args: argparse.Namespace, port: int) -> None:
         f"sites={args.sites} columns={args.columns} items/list={args.items} "
         f"latency=50–300 ms spacing={args.spacing} s, from the GUI"
     )
+    if args.switch_ms:
+        sys.setswitchinterval(args.switch_ms / 1000)
+    print(f"thread switch interval {sys.getswitchinterval() * 1000:g} ms")
     run_gui(sites, mapping, TODAY, args.spacing, args.sites_at_once or len(sites))
 
 

@@ -11,6 +11,7 @@ database) is the baseline measured in the same run.
 
 from __future__ import annotations
 
+import gc
 import statistics
 import tempfile
 import time
@@ -28,6 +29,24 @@ from console.probes.dialing import Dialer
 from console.schema import ClusterSetting
 
 STALL_BUDGET_MS = 50.0
+
+
+class Collections:
+    """The garbage collector's pauses (every thread waits for them), longest first."""
+
+    def __init__(self) -> None:
+        self.started = 0.0
+        self.pauses: list[tuple[float, int]] = []
+
+    def __call__(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self.started = time.perf_counter()
+        else:
+            self.pauses.append(((time.perf_counter() - self.started) * 1000, info["generation"]))
+
+    def worst(self) -> str:
+        longest = sorted(self.pauses, reverse=True)[:3]
+        return ", ".join(f"{ms:.0f} ms (gen {gen})" for ms, gen in longest) or "none"
 
 
 def cluster(folder: Path, name: str, sites: list[Any], spacing: float) -> SessionFactory:
@@ -73,6 +92,7 @@ def run_gui(sites: list[Any], mapping: dict[Any, Any], today: Any, spacing: floa
         gui_sessions = cluster(folder, "gui.sqlite3", sites, spacing)
         base_sessions = cluster(folder, "headless.sqlite3", sites, spacing)
         figures: dict[str, float] = {}
+        collections = Collections()
 
         async def measure() -> None:
             from tests.staff import PASSWORD
@@ -87,6 +107,7 @@ def run_gui(sites: list[Any], mapping: dict[Any, Any], today: Any, spacing: floa
             pane.resize(1200, 800)
             pane.show()
             beat = Heartbeat()
+            gc.callbacks.append(collections)
             beat.start()
             started = time.perf_counter()
             with LongWork(pane) as work:
@@ -101,6 +122,7 @@ def run_gui(sites: list[Any], mapping: dict[Any, Any], today: Any, spacing: floa
                 )  # fmt: skip
             figures["wall"] = time.perf_counter() - started
             await beat.tick()
+            gc.callbacks.remove(collections)
             figures["pages"] = sum(r.pages for r in run.results)
             figures["sites"] = len(run.results)
             figures["worst"] = beat.worst()
@@ -128,6 +150,7 @@ def run_gui(sites: list[Any], mapping: dict[Any, Any], today: Any, spacing: floa
         f"with the 巡查 button {figures['one_wall']:.1f} s, worst stall "
         f"{figures['one_worst']:.0f} ms"
     )
+    print(f"longest garbage collections during the GUI's patrol: {collections.worst()}")
     print(
         f"headless baseline (same patrol, stored, no Qt): {base_wall:.1f} s, {base_pages} pages; "
         f"GUI / headless ×{figures['wall'] / base_wall:.2f}"

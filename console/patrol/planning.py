@@ -78,8 +78,11 @@ def plan_patrol(
     site_ids: Sequence[int] = (),
     dialer: Dialer | None = None,
     ca_bundle: str | None = None,
+    with_memory: bool = True,
 ) -> PatrolPlan:
-    """Service: the patrol of the sites of ``codes`` or ``site_ids``, else of every running site."""
+    """Service: the patrol of the sites of ``codes`` or ``site_ids``, else of every running site
+    (``with_memory``: what their last stored patrols read, else load it site by site with
+    ``site_memory``)."""
     require(actor, *REGISTER_READERS)
     dialer = dialer or Dialer()
     query = select(Site.id, Site.code).order_by(Site.code)
@@ -99,7 +102,7 @@ def plan_patrol(
             dialer = replace(dialer, loopback_only=True)
         options = patrol_options(session, dialer, ca_bundle)
         targets = load_targets(session, ids)
-        memory = load_memory(session, list(ids.values()))
+        memory = load_memory(session, list(ids.values()) if with_memory else [])
     plan = PatrolPlan(targets, options, ids, demo, memory=memory)
     return confine(plan) if demo else plan
 
@@ -138,6 +141,12 @@ def load_targets(session: Session, ids: Mapping[str, int]) -> list[PatrolTarget]
         )
         for code, site_id in ids.items()
     ]
+
+
+def site_memory(sessions: SessionFactory, site_id: int) -> PatrolMemory:
+    """What the last stored patrol of one site read (for a patrol that loads site by site)."""
+    with sessions() as session:
+        return load_memory(session, [site_id])
 
 
 def load_memory(session: Session, site_ids: Sequence[int]) -> PatrolMemory:

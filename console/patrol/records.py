@@ -127,6 +127,12 @@ class PatrolMemory:
         with self._lock:
             self._records[record.url] = record
 
+    def forget(self, urls: Iterable[str]) -> None:
+        """Drop the records of ``urls`` (kept elsewhere: a store has them)."""
+        with self._lock:
+            for url in urls:
+                self._records.pop(url, None)
+
     def records(self) -> list[PageRecord]:
         """Every record held."""
         with self._lock:

@@ -3,25 +3,29 @@
 ``run_patrol`` patrols the named sites, or every running site; with ``store`` each site's
 result is written as it arrives (one transaction per site, ``store.store_result``). Storing a
 patrol of the whole cluster shares the work with any other patrol processes through leases:
-this process takes due sites a batch at a time (``leases.claim_due``), so every due site is
-patrolled once, by one of them. A stop ends the patrol soon; leases of sites not patrolled
-are given back and those sites stay due.
+each of this process's workers leases one due site at a time (``leases.claim_due``), so
+every due site is patrolled once, by one of them. A stop ends the patrol soon: a site cut
+short is stored as stopped and stays due.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 
 from console.base.actor import Actor, require
 from console.db import SessionFactory
 from console.patrol import leases
-from console.patrol.planning import PatrolPlan, plan_patrol
+from console.patrol.gates import Gates
+from console.patrol.planning import PatrolPlan, plan_patrol, site_memory
 from console.patrol.results import SiteResult
-from console.patrol.run import DEFAULT_SITES, patrol
+from console.patrol.run import DEFAULT_SITES, patrol, patrol_site
 from console.patrol.store import Stored, store_result
 from console.probes.dialing import Dialer
+from console.probes.sweep import MAX_WORKERS
 from console.schema import Duty
 
 
@@ -48,7 +52,11 @@ def run_patrol(
     """Service: patrol (and with ``store`` record) the sites of ``codes``, else the cluster."""
     if store:
         require(actor, Duty.SYSTEM_ADMIN)
-    plan = plan_patrol(sessions, actor, codes, dialer=dialer, ca_bundle=ca_bundle)
+    shared = store and not codes
+    # A shared patrol reads each site's stored pages when it takes the site, not all at once.
+    plan = plan_patrol(
+        sessions, actor, codes, dialer=dialer, ca_bundle=ca_bundle, with_memory=not shared
+    )
     run = PatrolRun(plan)
     stop = stop or threading.Event()
 
@@ -56,16 +64,26 @@ def run_patrol(
         if store:
             site_id = plan.site_ids[result.site_code]
             run.stored[result.site_code] = store_result(sessions, actor, site_id, result)
+            _lighten(plan, result)
         run.results.append(result)
         if on_result is not None:
             on_result(result)
 
-    if store and not codes:
+    if shared:
         _shared(sessions, plan, arrived, stop, sites_at_once)
     else:
         patrol(plan.targets, plan.options, plan.memory, stop=stop, on_result=arrived,
                sites_at_once=sites_at_once)  # fmt: skip
     return run
+
+
+def _lighten(plan: PatrolPlan, result: SiteResult) -> None:
+    """Once stored, drop what a site's patrol read from memory: the database holds it, and a
+    cluster's worth of pages kept alive makes every full garbage collection (which stops
+    every thread, the window's too) take hundreds of milliseconds."""
+    plan.memory.forget(record.url for record in result.records)
+    result.records = []
+    result.new_posts = [dataclasses.replace(post, text="") for post in result.new_posts]
 
 
 def _shared(
@@ -75,25 +93,34 @@ def _shared(
     stop: threading.Event,
     sites_at_once: int,
 ) -> None:
-    """Patrol the plan's sites that are due, a leased batch at a time, until none is left."""
+    """Patrol the plan's due sites: ``sites_at_once`` workers each lease one due site, patrol
+    it, store it and take the next, until none is due (or ``stop``)."""
     holder = leases.holder_name()
     by_id = {plan.site_ids[t.site_code]: t for t in plan.targets}
-    done: set[int] = set()
+    among = list(by_id)
+    gates = Gates(plan.options.connections, plan.options.spacing, stop)
 
-    def noted(result: SiteResult) -> None:
-        arrived(result)
-        done.add(plan.site_ids[result.site_code])
+    def worker() -> None:
+        while not stop.is_set():
+            taken = leases.claim_due(sessions, holder, 1, among=among)
+            if not taken:
+                return
+            try:
+                memory = site_memory(sessions, taken[0])
+                arrived(patrol_site(by_id[taken[0]], plan.options, gates, memory))
+            except BaseException:
+                stop.set()  # the others wind down; this site's lease is given back
+                leases.release(sessions, holder, taken)
+                raise
 
-    while not stop.is_set():
-        batch = leases.claim_due(sessions, holder, sites_at_once, among=list(by_id))
-        if not batch:
-            return
-        try:
-            targets = [by_id[site_id] for site_id in batch]
-            patrol(targets, plan.options, plan.memory, stop=stop, on_result=noted,
-                   sites_at_once=sites_at_once)  # fmt: skip
-        finally:
-            leases.release(sessions, holder, [site_id for site_id in batch if site_id not in done])
+    workers = max(1, min(sites_at_once, MAX_WORKERS, len(among)))
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="patrol-site") as pool:
+        running = {pool.submit(worker) for _ in range(workers)}
+        while running:
+            # A bounded wait, so that Ctrl-C's handler (setting ``stop``) runs meanwhile.
+            done, running = wait(running, timeout=0.5, return_when=FIRST_COMPLETED)
+            for future in done:
+                future.result()
 
 
 def patrol_due(
