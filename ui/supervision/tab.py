@@ -29,7 +29,7 @@ from console.jobs import job_states
 from console.supervision.jobs import report_folder
 from console.supervision.monthly import MonthlyReport, write_monthly
 from console.supervision.ranking import FORMULA
-from console.supervision.service import READERS, Overview, ScopeChoice, overview, scope_choices
+from console.supervision.service import READERS, Overview, ScopeChoice, scope_choices
 from console.supervision.settings import REPORT_FOLDER
 from console.supervision.trends import WINDOWS
 from ui.area_tab import AreaTab, TabSpec
@@ -38,6 +38,7 @@ from ui.i18n import translated
 from ui.long_work import LongWork
 from ui.records_model import RecordsModel, records_view
 from ui.supervision.charts import TrendCharts
+from ui.supervision.elsewhere import overview_elsewhere
 from ui.supervision.headline import HeadlineGrid
 from ui.supervision.tables import JOB_COLUMNS, RANKING_COLUMNS
 from ui.tasks import Database, spawn
@@ -162,11 +163,9 @@ class SupervisionTab(AreaTab):
         mine = self.generation
         under, days = self.scope.currentData(), int(self.span.currentData())
         self.status.setText(self.tr("正在统计…"))
-        with LongWork(self) as work:
-            seen = await attempt(
-                self.status.setText,
-                work.on_database(self.database, overview, self.actor, under, None, (days,)),
-            )
+        seen = await attempt(
+            self.status.setText, overview_elsewhere(self.database, self.actor, under, (days,))
+        )
         if seen is REFUSED or not shiboken6.isValid(self) or mine != self.generation:
             return
         states = await attempt(self.status.setText, self.database.call(job_states))
