@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from typing import Any
 
 from console.base.actor import Actor
@@ -32,7 +33,11 @@ def _compute(url: str, actor: Actor, under: int | None, windows: tuple[int, ...]
     """In the worker: the overview, or the refusal's text."""
     sessions = open_database(url)
     try:
-        return overview(sessions, actor, under, None, windows)
+        seen = overview(sessions, actor, under, None, windows)
+        # Only what the tab shows crosses back: unpickling per-site facts of a large cluster
+        # would hold the interpreter's lock on this side as long as the work did.
+        facts = replace(seen.facts, risks=[], filings=[], old_backlog={})
+        return replace(seen, facts=facts, scope=replace(seen.scope, sites=()))
     except ConsoleError as refused:
         return ("refused", str(refused))
     finally:

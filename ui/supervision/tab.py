@@ -4,6 +4,7 @@ report generated with progress. Everything loads in the background."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import shiboken6
@@ -61,6 +62,7 @@ class SupervisionTab(AreaTab):
         self.seen: Overview | None = None
         self.choices: list[ScopeChoice] = []
         self.generation = 0
+        self._loads: dict[tuple[int | None, int], asyncio.Future[None]] = {}
         self.open_folder = open_folder
         self.written: MonthlyReport | None = None
         layout = QVBoxLayout(self)
@@ -158,10 +160,18 @@ class SupervisionTab(AreaTab):
         self.month.setCurrentIndex(max(0, self.month.findText(chosen)))
 
     async def reload(self) -> None:
-        """Compute the figures of the chosen scope and window off the UI thread."""
+        """Compute the figures of the chosen scope and window off the UI thread; a reload of
+        the same scope and window already under way is joined, not started again."""
+        key = (self.scope.currentData(), int(self.span.currentData()))
+        running = self._loads.get(key)
+        if running is None or running.done():
+            running = asyncio.ensure_future(self._reload(*key))
+            self._loads[key] = running
+        await asyncio.shield(running)
+
+    async def _reload(self, under: int | None, days: int) -> None:
         self.generation += 1
         mine = self.generation
-        under, days = self.scope.currentData(), int(self.span.currentData())
         self.status.setText(self.tr("正在统计…"))
         seen = await attempt(
             self.status.setText, overview_elsewhere(self.database, self.actor, under, (days,))
