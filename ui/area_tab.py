@@ -37,6 +37,8 @@ class AreaTab(QWidget):
     """Base of every tab: ``refresh`` reloads what it shows and emits ``refreshed``."""
 
     refreshed = Signal(object)
+    # Another tab's list to open, filtered: (tab key, quick filter text). The window switches.
+    navigate = Signal(str, str)
 
     def __init__(
         self, spec: TabSpec, database: Database, actor: Actor, parent: QWidget | None = None
@@ -54,6 +56,21 @@ class AreaTab(QWidget):
 
     async def stage_for_screenshot(self) -> None:
         """Put the tab in the state the documentation pictures show (e.g. a row selected)."""
+
+    def show_filtered(self, text: str) -> None:
+        """Show the tab's first list with ``text`` in its quick filter (a dashboard's way in)."""
+        if not self.panes:
+            return
+        pane = self.panes[0]
+        page: QWidget | None = pane
+        while page is not None:
+            holder = page.parentWidget()
+            inner = holder.parentWidget() if holder is not None else None
+            if isinstance(inner, QTabWidget):
+                inner.setCurrentWidget(page)
+            page = holder
+        pane.filter.setText(text)
+        pane.filter.returnPressed.emit()
 
     def holds_unsaved_edits(self) -> bool:
         """Whether the tab shows edits not yet saved (automatic refreshes then leave it alone)."""

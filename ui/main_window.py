@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
             self.area_tabs[spec.key] = tab
             self.tabs.addTab(tab, translated(spec.title))
             tab.refreshed.connect(self._refreshed)
+            tab.navigate.connect(self.open_filtered)
         self.setCentralWidget(self.tabs)
         self._build_status_bar(where)
         self._build_menus()
@@ -188,6 +189,13 @@ class MainWindow(QMainWindow):
         if self._refreshing or (isinstance(tab, AreaTab) and tab.holds_unsaved_edits()):
             return
         spawn(self.refresh_current(), "auto-refresh")
+
+    def open_filtered(self, key: str, text: str) -> None:
+        """Switch to the tab ``key`` and show its list filtered by ``text``."""
+        tab = self.area_tabs.get(key)
+        if tab is not None:
+            self.tabs.setCurrentWidget(tab)
+            tab.show_filtered(text)
 
     def _load_current(self) -> None:
         tab = self.tabs.currentWidget()

@@ -1,4 +1,4 @@
-"""The five tabs of the main window, in their order; each area's package builds its own."""
+"""The tabs of the main window, in their order; each area's package builds its own."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from ui.permissions.tab import TAB as PERMISSIONS
 from ui.presets.tab import TAB as PRESETS
 from ui.review.tab import TAB as REVIEW
 from ui.sites.tab import TAB as SITES
+from ui.supervision.tab import TAB as SUPERVISION
 
 __all__ = ["TABS", "AreaTab", "TabSpec"]
 
-TABS: tuple[TabSpec, ...] = (SITES, PRESETS, PERMISSIONS, FILINGS, REVIEW)
+TABS: tuple[TabSpec, ...] = (SUPERVISION, SITES, PRESETS, PERMISSIONS, FILINGS, REVIEW)

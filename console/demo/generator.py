@@ -16,6 +16,7 @@ from console.base.cluster import mark_demo, read_settings
 from console.base.errors import InvalidInput
 from console.base.i18n import QT_TR_NOOP, translate
 from console.db import SessionFactory
+from console.demo import history
 from console.demo.accounts import ACCOUNTS_PER_SITE, AccountMaker, accounts_per_site
 from console.demo.columns import (
     PRESET_FOR_KIND,
@@ -31,10 +32,10 @@ from console.demo.names import People
 from console.demo.places import CITY_NAME
 from console.demo.posts import PostMaker
 from console.demo.sites import MAX_SITES, MIN_SITES, SitePlan, all_domains, plan_sites
-from console.demo.writer import BulkWriter, next_ids
+from console.demo.writer import BulkWriter, next_ids, table
 from console.operators import service as operators
 from console.presets.files import PresetFile, default_presets
-from console.schema import Duty, Operator, Site, SiteKind
+from console.schema import Duty, Operator, Site, SiteKind, SiteState
 from console.screening import Screener
 from console.screening.lexicon_files import (
     STARTER_TERMS,
@@ -69,6 +70,7 @@ TABLES = (
     "queue_items",
     "interaction_channels",
     "interaction_messages",
+    "job_runs",
 )
 
 NOT_EMPTY = QT_TR_NOOP("数据库中已有站点或操作员，演示站群只能生成到空数据库中。")
@@ -243,7 +245,16 @@ class _Run:
                     self.report.step(PROGRESS_EVERY, LABEL_POSTS)
         first_channel, first_message = ids["interaction_channels"], ids["interaction_messages"]
         writer.add_all(interaction_rows(plans, self.as_of, first_channel, first_message))
+        self._jobs(writer, trees, ids["job_runs"])
         writer.finish()
+
+    def _jobs(self, writer: BulkWriter, trees: list[SiteTree], first_id: int) -> None:
+        """A year of daily risk snapshots and each scheduled job's last run."""
+        running = [t.site.code for t in trees if t.site.state == SiteState.RUNNING]
+        writer.add_all(history.snapshots(running, self.as_of, first_id, len(trees)))
+        runs, leases = history.last_runs(self.as_of, first_id + history.HISTORY_DAYS)
+        writer.add_all(("job_runs", row) for row in runs)
+        writer.session.execute(table("job_leases").insert(), leases)
 
     def _register(
         self,
@@ -267,6 +278,7 @@ class _Run:
                 writer.add("filings", {"id": filing_id, **filing})
                 filing_id += 1
             probes = probe_history(tree.site, probe_id, self.as_of)
+            probes += history.older_probes(tree.site, probe_id + len(probes), self.as_of)
             writer.add_all(("probe_results", row) for row in probes)
             probe_id += len(probes)
             writer.add_all(("site_columns", row) for row in tree.rows())

@@ -126,8 +126,8 @@ SITES = Listing(
         Field("icp", QT_TR_NOOP("ICP备案号"), Filing.icp_number, searchable=True, width=20),
         Field("psb", QT_TR_NOOP("公安备案号"), Filing.psb_number, searchable=True, width=25),
         Field("probe", QT_TR_NOOP("最近探测"), _latest_probe(), render=probe_label, width=7),
-        Field("updated", QT_TR_NOOP("首页更新"), Site.home_updated_at, width=16),
         Field("contact", QT_TR_NOOP("联络员"), contact.CONTACT, render=contact.listed, width=16),
+        Field("updated", QT_TR_NOOP("首页更新"), Site.home_updated_at, width=16),
     ),
     filters={"subtree": subtree, "level": at_level},
 )

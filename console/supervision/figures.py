@@ -26,7 +26,7 @@ from console.probes.reachability import UNDETERMINED, UNREACHABLE
 from console.probes.settings import reachability_rule
 from console.schema import Post, QueueItem, QueueState, SiteColumn
 from console.screening import PERSONAL_CATEGORY
-from console.supervision.scope import Scope
+from console.supervision.scope import RUNNING, Scope
 
 OPEN_STATES = (QueueState.PENDING.value, QueueState.CLAIMED.value)
 DUE_WITHIN_DAYS = 30
@@ -76,9 +76,11 @@ def gather(session: Session, scope: Scope, as_of: dt.date) -> Facts:
     zone = settings.zone
     end = end_of(as_of, session)
     running = scope.running_ids
-    inspection = inspect_sites(session, as_of, running) if running else None
+    # The whole cluster is read without an id list: one pass instead of chunks of ids.
+    wanted = None if scope.root_id is None else running
+    inspection = inspect_sites(session, as_of, wanted) if running else None
     risks = inspection.sites if inspection else []
-    statuses = _filings(session, running, end) if running else []
+    statuses = _filings(session, wanted, end) if running else []
     reach = [r.reachability for r in risks if r.reachability is not None]
     probes = sum(r.probes for r in reach)
     failures = sum(r.failures for r in reach)
@@ -112,7 +114,7 @@ def gather(session: Session, scope: Scope, as_of: dt.date) -> Facts:
     return Facts(headline, risks, statuses, _old_backlog(session, scope, end))
 
 
-def _filings(session: Session, site_ids: list[int], end: dt.datetime) -> list[SiteStatus]:
+def _filings(session: Session, site_ids: list[int] | None, end: dt.datetime) -> list[SiteStatus]:
     settings = settings_of(session)
     zone = settings.zone
     policy = replace(FilingSettings.of(settings).policy, zone=zone)
@@ -120,6 +122,8 @@ def _filings(session: Session, site_ids: list[int], end: dt.datetime) -> list[Si
     as_of = clock.local_date(now, zone)
     statuses = []
     for item in load_filing_facts(session, now, zone, reachability_rule(settings), site_ids):
+        if item.state not in RUNNING:
+            continue
         found = tuple(evaluate(item, as_of, policy))
         statuses.append(
             SiteStatus(item.site_id, item.code, item.name, item.state, urgency_of(found), found)

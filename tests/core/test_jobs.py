@@ -19,7 +19,7 @@ from console.base.cluster_service import change_settings
 from console.base.errors import InvalidInput
 from console.cli import main
 from console.db import SessionFactory, engine_of, open_database
-from console.jobs import SCHEDULER, JobContext, job_states, register_job, run_due
+from console.jobs import SCHEDULER, JobContext, job_states, register_job, registry, run_due
 from console.jobs.settings import QUEUE_SCAN
 from console.operators import service as operators
 from console.schema import JobLease, JobRun, utcnow
@@ -38,8 +38,13 @@ def failing(context: JobContext) -> Mapping[str, Any]:
     raise InvalidInput("没有可做的事。")
 
 
-register_job("tests.counting", "counting", QUEUE_SCAN, counting)
-register_job("tests.failing", "failing", QUEUE_SCAN, failing)
+@pytest.fixture(autouse=True)
+def test_jobs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """This module's jobs, registered for each test and gone after it (the registry is
+    process-wide: other tests run every registered job)."""
+    monkeypatch.setattr(registry, "_jobs", dict(registry.registered_jobs()))
+    register_job("tests.counting", "counting", QUEUE_SCAN, counting)
+    register_job("tests.failing", "failing", QUEUE_SCAN, failing)
 
 
 def _runs(sessions: SessionFactory, name: str) -> list[JobRun]:

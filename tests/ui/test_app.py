@@ -61,6 +61,7 @@ def test_a_new_database_asks_for_the_three_administrators_then_logs_in(  # type:
         window = _visible(MainWindow)
         assert isinstance(window, MainWindow)
         assert window.actor.username == "sysadmin"
+        window.tabs.setCurrentWidget(window.area_tabs["sites"])
         await until(lambda: "显示 0 / 0" in window.area_tabs["sites"].panes[0].counts.text())
         window.close()
         return await task
@@ -116,7 +117,7 @@ def test_demo_mode_generates_the_cluster_once_then_logs_in(  # type: ignore[no-u
         await until(lambda: _visible(MainWindow) is not None)
         window = _visible(MainWindow)
         assert isinstance(window, MainWindow)
-        window.tabs.setCurrentIndex(4)
+        window.tabs.setCurrentWidget(window.area_tabs["review"])
         pane = window.area_tabs["review"].panes[0]
         await until(lambda: pane.model.rowCount() > 0)
         window.close()

@@ -31,7 +31,7 @@ def _window(sessions: SessionFactory, run, username: str = "sysadmin") -> MainWi
 def test_sites_tab_pages_lazily_with_counts(sqlite_sessions, run) -> None:  # type: ignore[no-untyped-def]
     small_cluster(sqlite_sessions)
     window = _window(sqlite_sessions, run)
-    window.tabs.setCurrentIndex(0)
+    window.tabs.setCurrentWidget(window.area_tabs["sites"])
     try:
         pane = window.area_tabs["sites"].panes[0]
         QAbstractItemModelTester(pane.model, QAbstractItemModelTester.FailureReportingMode.Fatal)
@@ -57,7 +57,7 @@ def test_tabs_outside_the_operators_duties_say_so(sqlite_sessions, run) -> None:
     small_cluster(sqlite_sessions, sites=3)
     window = _window(sqlite_sessions, run, "auditor")
     try:
-        assert window.tabs.count() == 5
+        assert window.tabs.count() == 6
         assert window.area_tabs["sites"].panes == []
         note = window.area_tabs["sites"].findChild(type(window.operator_label), "accessNote")
         assert note is not None and "系统管理员" in note.text()
@@ -71,6 +71,7 @@ def test_tabs_outside_the_operators_duties_say_so(sqlite_sessions, run) -> None:
 def test_a_lost_database_shows_in_the_status_bar_and_rows_stay(sqlite_sessions, run) -> None:  # type: ignore[no-untyped-def]
     small_cluster(sqlite_sessions, sites=5)
     window = _window(sqlite_sessions, run)
+    window.tabs.setCurrentWidget(window.area_tabs["sites"])
     try:
         pane = window.area_tabs["sites"].panes[0]
         run(until(lambda: pane.model.rowCount() == 5))
@@ -93,6 +94,7 @@ def test_a_lost_database_shows_in_the_status_bar_and_rows_stay(sqlite_sessions, 
 def test_export_writes_the_filtered_view(sqlite_sessions, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     small_cluster(sqlite_sessions, sites=30)
     window = _window(sqlite_sessions, run)
+    window.tabs.setCurrentWidget(window.area_tabs["sites"])
     try:
         pane = window.area_tabs["sites"].panes[0]
         run(until(lambda: pane.model.rowCount() == 30))
@@ -127,6 +129,7 @@ def test_window_state_is_saved_and_restored(sqlite_sessions, run) -> None:  # ty
 def test_auto_refresh_reloads_the_tab_unless_it_holds_unsaved_edits(sqlite_sessions, run) -> None:  # type: ignore[no-untyped-def]
     small_cluster(sqlite_sessions, sites=3)
     window = _window(sqlite_sessions, run)
+    window.tabs.setCurrentWidget(window.area_tabs["sites"])
     try:
         tab = window.area_tabs["sites"]
         pane = tab.panes[0]

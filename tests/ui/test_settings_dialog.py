@@ -30,6 +30,7 @@ def _window(sessions: SessionFactory, run, username: str) -> MainWindow:  # type
     run(database.read_zone())
     window = MainWindow(database, actor, "test.sqlite3")
     window.show()
+    window.tabs.setCurrentWidget(window.area_tabs["sites"])
     return window
 
 

@@ -1,0 +1,90 @@
+"""The headline figures as buttons: each opens the list behind it in its own tab."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
+
+from console.base import clock
+from console.base.labels import COLUMN_TYPES
+from console.presets.inspection import RULES
+from console.supervision import words
+from console.supervision.figures import Headline
+from ui.i18n import translated
+
+COLUMNS = 5
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A headline figure: its key, label, value as text, and the tab whose list it opens."""
+
+    key: str
+    label: str
+    value: Callable[[Headline], str]
+    tab: str
+
+
+def _number(value: object) -> str:
+    return "—" if value is None else str(value)
+
+
+def _rule_figure(rule: str) -> Figure:
+    def value(headline: Headline) -> str:
+        return str(headline.risks.get(rule, 0))
+
+    return Figure(f"risk.{rule}", words.RULE_NAMES[rule], value, "presets")
+
+
+FIGURES: tuple[Figure, ...] = (
+    Figure("running", words.RUNNING, lambda h: str(h.running), "sites"),
+    Figure("risk_sites", words.RISK_SITES, lambda h: str(h.risk_sites), "presets"),
+    *(_rule_figure(rule) for rule in RULES),
+    Figure("availability", words.AVAILABILITY, lambda h: _number(h.availability), "filings"),
+    Figure("below", words.BELOW, lambda h: str(h.below), "filings"),
+    Figure("undetermined", words.UNDETERMINED, lambda h: str(h.undetermined), "filings"),
+    Figure("overdue", words.OVERDUE, lambda h: str(h.filings_overdue), "filings"),
+    Figure("due", words.DUE, lambda h: str(h.filings_due), "filings"),
+    Figure("backlog", words.BACKLOG, lambda h: str(h.backlog), "review"),
+    Figure("decisions", words.DECISIONS, lambda h: str(h.decisions_week), "review"),
+    Figure("median", words.MEDIAN, lambda h: _number(h.median_decision_hours), "review"),
+    Figure("personal", words.PERSONAL, lambda h: str(h.personal_findings), "review"),
+    Figure("updates", words.UPDATES, lambda h: str(sum(h.updates.values())), "sites"),
+)
+
+
+class HeadlineGrid(QWidget):
+    """A grid of flat buttons, one per figure; ``opened(tab key)`` when one is clicked."""
+
+    opened = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("headline")
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.buttons: dict[str, QPushButton] = {}
+        for index, figure in enumerate(FIGURES):
+            button = QPushButton(self)
+            button.setObjectName(f"figure_{figure.key}")
+            button.setFlat(True)
+            button.setMinimumHeight(46)
+            button.clicked.connect(lambda _c=False, tab=figure.tab: self.opened.emit(tab))
+            layout.addWidget(button, index // COLUMNS, index % COLUMNS)
+            self.buttons[figure.key] = button
+
+    def show_headline(self, headline: Headline, zone: ZoneInfo) -> None:
+        """Show every figure of ``headline``; the month's updates per type in a tooltip."""
+        for figure in FIGURES:
+            button = self.buttons[figure.key]
+            button.setText(f"{figure.value(headline)}\n{translated(figure.label)}")
+        by_type = "\n".join(
+            f"{translated(COLUMN_TYPES.get(k, k))}: {n}" for k, n in headline.updates.items()
+        )
+        self.buttons["updates"].setToolTip(by_type)
+        oldest = clock.shown(headline.oldest_pending, zone)
+        self.buttons["backlog"].setToolTip(self.tr("最早待审：{when}").format(when=oldest or "—"))
