@@ -288,6 +288,35 @@ def login_statements(
     ]
 
 
+def change_statements(
+    engine: str,
+    login: str,
+    before: Iterable[Duty],
+    after: Iterable[Duty],
+    prefix: str = DEFAULT_PREFIX,
+) -> list[str]:
+    """The statements that move an existing login from ``before``'s roles to ``after``'s."""
+    if not valid_login(login):
+        raise ValueError(login)
+    old, new = set(before), set(after)
+    if engine == "postgresql":
+        return [
+            *(f'REVOKE {role_name(d, prefix)} FROM "{login}"' for d in Duty if d in old - new),
+            *(f'GRANT {role_name(d, prefix)} TO "{login}"' for d in Duty if d in new - old),
+        ]
+    account = f"'{login}'@'%'"
+    was = combined_role(old, prefix) if old else None
+    now = combined_role(new, prefix) if new else None
+    if was == now:
+        return []
+    statements = (
+        [f"GRANT {now} TO {account}", f"SET DEFAULT ROLE {now} FOR {account}"]
+        if now
+        else [f"SET DEFAULT ROLE NONE FOR {account}"]
+    )
+    return statements + ([f"REVOKE {was} FROM {account}"] if was else [])
+
+
 def engine_family(dialect: str) -> str:
     """``postgresql`` or ``mariadb`` for a SQLAlchemy dialect name (``sqlite`` stays)."""
     return "mariadb" if dialect in ("mysql", "mariadb") else dialect
