@@ -110,3 +110,18 @@ def test_a_duty_change_moves_the_login_to_the_new_roles(cluster: RoleCluster) ->
     finally:
         engine_of(theirs).dispose()
         engine_of(owner).dispose()
+
+
+def test_the_sql_moving_a_login_to_new_duties_is_printed(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    args = ["db", "login", "li", "--duty", "reviewer", "--was", "sysadmin", "--engine"]
+    assert main([*args, "postgresql"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        'REVOKE cc_sysadmin FROM "li";',
+        'GRANT cc_reviewer TO "li";',
+    ]
+    assert main([*args, "mariadb", "--duty", "sysadmin"]) == 0
+    out = capsys.readouterr().out
+    assert "SET DEFAULT ROLE cc_sysadmin_reviewer FOR 'li'@'%'" in out
+    assert "REVOKE cc_sysadmin FROM 'li'@'%'" in out
