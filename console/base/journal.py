@@ -88,10 +88,23 @@ def record(
     """
     before_text, after_text = canonical(before), canonical(after)
     label = target_label[:300]
-    if session.get_bind().dialect.name != "sqlite":
-        return _appended_by_server(
-            session, actor, action, target_type, str(target_id), label, before_text, after_text
-        )
+    append = _chained_here if session.get_bind().dialect.name == "sqlite" else _appended_by_server
+    return append(
+        session, actor, action, target_type, str(target_id), label, before_text, after_text
+    )
+
+
+def _chained_here(
+    session: Session,
+    actor: Actor,
+    action: str,
+    target_type: str,
+    target_id: str,
+    label: str,
+    before_text: str,
+    after_text: str,
+) -> JournalEntry:
+    """Chain the entry in the console (SQLite: whoever opens the file may write anyway)."""
     # The UPDATE takes the head's row lock (the write lock on SQLite) before the read, so two
     # transactions can never both extend the same predecessor.
     bumped = session.execute(
