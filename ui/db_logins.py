@@ -6,7 +6,7 @@ cluster database is a server one (the embedded SQLite file has no logins: one op
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
@@ -39,12 +39,14 @@ class DatabaseLoginsDialog(QDialog):
         wanted: Wanted,
         advice: db_logins.LoginAdvice,
         parent: QWidget | None = None,
+        work: Callable[[], Awaitable[dict[str, str]]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("databaseLoginsDialog")
         self.setWindowTitle(self.tr("操作员的数据库登录"))
         self.setMinimumWidth(640)
         self.database, self.actor, self.wanted = database, actor, list(wanted)
+        self.work = work or (lambda: database.call(db_logins.create, actor, self.wanted))
         intro = QLabel(
             self.tr(
                 "每位操作员的控制台用自己的数据库登录连接站群数据库，这个登录只持有其职责的"
@@ -59,19 +61,29 @@ class DatabaseLoginsDialog(QDialog):
         self.sql.setAccessibleName(self.tr("建立数据库登录的 SQL"))
         self.sql.setReadOnly(True)
         self.sql.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        how = QLabel(
-            self.tr("本连接有权建立登录：可直接建立，口令由系统生成，只显示一次。")
-            if advice.can_create
-            else self.tr(
+        if work is not None:
+            told = (
+                self.tr("操作员的职责变了，其数据库登录的角色也要随之调整。本连接有权直接执行。")
+                if advice.can_create
+                else self.tr(
+                    "操作员的职责变了，其数据库登录的角色也要随之调整："
+                    "请把上面的 SQL 交给数据库管理员执行。"
+                )
+            )
+        elif advice.can_create:
+            told = self.tr("本连接有权建立登录：可直接建立，口令由系统生成，只显示一次。")
+        else:
+            told = self.tr(
                 "本连接无权建立登录：请把上面的 SQL 交给数据库管理员执行（把 <口令> 换成口令）。"
-            ),
-            self,
-        )
+            )
+        how = QLabel(told, self)
         how.setWordWrap(True)
         self.outcome = message_label(self, "databaseLoginsOutcome")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
-        self.create_button = QPushButton(self.tr("建立登录(&C)"), self)
+        self.create_button = QPushButton(
+            self.tr("执行(&R)") if work else self.tr("建立登录(&C)"), self
+        )
         self.create_button.setObjectName("createDatabaseLogins")
         self.create_button.clicked.connect(
             lambda: spawn(self.create_logins(), "create database logins")
@@ -85,11 +97,13 @@ class DatabaseLoginsDialog(QDialog):
     async def create_logins(self) -> None:
         """Create the logins; show each generated password once."""
         self.create_button.setEnabled(False)
-        created = await attempt(
-            self.outcome, self.database.call(db_logins.create, self.actor, self.wanted)
-        )
+        created = await attempt(self.outcome, self.work)
         if created is REFUSED:
             self.create_button.setEnabled(True)
+            return
+        if not created:
+            self.create_button.hide()
+            say(self.outcome, self.tr("已调整数据库登录的角色。"), "good")
             return
         lines = [
             self.tr("数据库登录 {login}：口令 {password}").format(login=login, password=password)
@@ -113,6 +127,32 @@ async def explain_logins(
     if advice is REFUSED or advice.single_operator:
         return False
     dialog = DatabaseLoginsDialog(database, actor, wanted, advice, parent)
+    await finished(dialog)
+    dialog.deleteLater()
+    return True
+
+
+async def explain_change(
+    parent: QWidget | None,
+    database: Database,
+    actor: Actor,
+    login: str,
+    duties: tuple[frozenset[Duty], frozenset[Duty]],
+    tell: Teller,
+) -> bool:
+    """Show (or run) the SQL moving ``login`` from its old duties' roles to the new ones."""
+    before, after = duties
+    advice = await attempt(tell, database.call(db_logins.change_advice, login, before, after))
+    if advice is REFUSED or advice.single_operator or not advice.statements:
+        return False
+    dialog = DatabaseLoginsDialog(
+        database,
+        actor,
+        [(login, after)],
+        advice,
+        parent,
+        lambda: database.call(db_logins.change, actor, login, before, after),
+    )
     await finished(dialog)
     dialog.deleteLater()
     return True

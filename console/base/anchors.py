@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import platformdirs
 from sqlalchemy import select
 
 from console.base import clock
@@ -22,6 +23,7 @@ from console.base.cluster import settings_of
 from console.base.errors import InvalidInput, NotFound
 from console.base.i18n import QT_TR_NOOP, translate
 from console.db import SessionFactory
+from console.db.location import APP_NAME
 from console.schema import Duty, JournalEntry, JournalHead, utcnow
 
 HEAD_ID = 1
@@ -51,6 +53,11 @@ class Anchor:
     def line(self) -> str:
         """The anchor as one line of the anchors file."""
         return json.dumps({"seq": self.seq, "hash": self.hash, "at": self.at}) + "\n"
+
+
+def default_path() -> Path:
+    """Where anchors go unless told otherwise: the user's data folder (made when written)."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / ANCHORS_FILE
 
 
 def take(sessions: SessionFactory, actor: Actor) -> Anchor:

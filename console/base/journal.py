@@ -100,12 +100,14 @@ def record(
     the entry and the new head written together); on a server database the server does,
     through the definer's routine ``journal_append`` (the consoles' logins may not write the
     journal)."""
-    if _server_chains(session):
-        return _appended_by_server(
-            session, actor, Change(action, target_type, target_id, target_label, before, after)
-        )
-    seq, prev_hash = _take_head(session)
     change = Change(action, target_type, target_id, target_label, before, after)
+    append = _appended_by_server if _server_chains(session) else _chained_here
+    return append(session, actor, change)
+
+
+def _chained_here(session: Session, actor: Actor, change: Change) -> JournalEntry:
+    """Chain the entry in the console (SQLite: whoever opens the file may write anyway)."""
+    seq, prev_hash = _take_head(session)
     statements, entries = chained(session, actor, (seq - 1, prev_hash), [change])
     run_together(session, statements)
     return entries[0]

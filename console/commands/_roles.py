@@ -37,6 +37,7 @@ LOGIN_CREATED = QT_TR_NOOP(
 )
 EMPTY = QT_TR_NOOP("（空库）")
 CANNOT_MANAGE = QT_TR_NOOP("当前数据库连接不能管理或读取角色（请用数据库所有者的连接）：{detail}")
+LOGIN_CHANGED = QT_TR_NOOP("已把数据库登录 {login} 调整为新职责的角色")
 HINT = {
     "postgresql": QT_TR_NOOP(
         "-- 以数据库所有者身份连接站群数据库后执行；再次执行会撤销清单以外的权限。"
@@ -84,7 +85,13 @@ def register(db_commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     )
     login.add_argument("--engine", choices=roles.ENGINES, help=QT_TR_NOOP("打印哪种数据库的 SQL"))
     login.add_argument(
-        "--prefix", default=roles.DEFAULT_PREFIX, help=QT_TR_NOOP("角色名前缀（默认 cc）")
+        "--prefix", help=QT_TR_NOOP("角色名前缀（默认：db roles --apply 记录的前缀，或 cc）")
+    )
+    login.add_argument(
+        "--was",
+        action="append",
+        choices=[d.value for d in Duty],
+        help=QT_TR_NOOP("原有职责：改为打印（或执行）把已有登录调整到新职责角色的 SQL"),
     )
     login.add_argument(
         "--create", action="store_true", help=QT_TR_NOOP("用当前连接建立登录并显示生成的口令")
@@ -141,31 +148,48 @@ def run(args: argparse.Namespace) -> int:
 
 
 def run_login(args: argparse.Namespace) -> int:
-    """Print the SQL for an operator's database login, or create it (security administrator)."""
-    if not roles.valid_prefix(args.prefix):
+    """Print the SQL for an operator's database login (or for moving it to new duties), or
+    run it (security administrator)."""
+    if args.prefix is not None and not roles.valid_prefix(args.prefix):
         raise InvalidInput(BAD_PREFIX, prefix=args.prefix)
+    if not roles.valid_login(args.login):
+        raise InvalidInput(db_logins.BAD_LOGIN, login=args.login)
     duties = frozenset(Duty(d) for d in args.duty)
-    wanted = [(args.login, duties)]
+    before = frozenset(Duty(d) for d in args.was) if args.was else None
     if args.engine and not args.create:
-        if not roles.valid_login(args.login):
-            raise InvalidInput(db_logins.BAD_LOGIN, login=args.login)
-        ordered = [d for d in Duty if d in duties]
-        for statement in roles.login_statements(args.engine, args.login, ordered, args.prefix):
-            print(statement + ";")
+        _print_login(args.engine, args.login, before, duties, args.prefix or roles.DEFAULT_PREFIX)
         return 0
     with opened(args.db) as sessions:
         if args.create:
             actor = acting(sessions, args, writes=True)
-            created = db_logins.create(sessions, actor, wanted, args.prefix)
+            if before is not None:
+                db_logins.change(sessions, actor, args.login, before, duties)
+                print(translate("", LOGIN_CHANGED).format(login=args.login))
+                return 0
+            created = db_logins.create(sessions, actor, [(args.login, duties)], args.prefix)
             for login, password in created.items():
                 print(translate("", LOGIN_CREATED).format(login=login, password=password))
             return 0
-        advice = db_logins.advice(sessions, wanted, args.prefix)
+        if before is not None:
+            advice = db_logins.change_advice(sessions, args.login, before, duties)
+        else:
+            advice = db_logins.advice(sessions, [(args.login, duties)], args.prefix)
     if advice.single_operator:
         raise InvalidInput(NEEDS_SERVER)
     for statement in advice.statements:
         print(statement + ";")
     return 0
+
+
+def _print_login(
+    engine: str, login: str, before: frozenset[Duty] | None, duties: frozenset[Duty], prefix: str
+) -> None:
+    if before is not None:
+        statements = roles.change_statements(engine, login, before, duties, prefix)
+    else:
+        statements = roles.login_statements(engine, login, [d for d in Duty if d in duties], prefix)
+    for statement in statements:
+        print(statement + ";")
 
 
 def prefix_in_use(engine: Engine) -> str | None:

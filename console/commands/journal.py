@@ -11,7 +11,6 @@ from console.base import anchors, journal
 from console.base.i18n import QT_TR_NOOP, translate
 from console.commands import Subcommands
 from console.commands._common import add_login_options, login, opened
-from console.db.location import data_dir
 
 INTACT = QT_TR_NOOP("日志完整：共 {n} 条，链头哈希 {hash}")
 TAMPERED = QT_TR_NOOP("日志已被篡改：共 {n} 条")
@@ -45,7 +44,7 @@ def register(commands: Subcommands) -> None:
 
 def run_anchor(args: argparse.Namespace) -> int:
     """Append the current head to the anchors file."""
-    path = args.out or data_dir() / anchors.ANCHORS_FILE
+    path = args.out or anchors.default_path()
     with opened(args.db) as sessions:
         taken = anchors.take(sessions, login(sessions, args.user, args.password_stdin))
     anchors.append(path, taken)

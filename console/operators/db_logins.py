@@ -22,7 +22,13 @@ from console.base.errors import InvalidInput, NotPermitted
 from console.base.i18n import QT_TR_NOOP
 from console.db import SessionFactory
 from console.db.role_state import existing_roles, recorded_prefix
-from console.db.roles import engine_family, login_statements, role_name, valid_login
+from console.db.roles import (
+    change_statements,
+    engine_family,
+    login_statements,
+    role_name,
+    valid_login,
+)
 from console.schema import Duty
 
 SINGLE_OPERATOR = QT_TR_NOOP(
@@ -34,6 +40,7 @@ LOGIN_EXISTS = QT_TR_NOOP(
     "数据库登录 {login} 已存在；如需调整其角色，请由数据库管理员执行所列 SQL。"
 )
 CANNOT_CREATE = QT_TR_NOOP("当前数据库连接无权建立登录；请把所列 SQL 交给数据库管理员执行。")
+LOGIN_MISSING = QT_TR_NOOP("数据库中没有登录 {login}；请先建立它。")
 ROLES_MISSING = QT_TR_NOOP(
     "数据库中还没有角色 {roles}；请先由数据库所有者执行 cluster-console db roles --apply。"
 )
@@ -96,6 +103,50 @@ def advice(
         for statement in login_statements(family, login, _ordered(duties), prefix)
     ]
     return LoginAdvice(family, tuple(statements), allowed)
+
+
+def change_advice(
+    sessions: SessionFactory, login: str, before: frozenset[Duty], after: frozenset[Duty]
+) -> LoginAdvice:
+    """The SQL moving an operator's existing login to the roles of their new duties."""
+    _checked([(login, after or before)])
+    with sessions() as session:
+        family = _family(session)
+        if family == "sqlite":
+            return LoginAdvice(family, (), False)
+        allowed = bool(session.execute(text(CAN_CREATE[family])).scalar())
+        prefix = recorded_prefix(session.connection())
+    statements = change_statements(family, login, before, after, prefix)
+    return LoginAdvice(family, tuple(statements), allowed and bool(statements))
+
+
+def change(
+    sessions: SessionFactory,
+    actor: Actor,
+    login: str,
+    before: frozenset[Duty],
+    after: frozenset[Duty],
+) -> dict[str, str]:
+    """Move the login to its new duties' roles (security administrator); no new password."""
+    require(actor, Duty.SECURITY_ADMIN)
+    _checked([(login, after or before)])
+    with sessions.begin() as session:
+        family = _family(session)
+        if family == "sqlite":
+            raise InvalidInput(SINGLE_OPERATOR)
+        if not session.execute(text(CAN_CREATE[family])).scalar():
+            raise NotPermitted(CANNOT_CREATE)
+        if not session.execute(text(EXISTS[family]), {"login": login}).scalar():
+            raise InvalidInput(LOGIN_MISSING, login=login)
+        prefix = recorded_prefix(session.connection())
+        for statement in change_statements(family, login, before, after, prefix):
+            session.connection().exec_driver_sql(statement.replace("%", "%%"))
+        journal.record(
+            session, actor, "db_login.duties", "operator", login, login,
+            {"duties": sorted(d.value for d in before)},
+            {"duties": sorted(d.value for d in after)},
+        )  # fmt: skip
+    return {}
 
 
 def _ordered(duties: frozenset[Duty]) -> list[Duty]:

@@ -7,7 +7,7 @@ client and that duty's credential would send it, and the server must refuse it.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -16,9 +16,9 @@ from sqlalchemy import text
 from console.base import journal
 from console.base.errors import NotPermitted
 from console.cli import main
-from console.db import SessionFactory, engine_of, open_database
+from console.db import SessionFactory, engine_of, open_database, roles
 from console.operators import service as operators
-from console.schema import Duty
+from console.schema import Base, Duty
 from console.sites import service as sites
 from tests.core.test_journal_anchors import rechain
 from tests.db_logins import RoleCluster, role_cluster
@@ -188,3 +188,42 @@ def test_the_owner_rewriting_the_chain_is_caught_by_the_anchors(
     engine_of(owner).dispose()
     assert auditor_cli("verify") == 0
     assert auditor_cli("verify", "--anchors", str(anchors)) == 1
+
+
+def _statements(duty: Duty, quote: Callable[[str], str]) -> Iterator[tuple[str, str, bool]]:
+    """(statement, what, allowed) for every table and write, as ``roles.PRIVILEGES`` says."""
+    for name in roles.tables():
+        if name == "alembic_version":
+            continue
+        table = Base.metadata.tables[name]
+        granted = [g for g in roles.grants_of(duty) if g.table == name]
+        writes = {p for g in granted for p in g.privileges}
+        columns = {c for g in granted if "UPDATE" in g.privileges for c in g.columns}
+        tablewide = any("UPDATE" in g.privileges and not g.columns for g in granted)
+        plain = [c.name for c in table.columns if not c.primary_key and c.name not in columns]
+        t = quote(name)
+        yield f"DELETE FROM {t} WHERE 1 = 0", f"DELETE {name}", "DELETE" in writes
+        yield f"INSERT INTO {t} SELECT * FROM {t} WHERE 1 = 0", f"INSERT {name}", "INSERT" in writes
+        for column in sorted(columns)[:1] + plain[:1]:
+            c = quote(column)
+            allowed = tablewide or column in columns
+            sql = f"UPDATE {t} SET {c} = {c} WHERE 1 = 0"
+            yield sql, f"UPDATE {name}.{column}", allowed
+
+
+@pytest.mark.parametrize("duty", [SYS, SEC, AUD, REV])
+def test_the_server_grants_exactly_what_the_list_says(
+    as_duty: dict[Duty, SessionFactory], duty: Duty
+) -> None:
+    sessions = as_duty[duty]
+    quote = engine_of(sessions).dialect.identifier_preparer.quote
+    wrong: list[str] = []
+    for sql, what, allowed in _statements(duty, quote):
+        try:
+            _attempt(sessions, sql)
+            refused = False
+        except NotPermitted:
+            refused = True
+        if refused == allowed:
+            wrong.append(f"{what}: {'refused' if refused else 'allowed'}")
+    assert wrong == []

@@ -82,3 +82,46 @@ def test_only_the_security_administrator_creates_logins(cluster: RoleCluster) ->
             db_logins.create(owner, sysadmin, [("x1", frozenset({SYS}))], cluster.prefix)
     finally:
         engine_of(owner).dispose()
+
+
+def test_a_duty_change_moves_the_login_to_the_new_roles(cluster: RoleCluster) -> None:
+    owner = open_database(cluster.owner)
+    secadmin = operators.login(owner, "secadmin", PASSWORD)
+    new = operators.NewOperator("zhao", "赵", PASSWORD, frozenset({SYS}))
+    operator_id = operators.create(owner, secadmin, new)
+    passwords = db_logins.create(owner, secadmin, [("zhao", frozenset({SYS}))])
+    cluster.created.append("zhao")
+    version = operators.detail(owner, secadmin, operator_id).version
+    operators.set_duties(owner, secadmin, operator_id, frozenset({SYS, REV}), version)
+    theirs = open_database(cluster.owner.set(username="zhao", password=passwords["zhao"]))
+    try:
+        with pytest.raises(NotPermitted) as refused:
+            operators.login(theirs, "zhao", PASSWORD)
+        assert "cc_reviewer" in str(refused.value)
+        shown = db_logins.change_advice(owner, "zhao", frozenset({SYS}), frozenset({SYS, REV}))
+        assert shown.can_create and shown.statements
+        assert (
+            db_logins.change(owner, secadmin, "zhao", frozenset({SYS}), frozenset({SYS, REV})) == {}
+        )
+        engine_of(theirs).dispose()  # a new connection carries the new roles
+        assert operators.login(theirs, "zhao", PASSWORD).duties == {SYS, REV}
+        with pytest.raises(InvalidInput):
+            db_logins.change(owner, secadmin, "nobody", frozenset({SYS}), frozenset({REV}))
+    finally:
+        engine_of(theirs).dispose()
+        engine_of(owner).dispose()
+
+
+def test_the_sql_moving_a_login_to_new_duties_is_printed(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    args = ["db", "login", "li", "--duty", "reviewer", "--was", "sysadmin", "--engine"]
+    assert main([*args, "postgresql"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        'REVOKE cc_sysadmin FROM "li";',
+        'GRANT cc_reviewer TO "li";',
+    ]
+    assert main([*args, "mariadb", "--duty", "sysadmin"]) == 0
+    out = capsys.readouterr().out
+    assert "SET DEFAULT ROLE cc_sysadmin_reviewer FOR 'li'@'%'" in out
+    assert "REVOKE cc_sysadmin FROM 'li'@'%'" in out

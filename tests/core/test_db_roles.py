@@ -136,3 +136,11 @@ def test_an_upgrade_re_applies_the_roles_in_use(
     assert _cli("--db", owner, "db", "upgrade") == 0
     assert cluster.prefix in capsys.readouterr().out
     assert _cli("--db", owner, "db", "roles", "--check", "--prefix", cluster.prefix) == 0
+
+
+def test_every_table_is_written_by_a_duty_or_by_the_owner_only() -> None:
+    # A new area's tables must be added to roles.PRIVILEGES (or OWNER_ONLY): otherwise its
+    # services would be refused by the server once the console runs with duty logins.
+    written = {grant.table for duty in Duty for grant in roles.PRIVILEGES[duty]}
+    unclassified = set(roles.tables()) - written - roles.OWNER_ONLY - roles.READ_ONLY
+    assert unclassified == set()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from console.base.actor import Actor
 from console.connections import PasswordStore
 from console.db import engine_of, open_database
+from console.operators import db_logins
 from console.operators import service as operators
 from console.schema import Duty
 from tests.db_logins import RoleCluster, role_cluster
@@ -19,7 +20,7 @@ from tests.keyrings import DictKeyring
 from tests.staff import PASSWORD, bootstrap_staff
 from tests.ui.conftest import until
 from ui.connection_dialog import ConnectionDialog
-from ui.db_logins import DatabaseLoginsDialog, explain_logins
+from ui.db_logins import DatabaseLoginsDialog, explain_change, explain_logins
 from ui.tasks import Database, spawn
 
 Run = Callable[..., Any]
@@ -109,6 +110,35 @@ def test_without_the_right_the_sql_is_handed_over(cluster: RoleCluster, run: Run
 
     try:
         run(look())
+    finally:
+        database.close()
+        engine_of(sessions).dispose()
+
+
+def test_a_duty_change_shows_and_runs_the_role_change(cluster: RoleCluster, run: Run) -> None:
+    sessions = open_database(cluster.owner)
+    database = Database(sessions)
+    secadmin = operators.login(sessions, "secadmin", PASSWORD)
+    login = f"{cluster.prefix}_li"
+    db_logins.create(sessions, secadmin, [(login, frozenset({Duty.SYSTEM_ADMIN}))])
+    cluster.created.append(login)
+    parent = QWidget()
+    duties = (frozenset({Duty.SYSTEM_ADMIN}), frozenset({Duty.SYSTEM_ADMIN, Duty.REVIEWER}))
+
+    async def change() -> None:
+        task = spawn(explain_change(parent, database, secadmin, login, duties, lambda _t: None))
+        await until(lambda: _shown() is not None)
+        dialog = _shown()
+        assert dialog is not None
+        assert "GRANT" in dialog.sql.toPlainText() and login in dialog.sql.toPlainText()
+        assert dialog.create_button.isVisible() and "执行" in dialog.create_button.text()
+        dialog.create_button.click()
+        await until(lambda: "已调整" in dialog.outcome.text())
+        dialog.reject()
+        assert await task is True
+
+    try:
+        run(change())
     finally:
         database.close()
         engine_of(sessions).dispose()

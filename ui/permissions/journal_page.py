@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.base import clock, journal
+from console.base import anchors, clock, journal
 from console.base.actor import Actor
 from console.base.i18n import QT_TR_NOOP
 from console.base.journal import JOURNAL, Verification
@@ -33,7 +33,7 @@ from ui.forms import REFUSED, attempt, message_label, say
 from ui.i18n import translated
 from ui.list_pane import ListPane
 from ui.permissions.common import narrow
-from ui.tasks import Database, spawn
+from ui.tasks import Database, run_io, spawn
 
 ENTRY_HEADING = QT_TR_NOOP("第 {seq} 条　{at}　{operator}　{action}")
 ENTRY_TARGET = QT_TR_NOOP("对象：{kind} {id} {label}")
@@ -60,6 +60,7 @@ class JournalPage(QWidget):
 
     def __init__(self, database: Database, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.anchors_path = anchors.default_path()
         self.setObjectName("journalPage")
         self.database, self.actor = database, actor
         self.operator = QLineEdit(self)
@@ -92,6 +93,14 @@ class JournalPage(QWidget):
         self.verify_button = QPushButton(self.tr("校验日志链(&V)"), self)
         self.verify_button.setObjectName("verifyChain")
         self.verify_button.clicked.connect(lambda: spawn(self.verify(), "verify"))
+        self.anchor_button = QPushButton(self.tr("记录锚点(&A)"), self)
+        self.anchor_button.setObjectName("anchorChain")
+        self.anchor_button.setToolTip(
+            self.tr("把当前链头（序号、哈希、时间）追加到库外的锚点文件：{path}").format(
+                path=self.anchors_path
+            )
+        )
+        self.anchor_button.clicked.connect(lambda: spawn(self.anchor(), "anchor"))
         bar = QHBoxLayout()
         for caption, widget in (
             (self.tr("操作员"), self.operator),
@@ -108,6 +117,7 @@ class JournalPage(QWidget):
         bar.addWidget(self.until)
         bar.addWidget(apply)
         bar.addWidget(self.verify_button)
+        bar.addWidget(self.anchor_button)
         self.verdict = message_label(self, "chainVerdict")
         self.pane = ListPane(JOURNAL, database, actor, self)
         self.pane.view.selectionModel().currentRowChanged.connect(
@@ -157,16 +167,46 @@ class JournalPage(QWidget):
         if shown is not REFUSED:
             self.detail.setPlainText(entry_text(shown, self.database.zone))
 
+    async def anchor(self) -> anchors.Anchor | None:
+        """Append the chain's head to the anchors file kept outside the database."""
+        taken = await attempt(self.verdict, self.database.call(anchors.take, self.actor))
+        if taken is REFUSED:
+            return None
+        written = await attempt(self.verdict, run_io(anchors.append, 30, self.anchors_path, taken))
+        if written is REFUSED:
+            return None
+        text = self.tr("已记录锚点：第 {seq} 条，哈希 {hash} → {path}")
+        say(
+            self.verdict,
+            text.format(seq=taken.seq, hash=taken.hash, path=self.anchors_path),
+            "good",
+        )
+        return taken
+
+    async def _checked_anchors(self) -> list[str] | None:
+        """What is wrong with the recorded anchors (none recorded: nothing); None if refused."""
+        if not await run_io(self.anchors_path.exists, 30):
+            return []
+        recorded = await attempt(self.verdict, run_io(anchors.read, 30, self.anchors_path))
+        if recorded is REFUSED:
+            return None
+        checked = await attempt(
+            self.verdict, self.database.call(anchors.check, self.actor, recorded)
+        )
+        return None if checked is REFUSED else checked
+
     async def verify(self) -> Verification | None:
-        """Walk the whole chain and show whether it is intact (and where it breaks)."""
+        """Walk the whole chain and the anchors; show whether it is intact (or where it breaks)."""
         self.verify_button.setEnabled(False)
         say(self.verdict, self.tr("正在校验…"))
         try:
             result = await attempt(self.verdict, self.database.call(journal.verify, self.actor))
+            problems = None if result is REFUSED else await self._checked_anchors()
         finally:
             self.verify_button.setEnabled(True)
-        if result is REFUSED:
+        if result is REFUSED or problems is None:
             return None
+        result.problems.extend(problems)
         if result.intact:
             text = self.tr("日志链完整：共 {n} 条，链头哈希 {hash}（请在库外记下以备核对）。")
             say(self.verdict, text.format(n=result.entries, hash=result.head_hash), "good")

@@ -26,7 +26,7 @@ from console.operators import db_logins
 from console.operators import service as operators
 from console.operators.service import OPERATORS, NewOperator, OperatorDetail
 from console.schema import Duty
-from ui.db_logins import explain_logins
+from ui.db_logins import explain_change, explain_logins
 from ui.dialogs import finished
 from ui.forms import REFUSED, attempt, finish_form, message_label, say
 from ui.i18n import translated
@@ -160,6 +160,10 @@ class OperatorsPage(QWidget):
             ),
         ):
             await self._done(self.tr("已修改 {u} 的职责。").format(u=current.username))
+            duties = (current.duties, dialog.chosen())
+            await explain_change(
+                self, self.database, self.actor, current.username, duties, self.outcome
+            )
         dialog.deleteLater()
 
     async def set_active(self, active: bool) -> None:
