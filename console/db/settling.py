@@ -23,7 +23,9 @@ _MARIADB = (
     "SELECT VERSION(), DATABASE(), @@sql_mode, @@lower_case_table_names, @@character_set_database,"
     " (SELECT GROUP_CONCAT(TABLE_NAME ORDER BY TABLE_NAME SEPARATOR ',')"
     " FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
-    " AND TABLE_TYPE = 'BASE TABLE' AND TABLE_COLLATION NOT LIKE 'utf8mb4%')"
+    # PyMySQL formats the statement with %: a doubled %% reads as one wildcard, and as two
+    # (the same match) where no formatting happens.
+    " AND TABLE_TYPE = 'BASE TABLE' AND TABLE_COLLATION NOT LIKE 'utf8mb4%%')"
 )
 
 
