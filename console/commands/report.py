@@ -14,6 +14,7 @@ from console.base.errors import InvalidInput
 from console.base.i18n import QT_TR_NOOP, translate
 from console.commands import Subcommands
 from console.commands._common import acting, add_login_options, opened
+from console.commands._report import report_commands
 from console.connections.password_store import PasswordStore
 from console.supervision.mail import send_monthly
 from console.supervision.monthly import write_monthly
@@ -33,8 +34,7 @@ PASSWORD_PROMPT = QT_TR_NOOP("SMTP 密码：")
 
 def register(commands: Subcommands) -> None:
     """Add ``report monthly`` and ``report smtp-password``."""
-    report = commands.add_parser("report", help="生成并发送报告")
-    kinds = report.add_subparsers(dest="report", metavar="报告", required=True)
+    kinds = report_commands(commands)
     monthly = kinds.add_parser("monthly", help="站群运行月报（XLSX 与 PDF）")
     monthly.add_argument("--month", required=True, metavar="YYYY-MM", help="月份，如 2026-11")
     monthly.add_argument("--under", metavar="CODE", help="只统计此网站及其下级网站（网站标识码）")

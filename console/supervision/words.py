@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from console.base.i18n import QT_TR_NOOP
-from console.presets.inspection import BLANK, HOME, NOT_UPDATED, STALE_NEWS, UNREACHABLE
+from console.presets.inspection import (
+    BLANK,
+    HOME,
+    LATE_ANSWERS,
+    NO_CONSULTATION,
+    NOT_UPDATED,
+    STALE_NEWS,
+    UNREACHABLE,
+)
 
 RULE_NAMES = {
     HOME: QT_TR_NOOP("首页长期未更新"),
@@ -11,6 +19,8 @@ RULE_NAMES = {
     NOT_UPDATED: QT_TR_NOOP("应更新栏目不更新"),
     BLANK: QT_TR_NOOP("空白栏目"),
     UNREACHABLE: QT_TR_NOOP("站点无法访问"),
+    LATE_ANSWERS: QT_TR_NOOP("咨询留言超期未答复"),
+    NO_CONSULTATION: QT_TR_NOOP("无可用咨询渠道"),
 }
 RUNNING = QT_TR_NOOP("运行网站")
 RISK_SITES = QT_TR_NOOP("单项否决风险网站")

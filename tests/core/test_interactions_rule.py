@@ -198,7 +198,8 @@ def test_inspect_prints_the_late_messages(
         engine_of(sessions).dispose()
     assert main(["--db", url, "inspect", "--json", "--as-of", "2026-11-01"]) == 0
     [site] = json.loads(capsys.readouterr().out)["sites"]
-    assert {"rule": "late_answers", "count": 1, "columns": []} in site["risks"]
+    late = {"rule": "late_answers", "count": 1, "columns": [], "sources": ["interactions"]}
+    assert late in site["risks"]
     assert site["late_messages"] == [
         {"channel": "局长信箱", "number": "A1", "received_on": "2026-01-05"}
     ]

@@ -32,8 +32,10 @@ def test_the_headline_matches_the_hand_count(
     seen = overview(sessions, reader, as_of=AS_OF, windows=(30,))
     head = seen.facts.headline
     assert head.running == 4 and head.risk_sites == 3
+    # The hand-counted cluster holds no interaction records: 互动回应差 is not judged.
     assert head.risks == {
-        "home": 1, "stale_news": 0, "not_updated": 0, "blank": 1, "unreachable": 1
+        "home": 1, "stale_news": 0, "not_updated": 0, "blank": 1, "unreachable": 1,
+        "late_answers": 0, "no_consultation": 0,
     }  # fmt: skip
     assert (head.availability, head.below, head.undetermined) == (Decimal("96.4"), 1, 2)
     assert (head.filings_overdue, head.filings_due) == (1, 1)

@@ -91,3 +91,34 @@ def test_a_reviewer_reads_the_form_but_cannot_save(sqlite_sessions: SessionFacto
         finally:
             dialog.deleteLater()
             database.close()
+
+
+def test_the_form_writes_the_sites_report_with_progress(
+    sqlite_sessions: SessionFactory, run, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    with opened_tab(sqlite_sessions, run) as tab:
+        site_id = show_site(tab, run, DEPT.code)
+        admin = operators.login(sqlite_sessions, "sysadmin", PASSWORD)
+        database = Database(sqlite_sessions)
+        dialog = AnnualFiguresDialog(database, admin, DEPT.code, site_id)
+        seen: list[tuple[int, int]] = []
+        try:
+            dialog.show()
+            assert run(dialog.load())
+            dialog.generation.bar.valueChanged.connect(
+                lambda value: seen.append((value, dialog.generation.bar.maximum()))
+            )
+            out = tmp_path / "reports"
+            out.mkdir()
+            assert run(dialog.generate(out))
+            written = sorted(p.suffix for p in out.iterdir())
+            assert written == [".pdf", ".xlsx", ".xlsx"]
+            outcome = dialog.generation.outcome.text()
+            assert "已生成 1 个网站的年度报表（3 个文件）" in outcome and "缺少必填项" in outcome
+            assert seen and seen[-1][0] == seen[-1][1]
+            assert not dialog.generation.bar.isVisible()
+            assert not run(dialog.generate(out / "missing"))
+            assert "不是可写入的文件夹" in dialog.generation.outcome.text()
+        finally:
+            dialog.deleteLater()
+            database.close()

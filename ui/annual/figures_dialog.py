@@ -7,6 +7,8 @@ a figure saved meanwhile by another console) is shown in place and nothing typed
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -30,6 +32,7 @@ from console.annual.template import NO, YES, RowSpec, speaks_english
 from console.base import clock
 from console.base.actor import Actor
 from console.schema import Duty
+from ui.annual.generation import ReportGeneration, chosen_folder
 from ui.forms import REFUSED, attempt, message_label, say
 from ui.tasks import Database, spawn
 
@@ -76,6 +79,9 @@ class AnnualFiguresDialog(QDialog):
         self.save_button = QPushButton(self.tr("保存填报(&S)"), self)
         self.save_button.setObjectName("saveFigures")
         self.save_button.setEnabled(actor.holds(Duty.SYSTEM_ADMIN))
+        self.generate_button = QPushButton(self.tr("生成本站报表…"), self)
+        self.generate_button.setObjectName("generateReport")
+        self.generation = ReportGeneration(database, actor, self)
         close = QPushButton(self.tr("关闭"), self)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("年度："), self))
@@ -83,6 +89,7 @@ class AnnualFiguresDialog(QDialog):
         top.addStretch(1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.save_button)
+        bottom.addWidget(self.generate_button)
         bottom.addStretch(1)
         bottom.addWidget(close)
         self.buttons = bottom
@@ -91,12 +98,23 @@ class AnnualFiguresDialog(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.message)
+        layout.addWidget(self.generation)
         layout.addLayout(bottom)
         self.resize(900, 700)
         self.setWindowTitle(self.tr("年度报表 — {code}").format(code=site_code))
         self.year.valueChanged.connect(lambda year: spawn(self.load(year), "annual-load"))
         self.save_button.clicked.connect(lambda: spawn(self.save(), "annual-save"))
+        self.generate_button.clicked.connect(lambda: spawn(self.generate(), "annual-generate"))
         close.clicked.connect(self.reject)
+
+    async def generate(self, out: Path | None = None) -> bool:
+        """Write this site's report of the year shown (XLSX, PDF and the summary) into
+        ``out``, asked for when not given."""
+        folder = out or await chosen_folder(self, self.tr("选择保存报表的文件夹"))
+        if folder is None or not shiboken6.isValid(self):
+            return False
+        done = await self.generation.generate(self.year.value(), folder, [self.site_code])
+        return done is not None
 
     async def load(self, year: int | None = None) -> bool:
         """Read and show the report of ``year`` (the year shown by default)."""
