@@ -12,6 +12,30 @@
         <translation>Journal has been tampered with: {n} entries</translation>
     </message>
     <message>
+        <source>{n} 个锚点均在日志链上（{path}）</source>
+        <translation>All {n} anchors are on the journal&apos;s chain ({path})</translation>
+    </message>
+    <message>
+        <source>已记录锚点：第 {seq} 条，哈希 {hash}，时间 {at} → {path}</source>
+        <translation>Anchor recorded: entry {seq}, hash {hash}, time {at} → {path}</translation>
+    </message>
+    <message>
+        <source>校验日志哈希链（审计管理员）</source>
+        <translation>Verify the journal&apos;s hash chain (audit administrator)</translation>
+    </message>
+    <message>
+        <source>核对锚点文件中的每个锚点</source>
+        <translation>check every anchor recorded in the anchors file</translation>
+    </message>
+    <message>
+        <source>把当前链头（序号、哈希、时间）追加到锚点文件（审计管理员）</source>
+        <translation>append the journal&apos;s current head (sequence, hash, time) to the anchors file (audit administrator)</translation>
+    </message>
+    <message>
+        <source>锚点文件（默认：用户数据目录中的 journal-anchors.jsonl）</source>
+        <translation>anchors file (default: journal-anchors.jsonl in the user data folder)</translation>
+    </message>
+    <message>
         <source>{url}：结构版本 {before} → {after}</source>
         <translation>{url}: schema version {before} → {after}</translation>
     </message>
@@ -20,8 +44,124 @@
         <translation>{url}: schema version {current}, latest {head}</translation>
     </message>
     <message>
+        <source>数据库结构版本</source>
+        <translation>Database schema version</translation>
+    </message>
+    <message>
+        <source>升级到最新结构版本</source>
+        <translation>Upgrade to the newest schema version</translation>
+    </message>
+    <message>
+        <source>显示当前结构版本</source>
+        <translation>Show the current schema version</translation>
+    </message>
+    <message>
+        <source>{url}：职责角色已按清单建立或更新（{n} 条语句，前缀 {prefix}）</source>
+        <translation>{url}: duty roles created or brought up to date from the list ({n} statements, prefix {prefix})</translation>
+    </message>
+    <message>
+        <source>{url}：职责角色与清单一致（前缀 {prefix}）</source>
+        <translation>{url}: the duty roles match the list (prefix {prefix})</translation>
+    </message>
+    <message>
+        <source>{url}：职责角色与清单不一致（前缀 {prefix}）：</source>
+        <translation>{url}: the duty roles differ from the list (prefix {prefix}):</translation>
+    </message>
+    <message>
+        <source>缺少角色 {role}</source>
+        <translation>missing role {role}</translation>
+    </message>
+    <message>
+        <source>缺少权限 {privilege}</source>
+        <translation>missing privilege {privilege}</translation>
+    </message>
+    <message>
+        <source>多出权限 {privilege}</source>
+        <translation>extra privilege {privilege}</translation>
+    </message>
+    <message>
+        <source>嵌入式 SQLite 数据库只供单个操作员使用，没有数据库角色；请用 --engine postgresql 或 --engine mariadb 打印，或用 --db 指明服务器数据库。</source>
+        <translation>The embedded SQLite database is for a single operator and has no database roles; print with --engine postgresql or --engine mariadb, or name a server database with --db.</translation>
+    </message>
+    <message>
+        <source>角色前缀只能由小写字母、数字和下划线组成，且以字母开头：{prefix}</source>
+        <translation>A role prefix may contain only lower-case letters, digits and underscores, and must start with a letter: {prefix}</translation>
+    </message>
+    <message>
+        <source>已建立数据库登录 {login}，口令 {password}（只显示这一次；请交给本人，在连接数据库时填写）</source>
+        <translation>Database login {login} created, password {password} (shown this once; hand it to its owner, who enters it when connecting to the database)</translation>
+    </message>
+    <message>
         <source>（空库）</source>
         <translation>(empty database)</translation>
+    </message>
+    <message>
+        <source>当前数据库连接不能管理或读取角色（请用数据库所有者的连接）：{detail}</source>
+        <translation>The current database connection cannot manage or read roles (use the database owner&apos;s connection): {detail}</translation>
+    </message>
+    <message>
+        <source>已把数据库登录 {login} 调整为新职责的角色</source>
+        <translation>Database login {login} now holds its new duties&apos; roles</translation>
+    </message>
+    <message>
+        <source>-- 以数据库所有者身份连接站群数据库后执行；再次执行会撤销清单以外的权限。</source>
+        <translation>-- Run connected to the cluster database as its owner; running it again revokes whatever is not on the list.</translation>
+    </message>
+    <message>
+        <source>-- 以数据库所有者身份连接站群数据库（USE 站群库）后执行；REVOKE 会撤销这些角色在本服务器所有库上的权限，每个站群库请用不同的 --prefix。</source>
+        <translation>-- Run connected to the cluster database (USE it) as its owner; REVOKE removes these roles&apos; privileges on every database of this server, so give each cluster database its own --prefix.</translation>
+    </message>
+    <message>
+        <source>各职责的数据库角色（打印、建立、核对）</source>
+        <translation>database roles per duty (print, apply, check)</translation>
+    </message>
+    <message>
+        <source>打印建立角色的 SQL，供数据库管理员审阅</source>
+        <translation>print the SQL that creates the roles, for a DBA to review</translation>
+    </message>
+    <message>
+        <source>建立或更新角色（用数据库所有者的连接）</source>
+        <translation>create or update the roles (with the database owner&apos;s connection)</translation>
+    </message>
+    <message>
+        <source>核对角色权限与清单是否一致，不一致时以非零状态退出</source>
+        <translation>check the roles&apos; privileges against the list; exit nonzero on drift</translation>
+    </message>
+    <message>
+        <source>打印哪种数据库的 SQL</source>
+        <translation>which database&apos;s SQL to print</translation>
+    </message>
+    <message>
+        <source>角色名前缀（默认 cc）</source>
+        <translation>role name prefix (default cc)</translation>
+    </message>
+    <message>
+        <source>PostgreSQL 模式（仅 --print）</source>
+        <translation>PostgreSQL schema (--print only)</translation>
+    </message>
+    <message>
+        <source>打印（或建立）操作员所需的数据库登录</source>
+        <translation>print (or create) the database login an operator needs</translation>
+    </message>
+    <message>
+        <source>数据库登录名（与操作员用户名相同）</source>
+        <translation>database login name (the operator&apos;s user name)</translation>
+    </message>
+    <message>
+        <source>职责</source>
+        <translation>duty</translation>
+    </message>
+    <message>
+        <source>角色名前缀（默认：db roles --apply 记录的前缀，或 cc）</source>
+        <translation>role name prefix (default: the prefix recorded by db roles --apply, or cc)</translation>
+    </message>
+    <message>
+        <source>原有职责：改为打印（或执行）把已有登录调整到新职责角色的 SQL</source>
+        <translation>previous duty: print (or run) the SQL that moves an existing login to the new duties&apos; roles</translation>
+    </message>
+    <message>
+        <source>用当前连接建立登录并显示生成的口令</source>
+        <translation>create the login with the current connection and show the generated password</translation>
     </message>
     <message>
         <source>密码：</source>
@@ -34,6 +174,22 @@
     <message>
         <source>{username} 使用的是安全管理员重置的临时密码，请先修改：cluster-console password --user {username}</source>
         <translation>{username} is using a temporary password set by the security administrator; change it first: cluster-console password --user {username}</translation>
+    </message>
+    <message>
+        <source>标准输入中没有密码（第一行为空），未尝试登录。</source>
+        <translation>No password on standard input (the first line is empty); no login was attempted.</translation>
+    </message>
+    <message>
+        <source>没有终端可以输入密码：请用 --password-stdin 从标准输入提供密码。</source>
+        <translation>There is no terminal to type a password at: give it on standard input with --password-stdin.</translation>
+    </message>
+    <message>
+        <source>操作员用户名</source>
+        <translation>Operator&apos;s user name</translation>
+    </message>
+    <message>
+        <source>从标准输入读取密码</source>
+        <translation>Read the password from standard input</translation>
     </message>
     <message>
         <source>本机没有可用的系统密钥环</source>
@@ -144,6 +300,14 @@
         <translation>Database {url} has schema version {current}; this program needs {head}. Ask the database administrator to run: cluster-console --db {url} db upgrade</translation>
     </message>
     <message>
+        <source>数据库 {url} 的结构版本 {current} 比本程序新（本程序最新为 {head}）：这个数据库已由更新版本的控制台升级，请更新控制台。</source>
+        <translation>Database {url} is at schema version {current}, newer than this program (whose newest is {head}): a newer console has upgraded it. Update the console.</translation>
+    </message>
+    <message>
+        <source>数据库 {url} 中这些表不是 utf8mb4 字符集：{tables}。请先转换为 utf8mb4 再使用。</source>
+        <translation>These tables of database {url} are not in the utf8mb4 character set: {tables}. Convert them to utf8mb4 first.</translation>
+    </message>
+    <message>
         <source>数据库 {url} 的默认字符集是 {charset}，中文内容需要 utf8mb4。请用 CREATE DATABASE … CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci 建库。</source>
         <translation>Database {url} has default character set {charset}, but Chinese content needs utf8mb4. Create the database with CREATE DATABASE … CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci.</translation>
     </message>
@@ -184,12 +348,36 @@
         <translation>Database connection lost: {detail}</translation>
     </message>
     <message>
+        <source>数据库连接中断：无法连接数据库服务器（地址或端口不对、服务器未启动，或网络不通），请核对数据库地址。</source>
+        <translation>Database connection lost: cannot reach the database server (wrong address or port, the server is not running, or no network); check the database URL.</translation>
+    </message>
+    <message>
+        <source>数据库服务器拒绝登录：用户名或密码不对，或该用户无权从本机连接。</source>
+        <translation>The database server refused the login: wrong user name or password, or the user may not connect from this machine.</translation>
+    </message>
+    <message>
+        <source>数据库服务器上没有这个数据库：请核对库名，或先由数据库管理员建库。</source>
+        <translation>The database server has no such database: check its name, or have the database administrator create it first.</translation>
+    </message>
+    <message>
+        <source>无法打开 SQLite 数据库文件：所在文件夹不存在或没有写权限。</source>
+        <translation>Cannot open the SQLite database file: its folder does not exist or cannot be written.</translation>
+    </message>
+    <message>
         <source>磁盘空间不足，无法写入：{detail}</source>
         <translation>Not enough disk space to write: {detail}</translation>
     </message>
     <message>
         <source>不支持的导出格式：{suffix}（可用 .csv 或 .xlsx）</source>
         <translation>Unsupported export format: {suffix} (use .csv or .xlsx)</translation>
+    </message>
+    <message>
+        <source>文件夹 {folder} 不存在，无法写入 {name}。</source>
+        <translation>Folder {folder} does not exist; {name} cannot be written.</translation>
+    </message>
+    <message>
+        <source>无法写入 {path}：没有权限，或该位置是文件夹。</source>
+        <translation>Cannot write {path}: no permission, or it is a folder.</translation>
     </message>
     <message>
         <source>省级门户</source>
@@ -544,8 +732,20 @@
         <translation>Column preset file {file}: {field} at {where} must be true or false.</translation>
     </message>
     <message>
-        <source>栏目预设文件 {file}：{where} 的 max_idle_days 应为正整数或 null。</source>
-        <translation>Column preset file {file}: max_idle_days at {where} must be a positive integer or null.</translation>
+        <source>栏目预设文件 {file}：{where} 的 max_idle_days 应为 1 至 {limit} 的整数或 null。</source>
+        <translation>Column preset file {file}: max_idle_days of {where} must be a whole number from 1 to {limit}, or null.</translation>
+    </message>
+    <message>
+        <source>栏目预设文件 {file} 嵌套层次过深，不是栏目预设。</source>
+        <translation>Column preset file {file} is nested too deeply to be a column preset.</translation>
+    </message>
+    <message>
+        <source>栏目预设文件 {file} 超过 {limit} MB，不是栏目预设。</source>
+        <translation>Column preset file {file} is larger than {limit} MB: not a column preset.</translation>
+    </message>
+    <message>
+        <source>栏目预设文件 {file} 含有位数过多、无法读取的数字。</source>
+        <translation>Column preset file {file} holds a number with too many digits to read.</translation>
     </message>
     <message>
         <source>栏目预设文件 {file}：{where} 的 {field} 应为列表。</source>
@@ -672,12 +872,32 @@
         <translation>Row {line} ({code}): {problems}</translation>
     </message>
     <message>
+        <source>第 {line} 行（{number}）：{problems}</source>
+        <translation>Line {line} ({number}): {problems}</translation>
+    </message>
+    <message>
         <source>共 {total} 行，{bad} 行有问题。</source>
         <translation>{total} rows, {bad} with problems.</translation>
     </message>
     <message>
+        <source>以下列属于留言人的个人信息，没有导入：{headings}</source>
+        <translation>These columns hold the askers&apos; personal data and were not imported: {headings}</translation>
+    </message>
+    <message>
+        <source>以下列控制台不保存，已略过：{headings}</source>
+        <translation>These columns are not kept by the console and were skipped: {headings}</translation>
+    </message>
+    <message>
+        <source>已导入：新增留言 {added} 条，更新 {updated} 条，新建渠道 {channels} 个。</source>
+        <translation>Imported: {added} new messages, {updated} updated, {channels} new channels.</translation>
+    </message>
+    <message>
         <source>已导入 {n} 个站点。</source>
         <translation>Imported {n} sites.</translation>
+    </message>
+    <message>
+        <source>有问题的行改正之前，不会导入任何站点。</source>
+        <translation>No site is imported until the rows with problems are corrected.</translation>
     </message>
     <message>
         <source>已导出 {n} 行到 {path}</source>
@@ -694,6 +914,58 @@
     <message>
         <source>层级</source>
         <translation>level</translation>
+    </message>
+    <message>
+        <source>站点登记</source>
+        <translation>Site register</translation>
+    </message>
+    <message>
+        <source>列出站点</source>
+        <translation>List sites</translation>
+    </message>
+    <message>
+        <source>输出 CSV（带列标题）</source>
+        <translation>Print CSV (with headings)</translation>
+    </message>
+    <message>
+        <source>从 CSV/XLSX 导入站点（全部成功或全部不导入）</source>
+        <translation>Import sites from CSV/XLSX (all of them or none)</translation>
+    </message>
+    <message>
+        <source>CSV 或 XLSX 文件，列与 sites export 写出的相同</source>
+        <translation>A CSV or XLSX file with the columns sites export writes</translation>
+    </message>
+    <message>
+        <source>只检查，不写入</source>
+        <translation>check only, write nothing</translation>
+    </message>
+    <message>
+        <source>导出站点到 CSV/XLSX（格式按扩展名；列与 sites import 相同，上级在前）</source>
+        <translation>Export sites to CSV/XLSX (format by extension; the columns sites import reads, parents first)</translation>
+    </message>
+    <message>
+        <source>文件；给出目录时写入其中的“站点_日期.xlsx”</source>
+        <translation>File; given a folder, writes &quot;站点_DATE.xlsx&quot; in it</translation>
+    </message>
+    <message>
+        <source>状态（代码或名称，如 running / 运行）</source>
+        <translation>State (code or name, such as running / 运行)</translation>
+    </message>
+    <message>
+        <source>类型（代码或名称，如 department / 部门网站）</source>
+        <translation>Kind (code or name, such as department / 部门网站)</translation>
+    </message>
+    <message>
+        <source>层级（代码或名称，如 county / 县级）</source>
+        <translation>Level (code or name, such as county / 县级)</translation>
+    </message>
+    <message>
+        <source>只列该网站（标识码）及其下级网站</source>
+        <translation>Only this site (by site code) and the sites under it</translation>
+    </message>
+    <message>
+        <source>快速筛选：标识码、名称、主办单位、域名、备案号</source>
+        <translation>Quick filter: site code, name, organiser, domain, filing numbers</translation>
     </message>
     <message>
         <source>授权数</source>
@@ -724,8 +996,108 @@
         <translation>This action requires one of these duties: {duties}. Operator {operator} holds none of them.</translation>
     </message>
     <message>
+        <source>站群运行月报 {month}</source>
+        <translation>Cluster monthly report {month}</translation>
+    </message>
+    <message>
+        <source>站群运行月报 {month}：{name}</source>
+        <translation>Cluster monthly report {month}: {name}</translation>
+    </message>
+    <message>
+        <source>范围：{scope}；统计截至 {as_of}</source>
+        <translation>Scope: {scope}; figures as of {as_of}</translation>
+    </message>
+    <message>
+        <source>概况</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>单项否决风险</source>
+        <translation>Single-veto risks</translation>
+    </message>
+    <message>
+        <source>备案</source>
+        <translation>Filings</translation>
+    </message>
+    <message>
         <source>内容审核</source>
         <translation>Content audit</translation>
+    </message>
+    <message>
+        <source>单位排名</source>
+        <translation>Unit ranking</translation>
+    </message>
+    <message>
+        <source>整改清单</source>
+        <translation>Problems to fix</translation>
+    </message>
+    <message>
+        <source>可用率</source>
+        <translation>Availability</translation>
+    </message>
+    <message>
+        <source>近 30 天每日可用率（%）</source>
+        <translation>Daily availability over 30 days (%)</translation>
+    </message>
+    <message>
+        <source>本期无。</source>
+        <translation>None this period.</translation>
+    </message>
+    <message>
+        <source>本期没有需要整改的问题。</source>
+        <translation>No problems to fix this period.</translation>
+    </message>
+    <message>
+        <source>{name}：本期共 {n} 个问题，请在整改期限前完成整改并报运维团队。</source>
+        <translation>{name}: {n} problems this period; fix them by the date given and report to the operations team.</translation>
+    </message>
+    <message>
+        <source>以下问题请于 {date} 前整改完毕。</source>
+        <translation>Fix the problems below by {date}.</translation>
+    </message>
+    <message>
+        <source>{n} 篇稿件待审超过 7 天</source>
+        <translation>{n} posts awaiting review for more than 7 days</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <source>数值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>探测次数</source>
+        <translation>Probes</translation>
+    </message>
+    <message>
+        <source>失败次数</source>
+        <translation>Failures</translation>
+    </message>
+    <message>
+        <source>失败比例（%）</source>
+        <translation>Failure share (%)</translation>
+    </message>
+    <message>
+        <source>期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>整改期限</source>
+        <translation>Fix by</translation>
+    </message>
+    <message>
+        <source>名次</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>责任单位</source>
+        <translation>Responsible unit</translation>
     </message>
     <message>
         <source>{d}天{h}小时</source>
@@ -936,6 +1308,34 @@
         <translation>The journal head record is missing: the database has not been migrated, or it has been tampered with.</translation>
     </message>
     <message>
+        <source>日志还没有任何记录，无需锚定。</source>
+        <translation>The journal has no entries yet; there is nothing to anchor.</translation>
+    </message>
+    <message>
+        <source>无法读取锚点文件 {path}：{reason}</source>
+        <translation>Cannot read the anchors file {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>锚点文件 {path} 第 {line} 行不是有效的锚点记录。</source>
+        <translation>Line {line} of the anchors file {path} is not a valid anchor.</translation>
+    </message>
+    <message>
+        <source>锚点文件 {path} 中没有锚点。</source>
+        <translation>The anchors file {path} holds no anchors.</translation>
+    </message>
+    <message>
+        <source>无法写入锚点文件 {path}：{reason}</source>
+        <translation>Cannot write the anchors file {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>锚点 第 {seq} 条（{at}）已不在日志中：记录被删除，或日志被截短后重写。</source>
+        <translation>Anchor at entry {seq} ({at}) is no longer in the journal: entries were deleted, or the journal was cut short and rewritten.</translation>
+    </message>
+    <message>
+        <source>锚点 第 {seq} 条（{at}）的哈希与日志不符：该条或其之前的记录被改写并重算了哈希。</source>
+        <translation>Anchor at entry {seq} ({at}) does not match the journal&apos;s hash: this entry or an earlier one was rewritten and the hashes recomputed.</translation>
+    </message>
+    <message>
         <source>第 {expected} 条缺失（下一条是第 {found} 条）：有记录被删除。</source>
         <translation>Entry {expected} is missing (the next one is entry {found}): entries have been deleted.</translation>
     </message>
@@ -1052,6 +1452,42 @@
         <translation>{operator} is the only active {duty}: make someone else {duty} first.</translation>
     </message>
     <message>
+        <source>未知的会话结束方式：{how}</source>
+        <translation>Unknown way to end a session: {how}</translation>
+    </message>
+    <message>
+        <source>为新的站群数据库建立系统管理员、安全管理员和审计管理员（三人不同，规则同首次运行对话框）；--password-stdin 时依次读三行密码</source>
+        <translation>Create the system, security and audit administrators of a new cluster database (three different people, the first-run dialog&apos;s rules); with --password-stdin, read three lines of passwords</translation>
+    </message>
+    <message>
+        <source>{duty}的用户名（默认 {default}）</source>
+        <translation>User name of the {duty} (default {default})</translation>
+    </message>
+    <message>
+        <source>{duty}的姓名（默认“{duty}”）</source>
+        <translation>Name of the {duty} (default &quot;{duty}&quot;)</translation>
+    </message>
+    <message>
+        <source>从标准输入依次读取三人的密码，每行一个（顺序同上）</source>
+        <translation>Read the three passwords from standard input, one a line (in the order above)</translation>
+    </message>
+    <message>
+        <source>{duty} {username} 的密码（至少 {n} 位，含大写字母、小写字母、数字、符号中的三类）：</source>
+        <translation>Password of {duty} {username} (at least {n} characters, of three kinds among upper case, lower case, digits and symbols): </translation>
+    </message>
+    <message>
+        <source>再输入一次 {username} 的密码：</source>
+        <translation>Password of {username} again: </translation>
+    </message>
+    <message>
+        <source>{duty}的两次密码不一致。</source>
+        <translation>The two passwords of the {duty} differ.</translation>
+    </message>
+    <message>
+        <source>已建立管理员：{names}。请分别用各自的账号登录。</source>
+        <translation>Administrators created: {names}. Each logs in with their own account.</translation>
+    </message>
+    <message>
         <source>控制台操作员</source>
         <translation>Console operators</translation>
     </message>
@@ -1098,6 +1534,10 @@
     <message>
         <source>采用站点数</source>
         <translation>Used by</translation>
+    </message>
+    <message>
+        <source>文件中的预设“{name}”适用于{file_kind}，而已有的同名预设适用于{stored_kind}：不能保存为它的新版本。请改正文件的 site_kind，或换一个名称导入为新预设。</source>
+        <translation>The preset &quot;{name}&quot; in the file is for {file_kind}, but the stored preset of that name is for {stored_kind}: it cannot be saved as its next version. Correct the file&apos;s site_kind, or import it under another name as a new preset.</translation>
     </message>
     <message>
         <source>已有名为“{name}”的栏目预设，请换一个名称，或导入为它的新版本。</source>
@@ -1424,8 +1864,48 @@
         <translation>Account {username} is {status}: the grants below are not in force until it is re-enabled or unlocked.</translation>
     </message>
     <message>
+        <source>编辑人员授权</source>
+        <translation>Editors&apos; grants</translation>
+    </message>
+    <message>
+        <source>谁能在某网站/栏目行使某角色</source>
+        <translation>Who may act in a role on a site or column</translation>
+    </message>
+    <message>
+        <source>栏目路径：/1/7/42/ 或 /政务公开/通知公告</source>
+        <translation>Column path: /1/7/42/ or /政务公开/通知公告</translation>
+    </message>
+    <message>
+        <source>角色：editor/reviewer/publisher/site_admin 或中文名</source>
+        <translation>Role: editor/reviewer/publisher/site_admin or its Chinese name</translation>
+    </message>
+    <message>
+        <source>输出 JSON</source>
+        <translation>print JSON</translation>
+    </message>
+    <message>
+        <source>某账号能在哪里做什么（有效权限及其来源授权）</source>
+        <translation>What an account may do where (effective rights and the grants they come from)</translation>
+    </message>
+    <message>
+        <source>预设版本 ID（见 presets list）</source>
+        <translation>Preset version ID (see presets list)</translation>
+    </message>
+    <message>
+        <source>列出全部预设版本及其 ID（按 ID 排列；export、diff、apply 用这个 ID）</source>
+        <translation>List every preset version with its ID (in ID order; export, diff and apply take this ID)</translation>
+    </message>
+    <message>
         <source>已导入为预设版本 {id}。</source>
         <translation>Imported as preset version {id}.</translation>
+    </message>
+    <message>
+        <source>没有可应用的站点：该预设适用类型的站点一个也没有。</source>
+        <translation>No site to apply it to: there is no site of the kind this preset is for.</translation>
+    </message>
+    <message>
+        <source>预设没有应用到任何站点（全部被跳过）。</source>
+        <translation>The preset was applied to no site (every one was skipped).</translation>
     </message>
     <message>
         <source>已导出到 {path}。</source>
@@ -1448,6 +1928,50 @@
         <translation>Applied to {changed} sites; {same} needed no change; {skipped} skipped.</translation>
     </message>
     <message>
+        <source>从 JSON 文件导入预设（同名则保存为新版本）</source>
+        <translation>Import a preset from a JSON file (one of the same name gets a new version)</translation>
+    </message>
+    <message>
+        <source>栏目预设 JSON 文件</source>
+        <translation>Column preset JSON file</translation>
+    </message>
+    <message>
+        <source>把预设版本导出为 JSON 文件</source>
+        <translation>Export a preset version to a JSON file</translation>
+    </message>
+    <message>
+        <source>要写入的 JSON 文件</source>
+        <translation>JSON file to write</translation>
+    </message>
+    <message>
+        <source>比较两个预设版本</source>
+        <translation>Compare two preset versions</translation>
+    </message>
+    <message>
+        <source>旧版本的 ID</source>
+        <translation>ID of the older version</translation>
+    </message>
+    <message>
+        <source>新版本的 ID</source>
+        <translation>ID of the newer version</translation>
+    </message>
+    <message>
+        <source>把预设版本应用到站点</source>
+        <translation>Apply a preset version to sites</translation>
+    </message>
+    <message>
+        <source>网站标识码，可重复</source>
+        <translation>site code, may be repeated</translation>
+    </message>
+    <message>
+        <source>该预设适用类型的全部站点</source>
+        <translation>Every site of the kind the preset is for</translation>
+    </message>
+    <message>
+        <source>只预览，不写入</source>
+        <translation>Preview only, write nothing</translation>
+    </message>
+    <message>
         <source>{code} {verdict} 状态 {status} 耗时 {latency} ms HTTPS {https} 证书有效 {cert} IPv6 {ipv6} 页脚（标识码/ICP/公安）{footer} {error}</source>
         <translation>{code} {verdict} status {status} time {latency} ms HTTPS {https} certificate valid {cert} IPv6 {ipv6} footer (code/ICP/police) {footer} {error}</translation>
     </message>
@@ -1462,6 +1986,34 @@
     <message>
         <source>已保存 {n} 条探测记录。</source>
         <translation>Stored {n} probe results.</translation>
+    </message>
+    <message>
+        <source>每次请求的超时秒数，大于 0、不超过 {high}（默认取站群设置）</source>
+        <translation>Timeout of each request in seconds, more than 0 and at most {high} (default from the cluster settings)</translation>
+    </message>
+    <message>
+        <source>并发探测数，1 至 {high}（默认取站群设置）</source>
+        <translation>Sites probed at once, 1 to {high} (default from the cluster settings)</translation>
+    </message>
+    <message>
+        <source>探测网站（可访问性、HTTPS 证书、IPv6、页脚标识）</source>
+        <translation>Probe sites (reachability, HTTPS certificate, IPv6, footer identifiers)</translation>
+    </message>
+    <message>
+        <source>同 curl：经另一地址和端口探测登记的主机（Host 与 TLS 名称不变）</source>
+        <translation>As in curl: probe a registered host through another address and port (Host and TLS name unchanged)</translation>
+    </message>
+    <message>
+        <source>每个网站输出一行 JSON</source>
+        <translation>one line of JSON per site</translation>
+    </message>
+    <message>
+        <source>信任的根证书文件</source>
+        <translation>file of trusted root certificates</translation>
+    </message>
+    <message>
+        <source>把结果保存为探测记录（需 --user）</source>
+        <translation>Store the results as probe records (needs --user)</translation>
     </message>
     <message>
         <source>已筛查 {screened} 篇，新入队 {queued} 条，更新 {refreshed} 条，移出 {cleared} 条</source>
@@ -1480,12 +2032,84 @@
         <translation>Item {id} not decided: {reason}</translation>
     </message>
     <message>
+        <source>认领最早的若干待审条目（默认 {n} 条，租期 {minutes} 分钟），每行输出一个条目 ID</source>
+        <translation>Claim the oldest pending items ({n} by default, each leased for {minutes} minutes); print their ids, one a line</translation>
+    </message>
+    <message>
+        <source>对一个或多个条目作出同一审核决定：在一个事务中全部决定（各记一条操作日志），有任何条目不能决定时一个也不决定</source>
+        <translation>Give one or more items the same review decision: all are decided in one transaction (each with its journal entry), and none if any cannot be decided</translation>
+    </message>
+    <message>
+        <source>条目 ID（queue claim 输出的），可给多个</source>
+        <translation>Item IDs (as printed by queue claim); several may be given</translation>
+    </message>
+    <message>
+        <source>approve 通过；whitelist 通过并把短语加入白名单；return 退回（需 --note）；take_down 撤稿</source>
+        <translation>approve; whitelist: approve and add the phrase to the whitelist; return: send back (needs --note); take_down: take the post down</translation>
+    </message>
+    <message>
+        <source>没有决定任何条目（{n} 个条目不能决定）。</source>
+        <translation>No item was decided ({n} items could not be decided).</translation>
+    </message>
+    <message>
+        <source>最多认领多少条，1 至 {high}（默认 {default}）</source>
+        <translation>Claim at most this many items, 1 to {high} (default {default})</translation>
+    </message>
+    <message>
+        <source>筛查新增和修改的稿件并入队（--full 重新筛查全部）</source>
+        <translation>Screen new and changed posts into the queue (--full: screen them all again)</translation>
+    </message>
+    <message>
+        <source>词库变更后重新筛查全部稿件</source>
+        <translation>Screen every post again after the lexicon changed</translation>
+    </message>
+    <message>
+        <source>各状态的条目数</source>
+        <translation>Items per state</translation>
+    </message>
+    <message>
+        <source>审核意见（退回时必填）</source>
+        <translation>Review note (required when returning)</translation>
+    </message>
+    <message>
+        <source>加入白名单的短语（whitelist 时）</source>
+        <translation>Phrase to add to the whitelist (with whitelist)</translation>
+    </message>
+    <message>
+        <source>放弃本人的全部认领</source>
+        <translation>Give back all of one&apos;s claims</translation>
+    </message>
+    <message>
         <source>输入 {file} 不是 UTF-8 编码的文本。</source>
         <translation>Input {file} is not UTF-8 text.</translation>
     </message>
     <message>
         <source>无法读取 {file}：{detail}</source>
         <translation>Cannot read {file}: {detail}</translation>
+    </message>
+    <message>
+        <source>词库为空（没有启用的词条），只筛查了个人信息；请先导入词库，或用 --lexicon 指定词库文件。</source>
+        <translation>The lexicon is empty (no enabled terms), so only personal data was screened; import a lexicon first, or name a lexicon file with --lexicon.</translation>
+    </message>
+    <message>
+        <source>按词库筛查文本，逐行输出 JSON 格式的问题（敏感词、个人信息）</source>
+        <translation>Screen text against the lexicon; print each finding as a line of JSON (sensitive terms, personal data)</translation>
+    </message>
+    <message>
+        <source>词库文件（CSV，或每行一个词条的文本）</source>
+        <translation>Lexicon file (CSV, or text with one term a line)</translation>
+    </message>
+    <message>
+        <source>白名单文件（每行一个短语）</source>
+        <translation>Whitelist file (one phrase a line)</translation>
+    </message>
+    <message>
+        <source>输出中遮盖个人信息（138****1234）</source>
+        <translation>Mask personal data in the output (138****1234)</translation>
+    </message>
+    <message>
+        <source>要筛查的文件（默认 - 即标准输入）</source>
+        <translation>File to screen (default -: standard input)</translation>
     </message>
     <message>
         <source>域名“{value}”不是合法的域名：{reason}</source>
@@ -1540,6 +2164,30 @@
         <translation>The MLPS filing certificate number “{value}” is malformed: it must be 11 digits (a 6-digit public-security office code plus a 5-digit serial).</translation>
     </message>
     <message>
+        <source>数据库</source>
+        <translation>database</translation>
+    </message>
+    <message>
+        <source>网站巡查</source>
+        <translation>site patrol</translation>
+    </message>
+    <message>
+        <source>探测</source>
+        <translation>probes</translation>
+    </message>
+    <message>
+        <source>互动记录</source>
+        <translation>interaction records</translation>
+    </message>
+    <message>
+        <source>（依据：{sources}）</source>
+        <translation> (sources: {sources})</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
         <source>首页 {days} 天内未更新</source>
         <translation>Home page not updated within {days} days</translation>
     </message>
@@ -1552,12 +2200,48 @@
         <translation>{count} columns not updated as their rule requires</translation>
     </message>
     <message>
+        <source>互动回应差：{count} 条有效咨询留言超过 {months} 个月未答复（{messages}）</source>
+        <translation>Poor interaction response: {count} valid consultation messages unanswered for more than {months} months ({messages})</translation>
+    </message>
+    <message>
+        <source>互动回应差：没有可用的政务咨询渠道</source>
+        <translation>Poor interaction response: no working consultation channel</translation>
+    </message>
+    <message>
         <source>站点无法访问：近 {days} 天 {failures}/{probes} 次探测未能在 {timeout} 秒内打开首页（{share}%）</source>
         <translation>Site unreachable: over the last {days} days {failures}/{probes} probes did not open the home page within {timeout} s ({share}%)</translation>
     </message>
     <message>
         <source>可访问性暂无法判定：近 {days} 天共 {probes} 次有效探测，其中 {short} 天不足每天 {needed} 次</source>
         <translation>Reachability cannot be judged yet: {probes} counted probes over the last {days} days, {short} of the days with fewer than {needed}</translation>
+    </message>
+    <message>
+        <source>首页</source>
+        <translation>home page</translation>
+    </message>
+    <message>
+        <source>动态要闻/通知公告/政策文件</source>
+        <translation>news/notice/policy columns</translation>
+    </message>
+    <message>
+        <source>应更新栏目</source>
+        <translation>columns that should update</translation>
+    </message>
+    <message>
+        <source>空白栏目</source>
+        <translation>Blank columns</translation>
+    </message>
+    <message>
+        <source>可访问性</source>
+        <translation>reachability</translation>
+    </message>
+    <message>
+        <source>留言答复</source>
+        <translation>Message replies</translation>
+    </message>
+    <message>
+        <source>咨询渠道</source>
+        <translation>Consultation channel</translation>
     </message>
     <message>
         <source>{count} 个空白栏目</source>
@@ -1792,6 +2476,18 @@
         <translation>Domains</translation>
     </message>
     <message>
+        <source>映射文件 {name} 无法使用：{reason}</source>
+        <translation>The mapping file {name} cannot be used: {reason}</translation>
+    </message>
+    <message>
+        <source>应为 JSON 对象，含 headings 和/或 values 两个对象，值均为文字</source>
+        <translation>it must be a JSON object holding the objects headings and/or values, whose values are text</translation>
+    </message>
+    <message>
+        <source>“{value}”不是可用的列名</source>
+        <translation>&quot;{value}&quot; is not a known heading</translation>
+    </message>
+    <message>
         <source>文件缺少这些列：{headings}。</source>
         <translation>The file lacks these columns: {headings}.</translation>
     </message>
@@ -1800,12 +2496,28 @@
         <translation>The opening date “{value}” is malformed; use YYYY-MM-DD.</translation>
     </message>
     <message>
+        <source>开通日期“{value}”无法识别，可写 2026-01-15、2026/1/15 或 2026年1月15日（也可为 Excel 日期）。</source>
+        <translation>Opening date &quot;{value}&quot; cannot be read; write 2026-01-15, 2026/1/15 or 2026年1月15日 (or use an Excel date).</translation>
+    </message>
+    <message>
         <source>文件中有 {bad} 行有问题（共 {total} 行），没有导入任何站点。</source>
         <translation>{bad} of the file’s {total} rows have problems; no site was imported.</translation>
     </message>
     <message>
         <source>文件中没有数据行。</source>
         <translation>The file has no data rows.</translation>
+    </message>
+    <message>
+        <source>上级网站 {code}（第 {line} 行）本身有问题，未能登记；请先改正该行。</source>
+        <translation>The parent site {code} (line {line}) has problems of its own and could not be registered; correct that row first.</translation>
+    </message>
+    <message>
+        <source>上级网站标识码在文件中构成循环（{codes}）。</source>
+        <translation>The parent site codes in the file form a loop ({codes}).</translation>
+    </message>
+    <message>
+        <source>域名“{value}”带有 {scheme}：只填写域名本身，如 {domain}（不含 http:// 和路径）。</source>
+        <translation>Domain &quot;{value}&quot; includes {scheme}: give the domain alone, such as {domain} (no http:// and no path).</translation>
     </message>
     <message>
         <source>“{name}”处于“{state}”，不能直接转为“{target}”；可转为：{allowed}。</source>
@@ -1980,6 +2692,42 @@
         <translation>The file {name} has no heading row.</translation>
     </message>
     <message>
+        <source>文件 {name} 不是 XLSX 工作簿（可能是别的文件改了扩展名）。</source>
+        <translation>File {name} is not an XLSX workbook (perhaps another file renamed).</translation>
+    </message>
+    <message>
+        <source>文件 {name} 不存在。</source>
+        <translation>File {name} does not exist.</translation>
+    </message>
+    <message>
+        <source>{name} 不是文件。</source>
+        <translation>{name} is not a file.</translation>
+    </message>
+    <message>
+        <source>没有权限读取文件 {name}。</source>
+        <translation>No permission to read file {name}.</translation>
+    </message>
+    <message>
+        <source>文件 {name} 不是 UTF-8 或 GB18030 编码的文本。</source>
+        <translation>File {name} is not text in UTF-8 or GB18030.</translation>
+    </message>
+    <message>
+        <source>文件 {name} 是 UTF-16 编码（Excel 的“Unicode 文本”）：请另存为“CSV UTF-8（逗号分隔）”，或直接导入 XLSX 工作簿。</source>
+        <translation>File {name} is in UTF-16 (Excel&apos;s &quot;Unicode text&quot;): save it as &quot;CSV UTF-8 (comma delimited)&quot;, or import the XLSX workbook itself.</translation>
+    </message>
+    <message>
+        <source>文件 {name} 用制表符分隔各列：请另存为“CSV UTF-8（逗号分隔）”，或直接导入 XLSX 工作簿。</source>
+        <translation>File {name} separates its columns with tabs: save it as &quot;CSV UTF-8 (comma delimited)&quot;, or import the XLSX workbook itself.</translation>
+    </message>
+    <message>
+        <source>文件 {name} 的列标题在第 {line} 行：请删去上面的 {above} 行（如表格标题），让第 1 行就是列标题。</source>
+        <translation>The column headings of file {name} are on line {line}: delete the {above} line(s) above them (such as a table title) so that line 1 holds the headings.</translation>
+    </message>
+    <message>
+        <source>工作表中有合并单元格（{ranges}）：合并后只有左上角一格有值，请取消合并并填满每一格。</source>
+        <translation>The sheet has merged cells ({ranges}): only the top-left cell of a merge keeps its value; unmerge them and fill in every cell.</translation>
+    </message>
+    <message>
         <source>需处理（到期及以上）</source>
         <translation>Needs action (due and worse)</translation>
     </message>
@@ -2060,16 +2808,44 @@
         <translation>Reason for taking down:</translation>
     </message>
     <message>
-        <source>含个人敏感信息或严重表述错误，已撤稿处理。</source>
-        <translation>Contains sensitive personal data or a serious wording error; taken down.</translation>
-    </message>
-    <message>
         <source>…另有 {n} 条</source>
         <translation>… and {n} more</translation>
     </message>
     <message>
         <source>批量审核</source>
         <translation>Bulk review</translation>
+    </message>
+    <message>
+        <source>含不宜公开的内容，已撤稿处理。</source>
+        <translation>Contains content unfit for publication; taken down.</translation>
+    </message>
+    <message>
+        <source>含未脱敏的个人信息，已撤稿处理。</source>
+        <translation>Contains unmasked personal data; taken down.</translation>
+    </message>
+    <message>
+        <source>含涉密标识或涉密内容（{terms}），已撤稿处理。</source>
+        <translation>Contains a classified marking or classified content ({terms}); taken down.</translation>
+    </message>
+    <message>
+        <source>存在严重表述错误（{terms}），已撤稿处理。</source>
+        <translation>Contains serious wording errors ({terms}); taken down.</translation>
+    </message>
+    <message>
+        <source>使用了过时表述（{terms}），已撤稿处理。</source>
+        <translation>Uses outdated wording ({terms}); taken down.</translation>
+    </message>
+    <message>
+        <source>含政治敏感表述（{terms}），已撤稿处理。</source>
+        <translation>Contains politically sensitive wording ({terms}); taken down.</translation>
+    </message>
+    <message>
+        <source>含“{category}”类内容（{terms}），已撤稿处理。</source>
+        <translation>Contains content of the category &quot;{category}&quot; ({terms}); taken down.</translation>
+    </message>
+    <message>
+        <source>请填写，编辑和操作日志都会看到。</source>
+        <translation>Please fill this in; the editor and the journal will see it.</translation>
     </message>
     <message>
         <source>将对以下 {n} 条作出“{decision}”决定，每条单独记入操作日志：</source>
@@ -2284,12 +3060,32 @@
         <translation>{username}&apos;s password has been changed.</translation>
     </message>
     <message>
+        <source>修改本人密码（--password-stdin：第一行原密码，第二行新密码）</source>
+        <translation>Change one&apos;s own password (--password-stdin: the old password on the first line, the new one on the second)</translation>
+    </message>
+    <message>
         <source>--region 只用于 icp 和 psb，不适用于 {kind}。</source>
         <translation>--region applies to icp and psb only, not to {kind}.</translation>
     </message>
     <message>
         <source>--region 应为 6 位行政区划代码，而不是“{value}”。</source>
         <translation>--region must be a 6-digit division code, not “{value}”.</translation>
+    </message>
+    <message>
+        <source>校验网站标识码、域名、备案号或信用代码</source>
+        <translation>Check a site code, domain, filing number or credit code</translation>
+    </message>
+    <message>
+        <source>要校验的类别：网站标识码、域名、ICP备案号、公安备案号、统一社会信用代码、等保备案证明编号</source>
+        <translation>What to check: site code, domain, ICP number, public security filing number, unified social credit code, MLPS filing form number</translation>
+    </message>
+    <message>
+        <source>要校验的值（全角字符按半角处理）</source>
+        <translation>The value to check (full-width characters read as their ASCII forms)</translation>
+    </message>
+    <message>
+        <source>icp/psb：网站所在地区的 6 位区划代码，检查备案号是否属于该地区</source>
+        <translation>icp/psb: the 6-digit division code of the site&apos;s region, to check that the number belongs to it</translation>
     </message>
     <message>
         <source>首页未能在超时时间内完整返回</source>
@@ -2314,6 +3110,54 @@
     <message>
         <source>无法连接</source>
         <translation>Cannot connect</translation>
+    </message>
+    <message>
+        <source>演示站群：未映射到本机地址，不向外网访问</source>
+        <translation>demo cluster: not mapped to this machine, not visited on the network</translation>
+    </message>
+    <message>
+        <source>超时</source>
+        <translation>timed out</translation>
+    </message>
+    <message>
+        <source>重定向过多</source>
+        <translation>too many redirects</translation>
+    </message>
+    <message>
+        <source>重定向到站外主机</source>
+        <translation>redirects to a host outside the site</translation>
+    </message>
+    <message>
+        <source>巡查已停止</source>
+        <translation>patrol stopped</translation>
+    </message>
+    <message>
+        <source>网站在巡查中停止响应</source>
+        <translation>the site stopped answering during the patrol</translation>
+    </message>
+    <message>
+        <source>没有列表页地址</source>
+        <translation>no list-page address</translation>
+    </message>
+    <message>
+        <source>网站没有登记域名，无法巡查（请在站点登记中补充）</source>
+        <translation>the site has no registered domain and cannot be patrolled (add one in the site register)</translation>
+    </message>
+    <message>
+        <source>页面过大，只读了前一部分</source>
+        <translation>page too large; only its beginning was read</translation>
+    </message>
+    <message>
+        <source>链接过多，只检查了一部分</source>
+        <translation>too many links; only some were checked</translation>
+    </message>
+    <message>
+        <source>新文章过多，其余留待下次巡查</source>
+        <translation>too many new articles; the rest wait for the next patrol</translation>
+    </message>
+    <message>
+        <source>未能提取正文</source>
+        <translation>no main text could be extracted</translation>
     </message>
     <message>
         <source>重定向到未登记的主机 {host}</source>
@@ -2448,6 +3292,16 @@ Last assessment: {assessed}, result: {result}</translation>
 Please choose another connection.</translation>
     </message>
     <message>
+        <source>无法打开 {url}：
+{reason}
+
+仍在使用当前连接。</source>
+        <translation>Cannot open {url}:
+{reason}
+
+The current connection stays in use.</translation>
+    </message>
+    <message>
         <source>正在生成演示站群…</source>
         <translation>Generating demo cluster…</translation>
     </message>
@@ -2536,6 +3390,18 @@ Please choose another connection.</translation>
         <translation>Thresholds applied: {thresholds}</translation>
     </message>
     <message>
+        <source>按单项否决指标检查栏目更新风险</source>
+        <translation>Check the columns&apos; update risks against the single-veto indicators</translation>
+    </message>
+    <message>
+        <source>检查日期（默认为站群时区的今天）</source>
+        <translation>Check date (default: today in the cluster&apos;s zone)</translation>
+    </message>
+    <message>
+        <source>也列出没有风险的站点</source>
+        <translation>Also list the sites without risks</translation>
+    </message>
+    <message>
         <source>{key} = {value}	{label}（默认 {default}；由{owner}修改）{ignored}</source>
         <translation>{key} = {value}	{label} (default {default}; changed by: {owner}){ignored}</translation>
     </message>
@@ -2550,6 +3416,26 @@ Please choose another connection.</translation>
     <message>
         <source>“{label}”（{key}）已是 {value}，未改变。</source>
         <translation>“{label}” ({key}) is already {value}; nothing changed.</translation>
+    </message>
+    <message>
+        <source>站群设置（时区、检查阈值、探测等）</source>
+        <translation>Cluster settings (time zone, inspection thresholds, probing …)</translation>
+    </message>
+    <message>
+        <source>列出全部设置及其当前值、默认值和负责的职责</source>
+        <translation>List every setting with its value, its default and the duty that owns it</translation>
+    </message>
+    <message>
+        <source>修改一项设置（记入操作日志）</source>
+        <translation>Change one setting (journalled)</translation>
+    </message>
+    <message>
+        <source>设置项，如 cluster.time_zone</source>
+        <translation>Setting, such as cluster.time_zone</translation>
+    </message>
+    <message>
+        <source>新值，如 Asia/Shanghai</source>
+        <translation>New value, such as Asia/Shanghai</translation>
     </message>
     <message>
         <source>首页不更新：天数</source>
@@ -2646,6 +3532,1036 @@ Please choose another connection.</translation>
     <message>
         <source>{key}，默认 {default}</source>
         <translation>{key}, default {default}</translation>
+    </message>
+    <message>
+        <source>“{path}”不是可写入的文件夹。</source>
+        <translation>&quot;{path}&quot; is not a folder that can be written to.</translation>
+    </message>
+    <message>
+        <source>站点 {site} 不存在。</source>
+        <translation>Site {site} does not exist.</translation>
+    </message>
+    <message>
+        <source>年份 {year} 不在 {first} 至 {last} 之间。</source>
+        <translation>The year {year} is not between {first} and {last}.</translation>
+    </message>
+    <message>
+        <source>没有这些站点：{codes}</source>
+        <translation>No such sites: {codes}</translation>
+    </message>
+    <message>
+        <source>控制台统计，截至 {date}</source>
+        <translation>Counted by the console, as of {date}</translation>
+    </message>
+    <message>
+        <source>{who} 于 {when} 填写</source>
+        <translation>Entered by {who} at {when}</translation>
+    </message>
+    <message>
+        <source>沿用 {year} 年的填报：{who} 于 {when} 填写</source>
+        <translation>Carried from {year}: entered by {who} at {when}</translation>
+    </message>
+    <message>
+        <source>未填写</source>
+        <translation>Not filled in</translation>
+    </message>
+    <message>
+        <source>{label}应为不小于 0 的整数，而不是“{value}”</source>
+        <translation>{label} must be a whole number of 0 or more, not &quot;{value}&quot;</translation>
+    </message>
+    <message>
+        <source>{label}应为不小于 0 的数，最多一位小数，而不是“{value}”</source>
+        <translation>{label} must be a number of 0 or more with at most one decimal, not &quot;{value}&quot;</translation>
+    </message>
+    <message>
+        <source>{label}应为“是”或“否”，而不是“{value}”</source>
+        <translation>{label} must be &quot;是&quot; (yes) or &quot;否&quot; (no), not &quot;{value}&quot;</translation>
+    </message>
+    <message>
+        <source>{label}只能是：{options}，而不是“{value}”</source>
+        <translation>{label} can only be: {options}, not &quot;{value}&quot;</translation>
+    </message>
+    <message>
+        <source>{label}超过 {limit} 个字符</source>
+        <translation>{label} is longer than {limit} characters</translation>
+    </message>
+    <message>
+        <source>报表中没有“{key}”这一项</source>
+        <translation>The report has no item &quot;{key}&quot;</translation>
+    </message>
+    <message>
+        <source>{label}由控制台统计，不能填写</source>
+        <translation>{label} is counted by the console and cannot be entered</translation>
+    </message>
+    <message>
+        <source>数据库地址，如 sqlite:///路径/cluster.sqlite3、postgresql://用户@主机/库名、mysql://用户@主机/库名（默认：${env} 或用户数据目录中的 SQLite 文件）</source>
+        <translation>Database URL, such as sqlite:///path/cluster.sqlite3, postgresql://user@host/name or mysql://user@host/name (default: ${env} or the SQLite file in the user&apos;s data folder)</translation>
+    </message>
+    <message>
+        <source>命令</source>
+        <translation>command</translation>
+    </message>
+    <message>
+        <source>退出状态：
+  0    完成
+  1    完成，但有需要注意的：有问题的行、不可访问的网站、逾期事项、无效的标识
+  2    拒绝：用法或输入有误、文件有问题、无权限；未作任何更改
+  3    数据库无法使用：连接失败，或数据库比本程序新
+  4    screen：词库为空，只筛查了个人信息
+  130  被中断（Ctrl-C）；未完成的更改没有写入</source>
+        <translation>Exit statuses:
+  0    done
+  1    done, with something needing attention: rows with problems, unreachable sites, overdue items, an invalid identifier
+  2    refused: a usage or input error, a bad file, no permission; nothing was changed
+  3    the database cannot be used: no connection, or newer than this program
+  4    screen: the lexicon is empty, only personal data was screened
+  130  interrupted (Ctrl-C); unfinished changes were not written</translation>
+    </message>
+    <message>
+        <source>已中断：未完成的更改没有写入。</source>
+        <translation>Interrupted: the unfinished changes were not written.</translation>
+    </message>
+    <message>
+        <source>--demo 与 --db 只能选一个。</source>
+        <translation>Use either --demo or --db, not both.</translation>
+    </message>
+    <message>
+        <source>演示站群尚未生成：请先运行 cluster-console --demo demo</source>
+        <translation>The demo cluster has not been generated yet: run cluster-console --demo demo first</translation>
+    </message>
+    <message>
+        <source>站群运维控制台 — Cluster Console</source>
+        <translation>Cluster Console</translation>
+    </message>
+    <message>
+        <source>界面语言：zh_CN 简体中文（默认）或 en 英文</source>
+        <translation>Interface language: zh_CN Simplified Chinese (default) or en English</translation>
+    </message>
+    <message>
+        <source>打开演示站群（首次使用时生成，登录名 sysadmin 等，密码 demo）</source>
+        <translation>Open the demo cluster (made by the demo command; logins sysadmin etc., password demo)</translation>
+    </message>
+    <message>
+        <source>把每个标签页渲染为 PNG</source>
+        <translation>Render every tab to PNG</translation>
+    </message>
+    <message>
+        <source>保存截图的文件夹（不存在时创建）</source>
+        <translation>Folder for the screenshots (created if missing)</translation>
+    </message>
+    <message>
+        <source>“{value}”不是整数</source>
+        <translation>&quot;{value}&quot; is not a whole number</translation>
+    </message>
+    <message>
+        <source>“{value}”不是数字</source>
+        <translation>&quot;{value}&quot; is not a number</translation>
+    </message>
+    <message>
+        <source>{value} 超出范围，应在 {low} 至 {high} 之间</source>
+        <translation>{value} is out of range; it must be from {low} to {high}</translation>
+    </message>
+    <message>
+        <source>“{value}”不是有效的日期，应为 YYYY-MM-DD</source>
+        <translation>&quot;{value}&quot; is not a valid date; write YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>“{value}”已存在且不是文件夹</source>
+        <translation>&quot;{value}&quot; exists and is not a folder</translation>
+    </message>
+    <message>
+        <source>子命令</source>
+        <translation>subcommand</translation>
+    </message>
+    <message>
+        <source>（无地址）</source>
+        <translation>(no address)</translation>
+    </message>
+    <message>
+        <source>{n} 个栏目，其中 {missing} 个没有列表页地址。</source>
+        <translation>{n} columns, {missing} of them without a list-page address.</translation>
+    </message>
+    <message>
+        <source>首页 {home}：{found} 个栏目在导航中找到，{changes} 个与登记不同。</source>
+        <translation>Home page {home}: {found} columns found in the navigation, {changes} differ from the register.</translation>
+    </message>
+    <message>
+        <source>首页未能打开：{error}</source>
+        <translation>The home page did not open: {error}</translation>
+    </message>
+    <message>
+        <source>名称相同</source>
+        <translation>same name</translation>
+    </message>
+    <message>
+        <source>规范化后相同</source>
+        <translation>same after normalisation</translation>
+    </message>
+    <message>
+        <source>导航中未找到</source>
+        <translation>not found in the navigation</translation>
+    </message>
+    <message>
+        <source>已修改 {n} 个栏目的地址。</source>
+        <translation>Changed the addresses of {n} columns.</translation>
+    </message>
+    <message>
+        <source>检查通过：将修改 {n} 个栏目的地址（未写入）。</source>
+        <translation>Check passed: {n} column addresses would change (nothing written).</translation>
+    </message>
+    <message>
+        <source>已导出 {n} 个栏目到 {path}</source>
+        <translation>Exported {n} columns to {path}</translation>
+    </message>
+    <message>
+        <source>“{value}”应写成 栏目代码=地址（地址留空表示清除）。</source>
+        <translation>“{value}” should read COLUMN_CODE=ADDRESS (an empty address clears it).</translation>
+    </message>
+    <message>
+        <source>栏目地址</source>
+        <translation>Column addresses</translation>
+    </message>
+    <message>
+        <source>已生成 {sites} 个网站的年度报表（{files} 个文件）到 {out}</source>
+        <translation>Wrote the annual reports of {sites} sites ({files} files) to {out}</translation>
+    </message>
+    <message>
+        <source>{year} 年度尚未结束：报表均为草稿。</source>
+        <translation>The year {year} is not over: every report is a draft.</translation>
+    </message>
+    <message>
+        <source>{code}	{name}	缺少必填项：{items}</source>
+        <translation>{code}	{name}	Required figures missing: {items}</translation>
+    </message>
+    <message>
+        <source>{count} 个网站的报表缺少必填项，报表上已注明。</source>
+        <translation>The reports of {count} sites lack required figures; each report says so.</translation>
+    </message>
+    <message>
+        <source>随机种子：种子和基准日相同，生成的数据就相同（默认 2026）</source>
+        <translation>Random seed: the same seed and as-of date give the same data (default 2026)</translation>
+    </message>
+    <message>
+        <source>网站数，{low} 至 {high}（默认 {default}）</source>
+        <translation>Number of sites, {low} to {high} (default {default})</translation>
+    </message>
+    <message>
+        <source>稿件数，0 至 {high}（默认每个网站 {default} 篇）</source>
+        <translation>Number of posts, 0 to {high} (default {default} per site)</translation>
+    </message>
+    <message>
+        <source>演示数据的基准日（默认今天，按站群时区）</source>
+        <translation>The date the demo data is as of (default today, in the cluster&apos;s zone)</translation>
+    </message>
+    <message>
+        <source>生成演示站群</source>
+        <translation>Generate the demo cluster</translation>
+    </message>
+    <message>
+        <source>列出今后多少天内到期的事项，1 至 {high}（默认 90）</source>
+        <translation>List what falls due within this many days, 1 to {high} (default 90)</translation>
+    </message>
+    <message>
+        <source>安全备案：待办与到期日历</source>
+        <translation>Security filing: what is due, and the calendar of deadlines</translation>
+    </message>
+    <message>
+        <source>按紧急程度列出需处理的网站及原因</source>
+        <translation>List the sites needing action by urgency, with the reasons</translation>
+    </message>
+    <message>
+        <source>也列出正常的网站</source>
+        <translation>Also list the sites that are in order</translation>
+    </message>
+    <message>
+        <source>今后若干天内到期的事项</source>
+        <translation>What falls due in the coming days</translation>
+    </message>
+    <message>
+        <source>每行输出一个 JSON 对象</source>
+        <translation>One JSON object per line</translation>
+    </message>
+    <message>
+        <source>没有名为“{name}”的定时任务；jobs list 列出全部任务。</source>
+        <translation>There is no scheduled job named &quot;{name}&quot;; jobs list lists them all.</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>失败</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>未到时间或正由其他进程运行</source>
+        <translation>not due, or being run by another process</translation>
+    </message>
+    <message>
+        <source>从未运行</source>
+        <translation>never run</translation>
+    </message>
+    <message>
+        <source>逾期或失败</source>
+        <translation>late or failing</translation>
+    </message>
+    <message>
+        <source>{code} 页面 {pages} 栏目 {columns}（无地址 {unaddressed}，无日期 {undated}）新文章 {posts} 失效链接 {broken} 暗链 {hidden} 站外跳转 {foreign} {error}</source>
+        <translation>{code} pages {pages} columns {columns} (no address {unaddressed}, undated {undated}) new articles {posts} broken links {broken} hidden links {hidden} off-site redirects {foreign} {error}</translation>
+    </message>
+    <message>
+        <source>  {code} {name} 最新 {date} 条目 {items} {url} {error}</source>
+        <translation>  {code} {name} newest {date} items {items} {url} {error}</translation>
+    </message>
+    <message>
+        <source>无日期</source>
+        <translation>undated</translation>
+    </message>
+    <message>
+        <source>没有要巡查的网站（运行中的网站都已在间隔内巡查过，或没有运行中的网站）。</source>
+        <translation>No site to patrol (every running site was patrolled within the interval, or none is running).</translation>
+    </message>
+    <message>
+        <source>已保存 {sites} 个网站的巡查结果，新文章 {posts} 篇。</source>
+        <translation>Stored the patrols of {sites} sites, {posts} new articles.</translation>
+    </message>
+    <message>
+        <source>演示站群：跳过 {n} 个未映射到本机地址的网站（域名是虚构的，不向外网巡查）。</source>
+        <translation>Demo cluster: skipped {n} sites not mapped to this machine (their domains are invented and never patrolled on the network).</translation>
+    </message>
+    <message>
+        <source>巡查已中断：已完成的网站结果完整，其余网站未巡查。</source>
+        <translation>Patrol interrupted: the sites finished are complete, the others were not patrolled.</translation>
+    </message>
+    <message>
+        <source>已生成 {month} 月报：{xlsx}、{pdf}（{problems} 个问题，整改期限 {fix_by}）</source>
+        <translation>Wrote the {month} report: {xlsx}, {pdf} ({problems} problems, to fix by {fix_by})</translation>
+    </message>
+    <message>
+        <source>邮件：已发送 {sent} 封，失败 {failed} 封，跳过 {skipped} 封（已发送过或正在发送）。</source>
+        <translation>Mail: {sent} sent, {failed} failed, {skipped} skipped (sent before or being sent).</translation>
+    </message>
+    <message>
+        <source>未发送（{key}）：{reason}</source>
+        <translation>Not sent ({key}): {reason}</translation>
+    </message>
+    <message>
+        <source>smtp.user 为空：服务器不需要密码，无需保存。</source>
+        <translation>smtp.user is empty: the server needs no password, nothing to save.</translation>
+    </message>
+    <message>
+        <source>密码未能保存到系统密钥环：{reason}</source>
+        <translation>The password could not be saved in the system keyring: {reason}</translation>
+    </message>
+    <message>
+        <source>已把 {user} 的 SMTP 密码保存到系统密钥环。</source>
+        <translation>Saved the SMTP password of {user} in the system keyring.</translation>
+    </message>
+    <message>
+        <source>SMTP 密码：</source>
+        <translation>SMTP password: </translation>
+    </message>
+    <message>
+        <source>数据库地址“{url}”缺少类型：SQLite 文件请写 sqlite:///{url}，服务器请写 postgresql://用户@主机/库名 或 mysql://用户@主机/库名。</source>
+        <translation>The database address &quot;{url}&quot; lacks its type: write sqlite:///{url} for a SQLite file, postgresql://user@host/name or mysql://user@host/name for a server.</translation>
+    </message>
+    <message>
+        <source>SQLite 数据库 {name} 所在的文件夹 {folder} 不存在。</source>
+        <translation>The folder {folder} of SQLite database {name} does not exist.</translation>
+    </message>
+    <message>
+        <source>数据库地址的类型“{scheme}”不受支持，可用：sqlite、postgresql、mysql、mariadb。</source>
+        <translation>The database type &quot;{scheme}&quot; is not supported; use sqlite, postgresql, mysql or mariadb.</translation>
+    </message>
+    <message>
+        <source>数据库拒绝了这项操作：当前数据库登录没有 {target} 的 {privilege} 权限。这一权限属于{duties}职责（数据库角色 {roles}）；请数据库管理员为本登录授予该角色，或执行 cluster-console db roles --check 核对角色。</source>
+        <translation>The database refused this: the current database login lacks the {privilege} privilege on {target}. That privilege belongs to the {duties} duty (database role {roles}); ask the database administrator to grant that role to this login, or run cluster-console db roles --check to check the roles.</translation>
+    </message>
+    <message>
+        <source>数据库拒绝了这项操作：{target} 的 {privilege} 权限只属于数据库所有者，任何职责都没有。</source>
+        <translation>The database refused this: the {privilege} privilege on {target} belongs to the database owner only; no duty holds it.</translation>
+    </message>
+    <message>
+        <source>当前数据库登录 {login} 没有{duty}职责的数据库角色（默认名 {role}），控制台不能以此职责工作。请数据库管理员授予该角色；cluster-console db login 可打印所需的 SQL。</source>
+        <translation>The current database login {login} lacks the database role of the {duty} duty (by default named {role}); the console cannot work in that duty. Ask the database administrator to grant the role; cluster-console db login prints the SQL needed.</translation>
+    </message>
+    <message>
+        <source>网站标识码 {code} 未登记</source>
+        <translation>site code {code} is not registered</translation>
+    </message>
+    <message>
+        <source>渠道“{channel}”已登记为“{kind}”</source>
+        <translation>the channel &quot;{channel}&quot; is registered as &quot;{kind}&quot;</translation>
+    </message>
+    <message>
+        <source>留言编号 {number} 在本渠道中重复（第 {line} 行）</source>
+        <translation>message number {number} appears twice in this channel (line {line})</translation>
+    </message>
+    <message>
+        <source>有 {bad} 条记录有问题（共 {total} 条），没有导入任何留言。</source>
+        <translation>{bad} of {total} records have problems; no message was imported.</translation>
+    </message>
+    <message>
+        <source>没有留言记录。</source>
+        <translation>There are no message records.</translation>
+    </message>
+    <message>
+        <source>渠道名称</source>
+        <translation>Channel name</translation>
+    </message>
+    <message>
+        <source>渠道类型</source>
+        <translation>Channel kind</translation>
+    </message>
+    <message>
+        <source>留言编号</source>
+        <translation>Message number</translation>
+    </message>
+    <message>
+        <source>留言标题</source>
+        <translation>Message title</translation>
+    </message>
+    <message>
+        <source>留言时间</source>
+        <translation>Message time</translation>
+    </message>
+    <message>
+        <source>答复时间</source>
+        <translation>Answer time</translation>
+    </message>
+    <message>
+        <source>办理状态</source>
+        <translation>Handling state</translation>
+    </message>
+    <message>
+        <source>是否有效</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>是否公开</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <source>答复单位</source>
+        <translation>Answering unit</translation>
+    </message>
+    <message>
+        <source>无效原因</source>
+        <translation>Reason invalid</translation>
+    </message>
+    <message>
+        <source>政务咨询</source>
+        <translation>Government consultation</translation>
+    </message>
+    <message>
+        <source>建言</source>
+        <translation>Suggestions</translation>
+    </message>
+    <message>
+        <source>在线访谈</source>
+        <translation>Online interview</translation>
+    </message>
+    <message>
+        <source>征集调查</source>
+        <translation>Calls for views and surveys</translation>
+    </message>
+    <message>
+        <source>信访</source>
+        <translation>Petitions</translation>
+    </message>
+    <message>
+        <source>纪检举报</source>
+        <translation>Discipline reports</translation>
+    </message>
+    <message>
+        <source>待办理</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>已答复</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>已办结</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>渠道类型“{value}”不认识，可用：{allowed}</source>
+        <translation>unknown channel kind &quot;{value}&quot;; known: {allowed}</translation>
+    </message>
+    <message>
+        <source>办理状态“{value}”不认识，可用：{allowed}</source>
+        <translation>unknown handling state &quot;{value}&quot;; known: {allowed}</translation>
+    </message>
+    <message>
+        <source>{what}“{value}”应为“是”或“否”</source>
+        <translation>{what} &quot;{value}&quot; must be &quot;是&quot; (yes) or &quot;否&quot; (no)</translation>
+    </message>
+    <message>
+        <source>{what}“{value}”格式不对，应为 YYYY-MM-DD HH:MM</source>
+        <translation>{what} &quot;{value}&quot; is malformed; it must be YYYY-MM-DD HH:MM</translation>
+    </message>
+    <message>
+        <source>缺少{what}</source>
+        <translation>{what} is missing</translation>
+    </message>
+    <message>
+        <source>{what}超过 {limit} 个字符</source>
+        <translation>{what} is longer than {limit} characters</translation>
+    </message>
+    <message>
+        <source>{what}没有时区</source>
+        <translation>{what} has no time zone</translation>
+    </message>
+    <message>
+        <source>答复时间早于留言时间</source>
+        <translation>the answer time is before the message time</translation>
+    </message>
+    <message>
+        <source>状态为“{state}”的有效留言缺少答复时间</source>
+        <translation>a valid message in state &quot;{state}&quot; lacks its answer time</translation>
+    </message>
+    <message>
+        <source>状态为待办理却有答复时间</source>
+        <translation>the state is pending but an answer time is given</translation>
+    </message>
+    <message>
+        <source>无效留言须注明原因</source>
+        <translation>an invalid message needs a reason</translation>
+    </message>
+    <message>
+        <source>{what}晚于现在</source>
+        <translation>{what} is later than now</translation>
+    </message>
+    <message>
+        <source>互动回应差：答复时限（月）</source>
+        <translation>Poor interaction response: months to answer</translation>
+    </message>
+    <message>
+        <source>有效留言在收到后这么多个自然月内（含当天）未答复，计为超期未答复。</source>
+        <translation>A valid message not answered within this many calendar months of its receipt (that day included) counts as answered late.</translation>
+    </message>
+    <message>
+        <source>互动回应差：检查期（月）</source>
+        <translation>Poor interaction response: months checked</translation>
+    </message>
+    <message>
+        <source>检查日期前这么多个自然月内出现过超期未答复的留言即计入。</source>
+        <translation>A message overdue at any time within this many calendar months before the check date counts.</translation>
+    </message>
+    <message>
+        <source>互动回应差：超期留言数</source>
+        <translation>Poor interaction response: overdue messages</translation>
+    </message>
+    <message>
+        <source>政务咨询类渠道超期未答复的有效留言达到（含）此数即判定。</source>
+        <translation>The rule is broken when this many (or more) valid messages of consultation channels were answered late.</translation>
+    </message>
+    <message>
+        <source>互动回应差：必须有政务咨询渠道</source>
+        <translation>Poor interaction response: a consultation channel is required</translation>
+    </message>
+    <message>
+        <source>required：已导入互动数据的站群中，没有可用政务咨询渠道的运行站点判定互动回应差；not_required：不因缺少渠道判定。</source>
+        <translation>required: once interaction data is imported, a running site without a working consultation channel breaks the rule; not_required: a missing channel is not judged.</translation>
+    </message>
+    <message>
+        <source>定时探测间隔（分钟）</source>
+        <translation>Probe round interval (minutes)</translation>
+    </message>
+    <message>
+        <source>jobs run 每隔多少分钟探测全部运行中的网站；每小时一次可满足每天 20 次以上。</source>
+        <translation>How many minutes apart jobs run probes every running site; hourly gives the 20 or more a day the rule needs.</translation>
+    </message>
+    <message>
+        <source>新稿件筛查间隔（分钟）</source>
+        <translation>Queue scan interval (minutes)</translation>
+    </message>
+    <message>
+        <source>jobs run 每隔多少分钟把新发布或修改的稿件筛查进审核队列。</source>
+        <translation>How many minutes apart jobs run screens new and changed posts into the review queue.</translation>
+    </message>
+    <message>
+        <source>风险快照间隔（分钟）</source>
+        <translation>Risk snapshot interval (minutes)</translation>
+    </message>
+    <message>
+        <source>jobs run 每隔多少分钟记录一次单项否决风险，供监管页的风险趋势使用。</source>
+        <translation>How many minutes apart jobs run records the single-veto risks, for the risk trend of the supervision tab.</translation>
+    </message>
+    <message>
+        <source>月报检查间隔（分钟）</source>
+        <translation>Monthly report check interval (minutes)</translation>
+    </message>
+    <message>
+        <source>每月 1 日起，jobs run 每隔多少分钟生成上月月报并发送未发出的邮件（失败的会重试）。</source>
+        <translation>From the 1st of each month, how many minutes apart jobs run writes last month&apos;s report and sends the mail not yet sent (failures are retried).</translation>
+    </message>
+    <message>
+        <source>嵌入式 SQLite 数据库只供单个操作员使用，没有数据库登录和角色；多人协作请使用 PostgreSQL 或 MariaDB。</source>
+        <translation>The embedded SQLite database is for a single operator and has no database logins or roles; for a team use PostgreSQL or MariaDB.</translation>
+    </message>
+    <message>
+        <source>{login} 不能用作数据库登录名。</source>
+        <translation>{login} cannot be used as a database login name.</translation>
+    </message>
+    <message>
+        <source>数据库登录 {login} 已存在；如需调整其角色，请由数据库管理员执行所列 SQL。</source>
+        <translation>Database login {login} already exists; to change its roles, have the database administrator run the SQL listed.</translation>
+    </message>
+    <message>
+        <source>当前数据库连接无权建立登录；请把所列 SQL 交给数据库管理员执行。</source>
+        <translation>The current database connection may not create logins; hand the SQL listed to the database administrator.</translation>
+    </message>
+    <message>
+        <source>数据库中没有登录 {login}；请先建立它。</source>
+        <translation>The database has no login {login}; create it first.</translation>
+    </message>
+    <message>
+        <source>数据库中还没有角色 {roles}；请先由数据库所有者执行 cluster-console db roles --apply。</source>
+        <translation>The database has no role {roles} yet; the database owner must first run cluster-console db roles --apply.</translation>
+    </message>
+    <message>
+        <source>操作员 {login} 没有任何职责，不需要数据库登录。</source>
+        <translation>Operator {login} holds no duty and needs no database login.</translation>
+    </message>
+    <message>
+        <source>没有网站标识码为 {code} 的网站。</source>
+        <translation>There is no site with the site code {code}.</translation>
+    </message>
+    <message>
+        <source>网站 {site} 没有代码为 {code} 的栏目。</source>
+        <translation>Site {site} has no column with the code {code}.</translation>
+    </message>
+    <message>
+        <source>栏目 {code} 的地址“{url}”不是 http 或 https 网址。</source>
+        <translation>The address “{url}” of column {code} is not an http or https URL.</translation>
+    </message>
+    <message>
+        <source>栏目 {code} 的地址超过 {limit} 个字符。</source>
+        <translation>The address of column {code} is longer than {limit} characters.</translation>
+    </message>
+    <message>
+        <source>栏目 {code} 的地址“{url}”不在本站群登记的域名内。</source>
+        <translation>The address “{url}” of column {code} is not on a domain registered in this cluster.</translation>
+    </message>
+    <message>
+        <source>文件缺少“{heading}”列。</source>
+        <translation>The file lacks the column “{heading}”.</translation>
+    </message>
+    <message>
+        <source>第 {line} 行：{problem}</source>
+        <translation>Line {line}: {problem}</translation>
+    </message>
+    <message>
+        <source>{count} 处问题，未导入任何地址：
+{problems}</source>
+        <translation>{count} problems; no address was imported:
+{problems}</translation>
+    </message>
+    <message>
+        <source>没有这些网站标识码的网站：{codes}</source>
+        <translation>No site has these site codes: {codes}</translation>
+    </message>
+    <message>
+        <source>这是演示站群，域名是虚构的，不向外网巡查；只巡查用 --connect-to 映射到本机地址的网站，而要巡查的 {n} 个网站都没有映射。</source>
+        <translation>This is a demo cluster with invented domains, which are never patrolled on the network; only sites mapped to this machine with --connect-to are patrolled, and none of the {n} sites to patrol is mapped.</translation>
+    </message>
+    <message>
+        <source>巡查：每个主机的并发连接数</source>
+        <translation>Patrol: connections per host</translation>
+    </message>
+    <message>
+        <source>巡查时同一主机同时最多打开的连接数。</source>
+        <translation>The most connections a patrol opens to one host at a time.</translation>
+    </message>
+    <message>
+        <source>巡查：同一主机请求间隔（秒）</source>
+        <translation>Patrol: spacing of requests to a host (s)</translation>
+    </message>
+    <message>
+        <source>巡查向同一主机发出的相邻两个请求至少间隔这么多秒。</source>
+        <translation>Two successive requests of a patrol to the same host start at least this many seconds apart.</translation>
+    </message>
+    <message>
+        <source>巡查：每个页面的时限（秒）</source>
+        <translation>Patrol: time limit per page (s)</translation>
+    </message>
+    <message>
+        <source>一个页面（含正文）在此时限内未读完即算超时。</source>
+        <translation>A page (body included) not read within this limit counts as timed out.</translation>
+    </message>
+    <message>
+        <source>巡查：间隔（小时）</source>
+        <translation>Patrol: interval (hours)</translation>
+    </message>
+    <message>
+        <source>距上次巡查满这么多小时的网站到期，由巡查进程领取。</source>
+        <translation>A site is due, and taken by a patrol process, this many hours after its last patrol.</translation>
+    </message>
+    <message>
+        <source>巡查：站群名称</source>
+        <translation>Patrol: cluster name</translation>
+    </message>
+    <message>
+        <source>写入巡查请求的 User-Agent，让网站管理者知道是谁在访问。</source>
+        <translation>Written into the patrol&apos;s User-Agent, so that site managers know who is visiting.</translation>
+    </message>
+    <message>
+        <source>无法写入“{path}”：{reason}</source>
+        <translation>Cannot write &quot;{path}&quot;: {reason}</translation>
+    </message>
+    <message>
+        <source>找不到可嵌入 PDF 的中文字体（如 文泉驿微米黑 wqy-microhei.ttc、微软雅黑 msyh.ttc）。请安装 fonts-wqy-microhei，或用环境变量 {variable} 指定字体文件。</source>
+        <translation>No Chinese font that can be embedded in a PDF was found (such as WenQuanYi Micro Hei wqy-microhei.ttc or Microsoft YaHei msyh.ttc). Install fonts-wqy-microhei, or name a font file in the environment variable {variable}.</translation>
+    </message>
+    <message>
+        <source>字体文件“{path}”不存在或无法读取。</source>
+        <translation>The font file &quot;{path}&quot; does not exist or cannot be read.</translation>
+    </message>
+    <message>
+        <source>联络员</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>联络员电话</source>
+        <translation>Contact phone</translation>
+    </message>
+    <message>
+        <source>联络员邮箱</source>
+        <translation>Contact email</translation>
+    </message>
+    <message>
+        <source>联络员姓名不超过 {limit} 个字。</source>
+        <translation>The contact&apos;s name may have at most {limit} characters.</translation>
+    </message>
+    <message>
+        <source>联络员电话“{value}”格式不对：应为手机号或带区号的座机号。</source>
+        <translation>The contact phone &quot;{value}&quot; is not valid: give a mobile number or a landline with its area code.</translation>
+    </message>
+    <message>
+        <source>联络员邮箱“{value}”格式不对，应如 name@example.gov.cn。</source>
+        <translation>The contact email &quot;{value}&quot; is not valid; it should look like name@example.gov.cn.</translation>
+    </message>
+    <message>
+        <source>{n} 封月报邮件未能发送，下次运行时重试：{reasons}</source>
+        <translation>{n} report messages were not sent; the next run tries again: {reasons}</translation>
+    </message>
+    <message>
+        <source>探测全部运行网站</source>
+        <translation>Probe every running site</translation>
+    </message>
+    <message>
+        <source>筛查新稿件</source>
+        <translation>Screen new posts</translation>
+    </message>
+    <message>
+        <source>记录单项否决风险</source>
+        <translation>Record single-veto risks</translation>
+    </message>
+    <message>
+        <source>生成并发送上月月报</source>
+        <translation>Write and send last month&apos;s report</translation>
+    </message>
+    <message>
+        <source>月份“{value}”格式不对，应为 YYYY-MM，如 2026-11。</source>
+        <translation>The month &quot;{value}&quot; is not valid; write YYYY-MM, such as 2026-11.</translation>
+    </message>
+    <message>
+        <source>{month} 尚未结束（站群时区今天是 {today}），只能生成已结束月份的月报。</source>
+        <translation>{month} has not ended (today is {today} in the cluster&apos;s zone); reports are made for months that have ended.</translation>
+    </message>
+    <message>
+        <source>{month} 早于站群中最早的网站（{first}），没有可统计的数据。</source>
+        <translation>{month} is before the cluster&apos;s first site ({first}); there is nothing to report.</translation>
+    </message>
+    <message>
+        <source>站群中还没有网站，没有可统计的数据。</source>
+        <translation>The cluster has no sites yet; there is nothing to report.</translation>
+    </message>
+    <message>
+        <source>得分 = 100 −（20 × 单项否决风险数 + 10 × 逾期备案数 + 2 × 待审超过 7 天的稿件数）÷ 单位内运行网站数，最低为 0。</source>
+        <translation>Score = 100 − (20 × single-veto risks + 10 × overdue filings + 2 × posts awaiting review for more than 7 days) ÷ running sites of the unit, at least 0.</translation>
+    </message>
+    <message>
+        <source>{name}（含下属部门）</source>
+        <translation>{name} (with its departments)</translation>
+    </message>
+    <message>
+        <source>全部站群</source>
+        <translation>Whole cluster</translation>
+    </message>
+    <message>
+        <source>整改期限（工作日）</source>
+        <translation>Fix-by period (working days)</translation>
+    </message>
+    <message>
+        <source>月报列出的问题须在报告日后多少个工作日内整改完毕（不计周六、周日）。</source>
+        <translation>How many working days after the report date the problems it lists must be fixed by (Saturdays and Sundays not counted).</translation>
+    </message>
+    <message>
+        <source>运维团队邮箱</source>
+        <translation>Operations team email</translation>
+    </message>
+    <message>
+        <source>月报全文发往此邮箱；留空则不发。</source>
+        <translation>The whole monthly report is sent to this address; empty: not sent.</translation>
+    </message>
+    <message>
+        <source>SMTP 服务器</source>
+        <translation>SMTP server</translation>
+    </message>
+    <message>
+        <source>发送月报的邮件服务器主机名；留空则不发邮件。</source>
+        <translation>Host name of the mail server that sends the monthly report; empty: no mail is sent.</translation>
+    </message>
+    <message>
+        <source>SMTP 端口</source>
+        <translation>SMTP port</translation>
+    </message>
+    <message>
+        <source>STARTTLS 通常为 587，SSL 为 465，不加密为 25。</source>
+        <translation>Usually 587 for STARTTLS, 465 for SSL, 25 unencrypted.</translation>
+    </message>
+    <message>
+        <source>发件人地址</source>
+        <translation>Sender address</translation>
+    </message>
+    <message>
+        <source>月报邮件的发件人，如 yunwei@example.gov.cn。</source>
+        <translation>The sender of the report mail, such as yunwei@example.gov.cn.</translation>
+    </message>
+    <message>
+        <source>SMTP 加密方式</source>
+        <translation>SMTP security</translation>
+    </message>
+    <message>
+        <source>none（不加密）、starttls 或 ssl。</source>
+        <translation>none (unencrypted), starttls or ssl.</translation>
+    </message>
+    <message>
+        <source>SMTP 用户名</source>
+        <translation>SMTP user name</translation>
+    </message>
+    <message>
+        <source>留空则不登录；密码保存在系统密钥环中，不存入数据库。</source>
+        <translation>Empty: no login. The password is kept in the system keyring, never in the database.</translation>
+    </message>
+    <message>
+        <source>月报目录</source>
+        <translation>Report folder</translation>
+    </message>
+    <message>
+        <source>定时任务把月报写入此目录；留空则写入用户数据目录下的 reports 文件夹。</source>
+        <translation>Scheduled jobs write the monthly report into this folder; empty: the reports folder of the user data directory.</translation>
+    </message>
+    <message>
+        <source>未配置邮件服务器：请先设置 smtp.host 与 smtp.sender（cluster-console settings set）。</source>
+        <translation>No mail server is configured: set smtp.host and smtp.sender first (cluster-console settings set).</translation>
+    </message>
+    <message>
+        <source>SMTP 用户 {user} 的密码不在密钥环中：{reason}</source>
+        <translation>The password of the SMTP user {user} is not in the keyring: {reason}</translation>
+    </message>
+    <message>
+        <source>邮件服务器 {host}:{port} 未能发送：{detail}</source>
+        <translation>The mail server {host}:{port} did not send the message: {detail}</translation>
+    </message>
+    <message>
+        <source>首页长期未更新</source>
+        <translation>Home page not updated</translation>
+    </message>
+    <message>
+        <source>动态、通知类栏目不更新</source>
+        <translation>News and notice columns not updated</translation>
+    </message>
+    <message>
+        <source>应更新栏目不更新</source>
+        <translation>Columns due for updates not updated</translation>
+    </message>
+    <message>
+        <source>站点无法访问</source>
+        <translation>Site unreachable</translation>
+    </message>
+    <message>
+        <source>咨询留言超期未答复</source>
+        <translation>Consultation messages answered late</translation>
+    </message>
+    <message>
+        <source>无可用咨询渠道</source>
+        <translation>No working consultation channel</translation>
+    </message>
+    <message>
+        <source>运行网站</source>
+        <translation>Running sites</translation>
+    </message>
+    <message>
+        <source>单项否决风险网站</source>
+        <translation>Sites at single-veto risk</translation>
+    </message>
+    <message>
+        <source>近 7 天可用率（%）</source>
+        <translation>Availability over 7 days (%)</translation>
+    </message>
+    <message>
+        <source>不可访问网站（失败 ≥ 5%）</source>
+        <translation>Unreachable sites (failures ≥ 5%)</translation>
+    </message>
+    <message>
+        <source>探测不足无法判定</source>
+        <translation>Too few probes to judge</translation>
+    </message>
+    <message>
+        <source>备案逾期网站</source>
+        <translation>Sites with overdue filings</translation>
+    </message>
+    <message>
+        <source>30 天内到期网站</source>
+        <translation>Sites with filings due within 30 days</translation>
+    </message>
+    <message>
+        <source>待审稿件</source>
+        <translation>Posts awaiting review</translation>
+    </message>
+    <message>
+        <source>最早待审</source>
+        <translation>Oldest awaiting review</translation>
+    </message>
+    <message>
+        <source>近 7 天审核</source>
+        <translation>Decisions in the last 7 days</translation>
+    </message>
+    <message>
+        <source>审核用时中位数（小时）</source>
+        <translation>Median time to decision (hours)</translation>
+    </message>
+    <message>
+        <source>本月更新</source>
+        <translation>Updates this month</translation>
+    </message>
+    <message>
+        <source>本月个人信息发现</source>
+        <translation>Personal-data findings this month</translation>
+    </message>
+    <message>
+        <source>当前连接</source>
+        <translation>Current connection</translation>
+    </message>
+    <message>
+        <source>退出站群运维控制台</source>
+        <translation>Quit Cluster Console</translation>
+    </message>
+    <message>
+        <source>尚未登录。要退出站群运维控制台吗？</source>
+        <translation>You are not logged in. Quit Cluster Console?</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>未保存的修改</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>{tabs}有未保存的修改。{leaving}前保存吗？</source>
+        <translation>{tabs} hold unsaved changes. Save them before you {leaving}?</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>放弃</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>未能保存，请查看提示后再试。</source>
+        <translation>Could not save; read the message and try again.</translation>
+    </message>
+    <message>
+        <source>已领取的待审内容</source>
+        <translation>Claimed review items</translation>
+    </message>
+    <message>
+        <source>您领取的 {n} 条待审内容尚未处理。交回队列，其他审核员就能立即处理；保留则它们锁定到租约到期。</source>
+        <translation>You hold {n} claimed review items not yet decided. Give them back to the queue so other reviewers can take them at once; keep them and they stay locked until the lease runs out.</translation>
+    </message>
+    <message>
+        <source>交回队列</source>
+        <translation>Give back</translation>
+    </message>
+    <message>
+        <source>保留</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <source>注销</source>
+        <translation>log out</translation>
+    </message>
+    <message>
+        <source>切换操作员</source>
+        <translation>switch operator</translation>
+    </message>
+    <message>
+        <source>切换数据库</source>
+        <translation>switch database</translation>
+    </message>
+    <message>
+        <source>切换界面语言</source>
+        <translation>switch the language</translation>
+    </message>
+    <message>
+        <source>失效链接</source>
+        <translation>broken link</translation>
+    </message>
+    <message>
+        <source>暗链</source>
+        <translation>hidden link</translation>
+    </message>
+    <message>
+        <source>跳转站外</source>
+        <translation>redirects off the site</translation>
+    </message>
+    <message>
+        <source>（首页）</source>
+        <translation> (home page)</translation>
+    </message>
+    <message>
+        <source>监管</source>
+        <translation>Supervision</translation>
+    </message>
+    <message>
+        <source>运行中</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <source>逾期备案</source>
+        <translation>Overdue filings</translation>
+    </message>
+    <message>
+        <source>待审超过 7 天</source>
+        <translation>Waiting over 7 days</translation>
+    </message>
+    <message>
+        <source>定时任务</source>
+        <translation>Scheduled jobs</translation>
+    </message>
+    <message>
+        <source>间隔（分钟）</source>
+        <translation>Interval (minutes)</translation>
+    </message>
+    <message>
+        <source>最近开始</source>
+        <translation>Last started</translation>
     </message>
 </context>
 <context>
@@ -2913,6 +4829,53 @@ Please choose another connection.</translation>
     <message>
         <source>账号已停用。</source>
         <translation> The account is disabled.</translation>
+    </message>
+</context>
+<context>
+    <name>AnnualFiguresDialog</name>
+    <message>
+        <source>保存填报(&amp;S)</source>
+        <translation>&amp;Save figures</translation>
+    </message>
+    <message>
+        <source>生成本站报表…</source>
+        <translation>Generate this site&apos;s report…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>年度：</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <source>年度报表 — {code}</source>
+        <translation>Annual report — {code}</translation>
+    </message>
+    <message>
+        <source>选择保存报表的文件夹</source>
+        <translation>Choose the folder for the reports</translation>
+    </message>
+    <message>
+        <source>{name}（{code}）{year} 年度，统计截至 {date}</source>
+        <translation>{name} ({code}), year {year}, counted up to {date}</translation>
+    </message>
+    <message>
+        <source>。草稿：年度尚未结束</source>
+        <translation>. Draft: the year is not over</translation>
+    </message>
+    <message>
+        <source>缺少必填项：{items}</source>
+        <translation>Required figures missing: {items}</translation>
+    </message>
+    <message>
+        <source>没有修改。</source>
+        <translation>Nothing changed.</translation>
+    </message>
+    <message>
+        <source>已保存 {n} 项。</source>
+        <translation>Saved {n} figures.</translation>
     </message>
 </context>
 <context>
@@ -3201,6 +5164,10 @@ mysql+pymysql://user@host:3306/database</translation>
         <translation>Database password</translation>
     </message>
     <message>
+        <source>SQLite 文件是单操作员数据库：数据库不能按职责限制权限，也不能防止操作日志被改写。多人协作请连接 PostgreSQL 或 MariaDB，每位操作员使用自己的数据库登录。</source>
+        <translation>An SQLite file is a single-operator database: it cannot limit what each duty writes, nor keep the journal from being rewritten. For a team connect to PostgreSQL or MariaDB, each operator with a database login of their own.</translation>
+    </message>
+    <message>
         <source>密码保存方式</source>
         <translation>Password storage</translation>
     </message>
@@ -3251,6 +5218,57 @@ mysql+pymysql://user@host:3306/database</translation>
     <message>
         <source>密码只在本次运行期间保存在内存中，不写入任何文件；下次启动需重新输入。（{reason}）</source>
         <translation>The password is kept in memory for this session only and is not written to any file; you will need to enter it again next time. ({reason})</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseLoginsDialog</name>
+    <message>
+        <source>操作员的数据库登录</source>
+        <translation>Operators&apos; database logins</translation>
+    </message>
+    <message>
+        <source>每位操作员的控制台用自己的数据库登录连接站群数据库，这个登录只持有其职责的数据库角色：服务器据此拒绝职责以外的修改，任何人都不能改写操作日志。数据库口令与控制台登录密码是两回事，由本人在“连接数据库”时填写并保存在本机密钥环中。</source>
+        <translation>Each operator&apos;s console connects to the cluster database with a database login of their own that holds only their duties&apos; database roles: the server refuses changes outside those duties, and nobody can rewrite the journal. The database password is not the console login password; its owner enters it under “Connect to database” and it is kept in this machine&apos;s keyring.</translation>
+    </message>
+    <message>
+        <source>建立数据库登录的 SQL</source>
+        <translation>SQL creating the database logins</translation>
+    </message>
+    <message>
+        <source>操作员的职责变了，其数据库登录的角色也要随之调整。本连接有权直接执行。</source>
+        <translation>The operator&apos;s duties changed, so their database login&apos;s roles must change too. This connection may run it directly.</translation>
+    </message>
+    <message>
+        <source>操作员的职责变了，其数据库登录的角色也要随之调整：请把上面的 SQL 交给数据库管理员执行。</source>
+        <translation>The operator&apos;s duties changed, so their database login&apos;s roles must change too: hand the SQL above to the database administrator.</translation>
+    </message>
+    <message>
+        <source>本连接有权建立登录：可直接建立，口令由系统生成，只显示一次。</source>
+        <translation>This connection may create logins: create them here; passwords are generated and shown once.</translation>
+    </message>
+    <message>
+        <source>本连接无权建立登录：请把上面的 SQL 交给数据库管理员执行（把 &lt;口令&gt; 换成口令）。</source>
+        <translation>This connection may not create logins: hand the SQL above to the database administrator (replacing &lt;口令&gt; with a password).</translation>
+    </message>
+    <message>
+        <source>执行(&amp;R)</source>
+        <translation>&amp;Run</translation>
+    </message>
+    <message>
+        <source>建立登录(&amp;C)</source>
+        <translation>&amp;Create logins</translation>
+    </message>
+    <message>
+        <source>已调整数据库登录的角色。</source>
+        <translation>The database login&apos;s roles are adjusted.</translation>
+    </message>
+    <message>
+        <source>数据库登录 {login}：口令 {password}</source>
+        <translation>Database login {login}: password {password}</translation>
+    </message>
+    <message>
+        <source>已建立。请把口令当面交给本人；关闭本窗口后不再显示。</source>
+        <translation>Created. Hand each password to its owner in person; it is not shown again once this window closes.</translation>
     </message>
 </context>
 <context>
@@ -3641,8 +5659,8 @@ mysql+pymysql://user@host:3306/database</translation>
         <translation>Create</translation>
     </message>
     <message>
-        <source>这是一个新的站群数据库。按三员分立的要求，请为系统管理员、安全管理员和审计管理员分别建立账号（三人不同）。密码至少 {n} 位，包含大写字母、小写字母、数字、符号中的三类。</source>
-        <translation>This is a new cluster database. The separation of the three administrator duties requires separate accounts for the system, security and audit administrators (three different people). Passwords need at least {n} characters from three of: upper-case letters, lower-case letters, digits, symbols.</translation>
+        <source>这是一个新的站群数据库。按三员分立的要求，请为系统管理员、安全管理员和审计管理员分别建立账号（三人不同）。密码至少 {n} 位，包含大写字母、小写字母、数字、符号中的三类。在 PostgreSQL 或 MariaDB 上，每人还需要一个只持有其职责角色的数据库登录，建立账号后会列出所需的 SQL。</source>
+        <translation>This is a new cluster database. The separation of the three administrator duties requires separate accounts for the system, security and audit administrators (three different people). Passwords need at least {n} characters from three of: upper-case letters, lower-case letters, digits, symbols. On PostgreSQL or MariaDB each person also needs a database login holding only their duty&apos;s role; the SQL needed is listed once the accounts are created.</translation>
     </message>
     <message>
         <source>系统管理员</source>
@@ -3673,8 +5691,56 @@ mysql+pymysql://user@host:3306/database</translation>
         <translation>Confirm password</translation>
     </message>
     <message>
-        <source>{who}的两次密码不一致。</source>
-        <translation>{who}: the two passwords do not match.</translation>
+        <source>{title}（{user}）</source>
+        <translation>{title} ({user})</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致。</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+    <message>
+        <source>{who}：{problem}</source>
+        <translation>{who}: {problem}</translation>
+    </message>
+    <message>
+        <source>用户名 {u} 已用于另一位管理员。</source>
+        <translation>The user name {u} is already used for another administrator.</translation>
+    </message>
+    <message>
+        <source>请填写姓名。</source>
+        <translation>Please enter the name.</translation>
+    </message>
+    <message>
+        <source>密码不符合要求：{reason}</source>
+        <translation>The password does not meet the policy: {reason}</translation>
+    </message>
+    <message>
+        <source>{who} 的姓名都是“{name}”</source>
+        <translation>{who} all have the name &quot;{name}&quot;</translation>
+    </message>
+    <message>
+        <source>{lines}。
+
+按三员分立的要求，三位管理员应由不同的人担任。仍要建立这些账号吗？</source>
+        <translation>{lines}.
+
+Separation of duties asks for three different people as the three administrators. Create these accounts anyway?</translation>
+    </message>
+    <message>
+        <source>姓名相同</source>
+        <translation>Same name</translation>
+    </message>
+    <message>
+        <source>仍然建立</source>
+        <translation>Create anyway</translation>
+    </message>
+    <message>
+        <source>返回修改</source>
+        <translation>Back to correct</translation>
+    </message>
+    <message>
+        <source>请为每位管理员填写本人的姓名。</source>
+        <translation>Please enter each administrator&apos;s own name.</translation>
     </message>
 </context>
 <context>
@@ -3761,6 +5827,13 @@ mysql+pymysql://user@host:3306/database</translation>
     <message>
         <source>移交给(&amp;T)</source>
         <translation>Hand over &amp;to</translation>
+    </message>
+</context>
+<context>
+    <name>HeadlineGrid</name>
+    <message>
+        <source>最早待审：{when}</source>
+        <translation>Oldest awaiting review: {when}</translation>
     </message>
 </context>
 <context>
@@ -3920,6 +5993,14 @@ mysql+pymysql://user@host:3306/database</translation>
         <translation>&amp;Verify chain</translation>
     </message>
     <message>
+        <source>记录锚点(&amp;A)</source>
+        <translation>Record &amp;anchor</translation>
+    </message>
+    <message>
+        <source>把当前链头（序号、哈希、时间）追加到库外的锚点文件：{path}</source>
+        <translation>Append the chain&apos;s head (sequence, hash, time) to the anchors file kept outside the database: {path}</translation>
+    </message>
+    <message>
         <source>操作员</source>
         <translation>Operator</translation>
     </message>
@@ -3934,6 +6015,10 @@ mysql+pymysql://user@host:3306/database</translation>
     <message>
         <source>选择一条日志，查看变更前后的内容和哈希。</source>
         <translation>Select an entry to see what it changed and its hashes.</translation>
+    </message>
+    <message>
+        <source>已记录锚点：第 {seq} 条，哈希 {hash} → {path}</source>
+        <translation>Anchor recorded: entry {seq}, hash {hash} → {path}</translation>
     </message>
     <message>
         <source>正在校验…</source>
@@ -4196,6 +6281,14 @@ mysql+pymysql://user@host:3306/database</translation>
         <translation>Change pass&amp;word…</translation>
     </message>
     <message>
+        <source>切换操作员(&amp;U)…</source>
+        <translation>Switch &amp;Operator…</translation>
+    </message>
+    <message>
+        <source>注销(&amp;L)</source>
+        <translation>&amp;Log Out</translation>
+    </message>
+    <message>
         <source>站群设置(&amp;T)…</source>
         <translation>Cluster se&amp;ttings…</translation>
     </message>
@@ -4251,9 +6344,12 @@ mysql+pymysql://user@host:3306/database</translation>
         <source> · 每 {m} 分钟自动刷新</source>
         <translation> · auto refresh every {m} min</translation>
     </message>
+</context>
+<context>
+    <name>MergeTargetField</name>
     <message>
-        <source>界面语言将在下次启动时切换。</source>
-        <translation>The new language takes effect the next time Cluster Console starts.</translation>
+        <source>整合到：输入标识码或名称搜索</source>
+        <translation>Merge into: type a code or name to search</translation>
     </message>
 </context>
 <context>
@@ -4317,6 +6413,10 @@ mysql+pymysql://user@host:3306/database</translation>
     <message>
         <source>重置密码…</source>
         <translation>Reset password…</translation>
+    </message>
+    <message>
+        <source>数据库登录…</source>
+        <translation>Database login…</translation>
     </message>
     <message>
         <source>请先选择一个操作员。</source>
@@ -4400,6 +6500,125 @@ mysql+pymysql://user@host:3306/database</translation>
     <message>
         <source>两次输入的新密码不一致。</source>
         <translation>The two new passwords differ.</translation>
+    </message>
+</context>
+<context>
+    <name>PatrolPane</name>
+    <message>
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>栏目</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>列表页地址</source>
+        <translation>list-page address</translation>
+    </message>
+    <message>
+        <source>最新日期</source>
+        <translation>newest date</translation>
+    </message>
+    <message>
+        <source>条目</source>
+        <translation>items</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>链接</source>
+        <translation>link</translation>
+    </message>
+    <message>
+        <source>所在页面</source>
+        <translation>on page</translation>
+    </message>
+    <message>
+        <source>状态或证据</source>
+        <translation>status or evidence</translation>
+    </message>
+    <message>
+        <source>巡查</source>
+        <translation>Patrol</translation>
+    </message>
+    <message>
+        <source>停止</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>设置地址…</source>
+        <translation>Set address…</translation>
+    </message>
+    <message>
+        <source>从首页查找地址…</source>
+        <translation>Find addresses on the home page…</translation>
+    </message>
+    <message>
+        <source>（无地址）</source>
+        <translation>(no address)</translation>
+    </message>
+    <message>
+        <source>尚未巡查。</source>
+        <translation>Not patrolled yet.</translation>
+    </message>
+    <message>
+        <source>最近巡查：{at}，页面 {pages}，新文章 {posts}，失效链接 {broken}，暗链 {hidden}。</source>
+        <translation>Last patrol: {at}, {pages} pages, {posts} new articles, {broken} broken links, {hidden} hidden links.</translation>
+    </message>
+    <message>
+        <source>（巡查被停止，未完成）</source>
+        <translation>(the patrol was stopped before it finished)</translation>
+    </message>
+    <message>
+        <source>正在巡查 {code}…</source>
+        <translation>Patrolling {code}…</translation>
+    </message>
+    <message>
+        <source>巡查已停止。</source>
+        <translation>Patrol stopped.</translation>
+    </message>
+    <message>
+        <source>巡查未完成：{error}</source>
+        <translation>Patrol not completed: {error}</translation>
+    </message>
+    <message>
+        <source>巡查完成，结果已保存。</source>
+        <translation>Patrol finished; its results are stored.</translation>
+    </message>
+    <message>
+        <source>巡查完成（只读：结果未保存）。</source>
+        <translation>Patrol finished (read only: results not stored).</translation>
+    </message>
+    <message>
+        <source>请先选择一个栏目。</source>
+        <translation>Select a column first.</translation>
+    </message>
+    <message>
+        <source>栏目列表页地址</source>
+        <translation>Column list-page address</translation>
+    </message>
+    <message>
+        <source>已保存栏目 {code} 的地址。</source>
+        <translation>Saved the address of column {code}.</translation>
+    </message>
+    <message>
+        <source>正在读取 {code} 的首页…</source>
+        <translation>Reading the home page of {code}…</translation>
+    </message>
+    <message>
+        <source>首页未能打开：{error}</source>
+        <translation>The home page did not open: {error}</translation>
+    </message>
+    <message>
+        <source>已写入 {n} 个栏目的地址。</source>
+        <translation>Wrote the addresses of {n} columns.</translation>
     </message>
 </context>
 <context>
@@ -4615,6 +6834,33 @@ mysql+pymysql://user@host:3306/database</translation>
     </message>
 </context>
 <context>
+    <name>ProposalsDialog</name>
+    <message>
+        <source>从首页导航查找栏目地址</source>
+        <translation>Column addresses from the home page&apos;s navigation</translation>
+    </message>
+    <message>
+        <source>首页 {home}：{found} 个栏目在导航中找到。勾选要写入登记的地址。</source>
+        <translation>Home page {home}: {found} columns found in the navigation. Tick the addresses to write into the register.</translation>
+    </message>
+    <message>
+        <source>栏目</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>导航中的地址</source>
+        <translation>address in the navigation</translation>
+    </message>
+    <message>
+        <source>匹配</source>
+        <translation>match</translation>
+    </message>
+    <message>
+        <source>登记的地址</source>
+        <translation>registered address</translation>
+    </message>
+</context>
+<context>
     <name>QueueBrowser</name>
     <message>
         <source>全部网站</source>
@@ -4695,6 +6941,29 @@ mysql+pymysql://user@host:3306/database</translation>
     <message>
         <source>认领续期失败：{error}。租约到期后，这些条目会回到待审，可能被其他审核员领取。</source>
         <translation>Could not renew your claims: {error}. When their lease runs out the items go back to pending, and another reviewer may take them.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportGeneration</name>
+    <message>
+        <source>停止</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>已生成 {sites} 个网站的年度报表（{files} 个文件）到 {out}</source>
+        <translation>Wrote the annual reports of {sites} sites ({files} files) to {out}</translation>
+    </message>
+    <message>
+        <source>；年度尚未结束，报表均为草稿</source>
+        <translation>; the year is not over, every report is a draft</translation>
+    </message>
+    <message>
+        <source>{code} {name} 缺少必填项：{items}</source>
+        <translation>{code} {name} lacks required figures: {items}</translation>
+    </message>
+    <message>
+        <source>……共 {n} 个网站缺少必填项</source>
+        <translation>… {n} sites lack required figures in all</translation>
     </message>
 </context>
 <context>
@@ -4885,10 +7154,6 @@ mysql+pymysql://user@host:3306/database</translation>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <source>整合到的网站标识码</source>
-        <translation>Code of the site to merge into</translation>
-    </message>
-    <message>
         <source>同时迁移稿件</source>
         <translation>Move the posts too</translation>
     </message>
@@ -4941,8 +7206,16 @@ mysql+pymysql://user@host:3306/database</translation>
         <translation>Filings</translation>
     </message>
     <message>
+        <source>巡查</source>
+        <translation>Patrol</translation>
+    </message>
+    <message>
         <source>历史</source>
         <translation>History</translation>
+    </message>
+    <message>
+        <source>年度报表…</source>
+        <translation>Annual report…</translation>
     </message>
     <message>
         <source>检查风险（单项否决）：{risks}</source>
@@ -5016,6 +7289,10 @@ mysql+pymysql://user@host:3306/database</translation>
         <translation>One domain a line; the first line is the main domain</translation>
     </message>
     <message>
+        <source>每月通报发往此邮箱</source>
+        <translation>The monthly report is sent to this address</translation>
+    </message>
+    <message>
         <source>网站标识码(&amp;C)</source>
         <translation>Site &amp;code</translation>
     </message>
@@ -5050,6 +7327,18 @@ mysql+pymysql://user@host:3306/database</translation>
     <message>
         <source>开通日期</source>
         <translation>Opened on</translation>
+    </message>
+    <message>
+        <source>联络员</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>联络员电话</source>
+        <translation>Contact phone</translation>
+    </message>
+    <message>
+        <source>联络员邮箱</source>
+        <translation>Contact email</translation>
     </message>
     <message>
         <source>备案号</source>
@@ -5127,6 +7416,53 @@ mysql+pymysql://user@host:3306/database</translation>
     </message>
 </context>
 <context>
+    <name>SupervisionTab</name>
+    <message>
+        <source>单位排名（得分由低到高）</source>
+        <translation>Unit ranking (lowest score first)</translation>
+    </message>
+    <message>
+        <source>定时任务</source>
+        <translation>Scheduled jobs</translation>
+    </message>
+    <message>
+        <source>全部站群</source>
+        <translation>Whole cluster</translation>
+    </message>
+    <message>
+        <source>近 {n} 天</source>
+        <translation>Last {n} days</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>生成月报</source>
+        <translation>Write monthly report</translation>
+    </message>
+    <message>
+        <source>范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>正在统计…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <source>{scope}：截至 {as_of}，{n} 个运行网站；{late} 个定时任务逾期或失败。</source>
+        <translation>{scope}: as of {as_of}, {n} running sites; {late} scheduled jobs late or failing.</translation>
+    </message>
+    <message>
+        <source>正在生成 {month} 月报…</source>
+        <translation>Writing the {month} report…</translation>
+    </message>
+    <message>
+        <source>已生成：{pdf}（{n} 个问题）</source>
+        <translation>Written: {pdf} ({n} problems)</translation>
+    </message>
+</context>
+<context>
     <name>SweepPanel</name>
     <message>
         <source>探测全部运行中网站</source>
@@ -5198,6 +7534,29 @@ mysql+pymysql://user@host:3306/database</translation>
     <message>
         <source>说明(&amp;N)：</source>
         <translation>&amp;Note:</translation>
+    </message>
+</context>
+<context>
+    <name>TrendCharts</name>
+    <message>
+        <source>可用率（%）</source>
+        <translation>Availability (%)</translation>
+    </message>
+    <message>
+        <source>待审稿件</source>
+        <translation>Posts awaiting review</translation>
+    </message>
+    <message>
+        <source>更新稿件</source>
+        <translation>Posts published</translation>
+    </message>
+    <message>
+        <source>风险网站</source>
+        <translation>Sites at risk</translation>
+    </message>
+    <message>
+        <source>暂无数据</source>
+        <translation>No data yet</translation>
     </message>
 </context>
 <context>
