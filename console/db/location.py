@@ -33,6 +33,7 @@ NO_SCHEME = QT_TR_NOOP(
     "数据库地址“{url}”缺少类型：SQLite 文件请写 sqlite:///{url}，"
     "服务器请写 postgresql://用户@主机/库名 或 mysql://用户@主机/库名。"
 )
+NO_DATABASE_NAME = QT_TR_NOOP("数据库地址 {url} 缺少库名：应为 …://用户@主机/库名。")
 NO_FOLDER = QT_TR_NOOP("SQLite 数据库 {name} 所在的文件夹 {folder} 不存在。")
 UNKNOWN_BACKEND = QT_TR_NOOP(
     "数据库地址的类型“{scheme}”不受支持，可用：sqlite、postgresql、mysql、mariadb。"
@@ -74,6 +75,8 @@ def checked_url(url: str | URL) -> URL:
     family = url.get_backend_name()
     if family not in DRIVERS:
         raise InvalidInput(UNKNOWN_BACKEND, scheme=url.drivername)
+    if family != "sqlite" and not url.database:
+        raise InvalidInput(NO_DATABASE_NAME, url=url.render_as_string(hide_password=True))
     if family == "sqlite" and url.database not in (None, "", ":memory:"):
         folder = Path(url.database).expanduser().parent
         if not folder.is_dir():

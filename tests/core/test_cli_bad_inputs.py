@@ -127,6 +127,8 @@ CASES: list[tuple[str, list[str], str, dict[str, Prepare], int]] = [
     ("url-unknown-scheme", ["--db", "foo://bar", "sites", "list"], "", {}, 2),
     ("url-without-scheme", ["--db", "cluster.db", "sites", "list"], "", {}, 2),
     ("url-a-bare-path", ["--db", "cluster.sqlite3", "sites", "list"], "", {}, 2),
+    ("url-without-database", ["--db", "mysql://root@127.0.0.1:3306/", "sites", "list"], "", {},
+     2),
     ("png-named-xlsx", ["--db", "{db}", "sites", "import", "photo.xlsx", "--dry-run"], "",
      {"photo.xlsx": png}, 2),
     ("sites-export-missing-folder",
