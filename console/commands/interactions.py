@@ -1,8 +1,10 @@
-"""``cluster-console interactions import``: messages of the interaction platform."""
+"""``cluster-console interactions import|stats``: messages of the interaction platform, and
+the message statistics of a year per site."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -10,16 +12,22 @@ from console.base.i18n import QT_TR_NOOP, joined, translate
 from console.commands import Subcommands
 from console.commands._common import acting, add_login_options, opened
 from console.interactions.importing import check_file, import_file
+from console.interactions.statistics import statistics_rows
 
 BAD_ROW = QT_TR_NOOP("第 {line} 行（{number}）：{problems}")
 CHECKED = QT_TR_NOOP("共 {total} 行，{bad} 行有问题。")
 PERSONAL = QT_TR_NOOP("以下列属于留言人的个人信息，没有导入：{headings}")
 IGNORED = QT_TR_NOOP("以下列控制台不保存，已略过：{headings}")
+STATS_HEADINGS = (
+    QT_TR_NOOP("网站标识码"), QT_TR_NOOP("网站名称"), QT_TR_NOOP("收到"), QT_TR_NOOP("有效"),
+    QT_TR_NOOP("办结"), QT_TR_NOOP("平均办理天数"), QT_TR_NOOP("公开答复"),
+)  # fmt: skip
+STATS_UNTIL = QT_TR_NOOP("{year} 年度留言，统计至 {until}，共 {sites} 个网站。")
 IMPORTED = QT_TR_NOOP("已导入：新增留言 {added} 条，更新 {updated} 条，新建渠道 {channels} 个。")
 
 
 def register(commands: Subcommands) -> None:
-    """Add ``interactions import``."""
+    """Add ``interactions import`` and ``interactions stats``."""
     interactions = commands.add_parser("interactions", help="互动交流渠道和留言")
     sub = interactions.add_subparsers(dest="interactions_command", required=True, metavar="子命令")
     importing = sub.add_parser(
@@ -32,6 +40,28 @@ def register(commands: Subcommands) -> None:
     importing.add_argument("--dry-run", action="store_true", help="只检查，不写入")
     add_login_options(importing, required=False)
     importing.set_defaults(handler=_import)
+    stats = sub.add_parser("stats", help="各网站某年度的留言统计")
+    stats.add_argument("--year", type=int, required=True, metavar="YYYY", help="年度")
+    stats.add_argument("--site", action="append", default=[], metavar="CODE", help="只列这些网站")
+    stats.add_argument("--json", action="store_true")
+    add_login_options(stats, required=False)
+    stats.set_defaults(handler=_stats)
+
+
+def _stats(args: argparse.Namespace) -> int:
+    with opened(args.db) as sessions:
+        last, rows = statistics_rows(sessions, acting(sessions, args), args.year, args.site)
+    if args.json:
+        found = {"year": args.year, "until": last.isoformat(), "sites": [r.as_json() for r in rows]}
+        print(json.dumps(found, ensure_ascii=False))
+        return 0
+    print("\t".join(translate("", h) for h in STATS_HEADINGS))
+    for row in rows:
+        average = "-" if row.average_days is None else str(row.average_days)
+        cells = (row.code, row.name, row.received, row.valid, row.closed, average, row.public)
+        print("\t".join(str(cell) for cell in cells))
+    print(translate("", STATS_UNTIL).format(year=args.year, until=last, sites=len(rows)))
+    return 0
 
 
 def _import(args: argparse.Namespace) -> int:

@@ -205,3 +205,40 @@ def test_inspect_prints_the_late_messages(
     ]
     assert main(["--db", url, "inspect", "--as-of", "2026-11-01"]) == 0
     assert "局长信箱 A1" in capsys.readouterr().out
+
+
+def test_the_command_lists_a_years_statistics_per_site(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"sqlite:///{tmp_path / 'cluster.sqlite3'}"
+    sessions = open_database(url, upgrade_schema=True)
+    try:
+        add_site(sessions, "3312000001")
+        add_site(sessions, "3312000002")
+        feed(
+            sessions,
+            ADMIN,
+            [
+                _message("A1", T(2025, 1, 1, 0, 30), T(2025, 1, 3, 12, 30), public=True),
+                _message("A2", T(2024, 12, 31, 23, 30), T(2025, 1, 2, 9)),
+                _message("A3", T(2025, 6, 1, 8), None, valid=False),
+            ],
+        )
+    finally:
+        engine_of(sessions).dispose()
+    assert main(["--db", url, "interactions", "stats", "--year", "2025", "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert (found["year"], found["until"]) == (2025, "2025-12-31")
+    assert found["sites"] == [
+        {"site_code": "3312000001", "received": 2, "valid": 1, "closed": 1,
+         "average_days": 2.5, "public": 1}
+    ]  # fmt: skip
+    assert (
+        main(["--db", url, "interactions", "stats", "--year", "2025", "--site", "3312000002"]) == 0
+    )
+    out = capsys.readouterr().out
+    assert "3312000002\t测试站3312000002\t0\t0\t0\t-\t0" in out and "共 1 个网站" in out
+    assert (
+        main(["--db", url, "interactions", "stats", "--year", "2025", "--site", "3312009999"]) == 2
+    )
+    assert "3312009999" in capsys.readouterr().err
