@@ -7,6 +7,7 @@ import asyncio
 import sys
 
 import qasync
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 from sqlalchemy.engine import URL
@@ -215,7 +216,8 @@ class ConsoleRun:
                         if not starting or await quit_confirmed(first):
                             return None
                 finally:
-                    first.deleteLater()
+                    if shiboken6.isValid(first):
+                        first.deleteLater()
         actor = await logged_in(database, shown(url), demo, parent, ending_quits=starting)
         if actor is not None:
             await database.read_zone()
