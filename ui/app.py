@@ -7,6 +7,7 @@ import asyncio
 import sys
 
 import qasync
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 from sqlalchemy.engine import URL
@@ -215,12 +216,12 @@ class ConsoleRun:
                     while not await finished(first):
                         if not starting or await quit_confirmed(first):
                             return None
+                    logins = first.logins()
                 finally:
-                    first.deleteLater()
+                    if shiboken6.isValid(first):
+                        first.deleteLater()
                 # On a server database each administrator connects with a login of their own.
-                await explain_logins(
-                    parent, database, Actor.system(), first.logins(), lambda _text: None
-                )
+                await explain_logins(parent, database, Actor.system(), logins, lambda _text: None)
         actor = await logged_in(database, shown(url), demo, parent, ending_quits=starting)
         if actor is not None:
             await database.read_zone()

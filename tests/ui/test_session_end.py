@@ -105,6 +105,7 @@ def test_quitting_over_unsaved_edits_asks_and_defaults_to_staying(  # type: igno
         window = await _window()
         tab = window.area_tabs["sites"]
         assert isinstance(tab, SitesTab) and tab.pane is not None
+        await typed(QKeySequence(f"Alt+{window.tabs.indexOf(tab) + 1}"))
         await until(lambda: tab.pane is not None and tab.pane.model.rowCount() > 0)
         model = tab.pane.model
         codes = [model.index(r, 0).data() for r in range(model.rowCount())]
@@ -260,11 +261,12 @@ def test_the_language_switch_applies_at_once_keeping_the_operator_and_the_tab(  
         task = asyncio.ensure_future(console.run())
         await _log_in("reviewer")
         first = await _window()
-        await typed(QKeySequence("Alt+2"))
+        sites = first.tabs.indexOf(first.area_tabs["sites"])
+        await typed(QKeySequence(f"Alt+{sites + 1}"))
         first.findChild(QAction, "language_en").trigger()
         second = await _window(other_than=first)
         assert second.actor.username == "reviewer"
-        assert second.tabs.currentIndex() == 1
+        assert second.tabs.currentIndex() == sites
         assert "Sites" in [second.tabs.tabText(i) for i in range(second.tabs.count())]
         assert qapp.applicationDisplayName() == "Cluster Console"
         second.findChild(QAction, "language_zh_CN").trigger()

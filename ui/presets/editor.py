@@ -153,44 +153,29 @@ class PresetEditor(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
         self.actions_by_name.update(undo=undo, redo=redo)
-        self._action("add", self.tr("添加栏目"), "Insert", self.add_sibling)
-        self._action("add_child", self.tr("添加子栏目"), "Ctrl+Insert", self.add_child)
-        self._action("remove", self.tr("删除栏目"), "Delete", self.remove_current)
-        self._action("up", self.tr("上移"), "Alt+Up", lambda: self.shift(-1))
-        self._action("down", self.tr("下移"), "Alt+Down", lambda: self.shift(1))
-        self._action("outdent", self.tr("升一级"), "Alt+Left", self.outdent)
-        self._action("indent", self.tr("降一级"), "Alt+Right", self.indent)
+        self.add_action("add", self.tr("添加栏目"), "Insert", self.add_sibling)
+        self.add_action("add_child", self.tr("添加子栏目"), "Ctrl+Insert", self.add_child)
+        self.add_action("remove", self.tr("删除栏目"), "Delete", self.remove_current)
+        self.add_action("up", self.tr("上移"), "Alt+Up", lambda: self.shift(-1))
+        self.add_action("down", self.tr("下移"), "Alt+Down", lambda: self.shift(1))
+        self.add_action("outdent", self.tr("升一级"), "Alt+Left", self.outdent)
+        self.add_action("indent", self.tr("降一级"), "Alt+Right", self.indent)
         self.toolbar.addSeparator()
-        self._action("rename", self.tr("改名"), "F2", lambda: self.edit_cell(NAME))
-        self._action("required", self.tr("必设/可选"), "Ctrl+M", self.toggle_required)
-        self._action("type", self.tr("栏目类型"), "Ctrl+T", lambda: self.edit_cell(TYPE))
-        self._action("rule", self.tr("更新周期"), "Ctrl+U", lambda: self.edit_cell(IDLE))
+        self.add_action("rename", self.tr("改名"), "F2", lambda: self.edit_cell(NAME))
+        self.add_action("required", self.tr("必设/可选"), "Ctrl+M", self.toggle_required)
+        self.add_action("type", self.tr("栏目类型"), "Ctrl+T", lambda: self.edit_cell(TYPE))
+        self.add_action("rule", self.tr("更新周期"), "Ctrl+U", lambda: self.edit_cell(IDLE))
         self.toolbar.addSeparator()
         self.toolbar.addAction(undo)
         self.toolbar.addAction(redo)
-        # Saving is never hidden behind the toolbar's "››": its buttons wrap under the note.
-        self.save_row = FlowLayout()
-        for name, text, key, slot in (
-            ("save", self.tr("保存为新版本"), "Ctrl+S", lambda: spawn(self.save(), "save")),
-            (
-                "save_as",
-                self.tr("另存为新预设…"),
-                "Ctrl+Shift+S",
-                lambda: spawn(self.save_as_new(), "save as new preset"),
-            ),
-            ("export", self.tr("导出 JSON…"), "", lambda: spawn(self.export(), "export preset")),
-        ):
-            button = QToolButton(self)
-            button.setObjectName(f"preset_{name}")
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            button.setDefaultAction(self._action(name, text, key, slot, in_toolbar=False))
-            self.save_row.addWidget(button)
+        self.save_row = _save_row(self)
         for name in (*EDITING, "save", "save_as"):
             self.actions_by_name[name].setEnabled(self.model.editable)
 
-    def _action(
+    def add_action(
         self, name: str, text: str, key: str, slot: object, in_toolbar: bool = True
     ) -> QAction:
+        """An action on its key (within the editor), in the toolbar unless told otherwise."""
         action = QAction(text, self)
         if key:
             action.setShortcut(QKeySequence(key))
@@ -436,3 +421,25 @@ class PresetEditor(QWidget):
         row = self.model.children_of(parent.parent).index(parent) + 1
         if self.model.move(current, parent.parent, row):
             self._select(current)
+
+
+def _save_row(editor: PresetEditor) -> FlowLayout:
+    """Saving and exporting as buttons under the tree: never hidden behind the toolbar's "››",
+    wrapping onto a second row where the width ends."""
+    row = FlowLayout()
+    for name, text, key, slot in (
+        ("save", editor.tr("保存为新版本"), "Ctrl+S", lambda: spawn(editor.save(), "save")),
+        (
+            "save_as",
+            editor.tr("另存为新预设…"),
+            "Ctrl+Shift+S",
+            lambda: spawn(editor.save_as_new(), "save as new preset"),
+        ),
+        ("export", editor.tr("导出 JSON…"), "", lambda: spawn(editor.export(), "export preset")),
+    ):
+        button = QToolButton(editor)
+        button.setObjectName(f"preset_{name}")
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        button.setDefaultAction(editor.add_action(name, text, key, slot, in_toolbar=False))
+        row.addWidget(button)
+    return row

@@ -7,16 +7,16 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from console.base import clock
 from console.base.labels import COLUMN_TYPES
 from console.presets.inspection import RULES
 from console.supervision import words
 from console.supervision.figures import Headline
+from ui.flow import FlowLayout
 from ui.i18n import translated
 
-COLUMNS = 5
 
 
 @dataclass(frozen=True)
@@ -58,23 +58,23 @@ FIGURES: tuple[Figure, ...] = (
 
 
 class HeadlineGrid(QWidget):
-    """A grid of flat buttons, one per figure; ``opened(tab key)`` when one is clicked."""
+    """Flat buttons, one per figure, wrapping to the window's width; ``opened(tab key)`` when one is clicked."""
 
     opened = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("headline")
-        layout = QGridLayout(self)
+        layout = FlowLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.buttons: dict[str, QPushButton] = {}
-        for index, figure in enumerate(FIGURES):
+        for figure in FIGURES:
             button = QPushButton(self)
             button.setObjectName(f"figure_{figure.key}")
             button.setFlat(True)
             button.setMinimumHeight(46)
             button.clicked.connect(lambda _c=False, tab=figure.tab: self.opened.emit(tab))
-            layout.addWidget(button, index // COLUMNS, index % COLUMNS)
+            layout.addWidget(button)
             self.buttons[figure.key] = button
 
     def show_headline(self, headline: Headline, zone: ZoneInfo) -> None:
