@@ -18,7 +18,6 @@ from ui.flow import FlowLayout
 from ui.i18n import translated
 
 
-
 @dataclass(frozen=True)
 class Figure:
     """A headline figure: its key, label, value as text, and the tab whose list it opens."""
@@ -58,7 +57,7 @@ FIGURES: tuple[Figure, ...] = (
 
 
 class HeadlineGrid(QWidget):
-    """Flat buttons, one per figure, wrapping to the window's width; ``opened(tab key)`` when one is clicked."""
+    """Flat buttons, one per figure, wrapping to the width; ``opened(tab key)`` on a click."""
 
     opened = Signal(str)
 
