@@ -134,6 +134,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--serve", action="store_true")
     parser.add_argument("--gui", action="store_true", help="patrol from the GUI: UI stalls")
+    parser.add_argument("--freeze", action="store_true", help="gc.freeze() before the patrol")
     parser.add_argument(
         "--switch-ms", type=float, default=0.0, help="the interpreter's thread switch interval"
     )
@@ -171,7 +172,8 @@ def gui(args: argparse.Namespace, port: int) -> None:
     if args.switch_ms:
         sys.setswitchinterval(args.switch_ms / 1000)
     print(f"thread switch interval {sys.getswitchinterval() * 1000:g} ms")
-    run_gui(sites, mapping, TODAY, args.spacing, args.sites_at_once or len(sites))
+    at_once = args.sites_at_once or len(sites)
+    run_gui(sites, mapping, TODAY, args.spacing, at_once, args.freeze)
 
 
 def run_all(args: argparse.Namespace, port: int) -> None:

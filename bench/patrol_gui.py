@@ -75,7 +75,7 @@ def headless(sessions: SessionFactory, dialer: Dialer, at_once: int) -> tuple[fl
 
 
 def run_gui(sites: list[Any], mapping: dict[Any, Any], today: Any, spacing: float,
-            at_once: int) -> None:  # fmt: skip
+            at_once: int, freeze: bool = False) -> None:  # fmt: skip
     """Measure and print: the GUI's patrol, its stalls, the headless baseline, the ratio."""
     from bench.gui import Heartbeat, run_on_qt
     from console.patrol.content import main_text
@@ -106,6 +106,9 @@ def run_gui(sites: list[Any], mapping: dict[Any, Any], today: Any, spacing: floa
             pane.dialer = dialer
             pane.resize(1200, 800)
             pane.show()
+            if freeze:  # what the console holds after starting is left out of collections
+                gc.collect()
+                gc.freeze()
             beat = Heartbeat()
             gc.callbacks.append(collections)
             beat.start()

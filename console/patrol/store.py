@@ -25,6 +25,7 @@ from console.base.actor import Actor, require
 from console.base.cluster import settings_of
 from console.db import SessionFactory
 from console.patrol.fetching import STOPPED
+from console.patrol.leases import retrying
 from console.patrol.records import PageRecord
 from console.patrol.records import Post as ReadPost
 from console.patrol.results import ColumnResult, SiteResult
@@ -67,8 +68,9 @@ def store_result(
 ) -> Stored:
     """Service: write ``result`` (the patrol of site ``site_id``) in one transaction."""
     require(actor, Duty.SYSTEM_ADMIN)
-    with sessions.begin() as session:
-        return store_in(session, actor, site_id, result)
+    # Processes storing different sites at once may meet in an index's gap locks (InnoDB
+    # picks a deadlock victim): the whole transaction is rolled back, so it is run again.
+    return retrying(sessions, lambda session: store_in(session, actor, site_id, result))
 
 
 def store_in(session: Session, actor: Actor, site_id: int, result: SiteResult) -> Stored:

@@ -114,3 +114,33 @@ def test_a_scheduled_run_patrols_the_due_sites_and_counts_what_it_did(
     assert done["sites"] == SITES and done["failed"] == 0 and done["stopped"] == 0
     assert done["new_posts"] > 0 and done["hidden_links"] > 0
     assert patrol_due(sessions, admin, dialer=slow_bed.dialer())["sites"] == 0  # none due
+
+
+def test_a_cancelled_scheduled_run_leaves_the_rest_due_for_the_next(
+    sessions: SessionFactory, ids: dict[str, int], slow_bed: Bed
+) -> None:
+    from console.operators import service as operators
+    from console.patrol.service import patrol_due
+    from tests.staff import PASSWORD
+
+    admin = operators.login(sessions, "sysadmin", PASSWORD)
+    slow_bed.server.latency = lambda host: 0.3  # long enough to be cancelled midway
+    first = patrol_due(sessions, admin, lambda: True, dialer=slow_bed.dialer())
+    assert first["stopped"] == 1 and first["sites"] < SITES * 2
+    with sessions() as session:
+        assert all(lease.holder is None for lease in session.scalars(select(PatrolLease)))
+        patrolled = {
+            lease.site_id
+            for lease in session.scalars(select(PatrolLease))
+            if lease.last_patrolled_at is not None
+        }
+    slow_bed.server.latency = lambda host: 0.0
+    second = patrol_due(sessions, admin, dialer=slow_bed.dialer())
+    assert second["stopped"] == 0 and second["sites"] == SITES - len(patrolled)
+    with sessions() as session:
+        finished = Counter(
+            site_id
+            for site_id, stopped in session.execute(select(PatrolRun.site_id, PatrolRun.stopped))
+            if not stopped
+        )
+    assert finished == Counter(dict.fromkeys(ids.values(), 1))
