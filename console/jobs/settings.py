@@ -30,3 +30,11 @@ MONTHLY_REPORT = integer_setting(
         "每月 1 日起，jobs run 每隔多少分钟生成上月月报并发送未发出的邮件（失败的会重试）。"
     ),
 )  # fmt: skip
+PATROL_ROUND = integer_setting(
+    "jobs.patrol_min", 60, 0, DAY, Duty.SYSTEM_ADMIN,
+    QT_TR_NOOP("网站巡查检查间隔（分钟）"),
+    QT_TR_NOOP(
+        "jobs run 每隔多少分钟巡查到期的网站；每个网站多久巡查一次由 patrol.interval_hours 决定"
+        "（默认每天一次）。"
+    ),
+)  # fmt: skip

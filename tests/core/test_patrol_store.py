@@ -208,3 +208,23 @@ def test_the_next_patrol_in_another_process_asks_conditionally_and_finds_the_sam
     same = [(c.code, c.last_item_date, len(c.items)) for c in second.columns]
     assert same == [(c.code, c.last_item_date, len(c.items)) for c in first.columns]
     assert count(sessions, PatrolPage) > len(site.columns)
+
+
+def test_the_scheduled_patrol_stores_every_due_site_once(
+    sessions: SessionFactory,
+    cluster: tuple[Actor, Actor, dict[str, int]],
+    bed: Bed,
+    site: GovSite,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from console.jobs import SCHEDULER, run_due
+    from console.patrol import jobs
+
+    monkeypatch.setattr(jobs, "dialer", bed.dialer)
+    (first,) = run_due(sessions, SCHEDULER, only=["patrol.due"])
+    assert first.outcome == "ok"
+    (again,) = run_due(sessions, SCHEDULER, only=["patrol.due"])
+    assert again.outcome == "skipped"
+    with sessions() as session:
+        stored = session.scalars(select(PatrolRun.site_id)).all()
+    assert sorted(stored) == sorted(cluster[2].values())
