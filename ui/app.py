@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import sys
 
 import qasync
@@ -132,6 +133,10 @@ class ConsoleRun:
             lambda _code, w=window: spawn(w.leave(Ending.LANGUAGE), "language")
         )
         window.show()
+        # What exists once the window is up lives as long as it: kept out of the collector's
+        # full passes, which would otherwise stall the window for hundreds of milliseconds
+        # while a patrol or an import adds objects by the million.
+        gc.freeze()
         await window.closed
         # Destroyed by Qt now, not by the garbage collector at some later moment.
         window.deleteLater()
