@@ -1,6 +1,7 @@
 """The asyncio glue: one serialised database worker, one bounded I/O pool, and task spawning.
 
-Database sessions never cross threads: every service call runs on the single ``db`` worker.
+Database sessions never cross threads: every service call runs on the single ``db`` worker,
+or, for reads, on the single ``db-read`` worker (each its own sessions and connection).
 Coroutines look up the loop with ``get_event_loop``: qasync may step a task while Qt
 processes events outside ``run_forever`` (modal dialogs, tests), when no loop counts as
 running.
@@ -54,6 +55,9 @@ class Database(QObject):
         super().__init__(parent)
         self.sessions = sessions
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db")
+        # Reads (list pages, counts, details) run on a thread and connection of their own, so
+        # a click's read is answered while a bulk decision or an import holds the writer.
+        self._reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db-read")
         self.healthy = True
         self.zone: ZoneInfo = clock.zone_named(clock.DEFAULT_ZONE)
 
@@ -82,6 +86,14 @@ class Database(QObject):
         job = functools.partial(retried, engine_of(self.sessions), call)
         return await self.watched(loop.run_in_executor(self._worker, job))
 
+    async def read(self, service: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """``call`` for a service that only reads, on the reader thread: it does not wait
+        behind the writer's queue."""
+        loop = asyncio.get_event_loop()
+        call = functools.partial(service, self.sessions, *args, **kwargs)
+        job = functools.partial(retried, engine_of(self.sessions), call)
+        return await self.watched(loop.run_in_executor(self._reader, job))
+
     async def watched(self, work: Awaitable[T]) -> T:
         """Await database work (run here or on a thread of its own, see ``ui.long_work``):
         an environmental failure becomes an ``EnvironmentFault`` and ``faulted`` fires; the
@@ -103,6 +115,7 @@ class Database(QObject):
     def close(self) -> None:
         """Stop accepting work; queued calls are cancelled, a running one is not waited for."""
         self._worker.shutdown(wait=False, cancel_futures=True)
+        self._reader.shutdown(wait=False, cancel_futures=True)
         bind = self.sessions.kw.get("bind")
         if bind is not None:
             bind.dispose()

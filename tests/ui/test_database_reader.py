@@ -1,0 +1,38 @@
+"""Reads never wait behind writes: the database's reader answers while the writer is busy."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+
+from console.db import SessionFactory, ping
+from ui.tasks import Database
+
+
+def test_a_read_is_answered_while_a_long_call_holds_the_writer(sqlite_sessions, run) -> None:  # type: ignore[no-untyped-def]
+    database = Database(sqlite_sessions)
+    release = threading.Event()
+    threads: dict[str, str] = {}
+
+    def long_write(sessions: SessionFactory) -> None:
+        threads["write"] = threading.current_thread().name
+        # Held until the read below has been answered: on one thread this would never end.
+        assert release.wait(20), "the read waited behind the write"
+
+    def read(sessions: SessionFactory) -> None:
+        threads["read"] = threading.current_thread().name
+        ping(sessions)
+
+    async def scenario() -> None:
+        writing = asyncio.ensure_future(database.call(long_write))
+        await asyncio.wait_for(database.read(read), 10)
+        assert not writing.done()
+        release.set()
+        await writing
+
+    try:
+        run(scenario())
+    finally:
+        release.set()
+        database.close()
+    assert threads["write"] != threads["read"]
