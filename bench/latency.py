@@ -7,10 +7,10 @@ decision), then every
 action runs through a loopback relay (``tests.wire.Relay``: a TCP relay that holds each chunk
 ``--delay-ms`` in each direction and stops by itself) with no delay and with the delay. For
 each action it prints the statements SQLAlchemy ran, the round trips on the wire (the count
-is the same at every delay), the median time at 0 ms and at the delay, and the budget of
-issue 15. The baseline, measured in the same run, is one ``SELECT 1`` round trip through the
-delayed relay: "× RTT" is the action's time at the delay in round trips of that baseline, so
-it stays near the round-trip count when the network is what the action waits for.
+is the same at every delay), the median time at 0 ms and at the delay, and the budget the
+action is held to. The baseline, measured in the same run, is one ``SELECT 1`` round trip
+through the delayed relay: "× RTT" is the action's time at the delay in round trips of that
+baseline, so it stays near the round-trip count when the network is what the action waits for.
 """
 
 from __future__ import annotations
