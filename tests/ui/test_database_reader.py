@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import threading
 
 from console.db import SessionFactory, ping
@@ -36,3 +37,21 @@ def test_a_read_is_answered_while_a_long_call_holds_the_writer(sqlite_sessions, 
         release.set()
         database.close()
     assert threads["write"] != threads["read"]
+
+
+def test_the_collector_waits_while_database_work_runs(sqlite_sessions, run) -> None:  # type: ignore[no-untyped-def]
+    database = Database(sqlite_sessions)
+    seen: list[bool] = []
+
+    def records(sessions: SessionFactory) -> int:
+        seen.append(gc.isenabled())
+        return len([object() for _ in range(1000)])
+
+    try:
+        assert gc.isenabled()
+        assert run(database.read(records)) == 1000
+        assert run(database.call(records)) == 1000
+    finally:
+        database.close()
+    assert seen == [False, False]
+    assert gc.isenabled()
