@@ -88,6 +88,7 @@ class Database(QObject):
         super().__init__(parent)
         self.sessions = sessions
         self._engine = engine_of(sessions)
+        self._shared: dict[tuple[Any, ...], asyncio.Future[Any]] = {}
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db")
         # Reads (list pages, counts, details) run on a thread and connection of their own, so
         # a click's read is answered while a bulk decision or an import holds the writer.
@@ -127,6 +128,17 @@ class Database(QObject):
         call = functools.partial(service, self.sessions, *args, **kwargs)
         job = functools.partial(_collector.run, functools.partial(retried, self._engine, call))
         return await self.watched(loop.run_in_executor(self._reader, job))
+
+    async def shared(self, service: Callable[..., T], *args: Any) -> T:
+        """``read``, shared by every caller that asks for the same while it runs (the panes of
+        a tab opening together ask once for the sites they both offer)."""
+        key = (service, args)
+        running = self._shared.get(key)
+        if running is None:
+            running = asyncio.ensure_future(self.read(service, *args))
+            self._shared[key] = running
+            running.add_done_callback(lambda _done: self._shared.pop(key, None))
+        return await asyncio.shield(running)
 
     async def watched(self, work: Awaitable[T]) -> T:
         """Await database work (run here or on a thread of its own, see ``ui.long_work``):

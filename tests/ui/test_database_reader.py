@@ -55,3 +55,28 @@ def test_the_collector_waits_while_database_work_runs(sqlite_sessions, run) -> N
         database.close()
     assert seen == [False, False]
     assert gc.isenabled()
+
+
+def test_the_same_read_asked_twice_at_once_runs_once(sqlite_sessions, run) -> None:  # type: ignore[no-untyped-def]
+    database = Database(sqlite_sessions)
+    runs: list[int] = []
+
+    def sites(sessions: SessionFactory, which: int) -> int:
+        runs.append(which)
+        return which * 10
+
+    async def together() -> list[int]:
+        return list(
+            await asyncio.gather(
+                database.shared(sites, 1), database.shared(sites, 1), database.shared(sites, 2)
+            )
+        )
+
+    try:
+        assert run(together()) == [10, 10, 20]
+        assert sorted(runs) == [1, 2]
+        # Once answered, a later ask reads again.
+        assert run(database.shared(sites, 1)) == 10
+        assert sorted(runs) == [1, 1, 2]
+    finally:
+        database.close()
