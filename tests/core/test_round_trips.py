@@ -19,11 +19,13 @@ from console import cli
 from console.base import journal
 from console.base.actor import Actor
 from console.base.errors import EnvironmentFault, classify
+from console.base.listing import Query, read_first
 from console.db import SessionFactory, engine_of, open_database, ping
 from console.db.recovery import retried
 from console.operators import service as operators
 from console.review import service as review
 from console.schema import Duty, JournalEntry
+from console.sites import service as sites_service
 from console.sites import views
 from tests.core.queue_cluster import queue_cluster
 from tests.staff import PASSWORD, bootstrap_staff
@@ -297,3 +299,25 @@ def test_site_detail_reads_the_site_its_names_counts_and_lists_together(metered:
     assert count.statements <= 8
     if metered.engine_name != "sqlite":
         assert count.round_trips <= 8
+
+
+def test_a_list_opens_or_refreshes_in_at_most_four_round_trips(metered: Metered) -> None:
+    """A list's first page and its header counts ("显示 48 / 312"), as every tab loads them."""
+    queue_cluster(metered.sessions, 30)
+    reviewer = operators.login(metered.sessions, "reviewer", PASSWORD)
+    admin = operators.login(metered.sessions, "sysadmin", PASSWORD)
+    for actor, listing in (
+        (reviewer, review.QUEUE),
+        (reviewer, review.mine(reviewer.operator_id)),
+        (admin, sites_service.SITES),
+    ):
+        read_first(metered.sessions, actor, listing, Query())
+        with metered.meter.measure() as count:
+            page, counts = read_first(metered.sessions, actor, listing, Query())
+        assert counts.total >= len(page.ids)
+        if metered.engine_name != "sqlite":
+            assert count.round_trips <= 4, listing.name
+    with metered.meter.measure() as count:
+        review.status_counts(metered.sessions, reviewer)
+    if metered.engine_name != "sqlite":
+        assert count.round_trips <= 1
