@@ -179,13 +179,13 @@ class PagedModel(QAbstractTableModel):
         self._fetching = False
 
     async def _load(self, generation: int, service: Callable[..., T], *args: Any) -> T | None:
-        """Run ``service`` on the database worker; None when it failed or was superseded.
+        """Run ``service`` on the database's reader; None when it failed or was superseded.
 
         Also None when the model was destroyed meanwhile (its tab or dialog closed): nobody
         is left to show the rows.
         """
         result = await attempt(
-            lambda text: self._failed(generation, text), self.database.call(service, *args)
+            lambda text: self._failed(generation, text), self.database.read(service, *args)
         )
         if result is REFUSED or not shiboken6.isValid(self):
             return None

@@ -17,16 +17,25 @@ from sqlalchemy.sql.expression import Executable
 TOGETHER = "/* together */ "
 
 
-def run_together(session: Session, statements: Sequence[Executable]) -> None:
-    """Execute ``statements`` in ``session``'s transaction, in order, in one round trip."""
+def run_together(
+    session: Session, statements: Sequence[Executable], *, commit: bool = False
+) -> None:
+    """Execute ``statements`` in ``session``'s transaction, in order, in one round trip.
+
+    ``commit`` sends the COMMIT in the same round trip, for a service whose last writes these
+    are (the session's own commit then finds nothing open and sends nothing; a statement
+    after it would run in a transaction of its own). SQLite commits when the session does.
+    """
     connection = session.connection()
     dialect = connection.dialect
-    if dialect.name == "sqlite" or len(statements) < 2:
+    if dialect.name == "sqlite" or (len(statements) < 2 and not commit):
         for statement in statements:
             session.execute(statement)
         return
     dbapi_connection = connection.connection.dbapi_connection
     texts = [_bound(dialect, dbapi_connection, statement) for statement in statements]
+    if commit:
+        texts.append("COMMIT")
     # No parameters are left, but the drivers still read "%" as the start of one.
     connection.exec_driver_sql(TOGETHER + "; ".join(texts).replace("%", "%%"))
 

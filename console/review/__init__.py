@@ -10,6 +10,7 @@ one commit.
 from console.review.claims import (
     LEASE,
     claim,
+    claim_ids,
     claim_items,
     claim_leased,
     extend,
@@ -45,6 +46,7 @@ __all__ = [
     "ScannedBatch",
     "Screens",
     "claim",
+    "claim_ids",
     "claim_items",
     "claim_leased",
     "decide",

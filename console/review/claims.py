@@ -21,6 +21,7 @@ from sqlalchemy import and_, or_, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
+from console.db.batch import run_together
 from console.schema import QueueItem, QueueState, utcnow
 
 LEASE = dt.timedelta(minutes=10)
@@ -93,6 +94,40 @@ def claim_leased(
         .execution_options(populate_existing=True)
     ).all()
     return list(items)
+
+
+def claim_ids(session: Session, operator_id: int, limit: int) -> list[int]:
+    """``claim``'s ids only, committed with the claim's write where rows are locked (the read
+    under lock, then the write and COMMIT together: two round trips). Call it last in the
+    transaction; elsewhere (SQLite) it is ``claim``."""
+    if not skips_locked(session):
+        return [item.id for item in claim(session, operator_id, limit)]
+    limit = max(0, min(limit, MAX_CLAIM))
+    now = utcnow()
+    ids: list[int] = []
+    for condition, order in (
+        (QueueItem.state == QueueState.PENDING.value, (QueueItem.created_at, QueueItem.id)),
+        (_expired(now), (QueueItem.lease_until, QueueItem.id)),
+    ):
+        if len(ids) >= limit:
+            break
+        candidates = select(QueueItem.id).where(condition).order_by(*order)
+        locked = candidates.limit(limit - len(ids)).with_for_update(skip_locked=True)
+        ids += list(session.scalars(locked).all())
+    if ids:
+        # The rows are locked: nobody can take them between the read and this write.
+        claimed = (
+            update(QueueItem)
+            .where(QueueItem.id.in_(ids))
+            .values(
+                state=QueueState.CLAIMED.value,
+                claimed_by=operator_id,
+                lease_until=now + LEASE,
+                version=QueueItem.version + 1,
+            )
+        )
+        run_together(session, [claimed], commit=True)
+    return ids
 
 
 def _take(

@@ -344,9 +344,7 @@ def _operator(actor: Actor) -> int:
 def claim_next(sessions: SessionFactory, actor: Actor, limit: int = CLAIM_BATCH) -> list[int]:
     """Claim the ``limit`` oldest free items for the operator; their ids, oldest first."""
     operator_id = _operator(actor)
-    return queue.in_transaction(
-        sessions, lambda s: [item.id for item in queue.claim(s, operator_id, limit)]
-    )
+    return queue.in_transaction(sessions, lambda s: queue.claim_ids(s, operator_id, limit))
 
 
 def release_claims(

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import Integer, String, case, cast, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session, aliased
 
 from console.base.actor import REGISTER_READERS, Actor, require
@@ -29,7 +30,7 @@ from console.schema import (
 from console.sites.changes import action_label, entry_changes, referenced_sites
 from console.sites.lifecycle import NEXT
 from console.sites.rules import SiteDraft
-from console.sites.service import NO_SITE, TARGET, draft_of
+from console.sites.service import NO_SITE, TARGET
 
 HISTORY_LIMIT = 200
 _child = aliased(Site, name="child")
@@ -139,53 +140,115 @@ def site_detail(
     none, or when the site is not running)."""
     require(actor, *REGISTER_READERS)
     with sessions() as session:
-        site = session.get(Site, site_id)
-        if site is None:
+        found = _facts(session, site_id)
+        if found is None:
             raise NotFound(NO_SITE, id=site_id)
-        names = {
-            key: session.scalar(select(Site.name).where(Site.id == value))
-            for key, value in (("parent", site.parent_id), ("merged", site.merged_into_id))
-            if value is not None
-        }
-        domains = session.execute(
-            select(SiteDomain.domain, SiteDomain.is_main)
-            .where(SiteDomain.site_id == site_id)
-            .order_by(SiteDomain.is_main.desc(), SiteDomain.domain)
-        ).all()
+        site, filing = found.Site, found.Filing
+        domains, column_names, grants = _lists(session, site_id)
         inspected = inspect_columns(session, site_id, as_of)
         assert inspected is not None  # the site exists in this transaction
         running = site.state in INSPECTED_STATES
         risk = risk_text(inspected[0]) if running else ""
+        draft = SiteDraft(
+            code=site.code,
+            name=site.name,
+            kind=site.kind,
+            organiser_name=site.organiser_name,
+            organiser_uscc=site.organiser_uscc,
+            organiser_type=site.organiser_type,
+            parent_code=found.parent_code,
+            domains=tuple(to_unicode(domain) for domain, _main in domains),
+            opened_on=site.opened_on,
+            icp_number=filing.icp_number if filing else None,
+            psb_number=filing.psb_number if filing else None,
+        )
         return SiteDetail(
             id=site.id,
             risk=risk,
             version=site.version,
-            draft=draft_of(session, site),
+            draft=draft,
             state=site.state,
-            parent_name=names.get("parent"),
-            merged_into=names.get("merged"),
+            parent_name=found.parent_name,
+            merged_into=found.merged_name,
             home_updated_at=site.home_updated_at,
             next_states=NEXT.get(site.state, ()),
             domains=tuple((to_unicode(d), bool(m)) for d, m in domains),
-            filing=_filing(session, site_id),
+            filing=_filing_facts(filing),
             columns=_columns(inspected[1]),
-            column_names=tuple(
-                session.scalars(
-                    select(SiteColumn.name)
-                    .where(SiteColumn.site_id == site_id, SiteColumn.parent_id.is_(None))
-                    .order_by(SiteColumn.position)
-                ).all()
-            ),
-            grants=_grants(session, site_id),
-            accounts=session.scalar(select(func.count()).where(Account.site_id == site_id)) or 0,
-            posts=session.scalar(select(func.count()).where(Post.site_id == site_id)) or 0,
-            children=session.scalar(select(func.count()).where(Site.parent_id == site_id)) or 0,
+            column_names=column_names,
+            grants=grants,
+            accounts=found.accounts or 0,
+            posts=found.posts or 0,
+            children=found.children or 0,
             history=_history(session, site_id),
         )
 
 
-def _filing(session: Session, site_id: int) -> dict[str, object]:
-    filing = session.scalar(select(Filing).where(Filing.site_id == site_id))
+def _facts(session: Session, site_id: int) -> Any:
+    """The site, its filing, the names of its parent and merge target and its counts: one
+    query (over a network each lookup of its own would be a round trip)."""
+    other = aliased(Site)
+
+    def of_other(column: Any, key: Any) -> Any:
+        return select(column).where(other.id == key).scalar_subquery()
+
+    def counted(model: Any, where: Any) -> Any:
+        return select(func.count()).select_from(model).where(where).scalar_subquery()
+
+    return session.execute(
+        select(
+            Site,
+            Filing,
+            of_other(other.code, Site.parent_id).label("parent_code"),
+            of_other(other.name, Site.parent_id).label("parent_name"),
+            of_other(other.name, Site.merged_into_id).label("merged_name"),
+            counted(Account, Account.site_id == Site.id).label("accounts"),
+            counted(Post, Post.site_id == Site.id).label("posts"),
+            counted(other, other.parent_id == Site.id).label("children"),
+        )
+        .outerjoin(Filing, Filing.site_id == Site.id)
+        .where(Site.id == site_id)
+    ).one_or_none()
+
+
+def _lists(
+    session: Session, site_id: int
+) -> tuple[list[tuple[str, bool]], tuple[str, ...], dict[str, int]]:
+    """The site's domains (main first), first-level column names and live grants per role,
+    in one query."""
+    now = utcnow()
+
+    def tagged(tag: str) -> Any:
+        return literal(tag, String).label("tag")
+
+    rows = session.execute(
+        union_all(
+            select(
+                tagged("domain"),
+                SiteDomain.domain.label("text"),
+                cast(SiteDomain.is_main, Integer).label("number"),
+            ).where(SiteDomain.site_id == site_id),
+            select(tagged("column"), SiteColumn.name, SiteColumn.position).where(
+                SiteColumn.site_id == site_id, SiteColumn.parent_id.is_(None)
+            ),
+            select(tagged("grant"), Grant.role, func.count())
+            .where(
+                Grant.site_id == site_id,
+                or_(Grant.expires_at.is_(None), Grant.expires_at > now),
+            )
+            .group_by(Grant.role),
+        )
+    ).all()
+    domains = sorted(
+        ((str(text), bool(main)) for tag, text, main in rows if tag == "domain"),
+        key=lambda domain: (not domain[1], domain[0]),
+    )
+    columns = tuple(text for _p, text in sorted((n, t) for tag, t, n in rows if tag == "column"))
+    grants = {str(text): int(n) for tag, text, n in rows if tag == "grant"}
+    return domains, columns, grants
+
+
+def _filing_facts(filing: Filing | None) -> dict[str, object]:
     if filing is None:
         return {}
     return {
@@ -209,19 +272,6 @@ def _columns(verdicts: tuple[ColumnVerdict, ...]) -> dict[str, int]:
     }
 
 
-def _grants(session: Session, site_id: int) -> dict[str, int]:
-    now = utcnow()
-    rows = session.execute(
-        select(Grant.role, func.count())
-        .where(
-            Grant.site_id == site_id,
-            or_(Grant.expires_at.is_(None), Grant.expires_at > now),
-        )
-        .group_by(Grant.role)
-    ).all()
-    return {role: count for role, count in rows}
-
-
 def _history(session: Session, site_id: int) -> tuple[HistoryEntry, ...]:
     rows = session.scalars(
         select(JournalEntry)
@@ -230,8 +280,10 @@ def _history(session: Session, site_id: int) -> tuple[HistoryEntry, ...]:
         .limit(HISTORY_LIMIT)
     ).all()
     ids = set().union(*(referenced_sites(e.before, e.after) for e in rows))
-    rows_named = session.execute(select(Site.id, Site.name).where(Site.id.in_(ids))).all()
-    names = {site_id: name for site_id, name in rows_named}
+    names: dict[int, str] = {}
+    if ids:
+        found = session.execute(select(Site.id, Site.name).where(Site.id.in_(ids))).all()
+        names = {int(row[0]): str(row[1]) for row in found}
     return tuple(
         HistoryEntry(
             e.seq,

@@ -3,23 +3,30 @@ counting relay, and as statements plus commits on SQLite. Counts, never times.""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from unittest import mock
 
 import pytest
 from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 
+from console import cli
 from console.base import journal
 from console.base.actor import Actor
 from console.base.errors import EnvironmentFault, classify
+from console.base.listing import Query, read_first
 from console.db import SessionFactory, engine_of, open_database, ping
 from console.db.recovery import retried
 from console.operators import service as operators
 from console.review import service as review
 from console.schema import Duty, JournalEntry
+from console.sites import service as sites_service
+from console.sites import views
 from tests.core.queue_cluster import queue_cluster
 from tests.staff import PASSWORD, bootstrap_staff
 from tests.wire import Meter, Relay
@@ -240,3 +247,77 @@ def test_a_bulk_decision_of_twenty_is_one_transaction_of_at_most_six_round_trips
     assert journal.verify(metered.sessions, auditor).intact
     again = review.review(metered.sessions, reviewer, claimed[:3], "approve")
     assert not again.decided and len(again.refused) == 3
+
+
+def _cli(metered: Metered, *argv: str, stdin: str = "") -> tuple[int, str, int]:
+    """Run a command line as ``cluster-console`` would: its exit status, its output, and its
+    round trips from connecting to disconnecting (on SQLite, its statements and commits)."""
+    url = metered.url.render_as_string(hide_password=False)
+    output = io.StringIO()
+    with (
+        metered.meter.measure() as count,
+        contextlib.redirect_stdout(output),
+        mock.patch("sys.stdin", io.StringIO(stdin)),
+    ):
+        status = cli.main(["--db", url, *argv])
+    return status, output.getvalue(), count.round_trips
+
+
+def test_command_lines_connect_log_in_and_work_within_their_budgets(metered: Metered) -> None:
+    queue_cluster(metered.sessions, 30)
+    engine_of(metered.sessions).dispose()
+    server = metered.engine_name != "sqlite"
+    password = PASSWORD + "\n"
+    status, _, reading = _cli(metered, "sites", "list")
+    assert status == 0
+    login = ("--user", "reviewer", "--password-stdin")
+    status, claimed, claiming = _cli(
+        metered, "queue", "claim", "--limit", "20", *login, stdin=password
+    )
+    ids = claimed.split()
+    assert status == 0 and len(ids) == 20
+    status, decided, deciding = _cli(
+        metered, "queue", "decide", *ids, "--decision", "approve", *login, stdin=password
+    )
+    assert status == 0 and len(decided.splitlines()) == 20
+    if server:
+        assert reading <= 8
+        assert claiming <= 12
+        # Connecting (5) and logging in (5), then the twenty decisions in at most 6.
+        assert deciding <= 5 + 5 + 6
+
+
+def test_site_detail_reads_the_site_its_names_counts_and_lists_together(metered: Metered) -> None:
+    """The site with its filing, parent and merge names and counts in one query; domains,
+    column names and grants in another; the history in one; the inspection's own five."""
+    queue_cluster(metered.sessions, 3)
+    admin = operators.login(metered.sessions, "sysadmin", PASSWORD)
+    views.site_detail(metered.sessions, admin, 2)
+    with metered.meter.measure() as count:
+        detail = views.site_detail(metered.sessions, admin, 2)
+    assert detail.id == 2 and detail.posts >= 1
+    assert count.statements <= 8
+    if metered.engine_name != "sqlite":
+        assert count.round_trips <= 8
+
+
+def test_a_list_opens_or_refreshes_in_at_most_four_round_trips(metered: Metered) -> None:
+    """A list's first page and its header counts ("显示 48 / 312"), as every tab loads them."""
+    queue_cluster(metered.sessions, 30)
+    reviewer = operators.login(metered.sessions, "reviewer", PASSWORD)
+    admin = operators.login(metered.sessions, "sysadmin", PASSWORD)
+    for actor, listing in (
+        (reviewer, review.QUEUE),
+        (reviewer, review.mine(reviewer.operator_id)),
+        (admin, sites_service.SITES),
+    ):
+        read_first(metered.sessions, actor, listing, Query())
+        with metered.meter.measure() as count:
+            page, counts = read_first(metered.sessions, actor, listing, Query())
+        assert counts.total >= len(page.ids)
+        if metered.engine_name != "sqlite":
+            assert count.round_trips <= 4, listing.name
+    with metered.meter.measure() as count:
+        review.status_counts(metered.sessions, reviewer)
+    if metered.engine_name != "sqlite":
+        assert count.round_trips <= 1

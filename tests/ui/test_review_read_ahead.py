@@ -16,14 +16,14 @@ from tests.ui.test_review_tab import _close, _key, _open, _states
 def _counting_detail_reads(window: Any) -> list[list[int]]:
     reads: list[list[int]] = []
     database = window.database
-    plain = database.call
+    plain = database.read
 
-    async def call(service: Any, *args: Any, **kwargs: Any) -> Any:
+    async def read(service: Any, *args: Any, **kwargs: Any) -> Any:
         if service is review.item_details:
             reads.append(list(args[1]))
         return await plain(service, *args, **kwargs)
 
-    database.call = call
+    database.read = read
     return reads
 
 

@@ -170,7 +170,7 @@ class AccountsPage(QWidget):
 
     async def refresh(self) -> None:
         """Reload the site choices, the list and the selected account."""
-        sites = await attempt(self.outcome, self.database.call(scopes.sites, self.actor))
+        sites = await attempt(self.outcome, self.database.shared(scopes.sites, self.actor))
         if sites is not REFUSED:
             self.sites = sites
         chosen = self.site.currentData()

@@ -152,7 +152,7 @@ class GridPage(QWidget):
 
     async def refresh(self) -> None:
         """Reload the sites, then the chosen node's grid."""
-        sites = await attempt(self.outcome, self.database.call(scopes.sites, self.actor))
+        sites = await attempt(self.outcome, self.database.shared(scopes.sites, self.actor))
         if sites is REFUSED:
             return
         self.sites = sites

@@ -140,7 +140,7 @@ class DecisionPanel(QWidget):
                 self.detail.show_nothing(text)
 
         wanted = [item_id, *self._following(item_id)]
-        details = await attempt(failed, self.database.call(review.item_details, self.actor, wanted))
+        details = await attempt(failed, self.database.read(review.item_details, self.actor, wanted))
         if details is REFUSED:
             return
         self._details.update(details)
@@ -168,7 +168,7 @@ class DecisionPanel(QWidget):
 
         async def read() -> None:
             try:
-                details = await self.database.call(review.item_details, self.actor, wanted)
+                details = await self.database.read(review.item_details, self.actor, wanted)
             except (EnvironmentFault, NotPermitted):
                 return
             self._details.update(details)

@@ -209,7 +209,7 @@ class QueueBrowser(QWidget):
 
     async def load_counts(self) -> None:
         """Read how many items each status holds, for the tabs' titles."""
-        counts = await attempt(self.said.emit, self.database.call(review.status_counts, self.actor))
+        counts = await attempt(self.said.emit, self.database.read(review.status_counts, self.actor))
         if counts is not REFUSED:
             self.counts = counts
             self._show_status_titles()
