@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import random
 import socket
-import time
 import uuid
 from collections.abc import Callable, Sequence
 from typing import TypeVar
@@ -26,15 +24,14 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from console.base.cluster import settings_of
 from console.db import SessionFactory
+from console.db.locking import in_transaction, is_deadlock, skips_locked
 from console.patrol.planning import PATROLLED_STATES
 from console.patrol.settings import INTERVAL_HOURS
 from console.schema import PatrolLease, Site, utcnow
 
-LEASE = dt.timedelta(minutes=30)
-ATTEMPTS = 8
-_MYSQL_DEADLOCKS = frozenset({1213, 1205})
-_PG_DEADLOCKS = frozenset({"40P01", "40001"})
 T = TypeVar("T")
+
+LEASE = dt.timedelta(minutes=30)
 
 
 def holder_name() -> str:
@@ -42,38 +39,15 @@ def holder_name() -> str:
     return f"{socket.gethostname()[:40]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
-def _skips_locked(session: Session) -> bool:
-    dialect = session.get_bind().dialect
-    if dialect.name == "postgresql":
-        return True
-    if dialect.name in ("mysql", "mariadb"):
-        version = dialect.server_version_info or (0,)
-        if getattr(dialect, "is_mariadb", False):
-            return tuple(version[:2]) >= (10, 6)
-        return tuple(version[:3]) >= (8, 0, 1)
-    return False
-
-
-def _deadlocked(error: exc.DBAPIError) -> bool:
-    orig = error.orig
-    state = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
-    args: tuple[object, ...] = getattr(orig, "args", ())
-    return state in _PG_DEADLOCKS or (bool(args) and args[0] in _MYSQL_DEADLOCKS)
+def _transient(error: exc.DBAPIError) -> bool:
+    # Two processes adding the same lease rows: one is refused a duplicate; try again.
+    return isinstance(error, exc.IntegrityError) or is_deadlock(error)
 
 
 def retrying(sessions: SessionFactory, work: Callable[[Session], T]) -> T:
     """``work`` in one transaction, again when the server broke a lock cycle or (two
     processes adding the same lease rows) refused a duplicate."""
-    for attempt in range(1, ATTEMPTS + 1):
-        try:
-            with sessions.begin() as session:
-                return work(session)
-        except (exc.IntegrityError, exc.OperationalError) as error:
-            transient = isinstance(error, exc.IntegrityError) or _deadlocked(error)
-            if attempt == ATTEMPTS or not transient or error.connection_invalidated:
-                raise
-            time.sleep(random.uniform(0.002, 0.02) * attempt)
-    raise AssertionError("unreachable")
+    return in_transaction(sessions, work, transient=_transient)
 
 
 def _due(now: dt.datetime, interval: dt.timedelta) -> ColumnElement[bool]:
@@ -138,7 +112,7 @@ def _claim(
         .order_by(PatrolLease.site_id)
         .limit(limit)
     )
-    locking = _skips_locked(session)
+    locking = skips_locked(session)
     if locking:
         candidates = candidates.with_for_update(skip_locked=True)
     ids = list(session.scalars(candidates))

@@ -7,6 +7,7 @@ the caller's ``Session`` and never commit: the caller owns the transaction (use
 one commit.
 """
 
+from console.db.locking import in_transaction, is_deadlock, skips_locked
 from console.review.claims import (
     LEASE,
     claim,
@@ -16,7 +17,6 @@ from console.review.claims import (
     extend,
     release,
     requeue_expired,
-    skips_locked,
 )
 from console.review.decisions import (
     Decided,
@@ -26,7 +26,6 @@ from console.review.decisions import (
     default_phrase,
     findings_of,
 )
-from console.review.retry import in_transaction, is_deadlock
 from console.review.scanning import (
     SCAN_BATCH,
     ScannedBatch,

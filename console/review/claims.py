@@ -8,7 +8,7 @@ disjoint items without waiting; elsewhere (SQLite) a guarded ``UPDATE … WHERE 
 'pending'`` decides who won, and the rows are read back by the claim's own lease stamp.
 
 These functions work inside the caller's transaction: the caller commits (and, on a
-deadlock reported by the server, rolls back and tries again: see ``console.review.retry``).
+deadlock reported by the server, rolls back and tries again: see ``console.db.locking``).
 """
 
 from __future__ import annotations
@@ -22,25 +22,13 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from console.db.batch import run_together
+from console.db.locking import skips_locked
 from console.schema import QueueItem, QueueState, utcnow
 
 LEASE = dt.timedelta(minutes=10)
 MAX_CLAIM = 500
 
 OPEN_STATES = (QueueState.PENDING.value, QueueState.CLAIMED.value)
-
-
-def skips_locked(session: Session) -> bool:
-    """Whether the session's engine has ``FOR UPDATE SKIP LOCKED``."""
-    dialect = session.get_bind().dialect
-    if dialect.name == "postgresql":
-        return True
-    if dialect.name in ("mysql", "mariadb"):
-        version = dialect.server_version_info or (0,)
-        if getattr(dialect, "is_mariadb", False):
-            return tuple(version[:2]) >= (10, 6)
-        return tuple(version[:3]) >= (8, 0, 1)
-    return False
 
 
 def _expired(now: dt.datetime) -> ColumnElement[bool]:

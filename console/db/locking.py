@@ -1,6 +1,8 @@
-"""Running a queue transaction again when the server picked it as a deadlock victim.
+"""Row locks shared by many consoles: whether the engine can skip locked rows, and running a
+transaction again when the server picked it as a deadlock victim.
 
-Row locks taken in different orders by concurrent consoles can deadlock; PostgreSQL and
+Row locks taken in different orders by concurrent consoles (reviewers sharing the queue,
+patrol processes sharing the sites) can deadlock; PostgreSQL and
 InnoDB then roll back one transaction whole, so the retry has to start a new one (a
 savepoint would not survive). SQLite serialises writers and never reports one.
 """
@@ -26,6 +28,19 @@ MYSQL_CODES = frozenset({1213, 1205})
 PG_STATES = frozenset({"40P01", "40001"})
 
 
+def skips_locked(session: Session) -> bool:
+    """Whether the session's engine has ``FOR UPDATE SKIP LOCKED``."""
+    dialect = session.get_bind().dialect
+    if dialect.name == "postgresql":
+        return True
+    if dialect.name in ("mysql", "mariadb"):
+        version = dialect.server_version_info or (0,)
+        if getattr(dialect, "is_mariadb", False):
+            return tuple(version[:2]) >= (10, 6)
+        return tuple(version[:3]) >= (8, 0, 1)
+    return False
+
+
 def is_deadlock(error: BaseException) -> bool:
     """Whether ``error`` is a transaction the server rolled back to break a lock cycle."""
     if not isinstance(error, sa_exc.DBAPIError) or error.connection_invalidated:
@@ -43,8 +58,10 @@ def in_transaction(
     work: Callable[[Session], T],
     attempts: int = ATTEMPTS,
     retried: Callable[[], None] | None = None,
+    transient: Callable[[sa_exc.DBAPIError], bool] = is_deadlock,
 ) -> T:
-    """Run ``work(session)`` in one transaction and commit; again on a deadlock.
+    """Run ``work(session)`` in one transaction and commit; again on a deadlock (or whatever
+    else ``transient`` says is worth another attempt).
 
     ``work`` must be safe to repeat: everything it did in a failed attempt was rolled back.
     ``retried`` is told of every retry (the benchmark counts them).
@@ -54,7 +71,7 @@ def in_transaction(
             with sessions.begin() as session:
                 return work(session)
         except sa_exc.DBAPIError as error:
-            if attempt == attempts or not is_deadlock(error):
+            if attempt == attempts or error.connection_invalidated or not transient(error):
                 raise
             if retried is not None:
                 retried()
