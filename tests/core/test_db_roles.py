@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from alembic import command
+from alembic.script import ScriptDirectory
 
 from console.cli import main as cli_main
 from console.db import roles
@@ -131,7 +132,11 @@ def test_an_upgrade_re_applies_the_roles_in_use(
 ) -> None:
     owner = cluster.owner.render_as_string(hide_password=False)
     engine = make_engine(cluster.owner)
-    command.downgrade(alembic_config(engine), "0003")  # drops journal_append and its grants
+    config = alembic_config(engine)
+    # Just below the migration that made journal_append: drops it and its grants.
+    before = ScriptDirectory.from_config(config).get_revision("0007").down_revision
+    assert isinstance(before, str)
+    command.downgrade(config, before)
     engine.dispose()
     assert _cli("--db", owner, "db", "upgrade") == 0
     assert cluster.prefix in capsys.readouterr().out
