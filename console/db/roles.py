@@ -56,8 +56,18 @@ PRIVILEGES: dict[Duty, tuple[TableGrant, ...]] = {
         *_writes("filings", "filing_attachments", "probe_results"),
         TableGrant("cluster_settings", ("INSERT", "UPDATE")),
         *_writes("queue_items"),
-        # A merged site's posts move with it; a scan notes what it screened.
-        TableGrant("posts", ("UPDATE",), ("site_id", "column_id", "screened_hash")),
+        # A merged site's posts move with it; a scan notes what it screened; a stored patrol
+        # adds the articles it found and updates one whose text changed.
+        TableGrant(
+            "posts",
+            ("INSERT", "UPDATE"),
+            ("site_id", "column_id", "screened_hash", "body", "content_hash", "updated_at"),
+        ),
+        # patrol/, jobs/ and the monthly report's mail, annual/ figures, interactions/ imports.
+        *_writes("patrol_runs", "patrol_columns", "patrol_posts", "patrol_pages"),
+        *_writes("patrol_links", "patrol_leases"),
+        *_writes("job_runs", "job_leases", "report_deliveries"),
+        *_writes("annual_figures", "interaction_channels", "interaction_messages"),
     ),
     # permissions/ (editors' accounts and grants), operators/, the lexicon.
     Duty.SECURITY_ADMIN: (

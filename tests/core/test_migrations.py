@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
@@ -13,7 +14,7 @@ from sqlalchemy.engine import URL
 from console.base.errors import SchemaOutOfDate
 from console.db import engine_of, open_database
 from console.db.engine import make_engine
-from console.db.migrate import current_revision, head_revision
+from console.db.migrate import alembic_config, current_revision, head_revision, upgrade
 from console.schema import Base
 from tests.engines import scratch_database
 
@@ -60,5 +61,17 @@ def test_embedded_database_is_created_and_migrated_on_first_open(tmp_path: Path)
         with engine.connect() as connection:
             assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
             assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    finally:
+        engine.dispose()
+
+
+def test_the_migrations_after_0003_step_down_and_up_again(db_url: URL) -> None:
+    engine = make_engine(db_url)
+    try:
+        upgrade(engine)
+        command.downgrade(alembic_config(engine), "0003")
+        assert current_revision(engine) == "0003"
+        upgrade(engine)
+        assert current_revision(engine) == head_revision()
     finally:
         engine.dispose()

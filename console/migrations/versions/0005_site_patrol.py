@@ -138,16 +138,12 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.drop_index("ix_patrol_leases_lease_until", table_name="patrol_leases")
+    # Dropping a table drops its indexes (MariaDB refuses to drop one a foreign key needs).
     op.drop_table("patrol_leases")
     op.drop_table("patrol_pages")
-    op.drop_index(op.f("ix_patrol_posts_post_id"), table_name="patrol_posts")
     op.drop_table("patrol_posts")
-    op.drop_index(op.f("ix_patrol_links_run_id"), table_name="patrol_links")
     op.drop_table("patrol_links")
-    op.drop_index(op.f("ix_patrol_columns_site_id"), table_name="patrol_columns")
     op.drop_table("patrol_columns")
-    op.drop_index("ix_patrol_runs_site_id_started_at", table_name="patrol_runs")
     op.drop_table("patrol_runs")
     with op.batch_alter_table("site_columns") as batch:
         batch.drop_column("list_url")
