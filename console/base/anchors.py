@@ -16,6 +16,7 @@ from pathlib import Path
 
 import platformdirs
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from console.base import clock
 from console.base.actor import Actor, require
@@ -64,13 +65,19 @@ def take(sessions: SessionFactory, actor: Actor) -> Anchor:
     """The current head of the chain (audit administrator only)."""
     require(actor, Duty.AUDIT_ADMIN)
     with sessions() as session:
-        head = session.get(JournalHead, HEAD_ID)
-        if head is None:
-            raise NotFound(NO_HEAD)
-        if head.seq == 0:
-            raise InvalidInput(EMPTY_JOURNAL)
-        at = clock.iso(utcnow(), settings_of(session).zone) or ""
-        return Anchor(head.seq, head.hash, at)
+        return current(session)
+
+
+def current(session: Session) -> Anchor:
+    """The current head of the chain, read in ``session`` (the monthly report mails it to the
+    audit administrators, so that it leaves the database without anyone asking)."""
+    head = session.get(JournalHead, HEAD_ID)
+    if head is None:
+        raise NotFound(NO_HEAD)
+    if head.seq == 0:
+        raise InvalidInput(EMPTY_JOURNAL)
+    at = clock.iso(utcnow(), settings_of(session).zone) or ""
+    return Anchor(head.seq, head.hash, at)
 
 
 def append(path: Path, anchor: Anchor) -> None:

@@ -19,20 +19,26 @@ from pathlib import Path
 from sqlalchemy import and_, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
-from console.base import journal
+from console.base import anchors, journal
 from console.base.actor import Actor, require
 from console.base.cluster import settings_of
-from console.base.i18n import translate
+from console.base.i18n import QT_TR_NOOP, translate
 from console.db import SessionFactory
 from console.reports import write_pdf
 from console.schema import Duty, ReportDelivery, utcnow
 from console.supervision.monthly import MonthlyReport
 from console.supervision.report import unit_document
 from console.supervision.report_words import TITLE, UNIT_TITLE
-from console.supervision.settings import TEAM_EMAIL
+from console.supervision.settings import AUDIT_EMAIL, TEAM_EMAIL
 from console.supervision.smtp import MailFault, SmtpConfig, deliver
 
 TEAM_KEY = "team"
+AUDIT_KEY = "audit"
+ANCHOR_SUBJECT = QT_TR_NOOP("日志锚点 {month}")
+ANCHOR_BODY = QT_TR_NOOP(
+    "发送月报时的日志链头：第 {seq} 条，哈希 {hash}，时间 {at}。\n"
+    "请保存附件，需要时用 cluster-console journal verify --anchors 附件 核对日志未被改写。"
+)
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
 STALE_SENDING = dt.timedelta(minutes=15)
 TARGET = "report_delivery"
@@ -60,8 +66,15 @@ class MailResult:
     skipped: list[str]
 
 
-def outgoing(report: MonthlyReport, team_email: str, folder: Path) -> list[Outgoing]:
-    """The messages of ``report``: each running site with a contact email, and the team."""
+def outgoing(
+    report: MonthlyReport,
+    team_email: str,
+    folder: Path,
+    audit: tuple[str, anchors.Anchor] | None = None,
+) -> list[Outgoing]:
+    """The messages of ``report``: each running site with a contact email, the team, and the
+    audit administrators (``audit``: their address and the journal's head, as an anchors file
+    that ``journal verify --anchors`` reads)."""
     seen, month = report.overview, report.month
     found: list[Outgoing] = []
     for site in seen.scope.sites:
@@ -75,6 +88,13 @@ def outgoing(report: MonthlyReport, team_email: str, folder: Path) -> list[Outgo
         title = translate("", TITLE).format(month=month)
         body = translate("", UNIT_TITLE).format(month=month, name=translate("", seen.scope.title))
         found.append(Outgoing(TEAM_KEY, None, team_email, title, body, (report.pdf, report.xlsx)))
+    if audit is not None:
+        address, anchor = audit
+        path = folder / f"journal-anchor-{month}.jsonl"
+        path.write_text(anchor.line(), encoding="utf-8")
+        subject = translate("", ANCHOR_SUBJECT).format(month=month)
+        body = translate("", ANCHOR_BODY).format(seq=anchor.seq, hash=anchor.hash, at=anchor.at)
+        found.append(Outgoing(AUDIT_KEY, None, address, subject, body, (path,)))
     return found
 
 
@@ -88,10 +108,12 @@ def send_monthly(
     """Send every message of ``report`` not yet sent for its month; each one journalled."""
     require(actor, Duty.SYSTEM_ADMIN)
     with sessions() as session:
-        team = settings_of(session)[TEAM_EMAIL].strip()
+        settings = settings_of(session)
+        team, auditors = settings[TEAM_EMAIL].strip(), settings[AUDIT_EMAIL].strip()
+        audit = (auditors, anchors.current(session)) if auditors else None
     result = MailResult([], {}, [])
     with tempfile.TemporaryDirectory(prefix="cluster-report-") as folder:
-        for message in outgoing(report, team, Path(folder)):
+        for message in outgoing(report, team, Path(folder), audit):
             row_id = _claim(sessions, report.month, message)
             if row_id is None:
                 result.skipped.append(message.key)

@@ -21,6 +21,14 @@ TEAM_EMAIL = text_setting(
     "report.team_email", "", Duty.SYSTEM_ADMIN,
     QT_TR_NOOP("运维团队邮箱"), QT_TR_NOOP("月报全文发往此邮箱；留空则不发。"), limit=254,
 )  # fmt: skip
+AUDIT_EMAIL = text_setting(
+    "report.audit_email", "", Duty.SYSTEM_ADMIN,
+    QT_TR_NOOP("审计管理员邮箱"),
+    QT_TR_NOOP(
+        "每月随月报把日志链头（锚点）发往此邮箱，供 journal verify --anchors 核对；留空则不发。"
+    ),
+    limit=254,
+)  # fmt: skip
 SMTP_HOST = text_setting(
     "smtp.host", "", Duty.SYSTEM_ADMIN,
     QT_TR_NOOP("SMTP 服务器"),

@@ -888,6 +888,30 @@
         <translation>These columns are not kept by the console and were skipped: {headings}</translation>
     </message>
     <message>
+        <source>收到</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>有效</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>办结</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>平均办理天数</source>
+        <translation>Average days to close</translation>
+    </message>
+    <message>
+        <source>公开答复</source>
+        <translation>Answered publicly</translation>
+    </message>
+    <message>
+        <source>{year} 年度留言，统计至 {until}，共 {sites} 个网站。</source>
+        <translation>Messages of {year}, counted up to {until}, {sites} sites.</translation>
+    </message>
+    <message>
         <source>已导入：新增留言 {added} 条，更新 {updated} 条，新建渠道 {channels} 个。</source>
         <translation>Imported: {added} new messages, {updated} updated, {channels} new channels.</translation>
     </message>
@@ -3866,6 +3890,10 @@ The current connection stays in use.</translation>
         <translation>The database address &quot;{url}&quot; lacks its type: write sqlite:///{url} for a SQLite file, postgresql://user@host/name or mysql://user@host/name for a server.</translation>
     </message>
     <message>
+        <source>数据库地址 {url} 缺少库名：应为 …://用户@主机/库名。</source>
+        <translation>Database URL {url} lacks the database name: write …://user@host/name.</translation>
+    </message>
+    <message>
         <source>SQLite 数据库 {name} 所在的文件夹 {folder} 不存在。</source>
         <translation>The folder {folder} of SQLite database {name} does not exist.</translation>
     </message>
@@ -4098,6 +4126,14 @@ The current connection stays in use.</translation>
         <translation>From the 1st of each month, how many minutes apart jobs run writes last month&apos;s report and sends the mail not yet sent (failures are retried).</translation>
     </message>
     <message>
+        <source>网站巡查检查间隔（分钟）</source>
+        <translation>Site patrol check interval (minutes)</translation>
+    </message>
+    <message>
+        <source>jobs run 每隔多少分钟巡查到期的网站；每个网站多久巡查一次由 patrol.interval_hours 决定（默认每天一次）。</source>
+        <translation>How often (minutes) jobs run patrols the sites that are due; how often each site is patrolled is set by patrol.interval_hours (once a day by default).</translation>
+    </message>
+    <message>
         <source>嵌入式 SQLite 数据库只供单个操作员使用，没有数据库登录和角色；多人协作请使用 PostgreSQL 或 MariaDB。</source>
         <translation>The embedded SQLite database is for a single operator and has no database logins or roles; for a team use PostgreSQL or MariaDB.</translation>
     </message>
@@ -4306,6 +4342,14 @@ The current connection stays in use.</translation>
     <message>
         <source>月报全文发往此邮箱；留空则不发。</source>
         <translation>The whole monthly report is sent to this address; empty: not sent.</translation>
+    </message>
+    <message>
+        <source>审计管理员邮箱</source>
+        <translation>Audit administrators&apos; email</translation>
+    </message>
+    <message>
+        <source>每月随月报把日志链头（锚点）发往此邮箱，供 journal verify --anchors 核对；留空则不发。</source>
+        <translation>Each month, with the report, the journal&apos;s head (an anchor) is mailed here for journal verify --anchors; leave empty to send none.</translation>
     </message>
     <message>
         <source>SMTP 服务器</source>
@@ -4562,6 +4606,20 @@ The current connection stays in use.</translation>
     <message>
         <source>最近开始</source>
         <translation>Last started</translation>
+    </message>
+    <message>
+        <source>巡查到期的网站</source>
+        <translation>Patrol the sites that are due</translation>
+    </message>
+    <message>
+        <source>日志锚点 {month}</source>
+        <translation>Journal anchor {month}</translation>
+    </message>
+    <message>
+        <source>发送月报时的日志链头：第 {seq} 条，哈希 {hash}，时间 {at}。
+请保存附件，需要时用 cluster-console journal verify --anchors 附件 核对日志未被改写。</source>
+        <translation>The journal&apos;s head when the report was sent: entry {seq}, hash {hash}, at {at}.
+Keep the attachment; cluster-console journal verify --anchors ATTACHMENT checks that the journal was not rewritten.</translation>
     </message>
 </context>
 <context>
@@ -6722,18 +6780,6 @@ Separation of duties asks for three different people as the three administrators
         <translation>Update rule</translation>
     </message>
     <message>
-        <source>保存为新版本</source>
-        <translation>Save as new version</translation>
-    </message>
-    <message>
-        <source>另存为新预设…</source>
-        <translation>Save as new preset…</translation>
-    </message>
-    <message>
-        <source>导出 JSON…</source>
-        <translation>Export JSON…</translation>
-    </message>
-    <message>
         <source>{name}&#x3000;第 {number} 版&#x3000;{count} 个栏目</source>
         <translation>{name}  version {number}  {count} columns</translation>
     </message>
@@ -7568,6 +7614,21 @@ Separation of duties asks for three different people as the three administrators
     <message>
         <source>请稍候…</source>
         <translation>Please wait…</translation>
+    </message>
+</context>
+<context>
+    <name>editor</name>
+    <message>
+        <source>保存为新版本</source>
+        <translation type="unfinished">Save as new version</translation>
+    </message>
+    <message>
+        <source>另存为新预设…</source>
+        <translation type="unfinished">Save as new preset…</translation>
+    </message>
+    <message>
+        <source>导出 JSON…</source>
+        <translation type="unfinished">Export JSON…</translation>
     </message>
 </context>
 </TS>

@@ -10,8 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
+from console.base import anchors
 from console.base.actor import Actor
 from console.base.cluster import settings_of
 from console.base.cluster_service import change_settings
@@ -140,3 +141,28 @@ def test_sending_needs_an_operator_and_a_configured_server(
     assert main([*argv, "--user", "sysadmin", "--password-stdin"]) == 2
     assert "smtp.host" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_the_audit_administrators_get_the_journals_head_as_an_anchors_file(
+    sessions: SessionFactory, written: MonthlyReport, tmp_path: Path
+) -> None:
+    auditors = "audit@yunxi.gov.cn"
+    change_settings(sessions, _admin(sessions), {"report.audit_email": auditors})
+    with smtp_server(tmp_path) as server:
+        config = SmtpConfig(server.host, server.port, "report@yunxi.gov.cn", "none")
+        sent = send_monthly(sessions, _admin(sessions), written, config)
+    assert "audit" in sent.sent
+    (message,) = [m for m in server.inbox.messages if m["To"] == auditors]
+    (attachment,) = message.iter_attachments()
+    assert attachment.get_filename() == f"journal-anchor-{MONTH}.jsonl"
+    kept = tmp_path / "kept.jsonl"
+    kept.write_bytes(attachment.get_content())
+    (anchor,) = anchors.read(kept)
+    auditor = operators.login(sessions, "auditor", PASSWORD)
+    assert anchors.check(sessions, auditor, [anchor]) == []
+    # An owner who rewrote the chain recomputed every hash after the first change.
+    with sessions.begin() as session:
+        session.execute(
+            update(JournalEntry).where(JournalEntry.seq == anchor.seq).values(hash="0" * 64)
+        )
+    assert anchors.check(sessions, auditor, [anchor]) != []
