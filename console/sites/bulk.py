@@ -13,6 +13,7 @@ from console.base import journal
 from console.base.actor import Actor
 from console.base.domains import validate_domain
 from console.schema import Filing, Site, SiteDomain
+from console.sites.contact import contact_snapshot, contact_values
 from console.sites.rules import SiteDraft
 from console.sites.service import TARGET
 
@@ -78,6 +79,7 @@ def _insert_batch(
             "state": state,
             "opened_on": d.opened_on,
             "version": 1,
+            **contact_values(d),
         }
         for d in drafts
     ]
@@ -106,7 +108,7 @@ def _insert_batch(
             "state": state, "merged_into_id": None,
             "opened_on": draft.opened_on.isoformat() if draft.opened_on else None,
             "domains": stored[:1] + sorted(stored[1:]),
-        }  # fmt: skip
+        } | contact_snapshot(draft)  # fmt: skip
         changes.append(
             journal.Change("site.create", TARGET, site_id, draft.name.strip(), None, after)
         )

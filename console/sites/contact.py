@@ -61,9 +61,9 @@ def set_contact(site: Site, draft: SiteDraft) -> None:
         setattr(site, key, value)
 
 
-def contact_snapshot(site: Site) -> dict[str, Any]:
+def contact_snapshot(source: SiteDraft | Site) -> dict[str, Any]:
     """The contact as the journal records it: the phone masked, like every list."""
-    values = contact_values(site)
+    values = contact_values(source)
     values["contact_phone"] = mask_phone(values["contact_phone"]) if values["contact_phone"] else ""
     return values
 

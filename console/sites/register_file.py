@@ -22,6 +22,7 @@ from console.base.labels import SITE_KINDS
 from console.base.listing import Query, read_page
 from console.db import SessionFactory
 from console.schema import Filing, Site, SiteDomain
+from console.sites.contact import FIELDS as CONTACT_FIELDS
 from console.sites.rules import FIELDS, ORGANISER_TYPES
 from console.sites.service import SITES
 
@@ -95,6 +96,7 @@ def _records(sessions: SessionFactory, ids: Sequence[int]) -> list[dict[str, Any
             "icp_number": row.icp_number or "",
             "psb_number": row.psb_number or "",
             "opened_on": row.Site.opened_on or "",
+            **{key: getattr(row.Site, key) or "" for key in CONTACT_FIELDS},
         }
         for row in rows
     ]
