@@ -100,7 +100,7 @@ def gather(session: Session, scope: Scope, as_of: dt.date) -> Facts:
         below=sum(1 for r in reach if r.verdict == UNREACHABLE),
         undetermined=sum(1 for r in reach if r.verdict == UNDETERMINED),
         filings_overdue=sum(1 for s in statuses if s.urgency == Urgency.OVERDUE),
-        filings_due=sum(1 for s in statuses if _due_soon(s, as_of)),
+        filings_due=sum(1 for s in statuses if due_soon(s, as_of)),
         backlog=review.backlog,
         oldest_pending=review.oldest,
         decisions_week=review.decisions,
@@ -132,7 +132,8 @@ def _filings(session: Session, site_ids: list[int] | None, end: dt.datetime) -> 
     return statuses
 
 
-def _due_soon(status: SiteStatus, as_of: dt.date) -> bool:
+def due_soon(status: SiteStatus, as_of: dt.date) -> bool:
+    """Whether ``status`` is not overdue but has something due within 30 days of ``as_of``."""
     if status.urgency == Urgency.OVERDUE:
         return False
     last = as_of + dt.timedelta(days=DUE_WITHIN_DAYS)

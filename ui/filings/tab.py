@@ -30,8 +30,10 @@ from console.filings.rules import URGENCY_LABELS, Urgency
 from console.filings.service import FILINGS, SiteStatus, StatusReport, calendar, cluster_status
 from console.filings.settings import PREFIX, FilingSettings, read_settings
 from console.filings.sweeps import PROBE_HISTORY
+from console.supervision.figures import due_soon
 from ui.area_tab import AreaTab, TabSpec
 from ui.dialogs import export_path
+from ui.drill import DUE, OVERDUE, PROBES, Drill
 from ui.filings.detail import FilingDetailPane
 from ui.filings.sweeper import SweepPanel
 from ui.filings.tables import CALENDAR_COLUMNS, STATUS_COLUMNS, deadline_shade, urgency_shade
@@ -49,7 +51,9 @@ SCOPES: tuple[tuple[str, Urgency | None], ...] = (
     (QT_TR_NOOP("需处理（到期及以上）"), Urgency.DUE),
     (QT_TR_NOOP("全部网站"), None),
     (QT_TR_NOOP("仅逾期"), Urgency.OVERDUE),
+    (QT_TR_NOOP("30 天内到期"), None),
 )
+OVERDUE_ONLY, DUE_SOON = 2, 3
 
 
 class FilingsTab(AreaTab):
@@ -61,6 +65,7 @@ class FilingsTab(AreaTab):
         super().__init__(spec, database, actor, parent)
         self.statuses: list[SiteStatus] = []
         self.settings = FilingSettings()
+        self.as_of = database.today()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         if not actor.holds(*REGISTER_READERS):
@@ -183,7 +188,7 @@ class FilingsTab(AreaTab):
         report = await attempt(self.summary.setText, self._judged())
         if report is REFUSED or not shiboken6.isValid(self):  # the window may have closed
             return
-        self.statuses = report.statuses
+        self.statuses, self.as_of = report.statuses, report.as_of
         if not self.sweeper.timer.isActive():
             self.sweeper.schedule(self.settings.sweep_interval_min)
         self.status_model.zone = self.calendar_model.zone = report.zone
@@ -203,11 +208,13 @@ class FilingsTab(AreaTab):
     def _show_statuses(self) -> None:
         selected = self._selected_ids()
         floor = SCOPES[max(0, self.scope.currentIndex())][1]
+        soon = self.scope.currentIndex() == DUE_SOON
         text = self.filter.text().strip().lower()
         shown = [
             s
             for s in self.statuses
             if (floor is None or s.urgency >= floor)
+            and (not soon or due_soon(s, self.as_of))
             and (
                 not text
                 or text in f"{s.code} {s.name} {' '.join(f.reason for f in s.findings)}".lower()
@@ -230,6 +237,21 @@ class FilingsTab(AreaTab):
         for row, status in enumerate(shown):
             if status.site_id in selected:
                 self.status_view.selectRow(row)
+
+    def show_filtered(self, drill: Drill) -> None:
+        """The urgency list narrowed to the drill's region and kind (overdue, due within 30
+        days), or the probes page for availability."""
+        if not self.actor.holds(*REGISTER_READERS):
+            return
+        if drill.kind == PROBES:
+            self.inner.setCurrentWidget(self.sweeper)
+            return
+        self.inner.setCurrentIndex(0)
+        blocked = self.scope.blockSignals(True)
+        self.scope.setCurrentIndex({OVERDUE: OVERDUE_ONLY, DUE: DUE_SOON}.get(drill.kind, 0))
+        self.scope.blockSignals(blocked)
+        self.filter.setText(drill.text)
+        self._show_statuses()
 
     def _selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.status_view.selectionModel().selectedRows()})

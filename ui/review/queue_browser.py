@@ -226,7 +226,8 @@ class QueueBrowser(QWidget):
         for site_id, name in choices.sites:
             self.site.addItem(name, site_id)
         for category in choices.categories:
-            self.category.addItem(category, category)
+            if self.category.findData(category) < 0:
+                self.category.addItem(category, category)
 
     def _status_changed(self, _index: int) -> None:
         self.stack.setCurrentWidget(self.pane)
@@ -235,6 +236,26 @@ class QueueBrowser(QWidget):
             spawn(self.pane.refresh(), "status")
         else:
             self._current_changed(self.pane.view.currentIndex(), QModelIndex())
+
+    def show_only(self, status: str, category: str = "") -> None:
+        """Show the ``status`` list with only the ``category`` filter set ('' for none)."""
+        if category and self.category.findData(category) < 0:
+            self.category.addItem(category, category)
+        for box, value in (
+            (self.site, 0),
+            (self.category, category),
+            (self.severity, 0),
+            (self.age, 0),
+        ):
+            blocked = box.blockSignals(True)
+            box.setCurrentIndex(max(0, box.findData(value)))
+            box.blockSignals(blocked)
+        blocked = self.status_tabs.blockSignals(True)
+        self.status_tabs.setCurrentIndex(STATUSES.index(status))
+        self.status_tabs.blockSignals(blocked)
+        self.stack.setCurrentWidget(self.pane)
+        self.currentItem.emit(None)
+        self._filters_changed()
 
     def _filters_changed(self) -> None:
         chosen = review.QueueFilter(
