@@ -5,7 +5,6 @@ from __future__ import annotations
 from console.filings.rules import Urgency
 from console.presets.inspection import RULES, UNREACHABLE
 from console.screening import PERSONAL_CATEGORY
-from console.supervision.figures import due_soon
 from tests.supervision_cluster import build
 from tests.ui.conftest import until
 from tests.ui.test_supervision_tab import close, open_window
@@ -44,7 +43,7 @@ def test_filing_figures_open_the_overdue_and_the_due_soon_sites(sqlite_sessions,
         assert filings.scope.currentIndex() == DUE_SOON
         shown = filings.status_model.records
         assert len(shown) == due and due >= 1
-        assert all(due_soon(s, filings.as_of) for s in shown)
+        assert all(s.due_within(filings.as_of) for s in shown)
         assert not {s.site_id for s in shown} & {
             s.site_id for s in filings.statuses if s.urgency == Urgency.OVERDUE
         }

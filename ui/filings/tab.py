@@ -30,7 +30,6 @@ from console.filings.rules import URGENCY_LABELS, Urgency
 from console.filings.service import FILINGS, SiteStatus, StatusReport, calendar, cluster_status
 from console.filings.settings import PREFIX, FilingSettings, read_settings
 from console.filings.sweeps import PROBE_HISTORY
-from console.supervision.figures import due_soon
 from ui.area_tab import AreaTab, TabSpec
 from ui.dialogs import export_path
 from ui.drill import DUE, OVERDUE, PROBES, Drill
@@ -214,7 +213,7 @@ class FilingsTab(AreaTab):
             s
             for s in self.statuses
             if (floor is None or s.urgency >= floor)
-            and (not soon or due_soon(s, self.as_of))
+            and (not soon or s.due_within(self.as_of))
             and (
                 not text
                 or text in f"{s.code} {s.name} {' '.join(f.reason for f in s.findings)}".lower()
