@@ -95,6 +95,12 @@ def test_a_portals_figures_open_only_its_subtree(sqlite_sessions, run) -> None: 
         run(until(lambda: pane.model.rowCount() == figure(tab, "running") == 2, "two sites"))
 
         window.tabs.setCurrentWidget(tab)
+        tab.headline.buttons["availability"].click()
+        filings = window.area_tabs["filings"]
+        assert isinstance(filings, FilingsTab) and window.tabs.currentWidget() is filings
+        assert filings.inner.currentWidget() is filings.sweeper
+
+        window.tabs.setCurrentWidget(tab)
         tab.headline.buttons["risk_sites"].click()
         page = window.area_tabs["presets"]
         assert isinstance(page, PresetsTab)
