@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from console.filings.rules import Urgency
 from console.presets.inspection import RULES, UNREACHABLE
 from console.screening import PERSONAL_CATEGORY
@@ -51,7 +53,9 @@ def test_filing_figures_open_the_overdue_and_the_due_soon_sites(sqlite_sessions,
         close(window)
 
 
-def test_risk_figures_open_the_risk_list_narrowed_to_their_rule(sqlite_sessions, run) -> None:  # type: ignore[no-untyped-def]
+def test_risk_figures_open_the_risk_list_narrowed_to_their_rule(
+    sqlite_sessions, run, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     build(sqlite_sessions)
     window, tab = open_window(sqlite_sessions, run)
     try:
@@ -74,6 +78,12 @@ def test_risk_figures_open_the_risk_list_narrowed_to_their_rule(sqlite_sessions,
             assert all(any(r.rule == rule for r in site.risks) for site in shown)
             broken += bool(shown)
         assert broken >= 2  # the home page and the blank columns name a site each
+        tab.headline.buttons["risk.home"].click()
+        target = tmp_path / "home.csv"
+        assert run(page.export_to(target)) == len(page.model.records) == figure(tab, "risk.home")
+        assert len(target.read_text(encoding="utf-8-sig").splitlines()) == 1 + figure(
+            tab, "risk.home"
+        )
     finally:
         close(window)
 

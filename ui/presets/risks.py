@@ -220,16 +220,15 @@ class RiskPage(QWidget):
 
     def _show(self) -> None:
         """The inspected sites that pass the risky-only box, the rule and the text filters."""
-        rule = str(self.rule.currentData() or "")
-        text = self.site_filter.text().strip().lower()
-        every = not self.only_risky.isChecked() and not rule
-        self.model.set_records(
-            [
-                site
-                for site in self.results
-                if (every or any(not rule or risk.rule == rule for risk in site.risks))
-                and (not text or text in f"{site.code} {site.name}".lower())
-            ]
+        only, rule, text = self._narrowed()
+        self.model.set_records([s for s in self.results if presets.listed(s, only, rule, text)])
+
+    def _narrowed(self) -> tuple[bool, str, str]:
+        """The risky-only box, the rule and the text the list is narrowed by."""
+        return (
+            self.only_risky.isChecked(),
+            str(self.rule.currentData() or ""),
+            self.site_filter.text(),
         )
 
     async def show_site(self, row: int) -> None:
@@ -329,10 +328,11 @@ class RiskPage(QWidget):
 
     async def export_to(self, path: Path) -> int:
         """Export the risk list as shown to ``path``."""
-        only_risky = self.only_risky.isChecked()
         written = await exported(
             self.summary.setText,
-            self.database.call(presets.export_risks, self.actor, self.date(), path, only_risky),
+            self.database.call(
+                presets.export_risks, self.actor, self.date(), path, *self._narrowed()
+            ),
         )
         if written is None:
             return 0
