@@ -24,9 +24,11 @@ PERSONAL = "personal"
 @dataclass(frozen=True)
 class Drill:
     """The rows behind a number: ``text`` for a quick filter, ``under`` the scope's root site
-    (None: the whole cluster), ``kind`` of figure and, for a risk, its ``rule`` ('' for any)."""
+    (None: the whole cluster) and ``title`` its name, ``kind`` of figure and, for a risk, its
+    ``rule`` ('' for any)."""
 
     text: str = ""
     kind: str = PLAIN
     rule: str = ""
     under: int | None = None
+    title: str = ""

@@ -148,5 +148,17 @@ def test_review_figures_open_the_pending_queue_and_its_personal_data(sqlite_sess
         assert browser.status == "approved" and browser.category.currentData() == ""
         approved = browser.pane.model
         run(until(lambda: approved.rowCount() == 3, "the decided items"))
+
+        window.tabs.setCurrentWidget(tab)
+        index = next(i for i in range(tab.scope.count()) if "3312020001" in tab.scope.itemText(i))
+        tab.scope.setCurrentIndex(index)
+        run(tab.reload())
+        tab.headline.buttons["backlog"].click()
+        assert (
+            browser.status == "pending" and browser.site.currentData() == -tab.scope.currentData()
+        )
+        assert "溪东区人民政府" in browser.site.currentText()
+        pending = browser.pane.model
+        run(until(lambda: pending.rowCount() == figure(tab, "backlog") == 1, "the county's item"))
     finally:
         close(window)

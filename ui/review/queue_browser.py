@@ -237,12 +237,18 @@ class QueueBrowser(QWidget):
         else:
             self._current_changed(self.pane.view.currentIndex(), QModelIndex())
 
-    def show_only(self, status: str, category: str = "") -> None:
-        """Show the ``status`` list with only the ``category`` filter set ('' for none)."""
+    def show_only(
+        self, status: str, category: str = "", under: int | None = None, title: str = ""
+    ) -> None:
+        """Show the ``status`` list with only the ``category`` filter set ('' for none) and the
+        sites ``under`` a site named ``title`` (None: every site)."""
         if category and self.category.findData(category) < 0:
             self.category.addItem(category, category)
+        # A subtree is offered in the site filter as its root's negated id.
+        if under is not None and self.site.findData(-under) < 0:
+            self.site.addItem(self.tr("{name}及下级网站").format(name=title), -under)
         for box, value in (
-            (self.site, 0),
+            (self.site, 0 if under is None else -under),
             (self.category, category),
             (self.severity, 0),
             (self.age, 0),
@@ -258,8 +264,10 @@ class QueueBrowser(QWidget):
         self._filters_changed()
 
     def _filters_changed(self) -> None:
+        site = int(self.site.currentData() or 0)
         chosen = review.QueueFilter(
-            site_id=int(self.site.currentData() or 0) or None,
+            site_id=site if site > 0 else None,
+            under=-site if site < 0 else None,
             category=self.category.currentData() or "",
             min_severity=int(self.severity.currentData() or 0),
             older_than_hours=int(self.age.currentData() or 0),

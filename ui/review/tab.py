@@ -63,11 +63,12 @@ class ReviewTab(AreaTab):
             await self.browser.refresh()
 
     def show_filtered(self, drill: Drill) -> None:
-        """The queue behind the drill: the pending items (with personal data only, for that
-        figure) or, for the week's decisions, the approved ones."""
+        """The queue of the drill's subtree behind the figure: the pending items (with personal
+        data only, for that figure) or, for the week's decisions, the approved ones."""
         if self.reviewing:
             status = "approved" if drill.kind == DECIDED else "pending"
-            self.browser.show_only(status, PERSONAL_CATEGORY if drill.kind == PERSONAL else "")
+            category = PERSONAL_CATEGORY if drill.kind == PERSONAL else ""
+            self.browser.show_only(status, category, drill.under, drill.title)
 
     def showEvent(self, event: QShowEvent) -> None:
         """The review keys act as soon as the tab is shown (Alt+5, a click on its title): the

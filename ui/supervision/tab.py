@@ -207,7 +207,9 @@ class SupervisionTab(AreaTab):
     def _open(self, figure: Figure) -> None:
         """Open the list behind ``figure`` in its tab, narrowed to the scope and the figure."""
         under = self.scope.currentData()
-        self.navigate.emit(figure.tab, Drill(self._filter_text(), figure.kind, figure.rule, under))
+        title = next((c.name for c in self.choices if c.site_id == under), "")
+        drill = Drill(self._filter_text(), figure.kind, figure.rule, under, title)
+        self.navigate.emit(figure.tab, drill)
 
     async def generate_report(self) -> None:
         """Write the chosen month's report into the report folder, with progress; then open
