@@ -89,7 +89,7 @@ def test_risk_figures_open_the_risk_list_narrowed_to_their_rule(
 
 
 def test_a_portals_figures_open_only_its_subtree(sqlite_sessions, run) -> None:  # type: ignore[no-untyped-def]
-    build(sqlite_sessions)
+    ids = build(sqlite_sessions)
     window, tab = open_window(sqlite_sessions, run)
     try:
         run(tab.refresh())
@@ -118,6 +118,30 @@ def test_a_portals_figures_open_only_its_subtree(sqlite_sessions, run) -> None: 
         shown = page.risks.model.records
         assert len(shown) == figure(tab, "risk_sites") >= 1
         assert all(site.code.startswith("331202") for site in shown)
+        box = page.risks.in_scope
+        assert box.isChecked() and not box.isHidden() and "溪东区人民政府" in box.text()
+        box.setChecked(False)  # the whole cluster again
+        assert len(page.risks.model.records) > len(shown)
+
+        # The city portal: its counties' sites are not of its region code, yet of its scope.
+        index = next(i for i in range(tab.scope.count()) if tab.scope.itemData(i) == ids["P"])
+        tab.scope.setCurrentIndex(index)
+        window.tabs.setCurrentWidget(tab)
+        run(tab.reload())
+        tab.headline.buttons["risk_sites"].click()
+        assert box.isChecked()
+        codes = {site.code[:6] for site in page.risks.model.records}
+        assert len(page.risks.model.records) == figure(tab, "risk_sites") and len(codes) == 2
+        window.tabs.setCurrentWidget(filings)
+        run(until(lambda: bool(filings.statuses), "the statuses judged"))
+        filings = window.area_tabs["filings"]
+        assert isinstance(filings, FilingsTab)
+        for key, shown_kind in (("overdue", OVERDUE_ONLY), ("due", DUE_SOON)):
+            window.tabs.setCurrentWidget(tab)
+            tab.headline.buttons[key].click()
+            assert window.tabs.currentWidget() is filings
+            assert filings.scope.currentIndex() == shown_kind
+            assert filings.status_model.rowCount() == figure(tab, key) >= 1, key
     finally:
         close(window)
 

@@ -32,7 +32,7 @@ from console.filings.settings import PREFIX, FilingSettings, read_settings
 from console.filings.sweeps import PROBE_HISTORY
 from ui.area_tab import AreaTab, TabSpec
 from ui.dialogs import export_path
-from ui.drill import DUE, OVERDUE, PROBES, Drill
+from ui.drill import DUE, OVERDUE, PROBES, Drill, ScopeBox
 from ui.filings.detail import FilingDetailPane
 from ui.filings.sweeper import SweepPanel
 from ui.filings.tables import CALENDAR_COLUMNS, STATUS_COLUMNS, deadline_shade, urgency_shade
@@ -95,6 +95,7 @@ class FilingsTab(AreaTab):
         self.filter.setClearButtonEnabled(True)
         self.scope = QComboBox(self)
         self.scope.setObjectName("scope")
+        self.in_scope = ScopeBox(self)
         for title, _urgency in SCOPES:
             self.scope.addItem(translated(title))
         self.refresh_button = QPushButton(self.tr("刷新"), self)
@@ -115,6 +116,7 @@ class FilingsTab(AreaTab):
         bar = QHBoxLayout()
         bar.addWidget(self.filter, 1)
         bar.addWidget(self.scope)
+        bar.addWidget(self.in_scope)
         bar.addWidget(self.refresh_button)
         bar.addWidget(self.export_button)
         bar.addWidget(self.settings_button)
@@ -127,6 +129,7 @@ class FilingsTab(AreaTab):
         splitter.setStretchFactor(1, 2)
         self.filter.textChanged.connect(lambda _t: self._show_statuses())
         self.scope.currentIndexChanged.connect(lambda _i: self._show_statuses())
+        self.in_scope.toggled.connect(lambda _on: self._show_statuses())
         self.refresh_button.clicked.connect(lambda: spawn(self.refresh(), "refresh filings"))
         self.export_button.clicked.connect(lambda: spawn(self.export(), "export urgency"))
         self.settings_button.clicked.connect(lambda: spawn(self.edit_settings(), "settings"))
@@ -208,12 +211,14 @@ class FilingsTab(AreaTab):
         selected = self._selected_ids()
         floor = SCOPES[max(0, self.scope.currentIndex())][1]
         soon = self.scope.currentIndex() == DUE_SOON
+        kept = self.in_scope.kept()
         text = self.filter.text().strip().lower()
         shown = [
             s
             for s in self.statuses
             if (floor is None or s.urgency >= floor)
             and (not soon or s.due_within(self.as_of))
+            and (kept is None or s.site_id in kept)
             and (
                 not text
                 or text in f"{s.code} {s.name} {' '.join(f.reason for f in s.findings)}".lower()
@@ -246,6 +251,7 @@ class FilingsTab(AreaTab):
             self.inner.setCurrentWidget(self.sweeper)
             return
         self.inner.setCurrentIndex(0)
+        self.in_scope.hold(drill)
         blocked = self.scope.blockSignals(True)
         self.scope.setCurrentIndex({OVERDUE: OVERDUE_ONLY, DUE: DUE_SOON}.get(drill.kind, 0))
         self.scope.blockSignals(blocked)

@@ -37,6 +37,7 @@ from console.presets.inspection import RULE_NAMES, RULES, SiteRisk, reachability
 from console.presets.settings import applied_text
 from console.schema import Duty
 from ui.dialogs import export_path
+from ui.drill import Drill, ScopeBox
 from ui.flow import FlowLayout
 from ui.forms import REFUSED, attempt, exported, exported_text
 from ui.i18n import translated
@@ -94,6 +95,7 @@ class RiskPage(QWidget):
         self.site_filter.setObjectName("riskFilter")
         self.site_filter.setPlaceholderText(self.tr("筛选：网站标识码或名称"))
         self.site_filter.setClearButtonEnabled(True)
+        self.in_scope = ScopeBox(self)
         self.summary = QLabel(self)
         self.summary.setObjectName("riskSummary")
         self.applied = QLabel(self)
@@ -112,6 +114,7 @@ class RiskPage(QWidget):
         bar.addWidget(self.only_risky)
         bar.addWidget(self.rule)
         bar.addWidget(self.site_filter)
+        bar.addWidget(self.in_scope)
         bar.addWidget(self.summary)
         bar.addWidget(refresh)
         bar.addWidget(export)
@@ -130,6 +133,7 @@ class RiskPage(QWidget):
         self.only_risky.toggled.connect(lambda _on: spawn(self.refresh(), "inspect"))
         self.rule.currentIndexChanged.connect(lambda _i: self._show())
         self.site_filter.textChanged.connect(lambda _t: self._show())
+        self.in_scope.toggled.connect(lambda _on: self._show())
         self.as_of.dateChanged.connect(lambda _d: spawn(self.refresh(), "inspect"))
         self.view.selectionModel().currentRowChanged.connect(
             lambda current, _previous: spawn(self.show_site(current.row()), "site drift")
@@ -208,9 +212,11 @@ class RiskPage(QWidget):
             )
         )
 
-    def narrow(self, rule: str, text: str) -> None:
-        """Show only the sites at risk by ``rule`` ('' for any) whose code or name holds
-        ``text``."""
+    def narrow(self, drill: Drill) -> None:
+        """Show only the sites of the drill's scope at risk by its rule ('' for any) whose code
+        or name holds its text."""
+        self.in_scope.hold(drill)
+        rule, text = drill.rule, drill.text
         self.only_risky.setChecked(True)
         blocked = self.rule.blockSignals(True)
         self.rule.setCurrentIndex(max(0, self.rule.findData(rule)))
@@ -220,15 +226,16 @@ class RiskPage(QWidget):
 
     def _show(self) -> None:
         """The inspected sites that pass the risky-only box, the rule and the text filters."""
-        only, rule, text = self._narrowed()
-        self.model.set_records([s for s in self.results if presets.listed(s, only, rule, text)])
+        narrowed = self._narrowed()
+        self.model.set_records([s for s in self.results if presets.listed(s, *narrowed)])
 
-    def _narrowed(self) -> tuple[bool, str, str]:
-        """The risky-only box, the rule and the text the list is narrowed by."""
+    def _narrowed(self) -> tuple[bool, str, str, frozenset[int] | None]:
+        """The risky-only box, the rule, the text and the scope the list is narrowed by."""
         return (
             self.only_risky.isChecked(),
             str(self.rule.currentData() or ""),
             self.site_filter.text(),
+            self.in_scope.kept(),
         )
 
     async def show_site(self, row: int) -> None:

@@ -108,7 +108,7 @@ class PresetsTab(AreaTab):
     def show_filtered(self, drill: Drill) -> None:
         """The risk list narrowed to the drill's rule (any rule when none) and region."""
         if self.pane is not None:
-            self.risks.narrow(drill.rule, drill.text)
+            self.risks.narrow(drill)
 
     def holds_unsaved_edits(self) -> bool:
         """Whether the column tree holds edits not yet saved as a version."""

@@ -198,17 +198,14 @@ class SupervisionTab(AreaTab):
         )  # fmt: skip
         self.refreshed.emit(clock.utcnow())
 
-    def _filter_text(self) -> str:
-        """What the owning tab's list is filtered by: the scope's region (its sites' codes)."""
-        under = self.scope.currentData()
-        chosen = next((c for c in self.choices if c.site_id == under), None)
-        return chosen.code[:6] if chosen is not None else ""
-
     def _open(self, figure: Figure) -> None:
         """Open the list behind ``figure`` in its tab, narrowed to the scope and the figure."""
         under = self.scope.currentData()
         title = next((c.name for c in self.choices if c.site_id == under), "")
-        drill = Drill(self._filter_text(), figure.kind, figure.rule, under, title)
+        sites = None
+        if under is not None and self.seen is not None:
+            sites = frozenset(site.id for site in self.seen.scope.sites)
+        drill = Drill("", figure.kind, figure.rule, under, title, sites)
         self.navigate.emit(figure.tab, drill)
 
     async def generate_report(self) -> None:
