@@ -18,6 +18,7 @@ from console.base.actor import DUTY_LABELS, Actor
 from console.base.i18n import joined
 from console.base.listing import Listing
 from console.schema import Duty
+from ui.drill import Drill
 from ui.i18n import translated
 from ui.list_pane import ListPane
 from ui.tasks import Database
@@ -37,8 +38,8 @@ class AreaTab(QWidget):
     """Base of every tab: ``refresh`` reloads what it shows and emits ``refreshed``."""
 
     refreshed = Signal(object)
-    # Another tab's list to open, filtered: (tab key, quick filter text). The window switches.
-    navigate = Signal(str, str)
+    # Another tab's list to open, filtered: (tab key, ``Drill``). The window switches.
+    navigate = Signal(str, object)
 
     def __init__(
         self, spec: TabSpec, database: Database, actor: Actor, parent: QWidget | None = None
@@ -57,8 +58,9 @@ class AreaTab(QWidget):
     async def stage_for_screenshot(self) -> None:
         """Put the tab in the state the documentation pictures show (e.g. a row selected)."""
 
-    def show_filtered(self, text: str) -> None:
-        """Show the tab's first list with ``text`` in its quick filter (a dashboard's way in)."""
+    def show_filtered(self, drill: Drill) -> None:
+        """Show the tab's first list with the drill's text in its quick filter (a dashboard's
+        way in); tabs with filters of their own apply the drill's kind too."""
         if not self.panes:
             return
         pane = self.panes[0]
@@ -69,7 +71,7 @@ class AreaTab(QWidget):
             if isinstance(inner, QTabWidget):
                 inner.setCurrentWidget(page)
             page = holder
-        pane.filter.setText(text)
+        pane.filter.setText(drill.text)
         pane.filter.returnPressed.emit()
 
     def holds_unsaved_edits(self) -> bool:

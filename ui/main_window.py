@@ -16,6 +16,7 @@ from console.base.errors import ConsoleError, EnvironmentFault
 from console.base.i18n import LANGUAGES, joined
 from console.db import ping
 from ui.dialogs import finished
+from ui.drill import Drill
 from ui.i18n import translated
 from ui.login import PasswordDialog
 from ui.session_end import Ending, claims_to_release, edits_settled
@@ -190,12 +191,12 @@ class MainWindow(QMainWindow):
             return
         spawn(self.refresh_current(), "auto-refresh")
 
-    def open_filtered(self, key: str, text: str) -> None:
-        """Switch to the tab ``key`` and show its list filtered by ``text``."""
+    def open_filtered(self, key: str, drill: Drill) -> None:
+        """Switch to the tab ``key`` and show the rows ``drill`` asks for."""
         tab = self.area_tabs.get(key)
         if tab is not None:
             self.tabs.setCurrentWidget(tab)
-            tab.show_filtered(text)
+            tab.show_filtered(drill)
 
     def _load_current(self) -> None:
         tab = self.tabs.currentWidget()

@@ -61,6 +61,10 @@ FILINGS = Listing(
 )
 
 
+# What "due soon" means on the 监管 tab and in the filings list it opens.
+DUE_WITHIN_DAYS = 30
+
+
 @dataclass(frozen=True)
 class SiteStatus:
     """A site's filing status: its most urgent finding and every finding with its reason."""
@@ -76,6 +80,13 @@ class SiteStatus:
     def due(self) -> dt.date | None:
         """The earliest due date among the findings."""
         return min((f.due for f in self.findings if f.due), default=None)
+
+    def due_within(self, as_of: dt.date, days: int = DUE_WITHIN_DAYS) -> bool:
+        """Not overdue, but something is due within ``days`` of ``as_of`` (the 监管 figure)."""
+        if self.urgency == Urgency.OVERDUE:
+            return False
+        last = as_of + dt.timedelta(days=days)
+        return any(f.due is not None and as_of <= f.due <= last for f in self.findings)
 
 
 @dataclass(frozen=True)

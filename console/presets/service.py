@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -425,14 +425,34 @@ def risk_row(risk: SiteRisk) -> list[str]:
     ]
 
 
+def listed(
+    site: SiteRisk,
+    only_at_risk: bool = True,
+    rule: str = "",
+    text: str = "",
+    sites: Collection[int] | None = None,
+) -> bool:
+    """Whether the risk list shows ``site``: at risk (by ``rule`` when one is named, which
+    implies at risk), among ``sites`` (None: any) and holding ``text`` in its code or name."""
+    at_risk = any(not rule or risk.rule == rule for risk in site.risks)
+    wanted = (at_risk or (not only_at_risk and not rule)) and (
+        sites is None or site.site_id in sites
+    )
+    return wanted and (not text or text.strip().lower() in f"{site.code} {site.name}".lower())
+
+
 def export_risks(
     sessions: SessionFactory,
     actor: Actor,
     as_of: dt.date | None,
     path: Path,
     only_at_risk: bool = True,
+    rule: str = "",
+    text: str = "",
+    sites: Collection[int] | None = None,
 ) -> int:
-    """Service: the cluster-wide risk list (most at risk first) to CSV or XLSX."""
+    """Service: the cluster-wide risk list (most at risk first) to CSV or XLSX, narrowed as
+    ``listed`` says."""
     results = inspect(sessions, actor, as_of).sites
-    rows = (risk_row(r) for r in results if r.risks or not only_at_risk)
+    rows = (risk_row(r) for r in results if listed(r, only_at_risk, rule, text, sites))
     return write_table(path, [translate("", h) for h in RISK_HEADINGS], rows)

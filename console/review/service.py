@@ -165,12 +165,13 @@ def mine(operator_id: int | None) -> Listing:
 
 @dataclass(frozen=True)
 class QueueFilter:
-    """The structured filter above the queue: site, category, minimum severity, minimum age."""
+    """The queue's structured filter: site (or subtree), category, least severity and age."""
 
     site_id: int | None = None
     category: str = ""
     min_severity: int = 0
     older_than_hours: int = 0
+    under: int | None = None
 
 
 def narrowed(listing: Listing, chosen: QueueFilter, now: dt.datetime | None = None) -> Listing:
@@ -178,6 +179,8 @@ def narrowed(listing: Listing, chosen: QueueFilter, now: dt.datetime | None = No
     clauses: list[ColumnElement[bool]] = []
     if chosen.site_id is not None:
         clauses.append(Post.site_id == chosen.site_id)
+    if chosen.under is not None:
+        clauses.append(Post.site_id.in_(_subtree_ids(chosen.under)))
     if chosen.category:
         # The key and value exactly as ``findings_json`` writes them (quotes escaped alike).
         stored = queue.findings_json([{"category": chosen.category}])[2:-2]
@@ -189,9 +192,15 @@ def narrowed(listing: Listing, chosen: QueueFilter, now: dt.datetime | None = No
         limit = (now or utcnow()) - dt.timedelta(hours=chosen.older_than_hours)
         clauses.append(QueueItem.created_at <= limit)
     counted = listing.count_source
-    if chosen.site_id is not None:
+    if chosen.site_id is not None or chosen.under is not None:
         counted = QueueItem.__table__.join(Post, Post.id == QueueItem.post_id)
     return dataclasses.replace(listing, where=listing.where + tuple(clauses), count_source=counted)
+
+
+def _subtree_ids(site_id: int) -> Any:  # the site and every site below it, recursively
+    tree = select(Site.id).where(Site.id == site_id).cte("queue_scope", recursive=True)
+    child = aliased(Site)
+    return select(tree.union_all(select(child.id).where(child.parent_id == tree.c.id)).c.id)
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,6 @@ from console.screening import PERSONAL_CATEGORY
 from console.supervision.scope import RUNNING, Scope
 
 OPEN_STATES = (QueueState.PENDING.value, QueueState.CLAIMED.value)
-DUE_WITHIN_DAYS = 30
 WEEK_DAYS = 7
 PERSONAL_MARK = f'"category":"{PERSONAL_CATEGORY}"'
 
@@ -100,7 +99,7 @@ def gather(session: Session, scope: Scope, as_of: dt.date) -> Facts:
         below=sum(1 for r in reach if r.verdict == UNREACHABLE),
         undetermined=sum(1 for r in reach if r.verdict == UNDETERMINED),
         filings_overdue=sum(1 for s in statuses if s.urgency == Urgency.OVERDUE),
-        filings_due=sum(1 for s in statuses if _due_soon(s, as_of)),
+        filings_due=sum(1 for s in statuses if s.due_within(as_of)),
         backlog=review.backlog,
         oldest_pending=review.oldest,
         decisions_week=review.decisions,
@@ -130,13 +129,6 @@ def _filings(session: Session, site_ids: list[int] | None, end: dt.datetime) -> 
         )
     statuses.sort(key=lambda s: (-s.urgency, s.due or dt.date.max, s.code))
     return statuses
-
-
-def _due_soon(status: SiteStatus, as_of: dt.date) -> bool:
-    if status.urgency == Urgency.OVERDUE:
-        return False
-    last = as_of + dt.timedelta(days=DUE_WITHIN_DAYS)
-    return any(f.due is not None and as_of <= f.due <= last for f in status.findings)
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ from console.filings.settings import PREFIX, FilingSettings, read_settings
 from console.filings.sweeps import PROBE_HISTORY
 from ui.area_tab import AreaTab, TabSpec
 from ui.dialogs import export_path
+from ui.drill import DUE, OVERDUE, PROBES, Drill, ScopeBox
 from ui.filings.detail import FilingDetailPane
 from ui.filings.sweeper import SweepPanel
 from ui.filings.tables import CALENDAR_COLUMNS, STATUS_COLUMNS, deadline_shade, urgency_shade
@@ -49,7 +50,9 @@ SCOPES: tuple[tuple[str, Urgency | None], ...] = (
     (QT_TR_NOOP("需处理（到期及以上）"), Urgency.DUE),
     (QT_TR_NOOP("全部网站"), None),
     (QT_TR_NOOP("仅逾期"), Urgency.OVERDUE),
+    (QT_TR_NOOP("30 天内到期"), None),
 )
+OVERDUE_ONLY, DUE_SOON = 2, 3
 
 
 class FilingsTab(AreaTab):
@@ -61,6 +64,7 @@ class FilingsTab(AreaTab):
         super().__init__(spec, database, actor, parent)
         self.statuses: list[SiteStatus] = []
         self.settings = FilingSettings()
+        self.as_of = database.today()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         if not actor.holds(*REGISTER_READERS):
@@ -91,6 +95,7 @@ class FilingsTab(AreaTab):
         self.filter.setClearButtonEnabled(True)
         self.scope = QComboBox(self)
         self.scope.setObjectName("scope")
+        self.in_scope = ScopeBox(self)
         for title, _urgency in SCOPES:
             self.scope.addItem(translated(title))
         self.refresh_button = QPushButton(self.tr("刷新"), self)
@@ -111,6 +116,7 @@ class FilingsTab(AreaTab):
         bar = QHBoxLayout()
         bar.addWidget(self.filter, 1)
         bar.addWidget(self.scope)
+        bar.addWidget(self.in_scope)
         bar.addWidget(self.refresh_button)
         bar.addWidget(self.export_button)
         bar.addWidget(self.settings_button)
@@ -123,6 +129,7 @@ class FilingsTab(AreaTab):
         splitter.setStretchFactor(1, 2)
         self.filter.textChanged.connect(lambda _t: self._show_statuses())
         self.scope.currentIndexChanged.connect(lambda _i: self._show_statuses())
+        self.in_scope.toggled.connect(lambda _on: self._show_statuses())
         self.refresh_button.clicked.connect(lambda: spawn(self.refresh(), "refresh filings"))
         self.export_button.clicked.connect(lambda: spawn(self.export(), "export urgency"))
         self.settings_button.clicked.connect(lambda: spawn(self.edit_settings(), "settings"))
@@ -183,7 +190,7 @@ class FilingsTab(AreaTab):
         report = await attempt(self.summary.setText, self._judged())
         if report is REFUSED or not shiboken6.isValid(self):  # the window may have closed
             return
-        self.statuses = report.statuses
+        self.statuses, self.as_of = report.statuses, report.as_of
         if not self.sweeper.timer.isActive():
             self.sweeper.schedule(self.settings.sweep_interval_min)
         self.status_model.zone = self.calendar_model.zone = report.zone
@@ -203,11 +210,15 @@ class FilingsTab(AreaTab):
     def _show_statuses(self) -> None:
         selected = self._selected_ids()
         floor = SCOPES[max(0, self.scope.currentIndex())][1]
+        soon = self.scope.currentIndex() == DUE_SOON
+        kept = self.in_scope.kept()
         text = self.filter.text().strip().lower()
         shown = [
             s
             for s in self.statuses
             if (floor is None or s.urgency >= floor)
+            and (not soon or s.due_within(self.as_of))
+            and (kept is None or s.site_id in kept)
             and (
                 not text
                 or text in f"{s.code} {s.name} {' '.join(f.reason for f in s.findings)}".lower()
@@ -230,6 +241,22 @@ class FilingsTab(AreaTab):
         for row, status in enumerate(shown):
             if status.site_id in selected:
                 self.status_view.selectRow(row)
+
+    def show_filtered(self, drill: Drill) -> None:
+        """The urgency list narrowed to the drill's region and kind (overdue, due within 30
+        days), or the probes page for availability."""
+        if not self.actor.holds(*REGISTER_READERS):
+            return
+        if drill.kind == PROBES:
+            self.inner.setCurrentWidget(self.sweeper)
+            return
+        self.inner.setCurrentIndex(0)
+        self.in_scope.hold(drill)
+        blocked = self.scope.blockSignals(True)
+        self.scope.setCurrentIndex({OVERDUE: OVERDUE_ONLY, DUE: DUE_SOON}.get(drill.kind, 0))
+        self.scope.blockSignals(blocked)
+        self.filter.setText(drill.text)
+        self._show_statuses()
 
     def _selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.status_view.selectionModel().selectedRows()})

@@ -14,10 +14,12 @@ from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -31,12 +33,14 @@ from console.base.actor import Actor
 from console.base.i18n import joined
 from console.base.labels import COLUMN_TYPES, label_of
 from console.presets import service as presets
-from console.presets.inspection import SiteRisk, reachability_note, risk_text
+from console.presets.inspection import RULE_NAMES, RULES, SiteRisk, reachability_note, risk_text
 from console.presets.settings import applied_text
 from console.schema import Duty
 from ui.dialogs import export_path
+from ui.drill import Drill, ScopeBox
 from ui.flow import FlowLayout
 from ui.forms import REFUSED, attempt, exported, exported_text
+from ui.i18n import translated
 from ui.records_model import TONES, Column, RecordsModel, records_view
 from ui.tasks import Database, spawn
 
@@ -81,6 +85,17 @@ class RiskPage(QWidget):
         self.as_of.setAccessibleName(self.tr("检查日期"))
         self.only_risky = QCheckBox(self.tr("只看有风险的站点"), self)
         self.only_risky.setChecked(True)
+        self.results: list[SiteRisk] = []
+        self.rule = QComboBox(self)
+        self.rule.setObjectName("ruleFilter")
+        self.rule.addItem(self.tr("全部规则"), "")
+        for rule in RULES:
+            self.rule.addItem(translated(RULE_NAMES[rule]), rule)
+        self.site_filter = QLineEdit(self)
+        self.site_filter.setObjectName("riskFilter")
+        self.site_filter.setPlaceholderText(self.tr("筛选：网站标识码或名称"))
+        self.site_filter.setClearButtonEnabled(True)
+        self.in_scope = ScopeBox(self)
         self.summary = QLabel(self)
         self.summary.setObjectName("riskSummary")
         self.applied = QLabel(self)
@@ -97,6 +112,9 @@ class RiskPage(QWidget):
         bar.addWidget(QLabel(self.tr("检查日期："), self))
         bar.addWidget(self.as_of)
         bar.addWidget(self.only_risky)
+        bar.addWidget(self.rule)
+        bar.addWidget(self.site_filter)
+        bar.addWidget(self.in_scope)
         bar.addWidget(self.summary)
         bar.addWidget(refresh)
         bar.addWidget(export)
@@ -113,6 +131,9 @@ class RiskPage(QWidget):
         refresh.clicked.connect(lambda: spawn(self.refresh(), "inspect"))
         export.clicked.connect(lambda: spawn(self.export(), "export risks"))
         self.only_risky.toggled.connect(lambda _on: spawn(self.refresh(), "inspect"))
+        self.rule.currentIndexChanged.connect(lambda _i: self._show())
+        self.site_filter.textChanged.connect(lambda _t: self._show())
+        self.in_scope.toggled.connect(lambda _on: self._show())
         self.as_of.dateChanged.connect(lambda _d: spawn(self.refresh(), "inspect"))
         self.view.selectionModel().currentRowChanged.connect(
             lambda current, _previous: spawn(self.show_site(current.row()), "site drift")
@@ -177,9 +198,9 @@ class RiskPage(QWidget):
         )
         if found is REFUSED:
             return
-        results = found.sites
+        results = self.results = found.sites
         risky = [r for r in results if r.risks]
-        self.model.set_records(risky if self.only_risky.isChecked() else results)
+        self._show()
         self.summary.setText(
             self.tr("检查 {sites} 个运行中的站点，{risky} 个存在单项否决风险").format(
                 sites=len(results), risky=len(risky)
@@ -189,6 +210,32 @@ class RiskPage(QWidget):
             self.tr("按站群时区 {zone} 的日期判断；所用阈值：{thresholds}").format(
                 zone=found.zone.key, thresholds=applied_text(found.limits)
             )
+        )
+
+    def narrow(self, drill: Drill) -> None:
+        """Show only the sites of the drill's scope at risk by its rule ('' for any) whose code
+        or name holds its text."""
+        self.in_scope.hold(drill)
+        rule, text = drill.rule, drill.text
+        self.only_risky.setChecked(True)
+        blocked = self.rule.blockSignals(True)
+        self.rule.setCurrentIndex(max(0, self.rule.findData(rule)))
+        self.rule.blockSignals(blocked)
+        self.site_filter.setText(text)
+        self._show()
+
+    def _show(self) -> None:
+        """The inspected sites that pass the risky-only box, the rule and the text filters."""
+        narrowed = self._narrowed()
+        self.model.set_records([s for s in self.results if presets.listed(s, *narrowed)])
+
+    def _narrowed(self) -> tuple[bool, str, str, frozenset[int] | None]:
+        """The risky-only box, the rule, the text and the scope the list is narrowed by."""
+        return (
+            self.only_risky.isChecked(),
+            str(self.rule.currentData() or ""),
+            self.site_filter.text(),
+            self.in_scope.kept(),
         )
 
     async def show_site(self, row: int) -> None:
@@ -288,10 +335,11 @@ class RiskPage(QWidget):
 
     async def export_to(self, path: Path) -> int:
         """Export the risk list as shown to ``path``."""
-        only_risky = self.only_risky.isChecked()
         written = await exported(
             self.summary.setText,
-            self.database.call(presets.export_risks, self.actor, self.date(), path, only_risky),
+            self.database.call(
+                presets.export_risks, self.actor, self.date(), path, *self._narrowed()
+            ),
         )
         if written is None:
             return 0

@@ -21,6 +21,7 @@ from console.presets import service as presets
 from console.schema import Duty
 from ui.area_tab import AreaTab, TabSpec
 from ui.dialogs import chosen_file, finished
+from ui.drill import Drill
 from ui.flow import FlowLayout
 from ui.forms import REFUSED, attempt
 from ui.list_pane import ListPane
@@ -103,6 +104,11 @@ class PresetsTab(AreaTab):
         if self.pane is None:
             return
         await asyncio.gather(self.pane.refresh(), self.risks.refresh())
+
+    def show_filtered(self, drill: Drill) -> None:
+        """The risk list narrowed to the drill's rule (any rule when none) and region."""
+        if self.pane is not None:
+            self.risks.narrow(drill)
 
     def holds_unsaved_edits(self) -> bool:
         """Whether the column tree holds edits not yet saved as a version."""

@@ -226,7 +226,8 @@ class QueueBrowser(QWidget):
         for site_id, name in choices.sites:
             self.site.addItem(name, site_id)
         for category in choices.categories:
-            self.category.addItem(category, category)
+            if self.category.findData(category) < 0:
+                self.category.addItem(category, category)
 
     def _status_changed(self, _index: int) -> None:
         self.stack.setCurrentWidget(self.pane)
@@ -236,9 +237,37 @@ class QueueBrowser(QWidget):
         else:
             self._current_changed(self.pane.view.currentIndex(), QModelIndex())
 
+    def show_only(
+        self, status: str, category: str = "", under: int | None = None, title: str = ""
+    ) -> None:
+        """Show the ``status`` list with only the ``category`` filter set ('' for none) and the
+        sites ``under`` a site named ``title`` (None: every site)."""
+        if category and self.category.findData(category) < 0:
+            self.category.addItem(category, category)
+        # A subtree is offered in the site filter as its root's negated id.
+        if under is not None and self.site.findData(-under) < 0:
+            self.site.addItem(self.tr("{name}及下级网站").format(name=title), -under)
+        for box, value in (
+            (self.site, 0 if under is None else -under),
+            (self.category, category),
+            (self.severity, 0),
+            (self.age, 0),
+        ):
+            blocked = box.blockSignals(True)
+            box.setCurrentIndex(max(0, box.findData(value)))
+            box.blockSignals(blocked)
+        blocked = self.status_tabs.blockSignals(True)
+        self.status_tabs.setCurrentIndex(STATUSES.index(status))
+        self.status_tabs.blockSignals(blocked)
+        self.stack.setCurrentWidget(self.pane)
+        self.currentItem.emit(None)
+        self._filters_changed()
+
     def _filters_changed(self) -> None:
+        site = int(self.site.currentData() or 0)
         chosen = review.QueueFilter(
-            site_id=int(self.site.currentData() or 0) or None,
+            site_id=site if site > 0 else None,
+            under=-site if site < 0 else None,
             category=self.category.currentData() or "",
             min_severity=int(self.severity.currentData() or 0),
             older_than_hours=int(self.age.currentData() or 0),

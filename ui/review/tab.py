@@ -15,7 +15,9 @@ from console.base.actor import Actor
 from console.base.i18n import QT_TR_NOOP
 from console.review import lexicon
 from console.schema import Duty
+from console.screening import PERSONAL_CATEGORY
 from ui.area_tab import AreaTab, TabSpec
+from ui.drill import DECIDED, PERSONAL, Drill
 from ui.review.decision_panel import DecisionPanel
 from ui.review.queue_browser import QueueBrowser
 from ui.review.scan_controls import ScanControls
@@ -59,6 +61,14 @@ class ReviewTab(AreaTab):
         """Reload the counts and the list shown; other lists reload when next shown."""
         if self.reviewing:
             await self.browser.refresh()
+
+    def show_filtered(self, drill: Drill) -> None:
+        """The queue of the drill's subtree behind the figure: the pending items (with personal
+        data only, for that figure) or, for the week's decisions, the approved ones."""
+        if self.reviewing:
+            status = "approved" if drill.kind == DECIDED else "pending"
+            category = PERSONAL_CATEGORY if drill.kind == PERSONAL else ""
+            self.browser.show_only(status, category, drill.under, drill.title)
 
     def showEvent(self, event: QShowEvent) -> None:
         """The review keys act as soon as the tab is shown (Alt+5, a click on its title): the

@@ -35,6 +35,7 @@ from console.sites.service import (
 from console.sites.views import site_id_of
 from ui.area_tab import AreaTab, TabSpec
 from ui.dialogs import finished
+from ui.drill import RUNNING, Drill
 from ui.forms import REFUSED, Refused, attempt
 from ui.i18n import translated
 from ui.list_pane import ListPane
@@ -202,6 +203,11 @@ class SitesTab(AreaTab):
         self.pane.filter.setText(chosen.text)
         self.pane.model.set_text_filter(chosen.text)
         self.filters.show_filter(chosen)
+
+    def show_filtered(self, drill: Drill) -> None:
+        """The sites of the drill's subtree; running ones only when it counts running sites."""
+        state = SiteState.RUNNING.value if drill.kind == RUNNING else ""
+        self.apply_filter(SiteFilter(state=state, subtree=drill.under))
 
     def _show_scope(self, site_id: int | None) -> None:
         """Mark ``site_id`` (the whole cluster when None) in the tree without re-filtering."""

@@ -35,9 +35,11 @@ def _compute(url: str, actor: Actor, under: int | None, windows: tuple[int, ...]
     try:
         seen = overview(sessions, actor, under, None, windows)
         # Only what the tab shows crosses back: unpickling per-site facts of a large cluster
-        # would hold the interpreter's lock on this side as long as the work did.
+        # would hold the interpreter's lock on this side as long as the work did. A portal's
+        # sites (a subtree, not the cluster) come back: its figures open lists of just them.
         facts = replace(seen.facts, risks=[], filings=[], old_backlog={})
-        return replace(seen, facts=facts, scope=replace(seen.scope, sites=()))
+        sites = seen.scope.sites if under is not None else ()
+        return replace(seen, facts=facts, scope=replace(seen.scope, sites=sites))
     except ConsoleError as refused:
         return ("refused", str(refused))
     finally:

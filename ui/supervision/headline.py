@@ -11,21 +11,25 @@ from PySide6.QtWidgets import QPushButton, QWidget
 
 from console.base import clock
 from console.base.labels import COLUMN_TYPES
-from console.presets.inspection import RULES
+from console.presets.inspection import RULES, UNREACHABLE
 from console.supervision import words
 from console.supervision.figures import Headline
+from ui import drill
 from ui.flow import FlowLayout
 from ui.i18n import translated
 
 
 @dataclass(frozen=True)
 class Figure:
-    """A headline figure: its key, label, value as text, and the tab whose list it opens."""
+    """A headline figure: its key, label, value as text, the tab whose list it opens, and
+    which rows of that list (a ``ui.drill`` kind and, for one risk, its rule)."""
 
     key: str
     label: str
     value: Callable[[Headline], str]
     tab: str
+    kind: str = drill.PLAIN
+    rule: str = ""
 
 
 def _number(value: object) -> str:
@@ -36,30 +40,44 @@ def _rule_figure(rule: str) -> Figure:
     def value(headline: Headline) -> str:
         return str(headline.risks.get(rule, 0))
 
-    return Figure(f"risk.{rule}", words.RULE_NAMES[rule], value, "presets")
+    return Figure(f"risk.{rule}", words.RULE_NAMES[rule], value, "presets", drill.RISK, rule)
 
 
 FIGURES: tuple[Figure, ...] = (
-    Figure("running", words.RUNNING, lambda h: str(h.running), "sites"),
-    Figure("risk_sites", words.RISK_SITES, lambda h: str(h.risk_sites), "presets"),
+    Figure("running", words.RUNNING, lambda h: str(h.running), "sites", drill.RUNNING),
+    Figure("risk_sites", words.RISK_SITES, lambda h: str(h.risk_sites), "presets", drill.RISK),
     *(_rule_figure(rule) for rule in RULES),
-    Figure("availability", words.AVAILABILITY, lambda h: _number(h.availability), "filings"),
-    Figure("below", words.BELOW, lambda h: str(h.below), "filings"),
-    Figure("undetermined", words.UNDETERMINED, lambda h: str(h.undetermined), "filings"),
-    Figure("overdue", words.OVERDUE, lambda h: str(h.filings_overdue), "filings"),
-    Figure("due", words.DUE, lambda h: str(h.filings_due), "filings"),
-    Figure("backlog", words.BACKLOG, lambda h: str(h.backlog), "review"),
-    Figure("decisions", words.DECISIONS, lambda h: str(h.decisions_week), "review"),
-    Figure("median", words.MEDIAN, lambda h: _number(h.median_decision_hours), "review"),
-    Figure("personal", words.PERSONAL, lambda h: str(h.personal_findings), "review"),
-    Figure("updates", words.UPDATES, lambda h: str(sum(h.updates.values())), "sites"),
+    Figure(
+        "availability",
+        words.AVAILABILITY,
+        lambda h: _number(h.availability),
+        "filings",
+        drill.PROBES,
+    ),
+    Figure("below", words.BELOW, lambda h: str(h.below), "presets", drill.RISK, UNREACHABLE),
+    Figure(
+        "undetermined", words.UNDETERMINED, lambda h: str(h.undetermined), "filings", drill.PROBES
+    ),
+    Figure("overdue", words.OVERDUE, lambda h: str(h.filings_overdue), "filings", drill.OVERDUE),
+    Figure("due", words.DUE, lambda h: str(h.filings_due), "filings", drill.DUE),
+    Figure("backlog", words.BACKLOG, lambda h: str(h.backlog), "review", drill.BACKLOG),
+    Figure("decisions", words.DECISIONS, lambda h: str(h.decisions_week), "review", drill.DECIDED),
+    Figure(
+        "median", words.MEDIAN, lambda h: _number(h.median_decision_hours), "review", drill.DECIDED
+    ),
+    Figure(
+        "personal", words.PERSONAL, lambda h: str(h.personal_findings), "review", drill.PERSONAL
+    ),
+    Figure(
+        "updates", words.UPDATES, lambda h: str(sum(h.updates.values())), "sites", drill.RUNNING
+    ),
 )
 
 
 class HeadlineGrid(QWidget):
-    """Flat buttons, one per figure, wrapping to the width; ``opened(tab key)`` on a click."""
+    """Flat buttons, one per figure, wrapping to the width; ``opened(figure)`` on a click."""
 
-    opened = Signal(str)
+    opened = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,7 +90,7 @@ class HeadlineGrid(QWidget):
             button.setObjectName(f"figure_{figure.key}")
             button.setFlat(True)
             button.setMinimumHeight(46)
-            button.clicked.connect(lambda _c=False, tab=figure.tab: self.opened.emit(tab))
+            button.clicked.connect(lambda _c=False, f=figure: self.opened.emit(f))
             layout.addWidget(button)
             self.buttons[figure.key] = button
 

@@ -34,13 +34,14 @@ from console.supervision.service import READERS, Overview, ScopeChoice, scope_ch
 from console.supervision.settings import REPORT_FOLDER
 from console.supervision.trends import WINDOWS
 from ui.area_tab import AreaTab, TabSpec
+from ui.drill import Drill
 from ui.forms import REFUSED, attempt
 from ui.i18n import translated
 from ui.long_work import LongWork
 from ui.records_model import RecordsModel, records_view
 from ui.supervision.charts import TrendCharts
 from ui.supervision.elsewhere import overview_elsewhere
-from ui.supervision.headline import HeadlineGrid
+from ui.supervision.headline import Figure, HeadlineGrid
 from ui.supervision.tables import JOB_COLUMNS, RANKING_COLUMNS
 from ui.tasks import Database, spawn
 
@@ -197,14 +198,15 @@ class SupervisionTab(AreaTab):
         )  # fmt: skip
         self.refreshed.emit(clock.utcnow())
 
-    def _filter_text(self) -> str:
-        """What the owning tab's list is filtered by: the scope's region (its sites' codes)."""
+    def _open(self, figure: Figure) -> None:
+        """Open the list behind ``figure`` in its tab, narrowed to the scope and the figure."""
         under = self.scope.currentData()
-        chosen = next((c for c in self.choices if c.site_id == under), None)
-        return chosen.code[:6] if chosen is not None else ""
-
-    def _open(self, tab: str) -> None:
-        self.navigate.emit(tab, self._filter_text())
+        title = next((c.name for c in self.choices if c.site_id == under), "")
+        sites = None
+        if under is not None and self.seen is not None:
+            sites = frozenset(site.id for site in self.seen.scope.sites)
+        drill = Drill("", figure.kind, figure.rule, under, title, sites)
+        self.navigate.emit(figure.tab, drill)
 
     async def generate_report(self) -> None:
         """Write the chosen month's report into the report folder, with progress; then open
