@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 
+from console.base.i18n import QT_TR_NOOP
 from console.commands import Subcommands
 
 NAME = "report"
@@ -18,7 +19,7 @@ def report_commands(commands: Subcommands) -> Subcommands:
     """The sub-commands of ``report`` (created on first use)."""
     parser = commands.choices.get(NAME)
     if parser is None:
-        parser = commands.add_parser(NAME, help="生成并发送报告")
+        parser = commands.add_parser(NAME, help=QT_TR_NOOP("生成并发送报告"))
         parser.add_subparsers(dest="report", required=True, metavar="报告")
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):

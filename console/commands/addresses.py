@@ -34,33 +34,45 @@ TITLE = QT_TR_NOOP("栏目地址")
 
 def register(commands: Subcommands) -> None:
     """Add ``addresses list|discover|set|export|import``."""
-    parser = commands.add_parser("addresses", help="栏目列表页地址（网站巡查所用）")
+    parser = commands.add_parser("addresses", help=QT_TR_NOOP("栏目列表页地址（网站巡查所用）"))
     sub = parser.add_subparsers(dest="action", required=True)
-    listing = sub.add_parser("list", help="列出栏目及其地址（没有地址的也列出）")
-    listing.add_argument("--site", action="append", default=[], metavar="CODE", help="网站标识码")
-    listing.add_argument("--missing", action="store_true", help="只列没有地址的栏目")
-    listing.add_argument("--json", action="store_true", help="输出 JSON")
+    listing = sub.add_parser("list", help=QT_TR_NOOP("列出栏目及其地址（没有地址的也列出）"))
+    listing.add_argument(
+        "--site", action="append", default=[], metavar="CODE", help=QT_TR_NOOP("网站标识码")
+    )
+    listing.add_argument("--missing", action="store_true", help=QT_TR_NOOP("只列没有地址的栏目"))
+    listing.add_argument("--json", action="store_true", help=QT_TR_NOOP("输出 JSON"))
     listing.set_defaults(handler=_list)
-    found = sub.add_parser("discover", help="从首页导航按栏目名称找地址，供确认")
-    found.add_argument("--site", required=True, metavar="CODE", help="网站标识码")
+    found = sub.add_parser("discover", help=QT_TR_NOOP("从首页导航按栏目名称找地址，供确认"))
+    found.add_argument("--site", required=True, metavar="CODE", help=QT_TR_NOOP("网站标识码"))
     found.add_argument(
         "--connect-to", action="append", default=[], metavar="HOST:PORT:ADDR:PORT",
-        help="同 curl：经另一地址和端口访问登记的主机",
+        help=QT_TR_NOOP("同 curl：经另一地址和端口访问登记的主机"),
     )  # fmt: skip
-    found.add_argument("--accept", action="store_true", help="确认：把找到的地址写入登记")
-    found.add_argument("--json", action="store_true", help="输出 JSON")
+    found.add_argument(
+        "--accept", action="store_true", help=QT_TR_NOOP("确认：把找到的地址写入登记")
+    )
+    found.add_argument("--json", action="store_true", help=QT_TR_NOOP("输出 JSON"))
     found.set_defaults(handler=_discover)
-    setting = sub.add_parser("set", help="设置栏目地址")
-    setting.add_argument("--site", required=True, metavar="CODE", help="网站标识码")
-    setting.add_argument("pairs", nargs="+", metavar="栏目代码=地址", help="地址留空表示清除")
+    setting = sub.add_parser("set", help=QT_TR_NOOP("设置栏目地址"))
+    setting.add_argument("--site", required=True, metavar="CODE", help=QT_TR_NOOP("网站标识码"))
+    setting.add_argument(
+        "pairs", nargs="+", metavar="CODE=URL", help=QT_TR_NOOP("地址留空表示清除")
+    )
     setting.set_defaults(handler=_set)
-    exporting = sub.add_parser("export", help="导出栏目地址到 CSV/XLSX")
-    exporting.add_argument("file", type=Path, help="文件；给出目录时写入其中的“栏目地址_日期.xlsx”")
-    exporting.add_argument("--site", action="append", default=[], metavar="CODE", help="网站标识码")
+    exporting = sub.add_parser("export", help=QT_TR_NOOP("导出栏目地址到 CSV/XLSX"))
+    exporting.add_argument(
+        "file", type=Path, help=QT_TR_NOOP("文件；给出目录时写入其中的“栏目地址_日期.xlsx”")
+    )
+    exporting.add_argument(
+        "--site", action="append", default=[], metavar="CODE", help=QT_TR_NOOP("网站标识码")
+    )
     exporting.set_defaults(handler=_export)
-    importing = sub.add_parser("import", help="从 CSV/XLSX 导入栏目地址（全部成功或全部不导入）")
-    importing.add_argument("file", type=Path, help="导出所得格式的文件")
-    importing.add_argument("--dry-run", action="store_true", help="只检查，不写入")
+    importing = sub.add_parser(
+        "import", help=QT_TR_NOOP("从 CSV/XLSX 导入栏目地址（全部成功或全部不导入）")
+    )
+    importing.add_argument("file", type=Path, help=QT_TR_NOOP("导出所得格式的文件"))
+    importing.add_argument("--dry-run", action="store_true", help=QT_TR_NOOP("只检查，不写入"))
     importing.set_defaults(handler=_import)
     for each in (listing, found, setting, exporting, importing):
         add_login_options(each, required=False)

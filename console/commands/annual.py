@@ -21,13 +21,21 @@ INCOMPLETE_COUNT = QT_TR_NOOP("{count} 个网站的报表缺少必填项，报�
 def register(commands: Subcommands) -> None:
     """Add ``report annual``."""
     annual = report_commands(commands).add_parser(
-        "annual", help="政府网站工作年度报表：每个网站一份 XLSX 和 PDF，另加汇总工作簿"
+        "annual", help=QT_TR_NOOP("政府网站工作年度报表：每个网站一份 XLSX 和 PDF，另加汇总工作簿")
     )
-    annual.add_argument("--year", type=int, required=True, metavar="YYYY", help="报表年度")
     annual.add_argument(
-        "--site", action="append", default=[], metavar="CODE", help="只生成这些网站（可重复）"
+        "--year", type=int, required=True, metavar="YYYY", help=QT_TR_NOOP("报表年度")
     )
-    annual.add_argument("--out", type=Path, required=True, metavar="DIR", help="输出文件夹")
+    annual.add_argument(
+        "--site",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help=QT_TR_NOOP("只生成这些网站（可重复）"),
+    )
+    annual.add_argument(
+        "--out", type=Path, required=True, metavar="DIR", help=QT_TR_NOOP("输出文件夹")
+    )
     add_login_options(annual, required=False)
     annual.set_defaults(handler=run)
 

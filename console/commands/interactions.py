@@ -28,22 +28,27 @@ IMPORTED = QT_TR_NOOP("已导入：新增留言 {added} 条，更新 {updated} �
 
 def register(commands: Subcommands) -> None:
     """Add ``interactions import`` and ``interactions stats``."""
-    interactions = commands.add_parser("interactions", help="互动交流渠道和留言")
+    interactions = commands.add_parser("interactions", help=QT_TR_NOOP("互动交流渠道和留言"))
     sub = interactions.add_subparsers(dest="interactions_command", required=True, metavar="子命令")
     importing = sub.add_parser(
-        "import", help="从互动平台导出的 CSV/XLSX 导入留言（全部成功或全部不导入）"
+        "import", help=QT_TR_NOOP("从互动平台导出的 CSV/XLSX 导入留言（全部成功或全部不导入）")
     )
-    importing.add_argument("file", type=Path)
+    importing.add_argument("file", type=Path, help=QT_TR_NOOP("互动平台导出的 CSV 或 XLSX 文件"))
     importing.add_argument(
-        "--mapping", type=Path, metavar="FILE", help="其他平台列名和取值的映射文件（JSON）"
+        "--mapping",
+        type=Path,
+        metavar="FILE",
+        help=QT_TR_NOOP("其他平台列名和取值的映射文件（JSON）"),
     )
-    importing.add_argument("--dry-run", action="store_true", help="只检查，不写入")
+    importing.add_argument("--dry-run", action="store_true", help=QT_TR_NOOP("只检查，不写入"))
     add_login_options(importing, required=False)
     importing.set_defaults(handler=_import)
-    stats = sub.add_parser("stats", help="各网站某年度的留言统计")
-    stats.add_argument("--year", type=int, required=True, metavar="YYYY", help="年度")
-    stats.add_argument("--site", action="append", default=[], metavar="CODE", help="只列这些网站")
-    stats.add_argument("--json", action="store_true")
+    stats = sub.add_parser("stats", help=QT_TR_NOOP("各网站某年度的留言统计"))
+    stats.add_argument("--year", type=int, required=True, metavar="YYYY", help=QT_TR_NOOP("年度"))
+    stats.add_argument(
+        "--site", action="append", default=[], metavar="CODE", help=QT_TR_NOOP("只列这些网站")
+    )
+    stats.add_argument("--json", action="store_true", help=QT_TR_NOOP("输出 JSON"))
     add_login_options(stats, required=False)
     stats.set_defaults(handler=_stats)
 

@@ -41,16 +41,20 @@ def load_jobs() -> None:
 
 def register(commands: Subcommands) -> None:
     """Add ``jobs run`` and ``jobs list``."""
-    jobs = commands.add_parser("jobs", help="定时任务")
+    jobs = commands.add_parser("jobs", help=QT_TR_NOOP("定时任务"))
     actions = jobs.add_subparsers(dest="jobs", metavar="操作", required=True)
-    run = actions.add_parser("run", help="运行到期的定时任务后退出")
-    run.add_argument("--only", nargs="+", metavar="NAME", default=[], help="只运行这些任务")
-    run.add_argument("--force", action="store_true", help="不论是否到期都运行（仍不会重复运行）")
-    run.add_argument("--json", action="store_true")
+    run = actions.add_parser("run", help=QT_TR_NOOP("运行到期的定时任务后退出"))
+    run.add_argument(
+        "--only", nargs="+", metavar="NAME", default=[], help=QT_TR_NOOP("只运行这些任务")
+    )
+    run.add_argument(
+        "--force", action="store_true", help=QT_TR_NOOP("不论是否到期都运行（仍不会重复运行）")
+    )
+    run.add_argument("--json", action="store_true", help=QT_TR_NOOP("输出 JSON"))
     add_login_options(run, required=False)
     run.set_defaults(handler=run_jobs)
-    listed = actions.add_parser("list", help="每个任务的最近一次运行")
-    listed.add_argument("--json", action="store_true")
+    listed = actions.add_parser("list", help=QT_TR_NOOP("每个任务的最近一次运行"))
+    listed.add_argument("--json", action="store_true", help=QT_TR_NOOP("输出 JSON"))
     listed.set_defaults(handler=list_jobs)
 
 

@@ -43,21 +43,21 @@ STOPPED = QT_TR_NOOP("巡查已中断：已完成的网站结果完整，其余�
 def register(commands: Subcommands) -> None:
     """Add ``patrol``."""
     parser = commands.add_parser(
-        "patrol", help="巡查网站：首页、栏目列表页的更新日期、新文章、失效链接和暗链"
+        "patrol", help=QT_TR_NOOP("巡查网站：首页、栏目列表页的更新日期、新文章、失效链接和暗链")
     )
     parser.add_argument(
-        "--site", action="append", default=[], metavar="CODE", help="网站标识码，可重复"
+        "--site", action="append", default=[], metavar="CODE", help=QT_TR_NOOP("网站标识码，可重复")
     )
     parser.add_argument(
         "--connect-to", action="append", default=[], metavar="HOST:PORT:ADDR:PORT",
-        help="同 curl：经另一地址和端口访问登记的主机（Host 与 TLS 名称不变）",
+        help=QT_TR_NOOP("同 curl：经另一地址和端口访问登记的主机（Host 与 TLS 名称不变）"),
     )  # fmt: skip
-    parser.add_argument("--json", action="store_true", help="每个网站输出一行 JSON")
+    parser.add_argument("--json", action="store_true", help=QT_TR_NOOP("每个网站输出一行 JSON"))
     parser.add_argument(
-        "--store", action="store_true", help="把结果和新文章写入站群数据库（需 --user）"
+        "--store", action="store_true", help=QT_TR_NOOP("把结果和新文章写入站群数据库（需 --user）")
     )
-    parser.add_argument("--columns", action="store_true", help="文字输出时逐栏目列出")
-    parser.add_argument("--ca-bundle", metavar="PEM", help="信任的根证书文件")
+    parser.add_argument("--columns", action="store_true", help=QT_TR_NOOP("文字输出时逐栏目列出"))
+    parser.add_argument("--ca-bundle", metavar="PEM", help=QT_TR_NOOP("信任的根证书文件"))
     add_login_options(parser, required=False)
     parser.set_defaults(handler=run)
 

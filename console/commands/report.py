@@ -35,15 +35,25 @@ PASSWORD_PROMPT = QT_TR_NOOP("SMTP 密码：")
 def register(commands: Subcommands) -> None:
     """Add ``report monthly`` and ``report smtp-password``."""
     kinds = report_commands(commands)
-    monthly = kinds.add_parser("monthly", help="站群运行月报（XLSX 与 PDF）")
-    monthly.add_argument("--month", required=True, metavar="YYYY-MM", help="月份，如 2026-11")
-    monthly.add_argument("--under", metavar="CODE", help="只统计此网站及其下级网站（网站标识码）")
-    monthly.add_argument("--out", required=True, type=Path, metavar="DIR", help="输出目录")
-    monthly.add_argument("--send", action="store_true", help="按单位发送给联络员，全文发给运维团队")
+    monthly = kinds.add_parser("monthly", help=QT_TR_NOOP("站群运行月报（XLSX 与 PDF）"))
+    monthly.add_argument(
+        "--month", required=True, metavar="YYYY-MM", help=QT_TR_NOOP("月份，如 2026-11")
+    )
+    monthly.add_argument(
+        "--under", metavar="CODE", help=QT_TR_NOOP("只统计此网站及其下级网站（网站标识码）")
+    )
+    monthly.add_argument(
+        "--out", required=True, type=Path, metavar="DIR", help=QT_TR_NOOP("输出目录")
+    )
+    monthly.add_argument(
+        "--send", action="store_true", help=QT_TR_NOOP("按单位发送给联络员，全文发给运维团队")
+    )
     add_login_options(monthly, required=False)
     monthly.set_defaults(handler=run_monthly)
-    password = kinds.add_parser("smtp-password", help="把 SMTP 密码保存到系统密钥环")
-    password.add_argument("--password-stdin", action="store_true", help="从标准输入读取密码")
+    password = kinds.add_parser("smtp-password", help=QT_TR_NOOP("把 SMTP 密码保存到系统密钥环"))
+    password.add_argument(
+        "--password-stdin", action="store_true", help=QT_TR_NOOP("从标准输入读取密码")
+    )
     password.set_defaults(handler=run_password)
 
 

@@ -916,6 +916,34 @@
         <translation>Imported: {added} new messages, {updated} updated, {channels} new channels.</translation>
     </message>
     <message>
+        <source>互动交流渠道和留言</source>
+        <translation>Interaction channels and messages</translation>
+    </message>
+    <message>
+        <source>从互动平台导出的 CSV/XLSX 导入留言（全部成功或全部不导入）</source>
+        <translation>Import messages from a CSV/XLSX export of the interaction platform (all or nothing)</translation>
+    </message>
+    <message>
+        <source>互动平台导出的 CSV 或 XLSX 文件</source>
+        <translation>the interaction platform&apos;s CSV or XLSX export</translation>
+    </message>
+    <message>
+        <source>其他平台列名和取值的映射文件（JSON）</source>
+        <translation>Mapping file (JSON) of another platform&apos;s headings and values</translation>
+    </message>
+    <message>
+        <source>各网站某年度的留言统计</source>
+        <translation>Message statistics of a year per site</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>只列这些网站</source>
+        <translation>Only these sites</translation>
+    </message>
+    <message>
         <source>已导入 {n} 个站点。</source>
         <translation>Imported {n} sites.</translation>
     </message>
@@ -2032,6 +2060,14 @@
         <translation>one line of JSON per site</translation>
     </message>
     <message>
+        <source>把结果和新文章写入站群数据库（需 --user）</source>
+        <translation>write the results and new articles to the cluster database (needs --user)</translation>
+    </message>
+    <message>
+        <source>文字输出时逐栏目列出</source>
+        <translation>in text output, list each column</translation>
+    </message>
+    <message>
         <source>信任的根证书文件</source>
         <translation>file of trusted root certificates</translation>
     </message>
@@ -2762,6 +2798,10 @@
     <message>
         <source>仅逾期</source>
         <translation>Overdue only</translation>
+    </message>
+    <message>
+        <source>30 天内到期</source>
+        <translation>Due within 30 days</translation>
     </message>
     <message>
         <source>新增</source>
@@ -3746,6 +3786,54 @@ The current connection stays in use.</translation>
         <translation>Column addresses</translation>
     </message>
     <message>
+        <source>栏目列表页地址（网站巡查所用）</source>
+        <translation>columns&apos; list-page addresses (read by the site patrol)</translation>
+    </message>
+    <message>
+        <source>列出栏目及其地址（没有地址的也列出）</source>
+        <translation>list columns and their addresses (those without one too)</translation>
+    </message>
+    <message>
+        <source>只列没有地址的栏目</source>
+        <translation>only columns without an address</translation>
+    </message>
+    <message>
+        <source>从首页导航按栏目名称找地址，供确认</source>
+        <translation>find addresses in the home page&apos;s navigation by column name, for confirmation</translation>
+    </message>
+    <message>
+        <source>同 curl：经另一地址和端口访问登记的主机</source>
+        <translation>as in curl: reach a registered host through another address and port</translation>
+    </message>
+    <message>
+        <source>确认：把找到的地址写入登记</source>
+        <translation>confirm: write the addresses found into the register</translation>
+    </message>
+    <message>
+        <source>设置栏目地址</source>
+        <translation>set column addresses</translation>
+    </message>
+    <message>
+        <source>地址留空表示清除</source>
+        <translation>an empty address clears it</translation>
+    </message>
+    <message>
+        <source>导出栏目地址到 CSV/XLSX</source>
+        <translation>export column addresses to CSV/XLSX</translation>
+    </message>
+    <message>
+        <source>文件；给出目录时写入其中的“栏目地址_日期.xlsx”</source>
+        <translation>file; given a folder, a dated “栏目地址_DATE.xlsx” inside it</translation>
+    </message>
+    <message>
+        <source>从 CSV/XLSX 导入栏目地址（全部成功或全部不导入）</source>
+        <translation>import column addresses from CSV/XLSX (all or nothing)</translation>
+    </message>
+    <message>
+        <source>导出所得格式的文件</source>
+        <translation>a file in the form the export writes</translation>
+    </message>
+    <message>
         <source>已生成 {sites} 个网站的年度报表（{files} 个文件）到 {out}</source>
         <translation>Wrote the annual reports of {sites} sites ({files} files) to {out}</translation>
     </message>
@@ -3760,6 +3848,22 @@ The current connection stays in use.</translation>
     <message>
         <source>{count} 个网站的报表缺少必填项，报表上已注明。</source>
         <translation>The reports of {count} sites lack required figures; each report says so.</translation>
+    </message>
+    <message>
+        <source>政府网站工作年度报表：每个网站一份 XLSX 和 PDF，另加汇总工作簿</source>
+        <translation>Annual work reports of the government websites: XLSX and PDF per site, plus a summary workbook</translation>
+    </message>
+    <message>
+        <source>报表年度</source>
+        <translation>Year of the report</translation>
+    </message>
+    <message>
+        <source>只生成这些网站（可重复）</source>
+        <translation>Only these sites (repeatable)</translation>
+    </message>
+    <message>
+        <source>输出文件夹</source>
+        <translation>Output folder</translation>
     </message>
     <message>
         <source>随机种子：种子和基准日相同，生成的数据就相同（默认 2026）</source>
@@ -3830,6 +3934,22 @@ The current connection stays in use.</translation>
         <translation>late or failing</translation>
     </message>
     <message>
+        <source>运行到期的定时任务后退出</source>
+        <translation>run the scheduled jobs that are due, then exit</translation>
+    </message>
+    <message>
+        <source>只运行这些任务</source>
+        <translation>run only these jobs</translation>
+    </message>
+    <message>
+        <source>不论是否到期都运行（仍不会重复运行）</source>
+        <translation>run whether due or not (still never twice at once)</translation>
+    </message>
+    <message>
+        <source>每个任务的最近一次运行</source>
+        <translation>each job&apos;s last run</translation>
+    </message>
+    <message>
         <source>{code} 页面 {pages} 栏目 {columns}（无地址 {unaddressed}，无日期 {undated}）新文章 {posts} 失效链接 {broken} 暗链 {hidden} 站外跳转 {foreign} {error}</source>
         <translation>{code} pages {pages} columns {columns} (no address {unaddressed}, undated {undated}) new articles {posts} broken links {broken} hidden links {hidden} off-site redirects {foreign} {error}</translation>
     </message>
@@ -3858,6 +3978,14 @@ The current connection stays in use.</translation>
         <translation>Patrol interrupted: the sites finished are complete, the others were not patrolled.</translation>
     </message>
     <message>
+        <source>巡查网站：首页、栏目列表页的更新日期、新文章、失效链接和暗链</source>
+        <translation>patrol sites: home page, columns&apos; last updates from their list pages, new articles, broken and hidden links</translation>
+    </message>
+    <message>
+        <source>同 curl：经另一地址和端口访问登记的主机（Host 与 TLS 名称不变）</source>
+        <translation>as in curl: reach a registered host through another address and port (Host and TLS name unchanged)</translation>
+    </message>
+    <message>
         <source>已生成 {month} 月报：{xlsx}、{pdf}（{problems} 个问题，整改期限 {fix_by}）</source>
         <translation>Wrote the {month} report: {xlsx}, {pdf} ({problems} problems, to fix by {fix_by})</translation>
     </message>
@@ -3884,6 +4012,30 @@ The current connection stays in use.</translation>
     <message>
         <source>SMTP 密码：</source>
         <translation>SMTP password: </translation>
+    </message>
+    <message>
+        <source>站群运行月报（XLSX 与 PDF）</source>
+        <translation>the cluster&apos;s monthly report (XLSX and PDF)</translation>
+    </message>
+    <message>
+        <source>月份，如 2026-11</source>
+        <translation>month, e.g. 2026-11</translation>
+    </message>
+    <message>
+        <source>只统计此网站及其下级网站（网站标识码）</source>
+        <translation>count only this site and the sites below it (site code)</translation>
+    </message>
+    <message>
+        <source>输出目录</source>
+        <translation>output folder</translation>
+    </message>
+    <message>
+        <source>按单位发送给联络员，全文发给运维团队</source>
+        <translation>mail each unit&apos;s part to its contact and the whole report to the operations team</translation>
+    </message>
+    <message>
+        <source>把 SMTP 密码保存到系统密钥环</source>
+        <translation>store the SMTP password in the system keyring</translation>
     </message>
     <message>
         <source>数据库地址“{url}”缺少类型：SQLite 文件请写 sqlite:///{url}，服务器请写 postgresql://用户@主机/库名 或 mysql://用户@主机/库名。</source>
@@ -4620,6 +4772,22 @@ The current connection stays in use.</translation>
 请保存附件，需要时用 cluster-console journal verify --anchors 附件 核对日志未被改写。</source>
         <translation>The journal&apos;s head when the report was sent: entry {seq}, hash {hash}, at {at}.
 Keep the attachment; cluster-console journal verify --anchors ATTACHMENT checks that the journal was not rewritten.</translation>
+    </message>
+    <message>
+        <source>生成并发送报告</source>
+        <translation>generate and send reports</translation>
+    </message>
+    <message>
+        <source>保存为新版本</source>
+        <translation>Save as new version</translation>
+    </message>
+    <message>
+        <source>另存为新预设…</source>
+        <translation>Save as new preset…</translation>
+    </message>
+    <message>
+        <source>导出 JSON…</source>
+        <translation>Export JSON…</translation>
     </message>
 </context>
 <context>
@@ -6977,6 +7145,10 @@ Separation of duties asks for three different people as the three administrators
         <translation>Taken down</translation>
     </message>
     <message>
+        <source>{name}及下级网站</source>
+        <translation>{name} and the sites below it</translation>
+    </message>
+    <message>
         <source>已领取 {n} 条</source>
         <translation>Claimed {n} items</translation>
     </message>
@@ -7040,6 +7212,14 @@ Separation of duties asks for three different people as the three administrators
     <message>
         <source>只看有风险的站点</source>
         <translation>Only sites at risk</translation>
+    </message>
+    <message>
+        <source>全部规则</source>
+        <translation>All rules</translation>
+    </message>
+    <message>
+        <source>筛选：网站标识码或名称</source>
+        <translation>Filter: site code or name</translation>
     </message>
     <message>
         <source>重新检查</source>
@@ -7187,6 +7367,13 @@ Separation of duties asks for three different people as the three administrators
     <message>
         <source>已取消。</source>
         <translation>Cancelled. </translation>
+    </message>
+</context>
+<context>
+    <name>ScopeBox</name>
+    <message>
+        <source>仅{name}及下级网站</source>
+        <translation>Only {name} and the sites below it</translation>
     </message>
 </context>
 <context>
@@ -7614,21 +7801,6 @@ Separation of duties asks for three different people as the three administrators
     <message>
         <source>请稍候…</source>
         <translation>Please wait…</translation>
-    </message>
-</context>
-<context>
-    <name>editor</name>
-    <message>
-        <source>保存为新版本</source>
-        <translation type="unfinished">Save as new version</translation>
-    </message>
-    <message>
-        <source>另存为新预设…</source>
-        <translation type="unfinished">Save as new preset…</translation>
-    </message>
-    <message>
-        <source>导出 JSON…</source>
-        <translation type="unfinished">Export JSON…</translation>
     </message>
 </context>
 </TS>

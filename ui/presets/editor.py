@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from console.base.actor import Actor
 from console.base.errors import ConsoleError, EnvironmentFault
 from console.base.export import dated_name
+from console.base.i18n import QT_TR_NOOP
 from console.base.labels import COLUMN_TYPES
 from console.presets import service as presets
 from console.presets.files import PresetFile, save_preset
@@ -423,19 +424,24 @@ class PresetEditor(QWidget):
             self._select(current)
 
 
+SAVE = QT_TR_NOOP("保存为新版本")
+SAVE_AS = QT_TR_NOOP("另存为新预设…")
+EXPORT = QT_TR_NOOP("导出 JSON…")
+
+
 def _save_row(editor: PresetEditor) -> FlowLayout:
     """Saving and exporting as buttons under the tree: never hidden behind the toolbar's "››",
     wrapping onto a second row where the width ends."""
     row = FlowLayout()
     for name, text, key, slot in (
-        ("save", editor.tr("保存为新版本"), "Ctrl+S", lambda: spawn(editor.save(), "save")),
+        ("save", translated(SAVE), "Ctrl+S", lambda: spawn(editor.save(), "save")),
         (
             "save_as",
-            editor.tr("另存为新预设…"),
+            translated(SAVE_AS),
             "Ctrl+Shift+S",
             lambda: spawn(editor.save_as_new(), "save as new preset"),
         ),
-        ("export", editor.tr("导出 JSON…"), "", lambda: spawn(editor.export(), "export preset")),
+        ("export", translated(EXPORT), "", lambda: spawn(editor.export(), "export preset")),
     ):
         button = QToolButton(editor)
         button.setObjectName(f"preset_{name}")
