@@ -114,12 +114,12 @@ def test_export_writes_the_filtered_view(sqlite_sessions, run, tmp_path: Path) -
 def test_window_state_is_saved_and_restored(sqlite_sessions, run) -> None:  # type: ignore[no-untyped-def]
     small_cluster(sqlite_sessions, sites=3)
     first = _window(sqlite_sessions, run)
-    first.tabs.setCurrentIndex(3)
+    first.tabs.setCurrentWidget(first.area_tabs["filings"])
     first.close()
     first.database.close()
     second = _window(sqlite_sessions, run)
     try:
-        assert second.tabs.currentIndex() == 3
+        assert second.tabs.currentWidget() is second.area_tabs["filings"]
         assert QSettings().value("window/geometry") is not None
     finally:
         second.close()
