@@ -171,6 +171,8 @@ class SupervisionTab(AreaTab):
         await asyncio.shield(running)
 
     async def _reload(self, under: int | None, days: int) -> None:
+        if not shiboken6.isValid(self.status):
+            return
         self.generation += 1
         mine = self.generation
         self.status.setText(self.tr("正在统计…"))
