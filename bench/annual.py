@@ -15,13 +15,12 @@ import datetime as dt
 import statistics
 import tempfile
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import event, select
+from sqlalchemy import select
 
+from bench.presets import Counter
 from console.annual.documents import write_reports
 from console.annual.report import REPORTED_STATES, build_reports
 from console.base.actor import Actor
@@ -32,24 +31,6 @@ from console.schema import Duty, Site
 READER = Actor(None, "bench", frozenset({Duty.SYSTEM_ADMIN}))
 AS_OF = dt.date(2026, 3, 1)
 YEAR = 2025
-
-
-class Counter:
-    """Counts statements sent to the database while ``counting``."""
-
-    def __init__(self, sessions: SessionFactory) -> None:
-        self.statements = 0
-        event.listen(engine_of(sessions), "before_cursor_execute", self._seen)
-
-    def _seen(self, *_args: Any) -> None:
-        self.statements += 1
-
-    @contextmanager
-    def counting(self) -> Iterator[list[int]]:
-        """Yields a one-item list that holds the count once the block ends."""
-        start, box = self.statements, [0]
-        yield box
-        box[0] = self.statements - start
 
 
 def timed(work: Callable[[], object], repeat: int) -> float:
