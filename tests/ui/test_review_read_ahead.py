@@ -54,15 +54,20 @@ def test_the_next_items_are_read_ahead_and_shown_without_a_read(sqlite_sessions,
         _close(window)
 
 
+def _first_item_shown(tab: Any, run: Any) -> tuple[Any, Any]:
+    """The queue's four items listed, the list focused and the first item's detail shown."""
+    pane, panel = tab.browser.pane, tab.panel
+    run(until(lambda: pane.model.rowCount() == 4))
+    pane.view.setFocus()
+    run(until(lambda: panel.detail.detail is not None and panel.detail.detail.item_id == 1))
+    return pane, panel
+
+
 def test_a_decision_that_fails_brings_its_item_back(sqlite_sessions, run) -> None:  # type: ignore[no-untyped-def]
     queue_cluster(sqlite_sessions, 4)
     window, tab = _open(sqlite_sessions, run)
     try:
-        pane = tab.browser.pane
-        panel = tab.panel
-        run(until(lambda: pane.model.rowCount() == 4))
-        pane.view.setFocus()
-        run(until(lambda: panel.detail.detail is not None and panel.detail.detail.item_id == 1))
+        pane, panel = _first_item_shown(tab, run)
         run(until(lambda: 2 in panel._details, "read ahead"))
         database = window.database
         plain = database.call
@@ -86,11 +91,7 @@ def test_an_item_decided_elsewhere_is_refused_and_told(sqlite_sessions, run) -> 
     queue_cluster(sqlite_sessions, 4)
     window, tab = _open(sqlite_sessions, run)
     try:
-        pane = tab.browser.pane
-        panel = tab.panel
-        run(until(lambda: pane.model.rowCount() == 4))
-        pane.view.setFocus()
-        run(until(lambda: panel.detail.detail is not None and panel.detail.detail.item_id == 1))
+        pane, panel = _first_item_shown(tab, run)
         with sqlite_sessions.begin() as session:
             item = session.get(QueueItem, 1)
             assert item is not None
