@@ -187,3 +187,33 @@ def _queue(session: object, ids: dict[str, int]) -> None:
                       finding_count=1, state="approved" if decided else "pending",
                       decided_at=decided, created_at=created, version=1)
         )  # fmt: skip
+
+
+def add_edges(sessions: SessionFactory, ids: dict[str, int], as_of: dt.date) -> None:
+    """Queue items on the edges of the week and the month before the end of ``as_of``, each
+    decision kind: decided or queued just inside (Beijing time) or just outside."""
+    week = as_of - dt.timedelta(days=6)
+    month = as_of.replace(day=1)
+    inside_week = clock.wall_to_stored(dt.datetime.combine(week, dt.time(0, 30)), ZONE)
+    outside_week = clock.wall_to_stored(dt.datetime.combine(week, dt.time()), ZONE)
+    inside_month = clock.wall_to_stored(dt.datetime.combine(month, dt.time(0, 30)), ZONE)
+    outside_month = inside_month - dt.timedelta(hours=1)
+    items = (
+        ("P", inside_week - dt.timedelta(days=3), inside_week, "returned", "[]"),
+        ("C", outside_week - dt.timedelta(days=3), outside_week - dt.timedelta(seconds=1),
+         "taken_down", "[]"),
+        ("CD", inside_week - dt.timedelta(days=1), at(as_of, 23), "whitelisted", "[]"),
+        ("D", inside_month, at(as_of), "taken_down", PERSONAL),
+        ("C", outside_month, None, "pending", PERSONAL),
+        ("P", inside_month, None, "claimed", PERSONAL),
+    )  # fmt: skip
+    with sessions.begin() as session:
+        for n, (key, created, decided, state, findings) in enumerate(items):
+            post = _post(ids[key], None, created, f"边界稿件{n}")
+            session.add(post)
+            session.flush()
+            session.add(
+                QueueItem(post_id=post.id, content_hash=post.content_hash, findings=findings,
+                          finding_count=1, state=state, decided_at=decided, created_at=created,
+                          version=1)
+            )  # fmt: skip

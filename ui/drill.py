@@ -6,6 +6,7 @@ the kind of figure clicked; each tab's ``show_filtered`` applies what its own fi
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtWidgets import QCheckBox, QWidget
@@ -27,7 +28,9 @@ PERSONAL = "personal"
 class Drill:
     """The rows behind a number: ``text`` for a quick filter, ``under`` the scope's root site
     (None: the whole cluster) and ``title`` its name, ``kind`` of figure and, for a risk, its
-    ``rule`` ('' for any); ``sites`` the ids the scope covers (None: the whole cluster)."""
+    ``rule`` ('' for any); ``sites`` the ids the scope covers (None: the whole cluster);
+    ``window`` the stored instants (from, until) the figure counts over, if it counts over a
+    period (the week's decisions, the month's personal data)."""
 
     text: str = ""
     kind: str = PLAIN
@@ -35,6 +38,7 @@ class Drill:
     under: int | None = None
     title: str = ""
     sites: frozenset[int] | None = None
+    window: tuple[dt.datetime, dt.datetime] | None = None
 
 
 class ScopeBox(QCheckBox):

@@ -150,6 +150,7 @@ TAKEN_DOWN = _listing(
     QueueItem.state == QueueState.TAKEN_DOWN.value,
     newest=True,
 )
+EVERY_ITEM = _listing("queue_all", QT_TR_NOOP("全部"), newest=True)
 MINE_TITLE = QT_TR_NOOP("我的认领")
 
 
@@ -161,46 +162,6 @@ def mine(operator_id: int | None) -> Listing:
         QueueItem.state == QueueState.CLAIMED.value,
         QueueItem.claimed_by == (operator_id or 0),
     )
-
-
-@dataclass(frozen=True)
-class QueueFilter:
-    """The queue's structured filter: site (or subtree), category, least severity and age."""
-
-    site_id: int | None = None
-    category: str = ""
-    min_severity: int = 0
-    older_than_hours: int = 0
-    under: int | None = None
-
-
-def narrowed(listing: Listing, chosen: QueueFilter, now: dt.datetime | None = None) -> Listing:
-    """``listing`` restricted by ``chosen`` (in SQL)."""
-    clauses: list[ColumnElement[bool]] = []
-    if chosen.site_id is not None:
-        clauses.append(Post.site_id == chosen.site_id)
-    if chosen.under is not None:
-        clauses.append(Post.site_id.in_(_subtree_ids(chosen.under)))
-    if chosen.category:
-        # The key and value exactly as ``findings_json`` writes them (quotes escaped alike).
-        stored = queue.findings_json([{"category": chosen.category}])[2:-2]
-        escaped = stored.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        clauses.append(QueueItem.findings.like(f"%{escaped}%", escape="\\"))
-    if chosen.min_severity > 0:
-        clauses.append(QueueItem.priority >= chosen.min_severity)
-    if chosen.older_than_hours > 0:
-        limit = (now or utcnow()) - dt.timedelta(hours=chosen.older_than_hours)
-        clauses.append(QueueItem.created_at <= limit)
-    counted = listing.count_source
-    if chosen.site_id is not None or chosen.under is not None:
-        counted = QueueItem.__table__.join(Post, Post.id == QueueItem.post_id)
-    return dataclasses.replace(listing, where=listing.where + tuple(clauses), count_source=counted)
-
-
-def _subtree_ids(site_id: int) -> Any:  # the site and every site below it, recursively
-    tree = select(Site.id).where(Site.id == site_id).cte("queue_scope", recursive=True)
-    child = aliased(Site)
-    return select(tree.union_all(select(child.id).where(child.parent_id == tree.c.id)).c.id)
 
 
 @dataclass(frozen=True)
@@ -225,7 +186,8 @@ def filter_choices(sessions: SessionFactory, actor: Actor) -> Choices:
 
 
 def status_counts(sessions: SessionFactory, actor: Actor) -> dict[str, int]:
-    """Items per status tab (``pending``, ``mine``, ``approved``, ``returned``, ``taken_down``).
+    """Items per status tab (``pending``, ``mine``, ``approved``, ``returned``, ``taken_down``,
+    ``all``).
 
     Claims whose lease ran out are first put back to pending, so the counts show them there.
     """
@@ -263,6 +225,7 @@ def _status_counts(sessions: SessionFactory, actor: Actor, may_requeue: bool) ->
         + by_state.get(QueueState.WHITELISTED.value, 0),
         "returned": by_state.get(QueueState.RETURNED.value, 0),
         "taken_down": by_state.get(QueueState.TAKEN_DOWN.value, 0),
+        "all": sum(by_state.values()),
     }
 
 

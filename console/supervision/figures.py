@@ -32,6 +32,9 @@ OPEN_STATES = (QueueState.PENDING.value, QueueState.CLAIMED.value)
 WEEK_DAYS = 7
 PERSONAL_MARK = f'"category":"{PERSONAL_CATEGORY}"'
 
+# From (inclusive) and until (exclusive): two stored instants.
+Window = tuple[dt.datetime, dt.datetime]
+
 
 @dataclass(frozen=True)
 class Headline:
@@ -52,6 +55,10 @@ class Headline:
     median_decision_hours: float | None
     updates: dict[str, int] = field(default_factory=dict)
     personal_findings: int = 0
+    # What the week's decisions count (by decision time) and the month's personal data (by
+    # queueing time): the lists behind those figures read the same windows.
+    week: Window | None = None
+    month: Window | None = None
 
 
 @dataclass(frozen=True)
@@ -84,8 +91,9 @@ def gather(session: Session, scope: Scope, as_of: dt.date) -> Facts:
     probes = sum(r.probes for r in reach)
     failures = sum(r.failures for r in reach)
     rule_counts = Counter(risk.rule for site in risks for risk in site.risks)
-    review = _review(session, scope, end, as_of)
-    month_start = clock.day_start(as_of.replace(day=1), zone)
+    week = (clock.day_start(as_of - dt.timedelta(days=WEEK_DAYS - 1), zone), end)
+    month = (clock.day_start(as_of.replace(day=1), zone), end)
+    review = _review(session, scope, end, week)
     headline = Headline(
         as_of=as_of,
         running=len(running),
@@ -107,8 +115,10 @@ def gather(session: Session, scope: Scope, as_of: dt.date) -> Facts:
     )
     headline = replace(
         headline,
-        updates=_updates(session, scope, month_start, end),
-        personal_findings=_personal(session, scope, month_start, end),
+        updates=_updates(session, scope, month),
+        personal_findings=_personal(session, scope, month),
+        week=week,
+        month=month,
     )
     return Facts(headline, risks, statuses, _old_backlog(session, scope, end))
 
@@ -146,40 +156,39 @@ def _open_at(end: dt.datetime) -> ColumnElement[bool]:
     )
 
 
-def _review(session: Session, scope: Scope, end: dt.datetime, as_of: dt.date) -> _Review:
+def _review(session: Session, scope: Scope, end: dt.datetime, week: Window) -> _Review:
     in_scope = scope.clause(Post.site_id)
     backlog, oldest = session.execute(
         select(func.count(), func.min(QueueItem.created_at))
         .join(Post, Post.id == QueueItem.post_id)
         .where(in_scope, _open_at(end))
     ).one()
-    week_start = clock.day_start(
-        as_of - dt.timedelta(days=WEEK_DAYS - 1), settings_of(session).zone
-    )
     decided = session.execute(
         select(QueueItem.created_at, QueueItem.decided_at)
         .join(Post, Post.id == QueueItem.post_id)
-        .where(in_scope, QueueItem.decided_at >= week_start, QueueItem.decided_at < end)
+        .where(in_scope, QueueItem.decided_at >= week[0], QueueItem.decided_at < week[1])
     ).all()
     hours = [(d - c).total_seconds() / 3600 for c, d in decided if d is not None and d >= c]
     median = round(statistics.median(hours), 1) if hours else None
     return _Review(int(backlog), oldest, len(decided), median)
 
 
-def _updates(
-    session: Session, scope: Scope, start: dt.datetime, end: dt.datetime
-) -> dict[str, int]:
+def _updates(session: Session, scope: Scope, month: Window) -> dict[str, int]:
     rows = session.execute(
         select(SiteColumn.column_type, func.count())
         .select_from(Post)
         .join(SiteColumn, SiteColumn.id == Post.column_id)
-        .where(scope.clause(Post.site_id), Post.published_at >= start, Post.published_at < end)
+        .where(
+            scope.clause(Post.site_id),
+            Post.published_at >= month[0],
+            Post.published_at < month[1],
+        )
         .group_by(SiteColumn.column_type)
     ).all()
     return {str(kind): int(n) for kind, n in sorted(rows)}
 
 
-def _personal(session: Session, scope: Scope, start: dt.datetime, end: dt.datetime) -> int:
+def _personal(session: Session, scope: Scope, month: Window) -> int:
     return int(
         session.scalar(
             select(func.count())
@@ -187,8 +196,8 @@ def _personal(session: Session, scope: Scope, start: dt.datetime, end: dt.dateti
             .join(Post, Post.id == QueueItem.post_id)
             .where(
                 scope.clause(Post.site_id),
-                QueueItem.created_at >= start,
-                QueueItem.created_at < end,
+                QueueItem.created_at >= month[0],
+                QueueItem.created_at < month[1],
                 QueueItem.findings.contains(PERSONAL_MARK, autoescape=True),
             )
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from console.base.listing import Query, count, fetch_page
+from console.review import filters
 from console.review import service as review
 from console.schema import Post, QueueItem
 from tests.supervision_cluster import build
@@ -14,7 +15,7 @@ def test_a_subtree_keeps_the_items_of_its_root_and_of_every_site_below(sessions)
         site_of = dict(session.query(QueueItem.id, Post.site_id).join(Post).all())
 
         def shown(under: int) -> list[int]:
-            listing = review.narrowed(review.QUEUE, review.QueueFilter(under=under))
+            listing = filters.narrowed(review.QUEUE, filters.QueueFilter(under=under))
             found = fetch_page(session, listing, Query()).ids
             assert count(session, listing, Query()).shown == len(found)
             return sorted(site_of[i] for i in found)

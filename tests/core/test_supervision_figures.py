@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 from decimal import Decimal
@@ -10,13 +11,17 @@ import pytest
 
 from console.base.actor import Actor
 from console.base.errors import NotPermitted
+from console.base.listing import Query, count
 from console.db import SessionFactory
 from console.operators import service as operators
+from console.review import filters
+from console.review import service as review
+from console.supervision.figures import OPEN_STATES
 from console.supervision.ranking import score
 from console.supervision.service import overview
 from console.supervision.trends import buckets
 from tests.staff import PASSWORD
-from tests.supervision_cluster import AS_OF, build
+from tests.supervision_cluster import AS_OF, add_edges, build
 
 
 @pytest.fixture
@@ -43,6 +48,38 @@ def test_the_headline_matches_the_hand_count(
     assert (head.decisions_week, head.median_decision_hours) == (2, 36.0)
     assert head.updates == {"news": 3, "notice": 2}
     assert head.personal_findings == 1
+
+
+@pytest.mark.parametrize("root", [None, "C"])
+def test_the_lists_behind_the_review_figures_hold_as_many_items(
+    sessions: SessionFactory, cluster: tuple[dict[str, int], Actor], root: str | None
+) -> None:
+    ids, reader = cluster
+    add_edges(sessions, ids, AS_OF)
+    seen = overview(sessions, reader, None if root is None else ids[root], as_of=AS_OF, windows=())
+    head = seen.facts.headline
+    sites = None if root is None else frozenset(s.id for s in seen.scope.sites)
+    under = None if root is None else ids[root]
+    behind = {
+        "decisions": filters.QueueFilter(decided=head.week),
+        "personal": filters.QueueFilter(category="个人信息", queued=head.month),
+        "backlog": filters.QueueFilter(states=OPEN_STATES),
+    }
+    shown = {}
+    with sessions() as session:
+        for key, chosen in behind.items():
+            chosen = dataclasses.replace(chosen, under=under, site_ids=sites)
+            listing = filters.narrowed(review.EVERY_ITEM, chosen)
+            shown[key] = count(session, listing, Query()).shown
+    figures = {
+        "decisions": head.decisions_week,
+        "personal": head.personal_findings,
+        "backlog": head.backlog,
+    }
+    assert shown == figures
+    # Every decision kind, judged by Beijing dates; the month's personal data in any state.
+    assert figures == ({"decisions": 5, "personal": 3, "backlog": 4} if root is None
+                       else {"decisions": 1, "personal": 1, "backlog": 2})  # fmt: skip
 
 
 def test_the_ranking_follows_its_formula(

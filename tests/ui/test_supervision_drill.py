@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from console.base import clock
 from console.filings.rules import Urgency
 from console.presets.inspection import RULES, UNREACHABLE
 from console.screening import PERSONAL_CATEGORY
-from tests.supervision_cluster import build
+from tests.supervision_cluster import ZONE, add_edges, build
 from tests.ui.conftest import until
 from tests.ui.test_supervision_tab import close, open_window
 from ui.filings.tab import DUE_SOON, OVERDUE_ONLY, FilingsTab
@@ -146,8 +147,9 @@ def test_a_portals_figures_open_only_its_subtree(sqlite_sessions, run) -> None: 
         close(window)
 
 
-def test_review_figures_open_the_pending_queue_and_its_personal_data(sqlite_sessions, run) -> None:  # type: ignore[no-untyped-def]
-    build(sqlite_sessions)
+def test_review_figures_open_as_many_items_as_they_count(sqlite_sessions, run) -> None:  # type: ignore[no-untyped-def]
+    ids = build(sqlite_sessions)
+    add_edges(sqlite_sessions, ids, clock.today(ZONE))  # the tab's figures are as of today
     window, tab = open_window(sqlite_sessions, run, "reviewer")
     try:
         run(tab.refresh())
@@ -155,34 +157,28 @@ def test_review_figures_open_the_pending_queue_and_its_personal_data(sqlite_sess
         assert isinstance(review, ReviewTab)
         browser = review.browser
         browser.status_tabs.setCurrentIndex(2)  # somewhere else first: the click must move it
-        tab.headline.buttons["backlog"].click()
-        assert window.tabs.currentWidget() is review
-        assert browser.status == "pending" and browser.category.currentData() == ""
-        model = browser.pane.model
-        run(until(lambda: model.rowCount() == figure(tab, "backlog") == 2, "the backlog"))
-
-        window.tabs.setCurrentWidget(tab)
-        tab.headline.buttons["personal"].click()
-        assert browser.status == "pending"
-        assert browser.category.currentData() == PERSONAL_CATEGORY
-        run(until(lambda: model.rowCount() == 1, "the item with personal data"))
-
-        window.tabs.setCurrentWidget(tab)
-        tab.headline.buttons["decisions"].click()
-        assert browser.status == "approved" and browser.category.currentData() == ""
-        approved = browser.pane.model
-        run(until(lambda: approved.rowCount() == 3, "the decided items"))
+        expected = {"backlog": ("", 4), "decisions": ("", 3), "personal": (PERSONAL_CATEGORY, 2)}
+        for key, (category, count) in expected.items():
+            window.tabs.setCurrentWidget(tab)
+            tab.headline.buttons[key].click()
+            assert window.tabs.currentWidget() is review
+            assert browser.status == "all" and browser.category.currentData() == category
+            assert browser.held_box.isChecked() and not browser.held_box.isHidden()
+            model = browser.pane.model
+            run(until(lambda: model.rowCount() == figure(tab, key) == count, key))  # noqa: B023
+        browser.held_box.setChecked(False)  # every item with personal data, of any month
+        run(until(lambda: browser.pane.model.rowCount() == 4, "every personal item"))
 
         window.tabs.setCurrentWidget(tab)
         index = next(i for i in range(tab.scope.count()) if "3312020001" in tab.scope.itemText(i))
         tab.scope.setCurrentIndex(index)
         run(tab.reload())
-        tab.headline.buttons["backlog"].click()
-        assert (
-            browser.status == "pending" and browser.site.currentData() == -tab.scope.currentData()
-        )
-        assert "溪东区人民政府" in browser.site.currentText()
-        pending = browser.pane.model
-        run(until(lambda: pending.rowCount() == figure(tab, "backlog") == 1, "the county's item"))
+        for key in ("backlog", "decisions"):
+            window.tabs.setCurrentWidget(tab)
+            tab.headline.buttons[key].click()
+            assert browser.site.currentData() == -tab.scope.currentData()
+            assert "溪东区人民政府" in browser.site.currentText()
+            model = browser.pane.model
+            run(until(lambda: model.rowCount() == figure(tab, key) == 1 + (key == "backlog"), key))  # noqa: B023
     finally:
         close(window)

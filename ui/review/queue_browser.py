@@ -8,9 +8,12 @@ claims are renewed while the console is open, and a failed renewal is said at on
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+import datetime as dt
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QPushButton,
     QSplitter,
@@ -20,15 +23,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.base import clock
 from console.base.actor import Actor
 from console.base.listing import Listing
+from console.review import filters
 from console.review import service as review
 from ui.flow import FlowLayout
 from ui.forms import REFUSED, attempt
 from ui.list_pane import ListPane
 from ui.tasks import Database, spawn
 
-STATUSES = ("pending", "mine", "approved", "returned", "taken_down")
+STATUSES = ("pending", "mine", "approved", "returned", "taken_down", "all")
 DECIDABLE = frozenset({"pending", "mine"})
 RENEW_MS = 4 * 60 * 1000
 AGES = (0, 4, 24, 72, 168)
@@ -44,9 +49,9 @@ class QueuePane(ListPane):
         self.base = listing
         self.stale = True
 
-    def narrow(self, chosen: review.QueueFilter) -> None:
+    def narrow(self, chosen: filters.QueueFilter) -> None:
         """Show the base list restricted by ``chosen`` (takes effect on the next reload)."""
-        self.listing = review.narrowed(self.base, chosen)
+        self.listing = filters.narrowed(self.base, chosen)
         self.model.listing = self.listing
         self.stale = True
 
@@ -102,6 +107,7 @@ class QueueBrowser(QWidget):
             "approved": review.APPROVED,
             "returned": review.RETURNED,
             "taken_down": review.TAKEN_DOWN,
+            "all": review.EVERY_ITEM,
         }
         self.status_tabs.addTab("")
         pane = QueuePane(listings[key], self.database, self.actor, self)
@@ -125,6 +131,13 @@ class QueueBrowser(QWidget):
                 else self.tr("等待超过 {n} 天").format(n=hours // 24)
             )
             self.age.addItem(text, hours)
+        # What a dashboard figure narrowed the list to beyond these filters (its scope's sites,
+        # its period): shown ticked while it holds; unticking lets it go.
+        self.held = filters.QueueFilter()
+        self.held_box = QCheckBox(self)
+        self.held_box.setObjectName("heldFilter")
+        self.held_box.hide()
+        self.held_box.toggled.connect(self._held_toggled)
         self.claim_button = QPushButton(self.tr("领取 {n} 条").format(n=review.CLAIM_BATCH), self)
         self.claim_button.setObjectName("claimButton")
         self.claim_button.setToolTip(self.tr("认领最早的待审条目（租约 10 分钟，自动续期）"))
@@ -141,7 +154,10 @@ class QueueBrowser(QWidget):
         )
         for box in (self.site, self.category, self.severity, self.age):
             row.addWidget(box)
-            box.currentIndexChanged.connect(lambda _i: self._filters_changed())
+            if box is not self.site:
+                box.currentIndexChanged.connect(lambda _i: self._filters_changed())
+        self.site.currentIndexChanged.connect(lambda _i: self._site_chosen())
+        row.addWidget(self.held_box)
         row.addWidget(self.claim_button)
         row.addWidget(self.release_button)
         return row
@@ -181,6 +197,7 @@ class QueueBrowser(QWidget):
             "approved": self.tr("已通过"),
             "returned": self.tr("已退回"),
             "taken_down": self.tr("已下线"),
+            "all": self.tr("全部"),
         }
         for index, key in enumerate(STATUSES):
             count = self.counts.get(key)
@@ -237,11 +254,10 @@ class QueueBrowser(QWidget):
         else:
             self._current_changed(self.pane.view.currentIndex(), QModelIndex())
 
-    def show_only(
-        self, status: str, category: str = "", under: int | None = None, title: str = ""
-    ) -> None:
-        """Show the ``status`` list with only the ``category`` filter set ('' for none) and the
-        sites ``under`` a site named ``title`` (None: every site)."""
+    def show_only(self, status: str, chosen: filters.QueueFilter, title: str = "") -> None:
+        """Show the ``status`` list filtered by ``chosen`` alone: its category and subtree
+        (``under``, a site named ``title``) in the filters, its sites and periods held."""
+        category, under = chosen.category, chosen.under
         if category and self.category.findData(category) < 0:
             self.category.addItem(category, category)
         # A subtree is offered in the site filter as its root's negated id.
@@ -256,6 +272,7 @@ class QueueBrowser(QWidget):
             blocked = box.blockSignals(True)
             box.setCurrentIndex(max(0, box.findData(value)))
             box.blockSignals(blocked)
+        self._hold(dataclasses.replace(chosen, category="", under=None))
         blocked = self.status_tabs.blockSignals(True)
         self.status_tabs.setCurrentIndex(STATUSES.index(status))
         self.status_tabs.blockSignals(blocked)
@@ -263,9 +280,42 @@ class QueueBrowser(QWidget):
         self.currentItem.emit(None)
         self._filters_changed()
 
+    def _hold(self, held: filters.QueueFilter) -> None:
+        """Hold ``held`` (its sites and periods) and say so in the box, ticked, silently."""
+        self.held = held
+        zone = self.database.zone
+        parts = []
+        for window, text in ((held.decided, self.tr("{first} 至 {last} 决定")),
+                             (held.queued, self.tr("{first} 至 {last} 入队"))):  # fmt: skip
+            if window is not None:
+                last = window[1] - dt.timedelta(microseconds=1)
+                first = clock.local_date(window[0], zone)
+                parts.append(text.format(first=first, last=clock.local_date(last, zone)))
+        if held.states:
+            parts.append(self.tr("待审或已认领"))
+        if held.site_ids is not None:
+            parts.append(self.tr("在用网站（不含已整合、永久下线）"))
+        blocked = self.held_box.blockSignals(True)
+        self.held_box.setChecked(bool(parts))
+        self.held_box.blockSignals(blocked)
+        self.held_box.setText(self.tr("仅{what}").format(what=self.tr("，").join(parts)))
+        self.held_box.setVisible(bool(parts))
+
+    def _site_chosen(self) -> None:
+        """Another site chosen: a figure's sites no longer hold (its period still does)."""
+        if self.held.site_ids is not None:
+            self._hold(dataclasses.replace(self.held, site_ids=None))
+        self._filters_changed()
+
+    def _held_toggled(self, on: bool) -> None:
+        if not on:
+            self._hold(filters.QueueFilter())
+        self._filters_changed()
+
     def _filters_changed(self) -> None:
         site = int(self.site.currentData() or 0)
-        chosen = review.QueueFilter(
+        chosen = dataclasses.replace(
+            self.held,
             site_id=site if site > 0 else None,
             under=-site if site < 0 else None,
             category=self.category.currentData() or "",

@@ -7,15 +7,18 @@ together, with the scans and the lexicon (``ScanControls``) among the queue's co
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from console.base.actor import Actor
 from console.base.i18n import QT_TR_NOOP
-from console.review import lexicon
+from console.review import filters, lexicon
 from console.schema import Duty
 from console.screening import PERSONAL_CATEGORY
+from console.supervision.figures import OPEN_STATES
 from ui.area_tab import AreaTab, TabSpec
 from ui.drill import DECIDED, PERSONAL, Drill
 from ui.review.decision_panel import DecisionPanel
@@ -63,12 +66,19 @@ class ReviewTab(AreaTab):
             await self.browser.refresh()
 
     def show_filtered(self, drill: Drill) -> None:
-        """The queue of the drill's subtree behind the figure: the pending items (with personal
-        data only, for that figure) or, for the week's decisions, the approved ones."""
-        if self.reviewing:
-            status = "approved" if drill.kind == DECIDED else "pending"
-            category = PERSONAL_CATEGORY if drill.kind == PERSONAL else ""
-            self.browser.show_only(status, category, drill.under, drill.title)
+        """The queue of the drill's scope behind the figure: the open items (pending or claimed)
+        for the backlog; every item decided in the figure's week, or queued with personal data
+        in its month."""
+        if not self.reviewing:
+            return
+        chosen = filters.QueueFilter(under=drill.under, site_ids=drill.sites)
+        if drill.kind == DECIDED:
+            chosen = dataclasses.replace(chosen, decided=drill.window)
+        elif drill.kind == PERSONAL:
+            chosen = dataclasses.replace(chosen, category=PERSONAL_CATEGORY, queued=drill.window)
+        else:
+            chosen = dataclasses.replace(chosen, states=OPEN_STATES)
+        self.browser.show_only("all", chosen, drill.title)
 
     def showEvent(self, event: QShowEvent) -> None:
         """The review keys act as soon as the tab is shown (Alt+5, a click on its title): the

@@ -13,7 +13,7 @@ from console.base import clock
 from console.base.labels import COLUMN_TYPES
 from console.presets.inspection import RULES, UNREACHABLE
 from console.supervision import words
-from console.supervision.figures import Headline
+from console.supervision.figures import Headline, Window
 from ui import drill
 from ui.flow import FlowLayout
 from ui.i18n import translated
@@ -22,7 +22,8 @@ from ui.i18n import translated
 @dataclass(frozen=True)
 class Figure:
     """A headline figure: its key, label, value as text, the tab whose list it opens, and
-    which rows of that list (a ``ui.drill`` kind and, for one risk, its rule)."""
+    which rows of that list (a ``ui.drill`` kind, for one risk its rule, and the period the
+    figure counts over)."""
 
     key: str
     label: str
@@ -30,6 +31,7 @@ class Figure:
     tab: str
     kind: str = drill.PLAIN
     rule: str = ""
+    window: Callable[[Headline], Window | None] = lambda _h: None
 
 
 def _number(value: object) -> str:
@@ -61,12 +63,29 @@ FIGURES: tuple[Figure, ...] = (
     Figure("overdue", words.OVERDUE, lambda h: str(h.filings_overdue), "filings", drill.OVERDUE),
     Figure("due", words.DUE, lambda h: str(h.filings_due), "filings", drill.DUE),
     Figure("backlog", words.BACKLOG, lambda h: str(h.backlog), "review", drill.BACKLOG),
-    Figure("decisions", words.DECISIONS, lambda h: str(h.decisions_week), "review", drill.DECIDED),
     Figure(
-        "median", words.MEDIAN, lambda h: _number(h.median_decision_hours), "review", drill.DECIDED
+        "decisions",
+        words.DECISIONS,
+        lambda h: str(h.decisions_week),
+        "review",
+        drill.DECIDED,
+        window=lambda h: h.week,
     ),
     Figure(
-        "personal", words.PERSONAL, lambda h: str(h.personal_findings), "review", drill.PERSONAL
+        "median",
+        words.MEDIAN,
+        lambda h: _number(h.median_decision_hours),
+        "review",
+        drill.DECIDED,
+        window=lambda h: h.week,
+    ),
+    Figure(
+        "personal",
+        words.PERSONAL,
+        lambda h: str(h.personal_findings),
+        "review",
+        drill.PERSONAL,
+        window=lambda h: h.month,
     ),
     Figure(
         "updates", words.UPDATES, lambda h: str(sum(h.updates.values())), "sites", drill.RUNNING

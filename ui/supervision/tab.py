@@ -204,10 +204,12 @@ class SupervisionTab(AreaTab):
         """Open the list behind ``figure`` in its tab, narrowed to the scope and the figure."""
         under = self.scope.currentData()
         title = next((c.name for c in self.choices if c.site_id == under), "")
-        sites = None
-        if under is not None and self.seen is not None:
-            sites = frozenset(site.id for site in self.seen.scope.sites)
-        drill = Drill("", figure.kind, figure.rule, under, title, sites)
+        sites = window = None
+        if self.seen is not None:
+            if under is not None:
+                sites = frozenset(site.id for site in self.seen.scope.sites)
+            window = figure.window(self.seen.facts.headline)
+        drill = Drill("", figure.kind, figure.rule, under, title, sites, window)
         self.navigate.emit(figure.tab, drill)
 
     async def generate_report(self) -> None:
