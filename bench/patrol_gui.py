@@ -89,6 +89,7 @@ def run_gui(sites: list[Any], mapping: dict[Any, Any], today: Any, spacing: floa
         base_sessions = cluster(folder, "headless.sqlite3", sites, spacing)
         figures: dict[str, float] = {}
         collections = Collections()
+        shows: list[tuple[float, int]] = []
 
         async def measure() -> None:
             from tests.staff import PASSWORD
@@ -101,6 +102,16 @@ def run_gui(sites: list[Any], mapping: dict[Any, Any], today: Any, spacing: floa
             database = Database(gui_sessions)
             pane = PatrolPane(database, admin)
             pane.dialer = dialer
+            shown = pane.show_patrol
+
+            def timed_show(last: Any) -> None:  # the pane's own work on the UI thread
+                began = time.perf_counter()
+                shown(last)
+                rows = (len(last.columns) + len(last.broken) + len(last.hidden)
+                        + len(last.foreign)) if last else 0  # fmt: skip
+                shows.append(((time.perf_counter() - began) * 1000, rows))
+
+            pane.show_patrol = timed_show  # type: ignore[method-assign]
             pane.resize(1200, 800)
             pane.show()
             if freeze:  # as the console does once its window is shown (``ui.app``)
@@ -149,6 +160,10 @@ def run_gui(sites: list[Any], mapping: dict[Any, Any], today: Any, spacing: floa
         f"{figures['one_worst']:.0f} ms"
     )
     print(f"longest garbage collections during the GUI's patrol: {collections.worst()}")
+    slowest = sorted(shows, reverse=True)[:3]
+    print(
+        "longest updates of the pane: " + ", ".join(f"{ms:.0f} ms ({n} rows)" for ms, n in slowest)
+    )
     print(
         f"headless baseline (same patrol, stored, no Qt): {base_wall:.1f} s, {base_pages} pages; "
         f"GUI / headless ×{figures['wall'] / base_wall:.2f}"

@@ -4,11 +4,12 @@ its garbage collector, long enough to stall the window when run on a thread of t
 collections of 200–400 ms).
 
 Each kind of work has one ``Elsewhere``: a worker process started on first use and kept, doing
-one piece of work at a time, in the order asked. The work is a function called there with the
-cluster database's address first (it opens the database itself); only its result crosses back,
-so it returns what the window shows, not what it computed. A refusal crosses back as its text.
-Work that reports progress or can be stopped takes a ``Channel``: ``Channel.send`` hands a
-message to the window as it goes, ``Channel.stop`` is set when the operator stops it.
+one piece of work at a time, in the order asked, at a lower priority than the window's. The
+work is a function called there with the cluster database's address first (it opens the
+database itself); only its result crosses back, so it returns what the window shows, not what
+it computed. A refusal crosses back as its text. Work that reports progress or can be stopped
+takes a ``Channel``: ``Channel.send`` hands a message to the window as it goes,
+``Channel.stop`` is set when the operator stops it.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import multiprocessing
+import os
 import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -34,6 +36,7 @@ SAID = "{text}"
 WORKER_LOST = QT_TR_NOOP("后台进程意外退出，请重试。")
 _END = "end"
 _WATCH_S = 0.2
+NICENESS = 10  # the worker's priority below the console's (where the system has nice)
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,10 @@ _settled: dict[str, Any] = {"finished": 0}
 
 
 def _settle(messages: Any, stops: Any) -> None:
-    """Start the worker: keep the way back; listen for stops."""
+    """Start the worker: below the window's priority, so that the window is given the
+    processor first when both want it; keep the way back; listen for stops."""
+    if hasattr(os, "nice"):
+        os.nice(NICENESS)
     _settled["messages"] = messages
     threading.Thread(target=_listen, args=(stops,), name="elsewhere-stops", daemon=True).start()
 
