@@ -15,6 +15,7 @@ takes a ``Channel``: ``Channel.send`` hands a message to the window as it goes,
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import multiprocessing
 import os
@@ -136,7 +137,8 @@ class Elsewhere:
         for number, message in iter(messages.get, None):
             listener = self._listeners.get(number)
             if listener is not None:
-                listener(message)
+                with contextlib.suppress(RuntimeError):  # its loop closed meanwhile
+                    listener(message)
 
     async def run(
         self,
