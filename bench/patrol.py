@@ -1,7 +1,8 @@
 """A patrol of 100 local sites × 30 columns with 50–300 ms latency, beside one site at a time.
 
     python -m bench.patrol [--sites 100] [--columns 30] [--items 3] [--spacing 0.5]
-                           [--sites-at-once 100] [--sample 1] [--repeat 1] [--gui]
+                           [--sites-at-once 100] [--sample 1] [--repeat 1]
+                           [--gui [--no-freeze] [--switch-ms MS]]
 
 The sites come from the patrol test bed (``tests/patrol_sites.py``), served by a separate
 process (``--serve``) so the patrolling process's CPU time is its own. Each run patrols
@@ -134,7 +135,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--serve", action="store_true")
     parser.add_argument("--gui", action="store_true", help="patrol from the GUI: UI stalls")
-    parser.add_argument("--freeze", action="store_true", help="gc.freeze() before the patrol")
+    parser.add_argument(
+        "--no-freeze",
+        action="store_true",
+        help="without the gc.freeze() the console does once its window is shown",
+    )
     parser.add_argument(
         "--switch-ms", type=float, default=0.0, help="the interpreter's thread switch interval"
     )
@@ -173,7 +178,7 @@ def gui(args: argparse.Namespace, port: int) -> None:
         sys.setswitchinterval(args.switch_ms / 1000)
     print(f"thread switch interval {sys.getswitchinterval() * 1000:g} ms")
     at_once = args.sites_at_once or len(sites)
-    run_gui(sites, mapping, TODAY, args.spacing, at_once, args.freeze)
+    run_gui(sites, mapping, TODAY, args.spacing, at_once, not args.no_freeze)
 
 
 def run_all(args: argparse.Namespace, port: int) -> None:

@@ -2,8 +2,9 @@
 
 Called by ``python -m bench.patrol --gui`` (the sites are served by that script's separate
 process). A fresh SQLite cluster registers the bench sites; the patrol of every site runs
-as the console runs long work (``LongWork``, stored through the leases, one transaction per
-site), each site's result shown in a site detail's 巡查 pane as it arrives, while a 5 ms
+as the console runs it (``ui.sites.patrol_process``: long work in the patrol's worker
+process, stored through the leases, one transaction per site), each site's view shown in a
+site detail's 巡查 pane as it arrives, while a 5 ms
 heartbeat on the UI thread records every stall. Then one site is patrolled with the pane's
 own 巡查 button. The same cluster patrol headless (no Qt, stored likewise, a second fresh
 database) is the baseline measured in the same run.
@@ -23,7 +24,6 @@ from sqlalchemy import insert
 from console.base import clock
 from console.db import SessionFactory, engine_of, open_database
 from console.operators import service as operators
-from console.patrol.results import SiteResult
 from console.patrol.service import run_patrol
 from console.probes.dialing import Dialer
 from console.schema import ClusterSetting
@@ -82,10 +82,6 @@ def run_gui(sites: list[Any], mapping: dict[Any, Any], today: Any, spacing: floa
     from console.screening.normalise import normalise
 
     clock.today = lambda zone: today  # the bench sites are dated around the bed's today
-    # Built once per process before any patrol, as the headless bench does: the
-    # normalisation table and the extractor (their first use holds the interpreter a while).
-    normalise("")
-    main_text("<html><body><p>预热</p></body></html>")
     dialer = Dialer(mapping, loopback_only=True)
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
@@ -93,20 +89,32 @@ def run_gui(sites: list[Any], mapping: dict[Any, Any], today: Any, spacing: floa
         base_sessions = cluster(folder, "headless.sqlite3", sites, spacing)
         figures: dict[str, float] = {}
         collections = Collections()
+        shows: list[tuple[float, int]] = []
 
         async def measure() -> None:
             from tests.staff import PASSWORD
             from ui.long_work import LongWork
             from ui.sites.patrol_pane import PatrolPane
+            from ui.sites.patrol_process import patrol_elsewhere
             from ui.tasks import Database
 
             admin = operators.login(gui_sessions, "sysadmin", PASSWORD)
             database = Database(gui_sessions)
             pane = PatrolPane(database, admin)
             pane.dialer = dialer
+            shown = pane.show_patrol
+
+            def timed_show(last: Any) -> None:  # the pane's own work on the UI thread
+                began = time.perf_counter()
+                shown(last)
+                rows = (len(last.columns) + len(last.broken) + len(last.hidden)
+                        + len(last.foreign)) if last else 0  # fmt: skip
+                shows.append(((time.perf_counter() - began) * 1000, rows))
+
+            pane.show_patrol = timed_show  # type: ignore[method-assign]
             pane.resize(1200, 800)
             pane.show()
-            if freeze:  # what the console holds after starting is left out of collections
+            if freeze:  # as the console does once its window is shown (``ui.app``)
                 gc.collect()
                 gc.freeze()
             beat = Heartbeat()
@@ -114,20 +122,14 @@ def run_gui(sites: list[Any], mapping: dict[Any, Any], today: Any, spacing: floa
             beat.start()
             started = time.perf_counter()
             with LongWork(pane) as work:
-                from console.patrol.views import as_last
-
-                def shown(result: SiteResult) -> None:
-                    work.hand_over(pane.show_patrol, as_last(0, result))
-
-                run = await work.on_database(
-                    database, run_patrol, admin, (), dialer, True, shown, work.stop,
-                    None, at_once,
-                )  # fmt: skip
+                done = await patrol_elsewhere(
+                    work, database, admin, (), dialer, True, pane.show_patrol, at_once
+                )
             figures["wall"] = time.perf_counter() - started
             await beat.tick()
             gc.callbacks.remove(collections)
-            figures["pages"] = sum(r.pages for r in run.results)
-            figures["sites"] = len(run.results)
+            figures["pages"] = done.pages
+            figures["sites"] = done.sites
             figures["worst"] = beat.worst()
             figures["p99"] = statistics.quantiles(beat.gaps, n=100)[98] if beat.gaps else 0.0
             # One site again through the pane's own button (its articles are known now).
@@ -142,6 +144,10 @@ def run_gui(sites: list[Any], mapping: dict[Any, Any], today: Any, spacing: floa
             database.close()
 
         run_on_qt(measure)
+        # Built once per process before the headless patrol, as the headless bench does (the
+        # GUI's patrol builds them in its worker): the normalisation table and the extractor.
+        normalise("")
+        main_text("<html><body><p>预热</p></body></html>")
         base_wall, base_pages = headless(base_sessions, dialer, at_once)
         for sessions in (gui_sessions, base_sessions):
             engine_of(sessions).dispose()
@@ -154,6 +160,10 @@ def run_gui(sites: list[Any], mapping: dict[Any, Any], today: Any, spacing: floa
         f"{figures['one_worst']:.0f} ms"
     )
     print(f"longest garbage collections during the GUI's patrol: {collections.worst()}")
+    slowest = sorted(shows, reverse=True)[:3]
+    print(
+        "longest updates of the pane: " + ", ".join(f"{ms:.0f} ms ({n} rows)" for ms, n in slowest)
+    )
     print(
         f"headless baseline (same patrol, stored, no Qt): {base_wall:.1f} s, {base_pages} pages; "
         f"GUI / headless ×{figures['wall'] / base_wall:.2f}"

@@ -6,6 +6,7 @@ import time
 
 from console.db import engine_of, open_database
 from console.operators import service as operators
+from console.patrol import leases
 from console.patrol.service import run_patrol
 from console.probes.dialing import Dialer
 from tests.staff import PASSWORD
@@ -24,5 +25,15 @@ def patrol_process(
             sessions, actor, (), Dialer(mapping, loopback_only=True), store=True, sites_at_once=2
         )
         return [result.site_code for result in run.results]
+    finally:
+        engine_of(sessions).dispose()
+
+
+def lease_and_die(url: str, sites: int) -> None:
+    """Lease ``sites`` due sites and end without storing or giving them back (a patrol
+    process killed outright)."""
+    sessions = open_database(url)
+    try:
+        leases.claim_due(sessions, leases.holder_name(), sites)
     finally:
         engine_of(sessions).dispose()

@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from ui.elsewhere import Elsewhere
 from ui.tasks import Database
 
 T = TypeVar("T")
@@ -114,6 +115,27 @@ class LongWork(QObject):
         the cluster database (probes). It bounds each of its own blocking calls, as the
         probes' timeouts do; the operator stops the whole with ``cancel``."""
         return await self._run(functools.partial(function, *args, **kwargs))
+
+    async def in_process(
+        self,
+        elsewhere: Elsewhere,
+        database: Database,
+        function: Callable[..., T],
+        *args: Any,
+        on_message: Callable[[Any], object] | None = None,
+    ) -> T:
+        """Run ``function`` in ``elsewhere``'s worker process (see ``ui.elsewhere``), stopped
+        with this work; its messages go to ``on_message`` on the UI thread while this object
+        lives."""
+        told = None if on_message is None else lambda message: self._deliver(on_message, (message,))
+        _under_way.add(self.stop)
+        try:
+            result: T = await elsewhere.run(
+                database, function, *args, stop=self.stop, on_message=told
+            )
+            return result
+        finally:
+            _under_way.discard(self.stop)
 
     async def _run(self, job: Callable[[], T]) -> T:
         self._loop = asyncio.get_event_loop()

@@ -27,6 +27,8 @@ XLSX_DATE = "yyyy-mm-dd"
 
 # What an exported cell holds: text, a date, or an aware time (in the cluster's zone).
 Cell = str | dt.datetime | dt.date
+# A further sheet of an XLSX file: its title, headings and rows.
+Sheet = tuple[str, Sequence[str], Iterable[Sequence[Cell]]]
 
 
 def dated_name(title: str, suffix: str, today: dt.date) -> str:
@@ -75,14 +77,16 @@ def write_table(
     headings: Sequence[str],
     rows: Iterable[Sequence[Cell]],
     progress: Callable[[int], None] | None = None,
+    more: Sequence[Sheet] = (),
 ) -> int:
-    """Write ``rows`` under fixed ``headings`` to ``path`` (format from its suffix).
+    """Write ``rows`` under fixed ``headings`` to ``path`` (format from its suffix); an XLSX
+    file gets the sheets of ``more`` after the first (a CSV file holds one table: none).
 
     Times must be aware (``clock.local``): XLSX gets real date-time cells in their zone, CSV
     the one text format.
 
     The file appears complete or not at all: rows go to a temporary file that replaces
-    ``path`` at the end. Returns the number of rows written.
+    ``path`` at the end. Returns the number of rows written to the first sheet.
     """
     suffix = path.suffix.lower().lstrip(".")
     if suffix not in FORMATS:
@@ -106,16 +110,28 @@ def write_table(
                         progress(written)
         else:
             book = Workbook(write_only=True)
-            sheet = book.create_sheet()
-            sheet.append(list(headings))
-            for row in rows:
-                sheet.append([_xlsx(sheet, cell) for cell in row])
-                written += 1
-                if progress and written % 1000 == 0:
-                    progress(written)
+            written = _fill(book.create_sheet(), headings, rows, progress)
+            for title, more_headings, more_rows in more:
+                _fill(book.create_sheet(title), more_headings, more_rows)
             book.save(temporary)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    return written
+
+
+def _fill(
+    sheet: Any,
+    headings: Sequence[str],
+    rows: Iterable[Sequence[Cell]],
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    sheet.append(list(headings))
+    written = 0
+    for row in rows:
+        sheet.append([_xlsx(sheet, cell) for cell in row])
+        written += 1
+        if progress and written % 1000 == 0:
+            progress(written)
     return written

@@ -73,8 +73,9 @@ class Table:
     merged: tuple[str, ...] = ()
 
 
-def read_table(path: Path, expected: Collection[str] = ()) -> Table:
-    """The data rows of a CSV or XLSX file (blank rows skipped).
+def read_table(path: Path, expected: Collection[str] = (), sheet: str | None = None) -> Table:
+    """The data rows of a CSV or XLSX file (blank rows skipped): of its first sheet, or of the
+    sheet titled ``sheet`` (see ``sheet_titles``).
 
     ``expected``: headings the first row should hold; when it holds none of them but a row a
     little further down does, the file has a title row, and the refusal says which to delete.
@@ -86,12 +87,11 @@ def read_table(path: Path, expected: Collection[str] = ()) -> Table:
     try:
         if suffix == ".csv":
             return _rows(path, _csv_grid(path), (), expected)
-        merged = _merged_ranges(path)
+        merged = _merged_ranges(path) if sheet is None else ()
         book = load_workbook(path, read_only=True, data_only=True)
         try:
-            grid = (
-                [_cell(v) for v in row] for row in book.worksheets[0].iter_rows(values_only=True)
-            )
+            read = book.worksheets[0] if sheet is None else book[sheet]
+            grid = ([_cell(v) for v in row] for row in read.iter_rows(values_only=True))
             return _rows(path, grid, merged, expected)
         finally:
             book.close()
@@ -101,6 +101,21 @@ def read_table(path: Path, expected: Collection[str] = ()) -> Table:
         raise InvalidInput(NOT_TEXT, name=path.name) from None
     except (OSError, ValueError, KeyError, TypeError, EOFError) as error:
         raise InvalidInput(UNREADABLE, name=path.name, reason=str(error)) from None
+
+
+def sheet_titles(path: Path) -> list[str]:
+    """The titles of an XLSX file's sheets (none for another file, or one that cannot be
+    read: ``read_table`` tells why)."""
+    if path.suffix.lower() != ".xlsx" or not path.is_file():
+        return []
+    try:
+        book = load_workbook(path, read_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, OSError, ValueError, KeyError, TypeError):
+        return []
+    try:
+        return list(book.sheetnames)
+    finally:
+        book.close()
 
 
 def _rows(

@@ -29,6 +29,7 @@ from console.sites.views import site_id_of
 BAD_ROW = QT_TR_NOOP("第 {line} 行（{code}）：{problems}")
 CHECKED = QT_TR_NOOP("共 {total} 行，{bad} 行有问题。")
 IMPORTED = QT_TR_NOOP("已导入 {n} 个站点。")
+ADDRESSES_CHANGED = QT_TR_NOOP("已写入 {n} 个栏目的列表页地址。")
 NOT_WRITTEN = QT_TR_NOOP("有问题的行改正之前，不会导入任何站点。")
 EXPORTED = QT_TR_NOOP("已导出 {n} 行到 {path}")
 UNKNOWN_VALUE = QT_TR_NOOP("“{value}”不是可用的{what}，可用：{allowed}")
@@ -160,11 +161,13 @@ def _import(args: argparse.Namespace) -> int:
     for note in checked.notes:
         print(note, file=sys.stderr)
     print(translate("", CHECKED).format(total=len(checked.rows), bad=len(checked.bad)))
-    if checked.bad:
+    if checked.refused:
         print(translate("", NOT_WRITTEN), file=sys.stderr)
         return 1
     if not args.dry_run:
         print(translate("", IMPORTED).format(n=result.imported))
+        if result.addresses:
+            print(translate("", ADDRESSES_CHANGED).format(n=result.addresses))
     return 0
 
 

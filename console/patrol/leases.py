@@ -4,9 +4,11 @@ A site is due when it is running and was never patrolled, or not within the patr
 interval (a cluster setting). ``claim_due`` marks up to ``limit`` due, unleased sites as held
 by one process until its lease ends; storing a patrol (``store.store_result``) frees the
 lease and notes the patrol. A process that dies leaves leases that run out, and the sites
-become due again for the others. As the review queue does: ``FOR UPDATE SKIP LOCKED`` where
-the engine has it, so processes take disjoint sites without waiting; elsewhere (SQLite) a
-guarded ``UPDATE`` decides, and the rows won are read back by the claim's own stamp.
+become due again for the others; on its own machine, at once (``_free_dead``): a stopped or
+killed patrol's round is resumed by the next run. As the review queue does: ``FOR UPDATE
+SKIP LOCKED`` where the engine has it, so processes take disjoint sites without waiting;
+elsewhere (SQLite) a guarded ``UPDATE`` decides, and the rows won are read back by the
+claim's own stamp.
 """
 
 from __future__ import annotations
@@ -72,7 +74,16 @@ def claim_due(
         return []
     at = now or utcnow()
     _add_rows(sessions)
-    return retrying(sessions, lambda session: _claim(session, holder, limit, at, at + lease, among))
+
+    def claim(session: Session) -> list[int]:
+        return _claim(session, holder, limit, at, at + lease, among)
+
+    taken = retrying(sessions, claim)
+    # Nothing left: sites leased by a patrol of this machine that was killed outright are
+    # due now, not when its leases run out (the next run resumes the round with them).
+    if not taken and retrying(sessions, lambda session: _free_dead(session, at)):
+        taken = retrying(sessions, claim)
+    return taken
 
 
 def _add_rows(sessions: SessionFactory) -> None:
@@ -130,6 +141,41 @@ def _claim(
         PatrolLease.site_id.in_(ids), PatrolLease.holder == holder, PatrolLease.lease_until == until
     )
     return sorted(session.scalars(won))
+
+
+def _free_dead(session: Session, now: dt.datetime) -> bool:
+    """Give back the leases of processes of this machine that are gone; whether any was."""
+    if os.name != "posix":  # no harmless way there to ask whether a process lives
+        return False
+    held = session.execute(
+        select(PatrolLease.holder)
+        .where(PatrolLease.holder.is_not(None), PatrolLease.lease_until >= now)
+        .distinct()
+    )
+    dead = [holder for (holder,) in held if holder and _gone(holder)]
+    if dead:
+        session.execute(
+            update(PatrolLease)
+            .where(PatrolLease.holder.in_(dead))
+            .values(holder=None, lease_until=None)
+            .execution_options(synchronize_session=False)
+        )
+    return bool(dead)
+
+
+def _gone(holder: str) -> bool:
+    """Whether ``holder`` (see ``holder_name``) was a process of this machine that is gone."""
+    host, _, rest = holder.partition(":")
+    pid = rest.partition(":")[0]
+    if host != socket.gethostname()[:40] or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # alive, another user's
+        return False
+    return False
 
 
 def release(sessions: SessionFactory, holder: str, site_ids: Sequence[int]) -> None:

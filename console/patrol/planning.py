@@ -9,6 +9,7 @@ loopback only, and only the sites mapped there (``--connect-to``) are patrolled.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
@@ -52,9 +53,14 @@ class PatrolPlan:
 
 
 def patrol_options(
-    session: Session, dialer: Dialer, ca_bundle: str | None = None, timeout: float | None = None
+    session: Session,
+    dialer: Dialer,
+    ca_bundle: str | None = None,
+    timeout: float | None = None,
+    today: dt.date | None = None,
 ) -> PatrolOptions:
-    """The cluster's patrol options: today in its zone, its domains, its settings."""
+    """The cluster's patrol options: ``today`` (else today in its zone), its domains, its
+    settings."""
     settings = settings_of(session)
     fetch = FetchOptions(
         timeout=timeout or float(settings[TIMEOUT_S]),
@@ -63,7 +69,7 @@ def patrol_options(
         user_agent=user_agent(settings[CLUSTER_NAME]),
     )
     return PatrolOptions(
-        today=clock.today(settings.zone),
+        today=today or clock.today(settings.zone),
         cluster_domains=Domains(session.scalars(select(SiteDomain.domain))),
         fetch=fetch,
         connections=settings[CONNECTIONS],
@@ -79,10 +85,11 @@ def plan_patrol(
     dialer: Dialer | None = None,
     ca_bundle: str | None = None,
     with_memory: bool = True,
+    today: dt.date | None = None,
 ) -> PatrolPlan:
     """Service: the patrol of the sites of ``codes`` or ``site_ids``, else of every running site
     (``with_memory``: what their last stored patrols read, else load it site by site with
-    ``site_memory``)."""
+    ``site_memory``); dates judged on ``today``, else today in the cluster's zone."""
     require(actor, *REGISTER_READERS)
     dialer = dialer or Dialer()
     query = select(Site.id, Site.code).order_by(Site.code)
@@ -100,7 +107,7 @@ def plan_patrol(
         demo = is_demo(session)
         if demo:
             dialer = replace(dialer, loopback_only=True)
-        options = patrol_options(session, dialer, ca_bundle)
+        options = patrol_options(session, dialer, ca_bundle, today=today)
         targets = load_targets(session, ids)
         memory = load_memory(session, list(ids.values()) if with_memory else [])
     plan = PatrolPlan(targets, options, ids, demo, memory=memory)

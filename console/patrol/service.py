@@ -11,6 +11,7 @@ short is stored as stopped and stays due.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
@@ -48,15 +49,18 @@ def run_patrol(
     stop: threading.Event | None = None,
     ca_bundle: str | None = None,
     sites_at_once: int = DEFAULT_SITES,
+    today: dt.date | None = None,
 ) -> PatrolRun:
-    """Service: patrol (and with ``store`` record) the sites of ``codes``, else the cluster."""
+    """Service: patrol (and with ``store`` record) the sites of ``codes``, else the cluster;
+    dates judged on ``today`` (the day the operator sees), else today in the cluster's zone."""
     if store:
         require(actor, Duty.SYSTEM_ADMIN)
     shared = store and not codes
     # A shared patrol reads each site's stored pages when it takes the site, not all at once.
     plan = plan_patrol(
-        sessions, actor, codes, dialer=dialer, ca_bundle=ca_bundle, with_memory=not shared
-    )
+        sessions, actor, codes, dialer=dialer, ca_bundle=ca_bundle, with_memory=not shared,
+        today=today,
+    )  # fmt: skip
     run = PatrolRun(plan)
     stop = stop or threading.Event()
 

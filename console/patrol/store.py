@@ -5,7 +5,8 @@ state (``patrol_columns``: a column whose list page failed keeps its last live d
 records the error), the broken, hidden and foreign-redirecting links, and the articles read
 as posts, unique per site by address (an article whose text changed updates its post, which
 the screening then sees as changed). A patrol that was stopped is stored as such and leaves
-the site due; a finished one marks it patrolled in its lease row and frees the lease.
+the site due, the columns and pages it did not reach as the last patrol left them; a
+finished one marks it patrolled in its lease row and frees the lease.
 """
 
 from __future__ import annotations
@@ -104,7 +105,7 @@ def store_in(session: Session, actor: Actor, site_id: int, result: SiteResult) -
     if links:
         session.execute(insert(PatrolLink), [link | {"run_id": run.id} for link in links])
     new, changed = _posts(session, site_id, columns, result.new_posts, finished)
-    _pages(session, site_id, result.records)
+    _pages(session, site_id, result.records, result.stopped)
     _lease(session, site_id, None if result.stopped else finished)
     counts = {"columns": written, "links": len(links), "new_posts": new, "changed_posts": changed}
     journal.record(
@@ -128,7 +129,7 @@ def _columns(
     written = 0
     for column in results:
         column_id = ids.get(column.code)
-        if column_id is None:  # removed from the register while the patrol ran
+        if column_id is None or column.error == STOPPED:  # gone meanwhile, or not reached
             continue
         row = known.get(column_id) or PatrolColumn(column_id=column_id, site_id=site_id)
         row.patrolled_at, row.url = at, (column.url or "")[:TEXT_LIMIT] or None
@@ -227,9 +228,10 @@ def _posts(
     return new, changed
 
 
-def _pages(session: Session, site_id: int, records: Iterable[PageRecord]) -> None:
+def _pages(session: Session, site_id: int, records: Iterable[PageRecord], stopped: bool) -> None:
     """Keep what this patrol read at each address, for the next patrol's conditional requests
-    (an article's text is not kept: known articles are not read again)."""
+    (an article's text is not kept: known articles are not read again). A stopped patrol
+    replaces only what it read: the earlier patrol's other pages stay known."""
     kept = {
         url_key(record.url): dataclasses.replace(record, post=None)
         for record in records
@@ -237,7 +239,10 @@ def _pages(session: Session, site_id: int, records: Iterable[PageRecord]) -> Non
     }
     if not kept:
         return
-    session.execute(delete(PatrolPage).where(PatrolPage.site_id == site_id))
+    replaced = delete(PatrolPage).where(PatrolPage.site_id == site_id)
+    if stopped:
+        replaced = replaced.where(PatrolPage.url_hash.in_(list(kept)))
+    session.execute(replaced)
     session.execute(
         insert(PatrolPage),
         [

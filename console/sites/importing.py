@@ -11,8 +11,10 @@ from __future__ import annotations
 import contextlib
 import functools
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+
+from sqlalchemy.orm import Session
 
 from console.base.actor import Actor, require
 from console.base.errors import ConsoleError, InvalidInput
@@ -20,6 +22,7 @@ from console.base.i18n import LANGUAGES, QT_TR_NOOP, catalogue_path, read_catalo
 from console.base.labels import SITE_KINDS
 from console.base.table_files import Table, TableRow, day_of, merged_note, read_table
 from console.db import SessionFactory
+from console.patrol.addresses import AddressRows, address_problems, apply_in, register_addresses
 from console.schema import Duty, SiteState
 from console.sites.bulk import insert_sites
 from console.sites.register import RegisterLookup
@@ -49,6 +52,12 @@ NOT_IMPORTED = QT_TR_NOOP("文件中有 {bad} 行有问题（共 {total} 行）�
 NOTHING = QT_TR_NOOP("文件中没有数据行。")
 PARENT_ROW_BAD = QT_TR_NOOP("上级网站 {code}（第 {line} 行）本身有问题，未能登记；请先改正该行。")
 PARENT_LOOP = QT_TR_NOOP("上级网站标识码在文件中构成循环（{codes}）。")
+ADDRESSES_WAITING = QT_TR_NOOP(
+    "文件带有本次新登记网站的 {n} 个栏目地址：这些网站还没有栏目，地址未写入；"
+    "应用栏目预设后，用 addresses import 导入同一文件即可写入。"
+)
+ADDRESS_SHEET_PROBLEM = QT_TR_NOOP("栏目地址表{problem}")
+ADDRESSES_REFUSED = QT_TR_NOOP("栏目地址有问题，没有导入任何站点：\n{problems}")
 DOMAIN_SCHEME = QT_TR_NOOP(
     "域名“{value}”带有 {scheme}：只填写域名本身，如 {domain}（不含 http:// 和路径）。"
 )
@@ -66,23 +75,32 @@ class ImportRow:
 
 @dataclass(frozen=True)
 class ImportPreview:
-    """Every row of an import file, checked; ``notes`` tell about the file as a whole."""
+    """Every row of an import file, checked; ``notes`` tell about the file as a whole, and
+    ``address_problems`` about the rows of its column addresses (any refuses the file)."""
 
     rows: tuple[ImportRow, ...]
     notes: tuple[str, ...] = ()
+    address_problems: tuple[str, ...] = ()
 
     @property
     def bad(self) -> list[ImportRow]:
         """Rows that would be refused."""
         return [r for r in self.rows if r.problems]
 
+    @property
+    def refused(self) -> bool:
+        """Whether the file would be refused (a bad row, or a bad column address)."""
+        return bool(self.address_problems) or any(r.problems for r in self.rows)
+
 
 @dataclass(frozen=True)
 class ImportResult:
-    """What an import did: the rows as checked, and how many sites were registered."""
+    """What an import did: the rows as checked, how many sites were registered and how many
+    columns' addresses changed."""
 
     preview: ImportPreview
     imported: int
+    addresses: int = 0
 
 
 def preview(
@@ -104,9 +122,11 @@ def import_sites(
 
     ``progress(done, total)`` counts each row twice: once checked, once written."""
     result = check_and_import(sessions, actor, path, progress=progress)
-    bad = len(result.preview.bad)
-    if bad:
-        raise InvalidInput(NOT_IMPORTED, bad=bad, total=len(result.preview.rows))
+    checked = result.preview
+    if checked.bad:
+        raise InvalidInput(NOT_IMPORTED, bad=len(checked.bad), total=len(checked.rows))
+    if checked.refused:
+        raise InvalidInput(ADDRESSES_REFUSED, problems="\n".join(checked.address_problems[:50]))
     return result.imported
 
 
@@ -119,14 +139,18 @@ def check_and_import(
     progress: Progress | None = None,
 ) -> ImportResult:
     """Check every row once; when ``write`` and no row has a problem, register them all in
-    the same transaction (each site journalled). A file with problems writes nothing."""
+    the same transaction (each site journalled), and the column addresses the file carries
+    (``console.patrol.addresses.register_addresses``) through the addresses service. A file
+    with problems writes nothing."""
     require(actor, Duty.SYSTEM_ADMIN)
     table = read_table(path, _all_headings())
     if table.rows:
         _require_headings(table.rows[0])
+    carried = register_addresses(path)
     if not write:
         with sessions() as session:
             checked, _drafts = _check(RegisterLookup(session), table, progress)
+            checked, _ready = _with_addresses(session, checked, carried)
         return ImportResult(checked, 0)
     total = len(table.rows)
     checking = None if progress is None else lambda done, _total: progress(done, 2 * total)
@@ -134,12 +158,36 @@ def check_and_import(
         checked, drafts = _check(RegisterLookup(session), table, checking)
         if not checked.rows:
             raise InvalidInput(NOTHING)
-        if checked.bad:
+        checked, ready = _with_addresses(session, checked, carried)
+        if checked.refused:
             return ImportResult(checked, 0)
         del table
         writing = None if progress is None else lambda done: progress(total + done, 2 * total)
         insert_sites(session, actor, drafts, SiteState.APPLIED, writing)
-    return ImportResult(checked, len(drafts))
+        changed = apply_in(session, actor, ready.changes) if ready is not None else 0
+    return ImportResult(checked, len(drafts), changed)
+
+
+def _with_addresses(
+    session: Session, checked: ImportPreview, carried: AddressRows | None
+) -> tuple[ImportPreview, AddressRows | None]:
+    """The preview with the carried addresses' problems, and the addresses to write: those
+    of sites already registered. The file's own sites have no columns yet (a preset gives
+    them theirs): their addresses are told as waiting, for ``addresses import`` of the same
+    file once the columns exist."""
+    if carried is None:
+        return checked, None
+    new = {row.code for row in checked.rows}
+    ready = carried.without(new)
+    waiting = sum(len(wanted) for site, wanted in carried.changes.items() if site in new)
+    notes = checked.notes
+    if waiting:
+        notes += (translate("", ADDRESSES_WAITING).format(n=waiting),)
+    problems = tuple(
+        translate("", ADDRESS_SHEET_PROBLEM).format(problem=problem)
+        for problem in address_problems(session, ready)
+    )
+    return replace(checked, notes=notes + problems, address_problems=problems), ready
 
 
 @dataclass

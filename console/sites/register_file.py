@@ -2,7 +2,9 @@
 
 Headings are the import's (``FIELDS``, in the interface language), kinds and organiser types
 by their labels, every domain of a site in one cell, parents before their children, so an
-exported register is imported into another database as it is.
+exported register is imported into another database as it is. The columns' list-page
+addresses go with it: an XLSX register's second sheet 栏目地址, beside a CSV register a file
+``<name>_栏目地址.csv``.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from console.base.i18n import joined, translate
 from console.base.labels import SITE_KINDS
 from console.base.listing import Query, read_page
 from console.db import SessionFactory
+from console.patrol.addresses import address_sheet, beside
 from console.schema import Filing, Site, SiteDomain
 from console.sites.contact import FIELDS as CONTACT_FIELDS
 from console.sites.rules import FIELDS, ORGANISER_TYPES
@@ -42,12 +45,19 @@ def export_register(
     path: Path,
     progress: Callable[[int], None] | None = None,
 ) -> int:
-    """Service: write the sites ``query`` selects to ``path`` (CSV/XLSX); how many rows."""
+    """Service: write the sites ``query`` selects to ``path`` (CSV/XLSX), their columns'
+    addresses too (``console.patrol.addresses``: a sheet, or a CSV file beside); how many
+    sites."""
     require(actor, *SITES.readers)
     require_writable(path)
     ids = _site_ids(sessions, actor, query)
     records = [record for chunk in _chunks(ids) for record in _records(sessions, chunk)]
-    return write_table(path, headings(), _parents_first(records), progress)
+    addresses = address_sheet(sessions, actor, site_ids=ids)
+    if path.suffix.lower() == ".csv":
+        _title, address_headings, address_rows = addresses
+        write_table(beside(path), address_headings, address_rows)
+        return write_table(path, headings(), _parents_first(records), progress)
+    return write_table(path, headings(), _parents_first(records), progress, more=[addresses])
 
 
 def _site_ids(sessions: SessionFactory, actor: Actor, query: Query) -> list[int]:

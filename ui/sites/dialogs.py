@@ -198,16 +198,14 @@ class ImportDialog(QDialog):
         self.table.resizeColumnsToContents()
         bad = len(checked.bad)
         if bad:
-            self.summary.setText(
-                self.tr(
-                    "共 {total} 行，其中 {bad} 行有问题。请修改文件后重新导入；导入是全部或全不。"
-                ).format(total=len(checked.rows), bad=bad)
-            )
+            summary = self.tr(
+                "共 {total} 行，其中 {bad} 行有问题。请修改文件后重新导入；导入是全部或全不。"
+            ).format(total=len(checked.rows), bad=bad)
         else:
-            self.summary.setText(
-                self.tr("共 {total} 行，全部可以导入。").format(total=len(checked.rows))
-            )
-        self.ok.setEnabled(bad == 0 and bool(checked.rows))
+            summary = self.tr("共 {total} 行，全部可以导入。").format(total=len(checked.rows))
+        # What the file carries beside its rows (column addresses waiting, or refused).
+        self.summary.setText("\n".join([summary, *checked.notes]))
+        self.ok.setEnabled(not checked.refused and bool(checked.rows))
         return checked
 
     async def run_import(self) -> None:

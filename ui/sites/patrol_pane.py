@@ -1,7 +1,10 @@
 """The 巡查 tab of a site's detail: the last patrol (columns with their live dates, broken and
-hidden links), a patrol of the site on demand in the background, and column addresses."""
+hidden links), a patrol of the site on demand in a process of its own (the window goes on
+answering), and column addresses."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import shiboken6
 from PySide6.QtCore import Qt
@@ -22,10 +25,8 @@ from console.base.actor import Actor
 from console.base.i18n import QT_TR_NOOP
 from console.patrol.addresses import proposals_for, set_addresses
 from console.patrol.proposals import Proposals
-from console.patrol.results import SiteResult
-from console.patrol.service import PatrolRun, run_patrol
 from console.patrol.store import BROKEN, FOREIGN, HIDDEN
-from console.patrol.views import LastPatrol, LinkLine, as_last, last_patrol
+from console.patrol.views import LastPatrol, LinkLine, last_patrol
 from console.patrol.wording import problem_text
 from console.probes.dialing import Dialer
 from console.schema import Duty
@@ -34,6 +35,7 @@ from ui.forms import REFUSED, attempt, finish_form, message_label, say
 from ui.i18n import translated
 from ui.long_work import LongWork
 from ui.sites.address_proposals import ProposalsDialog
+from ui.sites.patrol_process import patrol_elsewhere
 from ui.sites.tables import fill_table, make_table
 from ui.tasks import Database, spawn
 
@@ -169,9 +171,10 @@ class PatrolPane(QWidget):
         if self._work is not None:
             self._work.cancel()
 
-    async def patrol(self) -> SiteResult | None:
-        """Patrol the shown site in the background; a system administrator's patrol is
-        stored, anyone else's shown without storing."""
+    async def patrol(self) -> LastPatrol | None:
+        """Patrol the shown site in the patrol's worker process; a system administrator's
+        patrol is stored, anyone else's shown without storing. What was found (None: the
+        patrol did not reach the site, or was refused)."""
         last = self.last
         if last is None or self._work is not None:
             return None
@@ -179,14 +182,15 @@ class PatrolPane(QWidget):
         self.patrol_button.setEnabled(False)
         self.stop_button.setEnabled(True)
         say(self.message, self.tr("正在巡查 {code}…").format(code=last.site_code))
+        views: list[LastPatrol] = []
         with LongWork(self) as work:
             self._work = work
             try:
                 done = await attempt(
                     self.message,
-                    work.on_database(
-                        self.database, run_patrol, self.actor, [last.site_code], self.dialer,
-                        store, None, work.stop,
+                    patrol_elsewhere(
+                        work, self.database, self.actor, [last.site_code], self.dialer, store,
+                        views.append,
                     ),
                 )  # fmt: skip
             finally:
@@ -195,23 +199,23 @@ class PatrolPane(QWidget):
             return None
         self.stop_button.setEnabled(False)
         self.patrol_button.setEnabled(True)
-        if done is REFUSED or not isinstance(done, PatrolRun):
+        if done is REFUSED:
             return None
-        if not done.results:
+        if not views:
             say(self.message, self.tr("巡查已停止。"))
             return None
-        result = done.results[0]
+        found = replace(views[0], site_id=last.site_id)
         if store:
             await self.load(last.site_id)
         else:
-            self.show_patrol(as_last(last.site_id, result))
-        tone = "bad" if result.error else "good"
-        say(self.message, self._outcome(result, store), tone)
-        return result
+            self.show_patrol(found)
+        tone = "bad" if found.error else "good"
+        say(self.message, self._outcome(found, store), tone)
+        return found
 
-    def _outcome(self, result: SiteResult, stored: bool) -> str:
-        if result.error:
-            return self.tr("巡查未完成：{error}").format(error=problem_text(result.error))
+    def _outcome(self, found: LastPatrol, stored: bool) -> str:
+        if found.error:
+            return self.tr("巡查未完成：{error}").format(error=problem_text(found.error))
         if stored:
             return self.tr("巡查完成，结果已保存。")
         return self.tr("巡查完成（只读：结果未保存）。")

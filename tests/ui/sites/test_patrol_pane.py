@@ -9,11 +9,12 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QTableWidget
+from sqlalchemy import select
 
 from console.base import clock
 from console.db import SessionFactory
 from console.operators import service as operators
-from console.schema import PatrolRun
+from console.schema import PatrolLease, PatrolRun
 from tests.patrol_cluster import addresses_of, count, quick, register, staff
 from tests.patrol_server import Bed, patrol_bed
 from tests.patrol_sites import MISSING, TODAY, GovSite, generate
@@ -169,4 +170,29 @@ def test_addresses_found_in_the_menu_are_written_as_ticked(  # type: ignore[no-u
     assert stored["c02"] is None and stored[missing] is None and stored["c01"] == site.url("/c01/")
     assert written == len(site.columns) - 2 == sum(1 for url in stored.values() if url)
     assert cells(pane, "columns")[0][2] == site.url("/c01/")
+    pane.close()
+
+
+def test_a_stored_patrol_stopped_from_the_pane_leaves_nothing_half_written(  # type: ignore[no-untyped-def]
+    sqlite_sessions: SessionFactory, bed: Bed, site_id: int, run
+) -> None:
+    pane = pane_of(sqlite_sessions, bed, "sysadmin")
+    run(pane.load(site_id))
+    bed.server.latency = lambda host: 0.2  # slow enough to be stopped midway
+
+    async def stopped() -> object:
+        task = asyncio.ensure_future(pane.patrol())
+        await until(lambda: pane.stop_button.isEnabled(), "the patrol under way")
+        await asyncio.sleep(0.5)
+        pane.stop_button.click()
+        return await task
+
+    outcome = run(stopped())
+    assert outcome is None or getattr(outcome, "stopped", False)
+    with sqlite_sessions() as session:
+        runs = list(session.scalars(select(PatrolRun.stopped)))
+        holders = list(session.scalars(select(PatrolLease.holder)))
+    assert runs in ([], [True])  # the site cut short is stored whole, as stopped, or not at all
+    assert all(holder is None for holder in holders)
+    assert pane.patrol_button.isEnabled() and not pane.stop_button.isEnabled()
     pane.close()
