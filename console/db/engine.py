@@ -8,6 +8,7 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import URL, Engine
 from sqlalchemy.pool import NullPool
 
+from console.db import read_ahead
 from console.db.recovery import count_commits
 from console.db.settling import mariadb_connection, settle_in_one_query
 from console.db.transactions import add_multi_statements, open_lazily
@@ -71,6 +72,7 @@ def make_engine(
         event.listen(engine, "do_connect", _mariadb_connect)
     if backend in ("postgresql", "mysql", "mariadb"):
         open_lazily(engine)
+        read_ahead.install(engine)
         settle_in_one_query(engine)
     count_commits(engine)
     return engine
