@@ -21,6 +21,8 @@ from console.base.errors import EnvironmentFault, classify
 from console.base.listing import Query, read_first
 from console.db import SessionFactory, engine_of, open_database, ping
 from console.db.recovery import retried
+from console.filings import service as filings
+from console.filings.facts import FilingRecord
 from console.interactions.importing import feed
 from console.interactions.records import MessageRecord
 from console.operators import service as operators
@@ -285,6 +287,28 @@ def test_site_detail_reads_the_site_its_names_counts_and_lists_together(metered:
     assert "云溪市第1局" in detail.history[0].changes
     assert "互动回应差" in detail.risk
     assert count.statements <= 13
+    if metered.engine_name != "sqlite":
+        assert count.round_trips <= 2
+
+
+def test_filing_detail_reads_the_filing_its_attachments_probes_and_status_together(
+    metered: Metered,
+) -> None:
+    """Two round trips: the site and its filing, its attachments, its latest probes, the
+    settings, the filing rules' site row and latest probe; then its probes over the
+    reachability window."""
+    queue_cluster(metered.sessions, 3)
+    admin = operators.login(metered.sessions, "sysadmin", PASSWORD)
+    record = FilingRecord(icp_number="浙ICP备12345678号", icp_date=dt.date(2026, 1, 5))
+    version = filings.save_filing(metered.sessions, admin, 2, 0, record)
+    filings.add_attachment(metered.sessions, admin, 2, version, "备案通知书", "D:/备案/2.pdf")
+    filings.filing_detail(metered.sessions, admin, 2)
+    with metered.meter.measure() as count:
+        detail = filings.filing_detail(metered.sessions, admin, 2)
+    assert detail.record.icp_number == record.icp_number
+    assert [a.label for a in detail.attachments] == ["备案通知书"]
+    assert detail.status is not None and detail.status.site_id == 2
+    assert count.statements <= 7
     if metered.engine_name != "sqlite":
         assert count.round_trips <= 2
 
