@@ -10,6 +10,7 @@ from sqlalchemy.engine import URL
 
 from console.db import SessionFactory, engine_of, open_database
 from tests.engines import ENGINES, scratch_database
+from tests.wire import Metered, metered_database
 
 
 @pytest.fixture(params=ENGINES)
@@ -33,3 +34,10 @@ def sqlite_sessions(tmp_path: Path) -> Iterator[SessionFactory]:
     factory = open_database(URL.create("sqlite", database=str(tmp_path / "cluster.sqlite3")))
     yield factory
     engine_of(factory).dispose()
+
+
+@pytest.fixture
+def metered(db_url: URL) -> Iterator[Metered]:
+    """A migrated database of each engine whose statements and round trips are counted."""
+    with metered_database(db_url) as found:
+        yield found

@@ -6,8 +6,9 @@ statement, a BEGIN, a ping, a COMMIT each count, and so does every step of a log
 handshake; a goodbye that gets no answer does not), which is the figure a delay multiplies.
 The count is deterministic: it does not depend on timing, only on what the driver waits for.
 
-``Meter`` adds what SQLAlchemy executes (statements) so a test or a benchmark can report
-both, and on SQLite, which has no wire, counts statements plus commits as its calls.
+``Meter`` adds what SQLAlchemy executes (statements; reads sent together count one by one)
+so a test or a benchmark can report both, and on SQLite, which has no wire, counts statements
+plus commits as its calls.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Engine
+
+from console.db import SessionFactory, engine_of, open_database
+from console.db.read_ahead import carries_reads
 
 CHUNK = 65536
 # The relay stops by itself after this long, even if its owner forgets it.
@@ -191,7 +195,17 @@ class Meter:
         event.listen(engine, "before_cursor_execute", self._executed)
         event.listen(engine, "commit", self._committed)
 
-    def _executed(self, _connection: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+    def _executed(
+        self,
+        _connection: Any,
+        _cursor: Any,
+        statement: str,
+        _parameters: Any,
+        context: Any,
+        *_: Any,
+    ) -> None:
+        if carries_reads(context):
+            return
         if statement.lstrip()[:5].upper() == "BEGIN":
             self.begins += 1
         else:
@@ -220,3 +234,34 @@ class Meter:
             else:
                 begins = self.begins - start[3]
                 count.round_trips = count.statements + count.commits + begins
+
+
+@dataclass
+class Metered:
+    """A migrated database reached through a counting relay (none on SQLite)."""
+
+    url: URL
+    sessions: SessionFactory
+    meter: Meter
+    engine_name: str
+
+
+@contextlib.contextmanager
+def metered_database(db_url: URL) -> Iterator[Metered]:
+    """The empty database at ``db_url``, migrated and metered: on a server through a relay."""
+    if db_url.get_backend_name() == "sqlite":
+        sessions = open_database(db_url, upgrade_schema=True)
+        try:
+            yield Metered(db_url, sessions, Meter(engine_of(sessions)), "sqlite")
+        finally:
+            engine_of(sessions).dispose()
+        return
+    assert db_url.host is not None and db_url.port is not None
+    with Relay(db_url.host, db_url.port) as relay:
+        url = relay.url_for(db_url)
+        sessions = open_database(url, upgrade_schema=True)
+        name = "postgresql" if db_url.get_backend_name() == "postgresql" else "mariadb"
+        try:
+            yield Metered(url, sessions, Meter(engine_of(sessions), relay), name)
+        finally:
+            engine_of(sessions).dispose()

@@ -29,7 +29,7 @@ from PySide6.QtCore import QObject, Signal
 from console.base import clock
 from console.base.cluster import read_settings
 from console.base.errors import EnvironmentFault, classify
-from console.db import SessionFactory, engine_of
+from console.db import SessionFactory, engine_of, for_reads
 from console.db.recovery import retried
 from ui.crash import report
 
@@ -87,6 +87,8 @@ class Database(QObject):
     def __init__(self, sessions: SessionFactory, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.sessions = sessions
+        # On SQLite these begin without taking the write lock, so they never wait for it.
+        self._reads = for_reads(sessions)
         self._engine = engine_of(sessions)
         self._shared: dict[tuple[Any, ...], asyncio.Future[Any]] = {}
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db")
@@ -123,9 +125,9 @@ class Database(QObject):
 
     async def read(self, service: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """``call`` for a service that only reads, on the reader thread: it does not wait
-        behind the writer's queue."""
+        behind the writer's queue, nor (on SQLite) behind a write transaction."""
         loop = asyncio.get_event_loop()
-        call = functools.partial(service, self.sessions, *args, **kwargs)
+        call = functools.partial(service, self._reads, *args, **kwargs)
         job = functools.partial(_collector.run, functools.partial(retried, self._engine, call))
         return await self.watched(loop.run_in_executor(self._reader, job))
 

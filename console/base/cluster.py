@@ -32,6 +32,7 @@ from console.base import clock
 from console.base.errors import InvalidInput
 from console.base.i18n import QT_TR_NOOP, translate
 from console.db import SessionFactory
+from console.db.rounds import Reading, one, run
 from console.schema import ClusterSetting, Duty
 
 T = TypeVar("T")
@@ -253,12 +254,15 @@ class ClusterSettings:
 
 def settings_of(session: Session) -> ClusterSettings:
     """The cluster's settings: one query the first time in ``session``, then kept with it."""
+    return run(session, settings_reading(session))
+
+
+def settings_reading(session: Session) -> Reading[ClusterSettings]:
+    """``settings_of`` as a reading: a round of one query, or none when ``session`` has them."""
     cached = session.info.get(_CACHE)
     if isinstance(cached, ClusterSettings):
         return cached
-    rows = session.execute(
-        select(ClusterSetting.key, ClusterSetting.value, ClusterSetting.version)
-    ).all()
+    rows = yield from one(select(ClusterSetting.key, ClusterSetting.value, ClusterSetting.version))
     found = ClusterSettings({key: (value, version) for key, value, version in rows})
     session.info[_CACHE] = found
     return found

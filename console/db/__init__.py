@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from console.base.errors import SchemaOutOfDate, SchemaTooNew
 from console.base.i18n import QT_TR_NOOP
 from console.db import refusals
-from console.db.engine import make_engine
+from console.db.engine import READS_ONLY, make_engine
 from console.db.location import is_sqlite, resolve_url, shown
 from console.db.migrate import current_revision, head_revision, is_known, upgrade
 from console.db.settling import database_charset, tables_not_utf8mb4
@@ -71,6 +71,16 @@ def engine_of(factory: SessionFactory) -> Engine:
     bind = factory.kw["bind"]
     assert isinstance(bind, Engine)
     return bind
+
+
+def for_reads(factory: SessionFactory) -> SessionFactory:
+    """Sessions like ``factory``'s for services that only read: on SQLite their transactions
+    begin deferred, so a read never waits behind another connection's write (WAL mode); the
+    server engines take no lock for a plain read anyway."""
+    engine = engine_of(factory)
+    if engine.dialect.name != "sqlite":
+        return factory
+    return sessionmaker(**{**factory.kw, "bind": engine.execution_options(**{READS_ONLY: True})})
 
 
 def check_server_database(engine: Engine) -> None:

@@ -8,6 +8,7 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import URL, Engine
 from sqlalchemy.pool import NullPool
 
+from console.db import read_ahead
 from console.db.recovery import count_commits
 from console.db.settling import mariadb_connection, settle_in_one_query
 from console.db.transactions import add_multi_statements, open_lazily
@@ -16,6 +17,8 @@ CONNECT_TIMEOUT_S = 10
 # A server that stops answering mid-query must surface as an error, not a hung executor.
 READ_TIMEOUT_S = 120
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+# An execution option of the sessions that only read (``console.db.for_reads``).
+READS_ONLY = "console_reads_only"
 
 
 def make_engine(
@@ -71,6 +74,7 @@ def make_engine(
         event.listen(engine, "do_connect", _mariadb_connect)
     if backend in ("postgresql", "mysql", "mariadb"):
         open_lazily(engine)
+        read_ahead.install(engine)
         settle_in_one_query(engine)
     count_commits(engine)
     return engine
@@ -86,7 +90,9 @@ def _configure_sqlite(engine: Engine) -> None:
 
     pysqlite begins transactions lazily and never for SELECT, so a service could read, then
     fail to write under another console's commit. ``BEGIN IMMEDIATE`` makes each transaction
-    serialisable against other writers; readers in WAL mode are never blocked by it.
+    serialisable against other writers. It also waits while another connection writes, so
+    sessions that only read (``READS_ONLY``) begin deferred: in WAL mode such a transaction
+    reads its snapshot and never waits for a writer.
     """
 
     @event.listens_for(engine, "connect")
@@ -102,4 +108,5 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        reads_only = connection.get_execution_options().get(READS_ONLY, False)
+        connection.exec_driver_sql("BEGIN" if reads_only else "BEGIN IMMEDIATE")

@@ -1,4 +1,5 @@
-"""What the filing rules read about each site, loaded for the whole cluster in four queries."""
+"""What the filing rules read about each site, loaded for the whole cluster in four queries
+and two round trips."""
 
 from __future__ import annotations
 
@@ -8,13 +9,15 @@ from dataclasses import dataclass, fields
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import Select, and_, func, select
 from sqlalchemy.orm import Session
 
 from console.base import clock
+from console.base.cluster import ClusterSettings, settings_reading
 from console.base.rows import named_rows
-from console.probes.reachability import Reachability, load_reachability
-from console.probes.settings import ReachabilityRule
+from console.db.rounds import Reading, alongside, run
+from console.probes.reachability import Reachability, reachability_reading
+from console.probes.settings import ReachabilityRule, reachability_rule
 from console.schema import Filing, ProbeResult, Site, SiteState
 
 # A probe older than this says nothing about the site today (and the scan stays bounded).
@@ -107,6 +110,29 @@ def load_facts(
     """The facts of every watched site (or of ``site_ids``) at ``now`` (stored time): the
     sites, their latest probes, and their probes over the reachability rule's window before
     the date of ``now`` in ``zone`` (one query per 500 sites)."""
+
+    def reading() -> Reading[list[FilingFacts]]:
+        sites = yield from _sites_reading(now, site_ids)
+        return (yield from _completed(sites, now, zone, rule))
+
+    return run(session, reading())
+
+
+def facts_reading(
+    session: Session, now: dt.datetime, site_ids: Iterable[int] | None = None
+) -> Reading[tuple[ClusterSettings, list[FilingFacts]]]:
+    """The cluster's settings and ``load_facts`` under them: the settings, the sites and
+    their latest probes in one round, their probes over the window in a second."""
+    settings, sites = yield from alongside(settings_reading(session), _sites_reading(now, site_ids))
+    rule = reachability_rule(settings)
+    return settings, (yield from _completed(sites, now, settings.zone, rule))
+
+
+_Sites = tuple[list[dict[str, Any]], dict[int, LatestProbe]]
+
+
+def _sites_reading(now: dt.datetime, site_ids: Iterable[int] | None) -> Reading[_Sites]:
+    """The watched sites (all, or of ``site_ids``) with their filings, and their latest probes."""
     wanted = list(site_ids) if site_ids is not None else None
     statement = (
         select(*_FILING_COLUMNS)
@@ -115,10 +141,21 @@ def load_facts(
     )
     if wanted is not None:
         statement = statement.where(Site.id.in_(wanted))
-    latest = _latest_probes(session, now, wanted)
-    sites = list(named_rows(session.execute(statement)))
+    latest_rows, site_rows = yield [_latest_probes(now, wanted), statement]
+    latest = {}
+    for values in named_rows(latest_rows):
+        site_id = values.pop("probed_site")
+        latest[site_id] = LatestProbe(**values)
+    return list(named_rows(site_rows)), latest
+
+
+def _completed(
+    found: _Sites, now: dt.datetime, zone: ZoneInfo, rule: ReachabilityRule
+) -> Reading[list[FilingFacts]]:
+    """The facts of the sites ``found``, with their probes over the rule's window."""
+    sites, latest = found
     as_of = clock.local_date(now, zone)
-    reach = load_reachability(session, [v["site_id"] for v in sites], as_of, zone, rule)
+    reach = yield from reachability_reading([v["site_id"] for v in sites], as_of, zone, rule)
     return [
         FilingFacts(
             **values,
@@ -129,9 +166,7 @@ def load_facts(
     ]
 
 
-def _latest_probes(
-    session: Session, now: dt.datetime, wanted: list[int] | None
-) -> dict[int, LatestProbe]:
+def _latest_probes(now: dt.datetime, wanted: list[int] | None) -> Select[Any]:
     """Per site: its latest probe up to ``now`` within ``LATEST_WITHIN_DAYS``."""
     # The latest probe by time (history may be stored out of order); ties go to the last id.
     last = (
@@ -148,8 +183,4 @@ def _latest_probes(
     )
     if wanted is not None:
         statement = statement.where(ProbeResult.site_id.in_(wanted))
-    latest = {}
-    for values in named_rows(session.execute(statement)):
-        site_id = values.pop("probed_site")
-        latest[site_id] = LatestProbe(**values)
-    return latest
+    return statement

@@ -9,6 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from console.base import clock, journal
 from console.base.actor import REGISTER_READERS, Actor, require
@@ -20,7 +21,8 @@ from console.base.identifiers import identifier, validate_icp_region, validate_p
 from console.base.labels import SITE_STATES, label_of
 from console.base.listing import Field, Listing
 from console.db import SessionFactory
-from console.filings.facts import FilingRecord, load_facts
+from console.db.rounds import Reading, alongside, one, run
+from console.filings.facts import FilingRecord, facts_reading
 from console.filings.rules import (
     CALENDAR_DAYS,
     Finding,
@@ -31,7 +33,6 @@ from console.filings.rules import (
 )
 from console.filings.settings import FilingSettings
 from console.probes.probe import ProbeOutcome
-from console.probes.settings import reachability_rule
 from console.schema import Duty, Filing, FilingAttachment, ProbeResult, Site
 
 FILINGS = Listing(
@@ -120,12 +121,16 @@ def cluster_status(
     most urgent first (then earliest due, then code), judged on the date of ``now`` in the
     cluster's zone under the cluster's settings."""
     require(actor, *REGISTER_READERS)
-    now = now or clock.utcnow()
     with sessions() as session:
-        settings = settings_of(session)
-        zone = settings.zone
-        policy = replace(FilingSettings.of(settings).policy, zone=zone)
-        facts = load_facts(session, now, zone, reachability_rule(settings), site_ids)
+        return run(session, _status_reading(session, now or clock.utcnow(), site_ids))
+
+
+def _status_reading(
+    session: Session, now: dt.datetime, site_ids: Sequence[int] | None
+) -> Reading[StatusReport]:
+    settings, facts = yield from facts_reading(session, now, site_ids)
+    zone = settings.zone
+    policy = replace(FilingSettings.of(settings).policy, zone=zone)
     as_of = clock.local_date(now, zone)
     statuses = []
     for item in facts:
@@ -201,45 +206,48 @@ ATTACHMENT_GONE = QT_TR_NOOP("附件（编号 {id}）不存在，可能已被删
 
 
 def filing_detail(sessions: SessionFactory, actor: Actor, site_id: int) -> FilingDetail:
-    """A site's filing, attachments and current status."""
+    """A site's filing, attachments, latest probes and current status: two round trips."""
     require(actor, *REGISTER_READERS)
     with sessions() as session:
-        # The site and its filing in one query (one round trip over a network).
-        found_site = session.execute(
-            select(Site, Filing)
-            .outerjoin(Filing, Filing.site_id == Site.id)
-            .where(Site.id == site_id)
-        ).one_or_none()
-        if found_site is None:
+        # The site and its filing in one query, read beside the rest.
+        found_site, attachments, recent, report = run(
+            session,
+            alongside(
+                one(
+                    select(Site, Filing)
+                    .outerjoin(Filing, Filing.site_id == Site.id)
+                    .where(Site.id == site_id)
+                ),
+                one(
+                    select(FilingAttachment)
+                    .join(Filing, FilingAttachment.filing_id == Filing.id)
+                    .where(Filing.site_id == site_id)
+                    .order_by(FilingAttachment.id)
+                ),
+                one(
+                    select(ProbeResult)
+                    .where(ProbeResult.site_id == site_id)
+                    .order_by(ProbeResult.probed_at.desc(), ProbeResult.id.desc())
+                    .limit(RECENT_PROBES)
+                ),
+                _status_reading(session, clock.utcnow(), [site_id]),
+            ),
+        )
+        found = found_site.one_or_none()
+        if found is None:
             raise NotFound(SITE_GONE, id=site_id)
-        site, filing = found_site
+        site, filing = found
         record = (
             FilingRecord(**{n: getattr(filing, n) for n in RECORD_FIELDS})
             if filing
             else FilingRecord()
         )
-        attachments: tuple[Attachment, ...] = ()
-        if filing is not None:
-            attachments = tuple(
-                Attachment(a.id, a.label, a.location)
-                for a in session.scalars(
-                    select(FilingAttachment)
-                    .where(FilingAttachment.filing_id == filing.id)
-                    .order_by(FilingAttachment.id)
-                )
-            )
         head = (site.id, site.code, site.name, site.region_code, site.opened_on)
         version = filing.version if filing else 0
-        recent = session.scalars(
-            select(ProbeResult)
-            .where(ProbeResult.site_id == site_id)
-            .order_by(ProbeResult.probed_at.desc(), ProbeResult.id.desc())
-            .limit(RECENT_PROBES)
-        ).all()
-        probes = tuple(_outcome(site.code, row) for row in recent)
-    found = cluster_status(sessions, actor, site_ids=[site_id]).statuses
-    status = found[0] if found else None
-    return FilingDetail(*head, version, record, attachments, status, probes)
+        files = tuple(Attachment(a.id, a.label, a.location) for a in attachments.scalars())
+        probes = tuple(_outcome(site.code, row) for row in recent.scalars())
+    status = report.statuses[0] if report.statuses else None
+    return FilingDetail(*head, version, record, files, status, probes)
 
 
 def _outcome(code: str, row: ProbeResult) -> ProbeOutcome:

@@ -23,10 +23,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import exists, or_, select
+from sqlalchemy import Select, exists, or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.expression import Executable
 
 from console.base import clock
+from console.db.rounds import Reading, every, one, run
 from console.interactions.settings import AnswerRule
 from console.schema import ChannelKind, InteractionChannel, InteractionMessage
 
@@ -96,7 +98,27 @@ def judge_answers(
 ) -> dict[int, AnswerVerdict]:
     """The verdict of each of ``site_ids`` at the end of ``as_of`` in ``zone``; empty when the
     cluster holds no interaction channel at all (nothing imported: nothing to judge)."""
-    if not session.scalar(select(exists().where(InteractionChannel.id.isnot(None)))):
+    return run(session, answers_reading(site_ids, as_of, zone, rule))
+
+
+def holds_channels() -> Select[bool]:
+    """Whether the cluster holds any interaction channel (any interaction records at all)."""
+    return select(exists().where(InteractionChannel.id.isnot(None)))
+
+
+def answers_reading(
+    site_ids: Sequence[int],
+    as_of: dt.date,
+    zone: ZoneInfo,
+    rule: AnswerRule,
+    held: bool | None = None,
+) -> Reading[dict[int, AnswerVerdict]]:
+    """``judge_answers`` as a reading: whether there are channels at all (unless ``held``
+    says), then (when there are) the working channels and the messages that may count, two
+    queries per chunk."""
+    if held is None:
+        held = bool((yield from one(holds_channels())).scalar())
+    if not held:
         return {}
     end = clock.day_start(as_of + dt.timedelta(days=1), zone)
     window = clock.day_start(clock.add_months(as_of, -rule.window_months), zone)
@@ -106,15 +128,15 @@ def judge_answers(
         InteractionChannel.kind == ChannelKind.CONSULTATION.value,
         InteractionChannel.working.is_(True),
     )
+    statements: list[Executable] = []
     for start in range(0, len(site_ids), CHUNK):
         chunk = list(site_ids[start : start + CHUNK])
-        for (site_id,) in session.execute(
+        statements.append(
             select(InteractionChannel.site_id).where(
                 InteractionChannel.site_id.in_(chunk), *working
             )
-        ):
-            channels[site_id] += 1
-        query = (
+        )
+        statements.append(
             select(
                 InteractionChannel.site_id,
                 InteractionChannel.name,
@@ -135,7 +157,11 @@ def judge_answers(
             )
             .order_by(InteractionMessage.received_at, InteractionMessage.id)
         )
-        for row in session.execute(query):
+    results = yield from every(statements)
+    for found, messages in zip(results[::2], results[1::2], strict=True):
+        for (site_id,) in found:
+            channels[site_id] += 1
+        for row in messages:
             received = clock.local_date(row.received_at, zone)
             answered = row.answered_at
             answered_on = clock.local_date(answered, zone) if answered is not None else None

@@ -13,7 +13,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from console.base import clock
-from console.presets.site_columns import LocalColumn, chunks, load_local
+from console.db.rounds import Reading, alongside, every, run
+from console.presets.site_columns import LocalColumn, chunks, local_reading
 from console.schema import PatrolColumn
 
 DATABASE, LIVE_SITE = "database", "live_site"
@@ -48,28 +49,39 @@ def local_day(at: dt.datetime | None, end: dt.datetime, zone: ZoneInfo) -> dt.da
 def load_column_facts(
     session: Session, site_ids: Sequence[int], end: dt.datetime, zone: ZoneInfo
 ) -> dict[int, tuple[ColumnFacts, ...]]:
-    """Column facts per site id as of ``end`` (stored time, exclusive), parents first: two
-    queries per chunk of sites."""
-    local = load_local(session, site_ids, published_before=end)
-    live = load_live(session, site_ids, end, zone)
+    """Column facts per site id as of ``end`` (stored time, exclusive), parents first: three
+    queries per chunk of sites, in one round trip."""
+    return run(session, column_facts_reading(site_ids, end, zone))
+
+
+def column_facts_reading(
+    site_ids: Sequence[int], end: dt.datetime, zone: ZoneInfo
+) -> Reading[dict[int, tuple[ColumnFacts, ...]]]:
+    """``load_column_facts`` as a reading of one round."""
+    local, live = yield from alongside(
+        local_reading(site_ids, published_before=end), live_reading(site_ids, end, zone)
+    )
     return {site_id: _column_facts(local[site_id], end, zone, live) for site_id in site_ids}
 
 
-def load_live(
-    session: Session, site_ids: Sequence[int], end: dt.datetime, zone: ZoneInfo
-) -> dict[int, tuple[dt.date | None, int]]:
+def live_reading(
+    site_ids: Sequence[int], end: dt.datetime, zone: ZoneInfo
+) -> Reading[dict[int, tuple[dt.date | None, int]]]:
     """Per column id, what the last stored patrol before ``end`` read of its list page: the
     newest item's date (only on or before the check date) and how many items it listed."""
     last_day = clock.local_date(end, zone) - dt.timedelta(days=1)
     live: dict[int, tuple[dt.date | None, int]] = {}
-    for chunk in chunks(list(site_ids)):
-        rows = session.execute(
+    results = yield from every(
+        [
             select(PatrolColumn.column_id, PatrolColumn.last_item_date, PatrolColumn.items).where(
                 PatrolColumn.site_id.in_(chunk),
                 PatrolColumn.patrolled_at < end,
                 PatrolColumn.error.is_(None),
             )
-        )
+            for chunk in chunks(list(site_ids))
+        ]
+    )
+    for rows in results:
         for column_id, day, items in rows:
             live[column_id] = (day if day is not None and day <= last_day else None, items)
     return live

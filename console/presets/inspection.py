@@ -1,6 +1,6 @@
 """Inspection risk: the State Council single-veto rules a console can watch.
 
-Pure functions over plain facts (``SiteFacts``/``ColumnFacts``) decide; ``load_facts`` reads
+Pure functions over plain facts (``SiteFacts``/``ColumnFacts``) decide; ``facts_reading`` reads
 those facts *as of the check date* for any number of sites with a fixed number of set-based
 queries, so the site register can show the same badge without a query per site or column.
 
@@ -44,19 +44,20 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from console.base import clock
-from console.base.cluster import settings_of
+from console.base.cluster import settings_reading
 from console.base.i18n import QT_TR_NOOP, joined, translate
-from console.interactions.rule import AnswerVerdict, judge_answers
+from console.db.rounds import Reading, alongside, every, one, run
+from console.interactions.rule import AnswerVerdict, answers_reading, holds_channels
 from console.presets.column_facts import (
     DATABASE,
     LIVE_SITE,
     ColumnFacts,
-    load_column_facts,
+    column_facts_reading,
     local_day,
 )
 from console.presets.settings import Thresholds, thresholds
 from console.presets.site_columns import chunks
-from console.probes.reachability import UNDETERMINED, Reachability, load_reachability
+from console.probes.reachability import UNDETERMINED, Reachability, reachability_reading
 from console.probes.reachability import UNREACHABLE as UNREACHABLE_VERDICT
 from console.schema import ColumnType, Site, SiteState
 
@@ -312,9 +313,12 @@ def _number(text: str) -> int | float | str:
         return text
 
 
-def _check(session: Session, as_of: dt.date | None) -> tuple[dt.date, ZoneInfo, Thresholds]:
+Check = tuple[dt.date, ZoneInfo, Thresholds]
+
+
+def _check(session: Session, as_of: dt.date | None) -> Reading[Check]:
     """The check date (today in the cluster's zone by default), the zone and the thresholds."""
-    settings = settings_of(session)
+    settings = yield from settings_reading(session)
     zone = settings.zone
     return as_of or clock.today(zone), zone, thresholds(settings)
 
@@ -323,9 +327,8 @@ def inspect_sites(
     session: Session, as_of: dt.date | None = None, site_ids: Sequence[int] | None = None
 ) -> Inspection:
     """Inspect the running sites (or those of ``site_ids``) at ``as_of`` under the cluster's
-    thresholds."""
-    day, zone, limits = _check(session, as_of)
-    facts = load_facts(session, day, zone, limits, site_ids)
+    thresholds: two round trips."""
+    (day, zone, limits), facts = run(session, facts_reading(_check(session, as_of), site_ids))
     return Inspection(day, zone, limits, ranked(facts, day, limits))
 
 
@@ -333,42 +336,47 @@ def inspect_columns(
     session: Session, site_id: int, as_of: dt.date | None = None
 ) -> tuple[SiteRisk, tuple[ColumnVerdict, ...]] | None:
     """One site (in any state) at ``as_of``: its risks and how each column stands."""
-    day, zone, limits = _check(session, as_of)
-    found = load_facts(session, day, zone, limits, [site_id], running_only=False)
+    return run(session, columns_reading(session, site_id, as_of))
+
+
+def columns_reading(
+    session: Session, site_id: int, as_of: dt.date | None = None
+) -> Reading[tuple[SiteRisk, tuple[ColumnVerdict, ...]] | None]:
+    """``inspect_columns`` as a reading of two rounds."""
+    (day, _zone, limits), found = yield from facts_reading(
+        _check(session, as_of), [site_id], running_only=False
+    )
     if not found:
         return None
     return risks_of(found[0], day, limits), tuple(verdict(c, day, limits) for c in found[0].columns)
 
 
-def load_facts(
-    session: Session,
-    as_of: dt.date,
-    zone: ZoneInfo,
-    limits: Thresholds,
-    site_ids: Sequence[int] | None = None,
-    running_only: bool = True,
-) -> list[SiteFacts]:
-    """Facts of the inspected sites (all, or ``site_ids``) as of the end of ``as_of`` in
-    ``zone``: the sites, then per chunk of 500 their columns, posts and probes."""
+def facts_reading(
+    check: Reading[Check], site_ids: Sequence[int] | None = None, running_only: bool = True
+) -> Reading[tuple[Check, list[SiteFacts]]]:
+    """The check (``check``: date, zone, thresholds) and the facts of the inspected sites (all,
+    or ``site_ids``) as of the end of its date in its zone. Two rounds: the check, the sites
+    and whether the cluster holds interaction records; then per chunk of 500 sites their
+    columns, posts, the patrol's dates, probes and consultation messages."""
     site_query = select(Site.id, Site.code, Site.name, Site.kind, Site.home_updated_at)
     if running_only:
         site_query = site_query.where(Site.state.in_(INSPECTED_STATES))
-    if site_ids is not None:
-        site_rows = [
-            row
-            for chunk in chunks(sorted(set(site_ids)))
-            for row in session.execute(site_query.where(Site.id.in_(chunk))).all()
-        ]
+    if site_ids is None:
+        statements = [site_query.order_by(Site.code)]
     else:
-        site_rows = list(session.execute(site_query.order_by(Site.code)).all())
+        statements = [site_query.where(Site.id.in_(c)) for c in chunks(sorted(set(site_ids)))]
+    (as_of, zone, limits), found, held = yield from alongside(
+        check, every(statements), one(holds_channels())
+    )
+    site_rows = [row for result in found for row in result.all()]
     ids = [row.id for row in site_rows]
     end = clock.day_start(as_of + dt.timedelta(days=1), zone)
-    columns = load_column_facts(session, ids, end, zone)
-    reach: dict[int, Reachability] = {}
-    for chunk in chunks(ids):
-        reach.update(load_reachability(session, chunk, as_of, zone, limits.reachability))
-    answers = judge_answers(session, ids, as_of, zone, limits.answers)
-    return [
+    columns, reach, answers = yield from alongside(
+        column_facts_reading(ids, end, zone),
+        reachability_reading(ids, as_of, zone, limits.reachability),
+        answers_reading(ids, as_of, zone, limits.answers, held=bool(held.scalar())),
+    )
+    return (as_of, zone, limits), [
         SiteFacts(
             row.id,
             row.code,

@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from sqlalchemy import case, func, select
+from sqlalchemy.engine import Result
 from sqlalchemy.orm import Session
 
 from console.base.rows import named_rows
+from console.db.rounds import Reading, every, run
 from console.schema import Post, PostStatus, SiteColumn
 
 # Keeps every ``IN (…)`` list well within what each engine accepts in one statement.
@@ -88,34 +90,44 @@ def load_local(
     """The columns of each site, parents first, with (unless not ``posts``) their post figures;
     ``published_before`` (a stored time) leaves later posts out of the published figures.
 
-    Two queries per chunk of sites; one without ``posts``.
+    Two queries per chunk of sites (one without ``posts``), all in one round trip.
     """
-    found: dict[int, list[LocalColumn]] = {site_id: [] for site_id in site_ids}
+    return run(session, local_reading(site_ids, posts, published_before))
+
+
+def local_reading(
+    site_ids: Sequence[int], posts: bool = True, published_before: dt.datetime | None = None
+) -> Reading[dict[int, list[LocalColumn]]]:
+    """``load_local`` as a reading of one round."""
+    figures_of = _post_figures_of(published_before)
+    statements: list[Any] = []
     for chunk in chunks(site_ids):
-        figures = _post_figures(session, chunk, published_before) if posts else {}
-        rows = session.execute(
+        if posts:
+            statements.append(
+                select(Post.column_id, *(figure.label(name) for name, figure in figures_of.items()))
+                .where(Post.site_id.in_(chunk), Post.column_id.is_not(None))
+                .group_by(Post.column_id)
+            )
+        statements.append(
             select(*_COLUMNS)
             .where(SiteColumn.site_id.in_(chunk))
             .order_by(SiteColumn.site_id, SiteColumn.path)
         )
-        for values in named_rows(rows):
+    results = yield from every(statements)
+    found: dict[int, list[LocalColumn]] = {site_id: [] for site_id in site_ids}
+    per_chunk = 2 if posts else 1
+    for start in range(0, len(results), per_chunk):
+        figures = _post_figures(results[start]) if posts else {}
+        for values in named_rows(results[start + per_chunk - 1]):
             column = LocalColumn(**values, **figures.get(values["id"], {}))
             found[column.site_id].append(column)
     return found
 
 
-def _post_figures(
-    session: Session, site_ids: Sequence[int], published_before: dt.datetime | None
-) -> dict[int, dict[str, Any]]:
-    """The post figures of each column of the sites ``site_ids`` that has posts, by name."""
-    figures_of = _post_figures_of(published_before)
-    rows = session.execute(
-        select(Post.column_id, *(figure.label(name) for name, figure in figures_of.items()))
-        .where(Post.site_id.in_(site_ids), Post.column_id.is_not(None))
-        .group_by(Post.column_id)
-    )
+def _post_figures(result: Result[Any]) -> dict[int, dict[str, Any]]:
+    """The post figures of each column that has posts, by name."""
     figures = {}
-    for values in named_rows(rows):
+    for values in named_rows(result):
         column_id = values.pop("column_id")
         figures[column_id] = values
     return figures

@@ -21,6 +21,7 @@ from sqlalchemy import and_, case, func, not_, or_, select
 from sqlalchemy.orm import Session
 
 from console.base import clock
+from console.db.rounds import Reading, every, run
 from console.probes.settings import ReachabilityRule
 from console.schema import ProbeResult
 
@@ -100,7 +101,15 @@ def load_reachability(
     zone: ZoneInfo,
     rule: ReachabilityRule,
 ) -> dict[int, Reachability]:
-    """Each site's counted and failed probes per day of the window: one query per chunk."""
+    """Each site's counted and failed probes per day of the window: one query per chunk, all
+    in one round trip."""
+    return run(session, reachability_reading(site_ids, as_of, zone, rule))
+
+
+def reachability_reading(
+    site_ids: Sequence[int], as_of: dt.date, zone: ZoneInfo, rule: ReachabilityRule
+) -> Reading[dict[int, Reachability]]:
+    """``load_reachability`` as a reading of one round."""
     days = window(as_of, rule)
     bounds = [clock.day_start(day, zone) for day in (*days, as_of)]
     bucket = case(
@@ -113,7 +122,7 @@ def load_reachability(
         ProbeResult.timeout_ms < limit_ms,
     )
     failed = or_(ProbeResult.ok.is_(False), ProbeResult.latency_ms > limit_ms)
-    found: dict[int, dict[int, tuple[int, int]]] = defaultdict(dict)
+    statements = []
     for start in range(0, len(site_ids), CHUNK):
         chunk = list(site_ids[start : start + CHUNK])
         counted = (
@@ -130,10 +139,12 @@ def load_reachability(
             )
             .subquery()
         )
-        rows = session.execute(
+        statements.append(
             select(counted.c.site_id, counted.c.day, func.count(), func.sum(counted.c.failed))
             .group_by(counted.c.site_id, counted.c.day)
-        ).all()  # fmt: skip
+        )  # fmt: skip
+    found: dict[int, dict[int, tuple[int, int]]] = defaultdict(dict)
+    for rows in (yield from every(statements)):
         for site_id, day, probes, failures in rows:
             found[site_id][int(day)] = (int(probes), int(failures or 0))
     return {

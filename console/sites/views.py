@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Integer, String, case, cast, func, literal, or_, select, union_all
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import aliased
 
 from console.base.actor import REGISTER_READERS, Actor, require
 from console.base.domains import to_unicode
 from console.base.errors import NotFound
 from console.db import SessionFactory
-from console.presets.inspection import INSPECTED_STATES, ColumnVerdict, inspect_columns, risk_text
+from console.db.rounds import Reading, alongside, one, run
+from console.presets.inspection import INSPECTED_STATES, ColumnVerdict, columns_reading, risk_text
 from console.schema import (
     Account,
     Filing,
@@ -140,13 +141,19 @@ def site_detail(
     none, or when the site is not running)."""
     require(actor, *REGISTER_READERS)
     with sessions() as session:
-        found = _facts(session, site_id)
-        if found is None:
+        facts, (domains, column_names, grants), history, inspected = run(
+            session,
+            alongside(
+                one(_facts(site_id)),
+                _lists(site_id),
+                _history(site_id),
+                columns_reading(session, site_id, as_of),
+            ),
+        )
+        found = facts.one_or_none()
+        if found is None or inspected is None:
             raise NotFound(NO_SITE, id=site_id)
         site, filing = found.Site, found.Filing
-        domains, column_names, grants = _lists(session, site_id)
-        inspected = inspect_columns(session, site_id, as_of)
-        assert inspected is not None  # the site exists in this transaction
         running = site.state in INSPECTED_STATES
         risk = risk_text(inspected[0]) if running else ""
         draft = SiteDraft(
@@ -180,11 +187,11 @@ def site_detail(
             accounts=found.accounts or 0,
             posts=found.posts or 0,
             children=found.children or 0,
-            history=_history(session, site_id),
+            history=history,
         )
 
 
-def _facts(session: Session, site_id: int) -> Any:
+def _facts(site_id: int) -> Any:
     """The site, its filing, the names of its parent and merge target and its counts: one
     query (over a network each lookup of its own would be a round trip)."""
     other = aliased(Site)
@@ -195,7 +202,7 @@ def _facts(session: Session, site_id: int) -> Any:
     def counted(model: Any, where: Any) -> Any:
         return select(func.count()).select_from(model).where(where).scalar_subquery()
 
-    return session.execute(
+    return (
         select(
             Site,
             Filing,
@@ -208,12 +215,12 @@ def _facts(session: Session, site_id: int) -> Any:
         )
         .outerjoin(Filing, Filing.site_id == Site.id)
         .where(Site.id == site_id)
-    ).one_or_none()
+    )
 
 
 def _lists(
-    session: Session, site_id: int
-) -> tuple[list[tuple[str, bool]], tuple[str, ...], dict[str, int]]:
+    site_id: int,
+) -> Reading[tuple[list[tuple[str, bool]], tuple[str, ...], dict[str, int]]]:
     """The site's domains (main first), first-level column names and live grants per role,
     in one query."""
     now = utcnow()
@@ -221,7 +228,7 @@ def _lists(
     def tagged(tag: str) -> Any:
         return literal(tag, String).label("tag")
 
-    rows = session.execute(
+    found = yield from one(
         union_all(
             select(
                 tagged("domain"),
@@ -238,7 +245,8 @@ def _lists(
             )
             .group_by(Grant.role),
         )
-    ).all()
+    )
+    rows = found.all()
     domains = sorted(
         ((str(text), bool(main)) for tag, text, main in rows if tag == "domain"),
         key=lambda domain: (not domain[1], domain[0]),
@@ -272,18 +280,21 @@ def _columns(verdicts: tuple[ColumnVerdict, ...]) -> dict[str, int]:
     }
 
 
-def _history(session: Session, site_id: int) -> tuple[HistoryEntry, ...]:
-    rows = session.scalars(
+def _history(site_id: int) -> Reading[tuple[HistoryEntry, ...]]:
+    """The site's journal entries, newest first, and (a round more, when they name other
+    sites) the names of the sites they name."""
+    found = yield from one(
         select(JournalEntry)
         .where(JournalEntry.target_type == TARGET, JournalEntry.target_id == str(site_id))
         .order_by(JournalEntry.seq.desc())
         .limit(HISTORY_LIMIT)
-    ).all()
+    )
+    rows = found.scalars().all()
     ids = set().union(*(referenced_sites(e.before, e.after) for e in rows))
     names: dict[int, str] = {}
     if ids:
-        found = session.execute(select(Site.id, Site.name).where(Site.id.in_(ids))).all()
-        names = {int(row[0]): str(row[1]) for row in found}
+        named = yield from one(select(Site.id, Site.name).where(Site.id.in_(ids)))
+        names = {int(row[0]): str(row[1]) for row in named}
     return tuple(
         HistoryEntry(
             e.seq,

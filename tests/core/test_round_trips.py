@@ -4,10 +4,9 @@ counting relay, and as statements plus commits on SQLite. Counts, never times.""
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import io
 import time
-from collections.abc import Iterator
-from dataclasses import dataclass
 from unittest import mock
 
 import pytest
@@ -22,43 +21,21 @@ from console.base.errors import EnvironmentFault, classify
 from console.base.listing import Query, read_first
 from console.db import SessionFactory, engine_of, open_database, ping
 from console.db.recovery import retried
+from console.filings import service as filings
+from console.filings.facts import FilingRecord
+from console.interactions.importing import feed
+from console.interactions.records import MessageRecord
 from console.operators import service as operators
 from console.review import service as review
-from console.schema import Duty, JournalEntry
+from console.schema import ChannelKind, Duty, JournalEntry, MessageState
 from console.sites import service as sites_service
 from console.sites import views
 from tests.core.queue_cluster import queue_cluster
 from tests.staff import PASSWORD, bootstrap_staff
-from tests.wire import Meter, Relay
+from tests.wire import Metered
 
 ADMIN_HOST = "127.0.0.1"
 _BACKEND = {"postgresql": "SELECT pg_backend_pid()", "mariadb": "SELECT CONNECTION_ID()"}
-
-
-@dataclass
-class Metered:
-    """A migrated database reached through a counting relay (none on SQLite)."""
-
-    url: URL
-    sessions: SessionFactory
-    meter: Meter
-    engine_name: str
-
-
-@pytest.fixture
-def metered(db_url: URL) -> Iterator[Metered]:
-    if db_url.get_backend_name() == "sqlite":
-        sessions = open_database(db_url, upgrade_schema=True)
-        yield Metered(db_url, sessions, Meter(engine_of(sessions)), "sqlite")
-        engine_of(sessions).dispose()
-        return
-    assert db_url.host is not None and db_url.port is not None
-    with Relay(db_url.host, db_url.port) as relay:
-        url = relay.url_for(db_url)
-        sessions = open_database(url, upgrade_schema=True)
-        name = "postgresql" if db_url.get_backend_name() == "postgresql" else "mariadb"
-        yield Metered(url, sessions, Meter(engine_of(sessions), relay), name)
-        engine_of(sessions).dispose()
 
 
 def test_the_relay_counts_each_wait_for_the_server(metered: Metered) -> None:
@@ -288,18 +265,52 @@ def test_command_lines_connect_log_in_and_work_within_their_budgets(metered: Met
 
 
 def test_site_detail_reads_the_site_its_names_counts_and_lists_together(metered: Metered) -> None:
-    """The site with its filing, parent and merge names and counts in one query; domains,
-    column names and grants in another; the history in one; the inspection's own five, the
-    patrol's live dates and whether the cluster holds interaction records at all."""
+    """Two round trips: the site with its filing, parent and merge names and counts, its
+    domains, column names and grants, its history, the settings, the inspected site's row and
+    whether the cluster holds interaction records; then the inspection's facts (columns, posts,
+    the patrol's live dates, probes, consultation channels and messages) and the names of the
+    sites the history names."""
     queue_cluster(metered.sessions, 3)
     admin = operators.login(metered.sessions, "sysadmin", PASSWORD)
+    sent = dt.datetime(2026, 1, 5, 9, tzinfo=dt.UTC)
+    message = MessageRecord(
+        "3312000002", "局长信箱", ChannelKind.CONSULTATION, "m-1", sent, MessageState.PENDING
+    )
+    feed(metered.sessions, admin, [message])
+    with metered.sessions.begin() as session:
+        before, after = {"parent_id": None}, {"parent_id": 1}
+        journal.record(session, admin, "site.update", "site", 2, "云溪市第2局", before, after)
     views.site_detail(metered.sessions, admin, 2)
     with metered.meter.measure() as count:
         detail = views.site_detail(metered.sessions, admin, 2)
     assert detail.id == 2 and detail.posts >= 1
-    assert count.statements <= 10
+    assert "云溪市第1局" in detail.history[0].changes
+    assert "互动回应差" in detail.risk
+    assert count.statements <= 13
     if metered.engine_name != "sqlite":
-        assert count.round_trips <= 10
+        assert count.round_trips <= 2
+
+
+def test_filing_detail_reads_the_filing_its_attachments_probes_and_status_together(
+    metered: Metered,
+) -> None:
+    """Two round trips: the site and its filing, its attachments, its latest probes, the
+    settings, the filing rules' site row and latest probe; then its probes over the
+    reachability window."""
+    queue_cluster(metered.sessions, 3)
+    admin = operators.login(metered.sessions, "sysadmin", PASSWORD)
+    record = FilingRecord(icp_number="浙ICP备12345678号", icp_date=dt.date(2026, 1, 5))
+    version = filings.save_filing(metered.sessions, admin, 2, 0, record)
+    filings.add_attachment(metered.sessions, admin, 2, version, "备案通知书", "D:/备案/2.pdf")
+    filings.filing_detail(metered.sessions, admin, 2)
+    with metered.meter.measure() as count:
+        detail = filings.filing_detail(metered.sessions, admin, 2)
+    assert detail.record.icp_number == record.icp_number
+    assert [a.label for a in detail.attachments] == ["备案通知书"]
+    assert detail.status is not None and detail.status.site_id == 2
+    assert count.statements <= 7
+    if metered.engine_name != "sqlite":
+        assert count.round_trips <= 2
 
 
 def test_a_list_opens_or_refreshes_in_at_most_four_round_trips(metered: Metered) -> None:

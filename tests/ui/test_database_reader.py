@@ -6,6 +6,8 @@ import asyncio
 import gc
 import threading
 
+from sqlalchemy import text
+
 from console.db import SessionFactory, ping
 from ui.tasks import Database
 
@@ -37,6 +39,33 @@ def test_a_read_is_answered_while_a_long_call_holds_the_writer(sqlite_sessions, 
         release.set()
         database.close()
     assert threads["write"] != threads["read"]
+
+
+def test_a_read_is_answered_while_a_write_transaction_holds_the_lock(sqlite_sessions, run) -> None:  # type: ignore[no-untyped-def]
+    database = Database(sqlite_sessions)
+    holding, release = threading.Event(), threading.Event()
+
+    def long_write(sessions: SessionFactory) -> None:
+        with sessions.begin() as session:
+            session.execute(text("UPDATE cluster_settings SET version = version + 1"))
+            # SQLite's write lock is taken; it is held until the read below has been answered.
+            holding.set()
+            assert release.wait(20), "the read waited behind the write lock"
+
+    async def scenario() -> None:
+        writing = asyncio.ensure_future(database.call(long_write))
+        while not holding.is_set():
+            await asyncio.sleep(0.01)
+        await asyncio.wait_for(database.read(ping), 15)
+        assert not writing.done()
+        release.set()
+        await writing
+
+    try:
+        run(scenario())
+    finally:
+        release.set()
+        database.close()
 
 
 def test_the_collector_waits_while_database_work_runs(sqlite_sessions, run) -> None:  # type: ignore[no-untyped-def]
