@@ -117,7 +117,8 @@ def record_many(
     session: Session, actor: Actor, changes: Sequence[Change], batch: int = 1_000
 ) -> None:
     """Append one entry per change, in order, as ``record`` would one by one (same content,
-    same chain), a batch of entries a round trip: for imports of thousands of rows."""
+    same chain), a batch of entries a round trip: for imports of thousands of rows. On a
+    server database a batch is one call of its routine, which chains the whole batch."""
     if not changes:
         return
     head = (0, GENESIS)
@@ -142,11 +143,24 @@ def chained(
     """The statements that append ``changes`` after ``head`` (its ``seq`` and ``hash`` as read
     under the head's lock in this transaction): one INSERT of every entry, each hashing the
     one before, and the new head; and the entries as written. On a server database the
-    statements are calls of its routine, which chains each entry itself (``head`` unused; the
-    entries returned then carry no hash)."""
+    statement is one call of its routine ``journal_append_many``, which chains every entry
+    itself (``head`` unused; the entries returned then carry no hash)."""
     if routines.on_server(session):
-        calls = [_append_call(session, actor, change) for change in changes]
-        return calls, [_entry(actor, change, 0, utcnow(), "", "") for change in changes]
+        unchained = [_entry(actor, change, 0, utcnow(), "", "") for change in changes]
+        if not unchained:
+            return [], []
+        material = [
+            [e.action, e.target_type, e.target_id, e.target_label, e.before, e.after]
+            for e in unchained
+        ]
+        call = routines.call(
+            session,
+            "journal_append_many",
+            operator_id=actor.operator_id,
+            operator_name=actor.username,
+            entries=json.dumps(material, ensure_ascii=False, separators=(",", ":")),
+        )
+        return [call], unchained
     seq, prev_hash = head
     at = utcnow()
     entries: list[JournalEntry] = []

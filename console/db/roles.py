@@ -23,6 +23,7 @@ ENGINES = ("postgresql", "mariadb")
 # The definer's routines every role executes, with their PostgreSQL signatures.
 ROUTINES = {
     "journal_append": "journal_append(integer, text, text, text, text, text, text, text)",
+    "journal_append_many": "journal_append_many(integer, text, text)",
     "operator_login": "operator_login(integer, text, integer, integer)",
     "operator_password": "operator_password(integer, text, text)",
 }

@@ -18,8 +18,10 @@ from console.base.errors import AuthenticationFailed, NotPermitted
 from console.cli import main
 from console.db import SessionFactory, engine_of, open_database, roles, routines
 from console.operators import service as operators
+from console.review import service as review
 from console.schema import Base, Duty
 from console.sites import service as sites
+from tests.core.queue_cluster import add_items
 from tests.core.test_journal_anchors import rechain
 from tests.db_logins import RoleCluster, role_cluster
 from tests.site_drafts import PORTAL
@@ -192,6 +194,30 @@ def test_a_duty_login_counts_failures_locks_and_changes_its_password(
     target = operators.detail(as_duty[SEC], secadmin, actor.operator_id or 0)
     operators.unlock(as_duty[SEC], secadmin, target.id, target.version)
     assert operators.login(reviewer, "reviewer", NEW_PASSWORD).username == "reviewer"
+
+
+def test_a_reviewer_decides_many_items_with_its_own_login(
+    cluster: RoleCluster, as_duty: dict[Duty, SessionFactory]
+) -> None:
+    # The bulk decision locks its items and posts only: the server's routine chains the
+    # entries under the head's lock itself, which the reviewer's login may not take.
+    sysadmin = operators.login(as_duty[SYS], "sysadmin", PASSWORD)
+    assert sites.create_site(as_duty[SYS], sysadmin, PORTAL) == 1
+    owner = open_database(cluster.owner)
+    add_items(owner, 1, 6, sites=1)
+    engine_of(owner).dispose()
+    reviewer = operators.login(as_duty[REV], "reviewer", PASSWORD)
+    some = review.review(as_duty[REV], reviewer, [1, 2, 3], "approve")
+    rest = review.review_together(as_duty[REV], reviewer, [4, 5, 6], "take_down")
+    assert len(some.decided) == len(rest.decided) == 3
+    auditor = operators.login(as_duty[AUD], "auditor", PASSWORD)
+    result = journal.verify(as_duty[AUD], auditor)
+    assert result.intact
+    with as_duty[AUD]() as session:
+        targets = session.scalars(
+            text("SELECT target_id FROM journal WHERE target_type = 'queue_item' ORDER BY seq")
+        ).all()
+    assert targets == ["1", "2", "3", "4", "5", "6"]
 
 
 @pytest.mark.parametrize("duty", [SYS, SEC, AUD, REV])
