@@ -6,7 +6,9 @@ On each server engine, a scratch database; ``--entries`` appends, each in its ow
 first through ``journal_append`` (what consoles do now), then chained by the console the way
 SQLite still is (the baseline: UPDATE the head, read it, INSERT the entry, UPDATE the head).
 Prints the median time per append, the statements each sends (round trips over a network) and
-the ratio against the baseline measured in the same run.
+the ratio against the baseline measured in the same run. Then ``--bulk`` entries in one
+transaction, five times: ``record_many`` (one call of ``journal_append_many`` a batch) against
+one ``journal_append`` call per entry sent together in one round trip (the baseline).
 """
 
 from __future__ import annotations
@@ -19,11 +21,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, text
 
 from console.base import journal
 from console.base.actor import Actor
 from console.db import SessionFactory, engine_of, open_database
+from console.db.batch import run_together
 from console.schema import Duty
 from tests.engines import scratch_database
 
@@ -58,10 +61,35 @@ def _measure(
     return statistics.median(times), statements / entries
 
 
+def _per_entry(session: Any, actor: Actor, changes: list[journal.Change]) -> None:
+    """The baseline: one call of the single-entry routine per change, sent together."""
+    session.flush()
+    run_together(session, [journal._append_call(session, actor, c) for c in changes])
+
+
+def _bulk(sessions: SessionFactory, entries: int, append: Callable[..., Any]) -> float:
+    """Median seconds to append ``entries`` entries in one transaction (five runs)."""
+    times: list[float] = []
+    for run in range(5):
+        changes = [
+            journal.Change("bench.import", "site", i, f"站点 {run}-{i}", None, {"k": i})
+            for i in range(entries)
+        ]
+        began = time.perf_counter()
+        with sessions.begin() as session:
+            # An import writes its rows first: the journal's statements never open the
+            # transaction (a PostgreSQL transaction's first statement goes out alone).
+            session.execute(text("UPDATE cluster_settings SET value = value WHERE 1 = 0"))
+            append(session, ACTOR, changes)
+        times.append(time.perf_counter() - began)
+    return statistics.median(times)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--engines", default="postgresql,mariadb")
     parser.add_argument("--entries", type=int, default=300)
+    parser.add_argument("--bulk", type=int, default=2_000)
     args = parser.parse_args()
     for engine in args.engines.split(","):
         with (
@@ -71,6 +99,8 @@ def main() -> None:
             sessions = open_database(url, upgrade_schema=True)
             server, server_sql = _measure(sessions, args.entries, journal._appended_by_server)
             console, console_sql = _measure(sessions, args.entries, journal._chained_here)
+            many = _bulk(sessions, args.bulk, journal.record_many)
+            single = _bulk(sessions, args.bulk, _per_entry)
             verified = journal.verify(sessions, Actor(None, "aud", frozenset({Duty.AUDIT_ADMIN})))
             engine_of(sessions).dispose()
         print(
@@ -78,6 +108,11 @@ def main() -> None:
             f" ({server_sql:.0f} statements) | console-chained baseline {console * 1000:6.2f} ms"
             f" ({console_sql:.0f} statements)"
             f" | ratio {console / server:4.2f}x | chain intact: {verified.intact}"
+        )
+        print(
+            f"{engine:10s} {args.bulk} entries: journal_append_many {many * 1000:7.1f} ms"
+            f" | one call each, sent together (baseline) {single * 1000:7.1f} ms"
+            f" | ratio {single / many:4.2f}x"
         )
 
 

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import insert, select, text, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -22,7 +22,7 @@ from console.base.actor import Actor, require
 from console.base.errors import NotFound
 from console.base.i18n import QT_TR_NOOP, translate
 from console.base.listing import Field, Listing
-from console.db import SessionFactory
+from console.db import SessionFactory, routines
 from console.db.batch import run_together
 from console.schema import Duty, JournalEntry, JournalHead, utcnow
 
@@ -101,7 +101,7 @@ def record(
     through the definer's routine ``journal_append`` (the consoles' logins may not write the
     journal)."""
     change = Change(action, target_type, target_id, target_label, before, after)
-    append = _appended_by_server if _server_chains(session) else _chained_here
+    append = _appended_by_server if routines.on_server(session) else _chained_here
     return append(session, actor, change)
 
 
@@ -117,11 +117,12 @@ def record_many(
     session: Session, actor: Actor, changes: Sequence[Change], batch: int = 1_000
 ) -> None:
     """Append one entry per change, in order, as ``record`` would one by one (same content,
-    same chain), a batch of entries a round trip: for imports of thousands of rows."""
+    same chain), a batch of entries a round trip: for imports of thousands of rows. On a
+    server database a batch is one call of its routine, which chains the whole batch."""
     if not changes:
         return
     head = (0, GENESIS)
-    if not _server_chains(session):
+    if not routines.on_server(session):
         seq, prev_hash = _take_head(session)
         head = (seq - 1, prev_hash)
     for start in range(0, len(changes), batch):
@@ -142,11 +143,24 @@ def chained(
     """The statements that append ``changes`` after ``head`` (its ``seq`` and ``hash`` as read
     under the head's lock in this transaction): one INSERT of every entry, each hashing the
     one before, and the new head; and the entries as written. On a server database the
-    statements are calls of its routine, which chains each entry itself (``head`` unused; the
-    entries returned then carry no hash)."""
-    if _server_chains(session):
-        calls = [_append_call(session, actor, change) for change in changes]
-        return calls, [_entry(actor, change, 0, utcnow(), "", "") for change in changes]
+    statement is one call of its routine ``journal_append_many``, which chains every entry
+    itself (``head`` unused; the entries returned then carry no hash)."""
+    if routines.on_server(session):
+        unchained = [_entry(actor, change, 0, utcnow(), "", "") for change in changes]
+        if not unchained:
+            return [], []
+        material = [
+            [e.action, e.target_type, e.target_id, e.target_label, e.before, e.after]
+            for e in unchained
+        ]
+        call = routines.call(
+            session,
+            "journal_append_many",
+            operator_id=actor.operator_id,
+            operator_name=actor.username,
+            entries=json.dumps(material, ensure_ascii=False, separators=(",", ":")),
+        )
+        return [call], unchained
     seq, prev_hash = head
     at = utcnow()
     entries: list[JournalEntry] = []
@@ -197,10 +211,6 @@ def _entry(
     )
 
 
-def _server_chains(session: Session) -> bool:
-    return session.get_bind().dialect.name != "sqlite"
-
-
 def _take_head(session: Session) -> tuple[int, str]:
     """The next sequence number and the head's hash, with the head locked for this transaction
     (its row lock, or SQLite's write lock), so two transactions never extend one predecessor.
@@ -226,21 +236,11 @@ def _take_head(session: Session) -> tuple[int, str]:
     return int(row[0]) + 1, str(row[1])
 
 
-APPEND_CALL = {
-    "postgresql": "SELECT o_seq, o_at, o_hash FROM journal_append("
-    ":operator_id, :operator_name, :action, :target_type, :target_id, :target_label, "
-    ":before, :after)",
-    "mysql": "CALL journal_append("
-    ":operator_id, :operator_name, :action, :target_type, :target_id, :target_label, "
-    ":before, :after)",
-}
-
-
 def _append_call(session: Session, actor: Actor, change: Change) -> Any:
     """The call of the server's routine that appends ``change``."""
-    dialect = session.get_bind().dialect.name
-    call = APPEND_CALL["postgresql" if dialect == "postgresql" else "mysql"]
-    return text(call).bindparams(
+    return routines.call(
+        session,
+        "journal_append",
         operator_id=actor.operator_id,
         operator_name=actor.username,
         action=change.action,

@@ -18,7 +18,7 @@ from sqlalchemy.engine import Engine
 from console.base.actor import DUTY_LABELS
 from console.base.errors import NotPermitted
 from console.base.i18n import LIST_SEPARATOR, QT_TR_NOOP, translate
-from console.db.roles import DEFAULT_PREFIX, duty_for, role_name
+from console.db.roles import DEFAULT_PREFIX, ROUTINES, duty_for, role_name
 
 PG_DENIED = "42501"
 MARIADB_DENIED = {1142, 1143, 1370}
@@ -72,7 +72,7 @@ def denial(error: BaseException, statement: str | None = None) -> Denial | None:
         found = _PG_OBJECT.search(str(error))
         verb = (statement or "").lstrip().split(" ", 1)[0].upper() or "SELECT"
         name = found.group(1).strip('"') if found else "?"
-        if verb in ("CALL", "SELECT") and name == "journal_append":
+        if verb in ("CALL", "SELECT") and name in ROUTINES:
             verb = "EXECUTE"
         return Denial(verb, name.split(".")[-1])
     args = getattr(error, "args", ())

@@ -12,8 +12,8 @@ from console.base.actor import DUTY_LABELS
 from console.base.errors import NotPermitted
 from console.base.i18n import QT_TR_NOOP, translate
 from console.db.roles import (
-    APPEND_ROUTINE,
     DEFAULT_PREFIX,
+    ROUTINES,
     Privilege,
     engine_family,
     expected,
@@ -206,4 +206,4 @@ def require_roles(connection: Connection, duties: frozenset[Duty]) -> None:
             )
 
 
-__all__ = ["APPEND_ROUTINE", "Drift", "apply", "connection_duties", "drift", "held"]
+__all__ = ["ROUTINES", "Drift", "apply", "connection_duties", "drift", "held"]

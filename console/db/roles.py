@@ -5,8 +5,9 @@ roles (``role_statements``), the drift report (``console.db.role_state``) and th
 names a missing privilege (``duty_for``) are all derived from it. Every role reads every table
 (the tabs show the register, conflicts name who changed a row from the journal); writes are
 granted per table, and per column where a duty only touches a few (posts, operators). Nobody but
-the owner writes the journal or its head: entries are appended by the definer's routine
-``journal_append`` (migration 0007), which every role may execute.
+the owner writes the journal or its head, nor the operators' login bookkeeping (failed
+attempts, lock, last login, one's own password): the definer's routines of ``ROUTINES``
+(migrations 0007 and 0008) write them, and every role may execute them.
 """
 
 from __future__ import annotations
@@ -19,8 +20,13 @@ from console.schema import Base, Duty
 
 DEFAULT_PREFIX = "cc"
 ENGINES = ("postgresql", "mariadb")
-APPEND_ROUTINE = "journal_append"
-PG_APPEND_SIGNATURE = "journal_append(integer, text, text, text, text, text, text, text)"
+# The definer's routines every role executes, with their PostgreSQL signatures.
+ROUTINES = {
+    "journal_append": "journal_append(integer, text, text, text, text, text, text, text)",
+    "journal_append_many": "journal_append_many(integer, text, text)",
+    "operator_login": "operator_login(integer, text, integer, integer)",
+    "operator_password": "operator_password(integer, text, text)",
+}
 WRITE = ("INSERT", "UPDATE", "DELETE")
 
 
@@ -31,16 +37,6 @@ class TableGrant:
     table: str
     privileges: tuple[str, ...]
     columns: tuple[str, ...] = ()
-
-
-# Login bookkeeping and one's own password: every operator's connection writes these columns.
-OPERATOR_BOOKKEEPING = (
-    "failed_logins",
-    "locked_until",
-    "last_login_at",
-    "password_hash",
-    "must_change_password",
-)
 
 
 def _writes(*tables: str) -> tuple[TableGrant, ...]:
@@ -72,7 +68,20 @@ PRIVILEGES: dict[Duty, tuple[TableGrant, ...]] = {
     # permissions/ (editors' accounts and grants), operators/, the lexicon.
     Duty.SECURITY_ADMIN: (
         *_writes("accounts", "grants"),
-        TableGrant("operators", ("INSERT", "UPDATE")),
+        # Disabling, unlocking and resetting a password clear the failed logins and the lock;
+        # nobody but the login routine writes the last login, nor renames an operator.
+        TableGrant(
+            "operators",
+            ("INSERT", "UPDATE"),
+            (
+                "version",
+                "active",
+                "password_hash",
+                "must_change_password",
+                "failed_logins",
+                "locked_until",
+            ),
+        ),
         TableGrant("operator_duties", ("INSERT", "DELETE")),
         *_writes("lexicon_terms", "whitelist_phrases"),
     ),
@@ -85,9 +94,6 @@ PRIVILEGES: dict[Duty, tuple[TableGrant, ...]] = {
         *_writes("lexicon_terms", "whitelist_phrases"),
     ),
 }
-COMMON: tuple[TableGrant, ...] = (
-    TableGrant("operators", ("UPDATE",), ("version", *OPERATOR_BOOKKEEPING)),
-)
 # Rows only the owner writes; no role is ever granted more than SELECT on them.
 OWNER_ONLY = frozenset({"journal", "journal_head", "alembic_version"})
 # Tables every duty reads and none writes (none yet). Every table of the schema is in
@@ -146,8 +152,8 @@ class Privilege:
 
 
 def grants_of(duty: Duty) -> tuple[TableGrant, ...]:
-    """What ``duty`` writes, with what every duty writes."""
-    return (*COMMON, *PRIVILEGES[duty])
+    """What ``duty`` writes."""
+    return PRIVILEGES[duty]
 
 
 def expected(engine: str, prefix: str = DEFAULT_PREFIX) -> set[Privilege]:
@@ -157,7 +163,7 @@ def expected(engine: str, prefix: str = DEFAULT_PREFIX) -> set[Privilege]:
     for duty in Duty:
         role = role_name(duty, prefix)
         wanted.update(Privilege(role, table, "SELECT") for table in tables())
-        wanted.add(Privilege(role, APPEND_ROUTINE, "EXECUTE"))
+        wanted.update(Privilege(role, routine, "EXECUTE") for routine in ROUTINES)
         for grant in grants_of(duty):
             for privilege in grant.privileges:
                 if grant.columns and privilege == "UPDATE":
@@ -207,10 +213,11 @@ def _grant_lines(engine: str, role: str, duty: Duty) -> list[str]:
         inserts = "INSERT" in grant.privileges and grant.table in serial_tables()
         if engine == "postgresql" and inserts:
             lines.append(f'GRANT USAGE ON SEQUENCE "{sequence_name(grant.table)}" TO {role}')
-    if engine == "postgresql":
-        lines.append(f"GRANT EXECUTE ON FUNCTION {PG_APPEND_SIGNATURE} TO {role}")
-    else:
-        lines.append(f"GRANT EXECUTE ON PROCEDURE {APPEND_ROUTINE} TO {role}")
+    for routine, signature in ROUTINES.items():
+        if engine == "postgresql":
+            lines.append(f"GRANT EXECUTE ON FUNCTION {signature} TO {role}")
+        else:
+            lines.append(f"GRANT EXECUTE ON PROCEDURE {routine} TO {role}")
     return lines
 
 

@@ -13,24 +13,27 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, lazyload
 
-from console.base import clock, journal
+from console.base import journal
 from console.base.actor import DUTY_LABELS, Actor, require
-from console.base.cluster import is_demo, settings_of
+from console.base.cluster import is_demo
 from console.base.editing import editing
 from console.base.errors import AuthenticationFailed, InvalidInput, NotFound, NotPermitted
 from console.base.i18n import QT_TR_NOOP, translate
 from console.base.identifiers import is_username
 from console.base.listing import Field, Listing
-from console.db import SessionFactory
+from console.db import SessionFactory, routines
 from console.db.role_state import require_roles
+from console.operators import attempts
+
+# The lockout's rule, where callers of the service look for it.
+from console.operators.attempts import LOCK_MINUTES as LOCK_MINUTES
+from console.operators.attempts import LOGIN_FAILED
+from console.operators.attempts import MAX_FAILED_LOGINS as MAX_FAILED_LOGINS
 from console.operators.passwords import check_password, check_policy, hash_password
 from console.schema import Duty, Operator, OperatorDuty, utcnow
-
-MAX_FAILED_LOGINS = 5
-LOCK_MINUTES = 15
 
 EXCLUSIVE = QT_TR_NOOP("三员分立：{a}与{b}不能由同一人担任。")
 NO_DUTY = QT_TR_NOOP("操作员至少需要一项职责。")
@@ -40,9 +43,6 @@ NAME_MISSING = QT_TR_NOOP("请填写操作员姓名。")
 TAKEN = QT_TR_NOOP("用户名 {username} 已被使用。")
 ALREADY_SET_UP = QT_TR_NOOP("已有操作员，首次运行设置只能执行一次。")
 FIRST_RUN_NEEDS = QT_TR_NOOP("首次运行需同时建立系统管理员、安全管理员和审计管理员（三人不同）。")
-LOGIN_FAILED = QT_TR_NOOP("用户名或密码不正确。")
-LOCKED = QT_TR_NOOP("连续登录失败过多，账号已锁定至 {until}。")
-DISABLED = QT_TR_NOOP("该操作员已停用。")
 UNKNOWN_OPERATOR = QT_TR_NOOP("操作员 {id} 不存在。")
 WRONG_OLD_PASSWORD = QT_TR_NOOP("原密码不正确。")
 DISABLE_SELF = QT_TR_NOOP("不能停用自己。")
@@ -217,8 +217,22 @@ def change_own_password(sessions: SessionFactory, actor: Actor, old: str, new: s
         if new == old:
             raise InvalidInput(SAME_PASSWORD)
         check_policy(new)
-        operator.password_hash = hash_password(new)
-        operator.must_change_password = False
+        if routines.on_server(session):
+            # The server's routine writes the one row, given the current hash as checked.
+            changed = session.execute(
+                routines.call(
+                    session,
+                    "operator_password",
+                    operator_id=operator.id,
+                    proof=operator.password_hash,
+                    new_hash=hash_password(new),
+                )
+            ).scalar()
+            if not changed:
+                raise AuthenticationFailed(WRONG_OLD_PASSWORD)
+        else:
+            operator.password_hash = hash_password(new)
+            operator.must_change_password = False
         journal.record(
             session, actor, "operator.change_password", "operator", operator.id, operator.username
         )
@@ -231,14 +245,16 @@ def login(
 
     After ``MAX_FAILED_LOGINS`` consecutive failures the operator is locked for
     ``LOCK_MINUTES``. Unknown names and wrong passwords get the same message. The failure
-    count is bookkeeping, not an edit: it does not bump the operator's version, and the row is
-    locked so concurrent attempts count correctly.
+    count is bookkeeping, not an edit: it does not bump the operator's version. On a server
+    database the definer's routine ``operator_login`` judges the attempt, under the row's lock
+    and by the server's clock (``now`` is SQLite's), and writes the counters: the duty logins
+    may not write them.
     """
     now = now or utcnow()
     name = username.strip()[:64]
     refusal: AuthenticationFailed | None = None
     with sessions.begin() as session:
-        # The operator, locked, with its duties in the same round trip.
+        # The operator with its duties in one round trip.
         duties = (
             select(func.aggregate_strings(OperatorDuty.duty, ","))
             .where(OperatorDuty.operator_id == Operator.id)
@@ -248,7 +264,6 @@ def login(
             select(Operator, duties)
             .where(Operator.username == name)
             .options(lazyload(Operator.duties))
-            .with_for_update()
         ).one_or_none()
         operator, held_text = (found[0], found[1] or "") if found else (None, "")
         if operator is None:
@@ -257,7 +272,7 @@ def login(
             )
             refusal = AuthenticationFailed(LOGIN_FAILED)
         else:
-            refusal = _check_login(session, operator, password, now)
+            refusal = attempts.judge(session, operator, password, now)
             held = frozenset(Duty(duty) for duty in held_text.split(",") if duty)
             actor = Actor(operator.id, operator.username, held)
             _told_at_login(sessions)[operator.id] = operator.must_change_password
@@ -297,29 +312,6 @@ def logout(sessions: SessionFactory, actor: Actor, how: str, released: int = 0) 
             None,
             {"how": how, "released": released},
         )
-
-
-def _check_login(
-    session: Session, operator: Operator, password: str, now: dt.datetime
-) -> AuthenticationFailed | None:
-    """Apply one login attempt to the operator's counters; the refusal, or None."""
-    values: dict[str, object]
-    refusal: AuthenticationFailed | None = None
-    if not operator.active:
-        return AuthenticationFailed(DISABLED)
-    if operator.locked_until is not None and operator.locked_until > now:
-        zone = settings_of(session).zone
-        return AuthenticationFailed(LOCKED, until=clock.shown(operator.locked_until, zone))
-    if check_password(password, operator.password_hash):
-        values = {"failed_logins": 0, "locked_until": None, "last_login_at": now}
-    else:
-        failed = operator.failed_logins + 1
-        values = {"failed_logins": failed}
-        if failed >= MAX_FAILED_LOGINS:
-            values = {"failed_logins": 0, "locked_until": now + dt.timedelta(minutes=LOCK_MINUTES)}
-        refusal = AuthenticationFailed(LOGIN_FAILED)
-    session.execute(update(Operator).where(Operator.id == operator.id).values(**values))
-    return refusal
 
 
 _must_change: weakref.WeakKeyDictionary[SessionFactory, dict[int, bool]] = (

@@ -1,11 +1,13 @@
 """Deciding one item or many in three round trips: read under lock, write together, commit.
 
-1. One locking read takes the items, their posts and the journal's head (row locks on the
-   servers; SQLite's write lock is held from the transaction's start), with everything a
-   refusal names and whether the operator is an active reviewer.
+1. One locking read takes the items and their posts (row locks on the servers; SQLite's write
+   lock is held from the transaction's start), with everything a refusal names and whether
+   the operator is an active reviewer; on SQLite the journal's head too.
 2. What is decidable (pending, the operator's own claim, or a claim whose lease ran out — as
    picking an item from the list claims it) is written in one round trip: the items, the
-   posts, whitelist phrases, and one chained journal entry per item after the head read in 1.
+   posts, whitelist phrases, and one journal entry per item — chained after the head read in
+   1 on SQLite, by one call of the server's routine (which locks the head itself) elsewhere:
+   the reviewer's login may not lock the head.
 3. COMMIT (the caller's).
 
 Under the locks nobody can decide an item between the read and the write, so each item is
@@ -29,6 +31,7 @@ from console.base.cluster import settings_of
 from console.base.errors import Conflict, InvalidInput, NotFound, NotPermitted
 from console.base.i18n import translate
 from console.base.labels import QUEUE_STATES
+from console.db import routines
 from console.db.batch import run_together
 from console.review import decisions as d
 from console.schema import (
@@ -50,7 +53,9 @@ def _name_of(column: Any) -> Any:
     return select(Operator.display_name).where(Operator.id == column).scalar_subquery()
 
 
-def _locked_rows(session: Session, operator_id: int, item_ids: Sequence[int]) -> list[Any]:
+def _locked_rows(
+    session: Session, operator_id: int, item_ids: Sequence[int], with_head: bool
+) -> list[Any]:
     is_reviewer = (
         select(func.count())
         .select_from(OperatorDuty)
@@ -76,19 +81,20 @@ def _locked_rows(session: Session, operator_id: int, item_ids: Sequence[int]) ->
             _name_of(QueueItem.claimed_by).label("holder"),
             Post.title,
             Post.status,
-            JournalHead.seq,
-            JournalHead.hash,
             is_reviewer.label("is_reviewer"),
             username.label("username"),
         )
         .join(Post, Post.id == QueueItem.post_id)
-        # The head's one row joins every item (written through the item's id only so that
-        # SQLAlchemy sees the join is meant, not a forgotten condition).
-        .join(JournalHead, JournalHead.id == QueueItem.id * 0 + journal.HEAD_ID)
         .where(QueueItem.id.in_(sorted(set(item_ids))))
         .order_by(QueueItem.id)
         .with_for_update()
     )
+    if with_head:
+        # The head's one row joins every item (written through the item's id only so that
+        # SQLAlchemy sees the join is meant, not a forgotten condition).
+        query = query.add_columns(JournalHead.seq, JournalHead.hash).join(
+            JournalHead, JournalHead.id == QueueItem.id * 0 + journal.HEAD_ID
+        )
     return list(session.execute(query).all())
 
 
@@ -137,7 +143,8 @@ def decide_together(
     if len(note) > d.NOTE_LIMIT:
         raise InvalidInput(d.NOTE_TOO_LONG, limit=d.NOTE_LIMIT)
     now = now or utcnow()
-    rows = _locked_rows(session, operator_id, item_ids) if item_ids else []
+    here = not routines.on_server(session)
+    rows = _locked_rows(session, operator_id, item_ids, here) if item_ids else []
     if not rows:
         d.reviewer(session, operator_id)
         return [], [(item_id, NotFound(d.ITEM_GONE, id=item_id)) for item_id in item_ids]
@@ -156,7 +163,7 @@ def decide_together(
             refused.append((row.id, _refusal(session, row, operator_id)))
     decided, statements = _writes(actor, chosen_rows, chosen, note, phrase, now)
     if decided:
-        head = (int(rows[0].seq), str(rows[0].hash))
+        head = (int(rows[0].seq), str(rows[0].hash)) if here else (0, journal.GENESIS)
         changes = [
             _change(chosen, row, result, note)
             for row, result in zip(chosen_rows, decided, strict=True)

@@ -14,18 +14,21 @@ import pytest
 from sqlalchemy import text
 
 from console.base import journal
-from console.base.errors import NotPermitted
+from console.base.errors import AuthenticationFailed, NotPermitted
 from console.cli import main
-from console.db import SessionFactory, engine_of, open_database, roles
+from console.db import SessionFactory, engine_of, open_database, roles, routines
 from console.operators import service as operators
+from console.review import service as review
 from console.schema import Base, Duty
 from console.sites import service as sites
+from tests.core.queue_cluster import add_items
 from tests.core.test_journal_anchors import rechain
 from tests.db_logins import RoleCluster, role_cluster
 from tests.site_drafts import PORTAL
 from tests.staff import PASSWORD, bootstrap_staff
 
 SERVERS = ("postgresql", "mariadb")
+NEW_PASSWORD = "Chang3d!Passw0rd"
 SYS, SEC, AUD, REV = (Duty.SYSTEM_ADMIN, Duty.SECURITY_ADMIN, Duty.AUDIT_ADMIN, Duty.REVIEWER)
 
 SITE_EDIT = "UPDATE sites SET name = 'x' WHERE id = :site"
@@ -65,6 +68,16 @@ FORBIDDEN = {
     ],
     SYS: [GRANT_INSERT, "DELETE FROM grants", "UPDATE posts SET status = 'withdrawn'"],
 }
+
+# Another operator's login bookkeeping and password (operator 1 is the system administrator):
+# only the definer's routines write these, given the password's proof.
+BOOKKEEPING = [
+    "UPDATE operators SET failed_logins = 99 WHERE id = 1",
+    "UPDATE operators SET locked_until = '2099-01-01 00:00:00' WHERE id = 1",
+    "UPDATE operators SET password_hash = 'scrypt$1$1$1$x$y' WHERE id = 1",
+    "UPDATE operators SET must_change_password = FALSE WHERE id = 1",
+    "UPDATE operators SET last_login_at = NULL WHERE id = 1",
+]
 
 
 @pytest.fixture(params=SERVERS)
@@ -117,6 +130,94 @@ def test_the_server_refuses_what_a_duty_must_not_write(
         with pytest.raises(NotPermitted) as refused:
             _attempt(as_duty[duty], sql, **_params(sql, site))
         assert "数据库拒绝" in str(refused.value), sql
+
+
+@pytest.mark.parametrize("duty", [SYS, SEC, AUD, REV])
+def test_no_duty_writes_another_operators_login_bookkeeping(
+    as_duty: dict[Duty, SessionFactory], duty: Duty
+) -> None:
+    # The security administrator resets passwords and unlocks through its own service, which
+    # clears the counters: only the last login and the name stay out of its reach.
+    attempts = (
+        [*BOOKKEEPING[-1:], "UPDATE operators SET username = 'x'"] if duty is SEC else BOOKKEEPING
+    )
+    for sql in attempts:
+        with pytest.raises(NotPermitted) as refused:
+            _attempt(as_duty[duty], sql)
+        assert "数据库拒绝" in str(refused.value), sql
+    # Nor through the routines without the password: a wrong proof changes nothing.
+    with as_duty[duty].begin() as session:
+        changed = session.execute(
+            routines.call(
+                session, "operator_password", operator_id=1, proof="x", new_hash="scrypt$x"
+            )
+        ).scalar()
+        assert changed == 0
+        for _ in range(3):
+            outcome = session.execute(
+                routines.call(
+                    session,
+                    "operator_login",
+                    operator_id=1,
+                    proof="x",
+                    max_failed=5,
+                    lock_minutes=1,
+                )
+            ).one()
+            assert outcome[0] == "failed"
+    assert operators.login(as_duty[SYS], "sysadmin", PASSWORD).username == "sysadmin"
+
+
+def test_a_duty_login_counts_failures_locks_and_changes_its_password(
+    as_duty: dict[Duty, SessionFactory],
+) -> None:
+    reviewer = as_duty[REV]
+    for _ in range(operators.MAX_FAILED_LOGINS - 1):
+        with pytest.raises(AuthenticationFailed, match="不正确"):
+            operators.login(reviewer, "reviewer", "wrong")
+    # A success in between clears the count: the lock needs that many failures in a row.
+    actor = operators.login(reviewer, "reviewer", PASSWORD)
+    operators.change_own_password(reviewer, actor, PASSWORD, NEW_PASSWORD)
+    with pytest.raises(AuthenticationFailed):
+        operators.change_own_password(reviewer, actor, PASSWORD, "Another-0ne!")
+    for _ in range(operators.MAX_FAILED_LOGINS):
+        with pytest.raises(AuthenticationFailed, match="不正确"):
+            operators.login(reviewer, "reviewer", PASSWORD)
+    with pytest.raises(AuthenticationFailed, match="锁定"):
+        operators.login(reviewer, "reviewer", NEW_PASSWORD)
+    with as_duty[SEC]() as session:
+        row = session.execute(
+            text("SELECT failed_logins, locked_until FROM operators WHERE username = 'reviewer'")
+        ).one()
+    assert row[0] == 0 and row[1] is not None
+    secadmin = operators.login(as_duty[SEC], "secadmin", PASSWORD)
+    target = operators.detail(as_duty[SEC], secadmin, actor.operator_id or 0)
+    operators.unlock(as_duty[SEC], secadmin, target.id, target.version)
+    assert operators.login(reviewer, "reviewer", NEW_PASSWORD).username == "reviewer"
+
+
+def test_a_reviewer_decides_many_items_with_its_own_login(
+    cluster: RoleCluster, as_duty: dict[Duty, SessionFactory]
+) -> None:
+    # The bulk decision locks its items and posts only: the server's routine chains the
+    # entries under the head's lock itself, which the reviewer's login may not take.
+    sysadmin = operators.login(as_duty[SYS], "sysadmin", PASSWORD)
+    assert sites.create_site(as_duty[SYS], sysadmin, PORTAL) == 1
+    owner = open_database(cluster.owner)
+    add_items(owner, 1, 6, sites=1)
+    engine_of(owner).dispose()
+    reviewer = operators.login(as_duty[REV], "reviewer", PASSWORD)
+    some = review.review(as_duty[REV], reviewer, [1, 2, 3], "approve")
+    rest = review.review_together(as_duty[REV], reviewer, [4, 5, 6], "take_down")
+    assert len(some.decided) == len(rest.decided) == 3
+    auditor = operators.login(as_duty[AUD], "auditor", PASSWORD)
+    result = journal.verify(as_duty[AUD], auditor)
+    assert result.intact
+    with as_duty[AUD]() as session:
+        targets = session.scalars(
+            text("SELECT target_id FROM journal WHERE target_type = 'queue_item' ORDER BY seq")
+        ).all()
+    assert targets == ["1", "2", "3", "4", "5", "6"]
 
 
 @pytest.mark.parametrize("duty", [SYS, SEC, AUD, REV])

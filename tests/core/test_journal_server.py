@@ -56,6 +56,20 @@ def test_awkward_text_chains_the_same_on_every_engine(sessions: SessionFactory) 
     assert journal.verify(sessions, AUDITOR).intact
 
 
+def test_awkward_text_chains_the_same_in_bulk(sessions: SessionFactory) -> None:
+    # One routine call takes the batch as JSON: the server decodes it before hashing.
+    actor = Actor(None, "操作员", frozenset({Duty.SYSTEM_ADMIN}))
+    changes = [journal.Change("test.text", "site", v[:60], v, {"v": v}, {"w": v}) for v in AWKWARD]
+    with sessions.begin() as session:
+        journal.record(session, actor, "test.first", "site", 0, "单条")
+        journal.record_many(session, actor, changes, batch=2)
+    entries = _entries(sessions)
+    assert [e.target_label for e in entries[1:]] == [v[:300] for v in AWKWARD]
+    assert [e.seq for e in entries] == list(range(1, len(AWKWARD) + 2))
+    assert all(b.prev_hash == a.hash for a, b in itertools.pairwise(entries))
+    assert journal.verify(sessions, AUDITOR).intact
+
+
 def test_record_returns_what_the_server_stored(sessions: SessionFactory) -> None:
     actor = Actor(None, "sys", frozenset({Duty.SYSTEM_ADMIN}))
     with sessions.begin() as session:
@@ -68,13 +82,22 @@ def test_eight_processes_appending_form_one_chain(db_url: URL, sessions: Session
     _eight_processes(db_url, sessions)
 
 
+def test_eight_processes_appending_in_bulk_form_one_chain(
+    db_url: URL, sessions: SessionFactory
+) -> None:
+    _eight_processes(db_url, sessions, bulk=6)
+
+
+@pytest.mark.parametrize("bulk", [0, 6])
 @pytest.mark.parametrize("engine", ["postgresql", "mariadb"])
-def test_eight_processes_append_through_an_auditors_login(engine: str, tmp_path: Path) -> None:
-    # The auditor's login holds no write privilege at all: the routine is its only way in.
+def test_eight_processes_append_through_an_auditors_login(
+    engine: str, bulk: int, tmp_path: Path
+) -> None:
+    # The auditor's login holds no write privilege at all: the routines are its only way in.
     with role_cluster(engine, tmp_path) as cluster:
         owner = open_database(cluster.owner)
         try:
-            _eight_processes(cluster.login_url(Duty.AUDIT_ADMIN), owner)
+            _eight_processes(cluster.login_url(Duty.AUDIT_ADMIN), owner, bulk)
         finally:
             engine_of(owner).dispose()
 
@@ -86,14 +109,12 @@ def test_a_missing_head_is_refused_on_every_engine(sessions: SessionFactory) -> 
         journal.record(session, AUDITOR, "test.append", "test", 1, "x")
 
 
-def _eight_processes(url_of: URL, sessions: SessionFactory) -> None:
+def _eight_processes(url_of: URL, sessions: SessionFactory, bulk: int = 0) -> None:
     each = 25
     url = url_of.render_as_string(hide_password=False)
+    appender = [sys.executable, "-m", "tests.core.journal_appender", url, str(each)]
     workers = [
-        subprocess.Popen(
-            [sys.executable, "-m", "tests.core.journal_appender", url, str(each), f"p{n}"],
-            cwd=ROOT,
-        )
+        subprocess.Popen([*appender, f"p{n}", *([str(bulk)] if bulk else [])], cwd=ROOT)
         for n in range(8)
     ]
     assert [worker.wait(timeout=240) for worker in workers] == [0] * 8
