@@ -948,6 +948,10 @@
         <translation>Imported {n} sites.</translation>
     </message>
     <message>
+        <source>已写入 {n} 个栏目的列表页地址。</source>
+        <translation>Wrote the list-page address of {n} columns.</translation>
+    </message>
+    <message>
         <source>有问题的行改正之前，不会导入任何站点。</source>
         <translation>No site is imported until the rows with problems are corrected.</translation>
     </message>
@@ -1218,6 +1222,10 @@
     <message>
         <source>已下线</source>
         <translation>Taken down</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
     </message>
     <message>
         <source>我的认领</source>
@@ -2574,6 +2582,20 @@
     <message>
         <source>上级网站标识码在文件中构成循环（{codes}）。</source>
         <translation>The parent site codes in the file form a loop ({codes}).</translation>
+    </message>
+    <message>
+        <source>文件带有本次新登记网站的 {n} 个栏目地址：这些网站还没有栏目，地址未写入；应用栏目预设后，用 addresses import 导入同一文件即可写入。</source>
+        <translation>The file carries {n} column addresses of sites it registers now: those sites have no columns yet, so the addresses were not written; once a column preset is applied, import the same file with addresses import to write them.</translation>
+    </message>
+    <message>
+        <source>栏目地址表{problem}</source>
+        <translation>Column address sheet, {problem}</translation>
+    </message>
+    <message>
+        <source>栏目地址有问题，没有导入任何站点：
+{problems}</source>
+        <translation>The column addresses have problems; no site was imported:
+{problems}</translation>
     </message>
     <message>
         <source>域名“{value}”带有 {scheme}：只填写域名本身，如 {domain}（不含 http:// 和路径）。</source>
@@ -4788,6 +4810,10 @@ Keep the attachment; cluster-console journal verify --anchors ATTACHMENT checks 
     <message>
         <source>导出 JSON…</source>
         <translation>Export JSON…</translation>
+    </message>
+    <message>
+        <source>后台进程意外退出，请重试。</source>
+        <translation>The background process ended unexpectedly; please try again.</translation>
     </message>
 </context>
 <context>
@@ -7145,8 +7171,36 @@ Separation of duties asks for three different people as the three administrators
         <translation>Taken down</translation>
     </message>
     <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
         <source>{name}及下级网站</source>
         <translation>{name} and the sites below it</translation>
+    </message>
+    <message>
+        <source>{first} 至 {last} 决定</source>
+        <translation>decided {first} to {last}</translation>
+    </message>
+    <message>
+        <source>{first} 至 {last} 入队</source>
+        <translation>queued {first} to {last}</translation>
+    </message>
+    <message>
+        <source>待审或已认领</source>
+        <translation>pending or claimed</translation>
+    </message>
+    <message>
+        <source>在用网站（不含已整合、永久下线）</source>
+        <translation>sites in use (not merged or retired)</translation>
+    </message>
+    <message>
+        <source>仅{what}</source>
+        <translation>Only {what}</translation>
+    </message>
+    <message>
+        <source>，</source>
+        <translation>, </translation>
     </message>
     <message>
         <source>已领取 {n} 条</source>
