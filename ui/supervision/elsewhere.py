@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from typing import Any
@@ -18,6 +19,7 @@ from console.supervision.service import Overview, overview
 from ui.tasks import Database
 
 _pool: ProcessPoolExecutor | None = None
+WORKER_NICENESS = 10
 # A refusal crosses the process boundary as its text (its parameters do not pickle).
 SAID = "{text}"
 
@@ -25,8 +27,19 @@ SAID = "{text}"
 def _pool_of_one() -> ProcessPoolExecutor:
     global _pool
     if _pool is None:
-        _pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        _pool = ProcessPoolExecutor(
+            max_workers=1,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_give_way,
+        )
     return _pool
+
+
+def _give_way() -> None:
+    """In the worker: run at a lower priority, so that on a busy machine the window's process
+    gets the processor first (seconds of figures' work otherwise compete with it)."""
+    if hasattr(os, "nice"):  # not on Windows
+        os.nice(WORKER_NICENESS)
 
 
 def _compute(url: str, actor: Actor, under: int | None, windows: tuple[int, ...]) -> Any:
