@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -103,10 +103,13 @@ def load_facts(
     zone: ZoneInfo,
     rule: ReachabilityRule,
     site_ids: Iterable[int] | None = None,
+    judged: Mapping[int, Reachability | None] | None = None,
 ) -> list[FilingFacts]:
     """The facts of every watched site (or of ``site_ids``) at ``now`` (stored time): the
     sites, their latest probes, and their probes over the reachability rule's window before
-    the date of ``now`` in ``zone`` (one query per 500 sites)."""
+    the date of ``now`` in ``zone`` (one query per 500 sites). ``judged`` holds sites whose
+    reachability under the same rule and date is known already (None: no verdict); only the
+    others' probes are read."""
     wanted = list(site_ids) if site_ids is not None else None
     statement = (
         select(*_FILING_COLUMNS)
@@ -118,7 +121,9 @@ def load_facts(
     latest = _latest_probes(session, now, wanted)
     sites = list(named_rows(session.execute(statement)))
     as_of = clock.local_date(now, zone)
-    reach = load_reachability(session, [v["site_id"] for v in sites], as_of, zone, rule)
+    known = judged or {}
+    unknown = [v["site_id"] for v in sites if v["site_id"] not in known]
+    reach = {**known, **load_reachability(session, unknown, as_of, zone, rule)}
     return [
         FilingFacts(
             **values,
