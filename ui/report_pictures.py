@@ -14,11 +14,11 @@ import tempfile
 from pathlib import Path
 
 from console.base import clock
-from console.base.i18n import translate
 from console.operators import service as operators
 from console.supervision import report_words as words
 from console.supervision.monthly import write_monthly
 from console.supervision.words import UPDATES
+from ui.i18n import translated
 from ui.tasks import Database
 
 DPI = 70
@@ -69,7 +69,7 @@ def picture_pages(pdf: Path, pages: dict[str, str], prefix: Path) -> None:
     texts = _page_texts(pdf)
     page = 0
     for name, line in pages.items():
-        wanted = translate("", line)
+        wanted = translated(line)
         page = next((n for n in range(page, len(texts)) if wanted in texts[n]), len(texts) - 1)
         target = prefix.parent / f"{prefix.name}_{name}"
         subprocess.run(
