@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import random
 import sqlite3
 import statistics
@@ -175,6 +176,7 @@ async def tab_stall(sessions: SessionFactory) -> None:
     actor = await database.call(operators.login, "sysadmin", PASSWORD)
     window = MainWindow(database, actor, "bench")
     window.show()
+    gc.freeze()  # as the console does once its window is up (ui/app.py)
     tab = window.area_tabs["supervision"]
     assert isinstance(tab, SupervisionTab)
     beat = Heartbeat()

@@ -15,6 +15,7 @@ from console.operators import service as operators
 from ui.annual.screenshot import render_form
 from ui.login import LoginDialog
 from ui.main_window import MainWindow
+from ui.report_pictures import render_report
 from ui.tabs import TABS
 from ui.tasks import Database
 
@@ -62,6 +63,7 @@ async def _render(url: URL, directory: Path, seed: int) -> None:
                 window.close()
                 window.deleteLater()
         await render_form(database, directory / "annual_form.png", save)
+        await render_report(database, directory)
     finally:
         database.close()
         engine_of(sessions).dispose()

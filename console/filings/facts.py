@@ -4,7 +4,7 @@ and two round trips."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -106,14 +106,17 @@ def load_facts(
     zone: ZoneInfo,
     rule: ReachabilityRule,
     site_ids: Iterable[int] | None = None,
+    judged: Mapping[int, Reachability | None] | None = None,
 ) -> list[FilingFacts]:
     """The facts of every watched site (or of ``site_ids``) at ``now`` (stored time): the
     sites, their latest probes, and their probes over the reachability rule's window before
-    the date of ``now`` in ``zone`` (one query per 500 sites)."""
+    the date of ``now`` in ``zone`` (one query per 500 sites). ``judged`` holds sites whose
+    reachability under the same rule and date is known already (None: no verdict); only the
+    others' probes are read."""
 
     def reading() -> Reading[list[FilingFacts]]:
         sites = yield from _sites_reading(now, site_ids)
-        return (yield from _completed(sites, now, zone, rule))
+        return (yield from _completed(sites, now, zone, rule, judged or {}))
 
     return run(session, reading())
 
@@ -125,7 +128,7 @@ def facts_reading(
     their latest probes in one round, their probes over the window in a second."""
     settings, sites = yield from alongside(settings_reading(session), _sites_reading(now, site_ids))
     rule = reachability_rule(settings)
-    return settings, (yield from _completed(sites, now, settings.zone, rule))
+    return settings, (yield from _completed(sites, now, settings.zone, rule, {}))
 
 
 _Sites = tuple[list[dict[str, Any]], dict[int, LatestProbe]]
@@ -150,12 +153,18 @@ def _sites_reading(now: dt.datetime, site_ids: Iterable[int] | None) -> Reading[
 
 
 def _completed(
-    found: _Sites, now: dt.datetime, zone: ZoneInfo, rule: ReachabilityRule
+    found: _Sites,
+    now: dt.datetime,
+    zone: ZoneInfo,
+    rule: ReachabilityRule,
+    known: Mapping[int, Reachability | None],
 ) -> Reading[list[FilingFacts]]:
-    """The facts of the sites ``found``, with their probes over the rule's window."""
+    """The facts of the sites ``found``, with their probes over the rule's window (except
+    for the sites whose reachability is ``known``)."""
     sites, latest = found
     as_of = clock.local_date(now, zone)
-    reach = yield from reachability_reading([v["site_id"] for v in sites], as_of, zone, rule)
+    unknown = [v["site_id"] for v in sites if v["site_id"] not in known]
+    reach = {**known, **(yield from reachability_reading(unknown, as_of, zone, rule))}
     return [
         FilingFacts(
             **values,

@@ -3,12 +3,17 @@ chart a native Excel chart over the data written beside it."""
 
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.chart.text import RichText
+from openpyxl.drawing.text import CharacterProperties, ParagraphProperties, RichTextProperties
+from openpyxl.drawing.text import Paragraph as TextParagraph
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -20,9 +25,19 @@ HEADING_FILL = PatternFill("solid", fgColor="DDE6F0")
 BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=14)
 CHART_ROWS = 16
+LABELS_SHOWN = 10
 CHART_WIDTH_CM = 18.0
 CHART_HEIGHT_CM = 7.5
 MIN_WIDTH, MAX_WIDTH = 8, 60
+LINE_POINTS = 15  # a line of 11-point text
+WIDE = 1.8  # a Chinese character's width in widths of the digit 0, the unit of column widths
+WRAPPED = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
+# Category labels at 45 degrees (in 60,000ths of a degree): dates and names stay on one line.
+SLANTED = RichText(
+    bodyPr=RichTextProperties(rot=-2_700_000, vert="horz"),
+    p=[TextParagraph(pPr=ParagraphProperties(defRPr=CharacterProperties()))],
+)
 
 
 def write_xlsx(document: Document, path: Path) -> Path:
@@ -38,6 +53,7 @@ def write_xlsx(document: Document, path: Path) -> Path:
             sheet.cell(row + 1, 1, document.subtitle)
             row += 3
         _write_section(sheet, section, row)
+        _print_one_page_wide(sheet)
     if default is not None and len(book.sheetnames) > 1:
         book.remove(default)
     with written(path) as temporary:
@@ -54,6 +70,16 @@ def _sheet_name(title: str, taken: set[str]) -> str:
         serial += 1
     taken.add(name)
     return name
+
+
+def _print_one_page_wide(sheet: Any) -> None:
+    """Printed (or turned into PDF) across, on A4 one page wide: a wide sheet's last columns
+    and a chart beside its data would otherwise go to pages of their own."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
 
 
 def _write_section(sheet: Any, section: Section, row: int) -> None:
@@ -77,17 +103,41 @@ def _write_table(sheet: Any, table: Table, row: int, widths: dict[int, int]) -> 
     if table.title:
         sheet.cell(row, 1, table.title).font = BOLD
         row += 1
+    headings = []
     for column, heading in enumerate(table.headings, start=1):
         cell = sheet.cell(row, column, heading)
         cell.font, cell.fill = BOLD, HEADING_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        headings.append(cell)
         wanted = table.widths[column - 1] if column <= len(table.widths) else len(heading) * 2
         widths[column] = max(widths.get(column, MIN_WIDTH), min(wanted, MAX_WIDTH))
+    _fit_row(sheet, row, headings, widths)
     for values in table.rows:
         row += 1
-        for column, value in enumerate(values, start=1):
-            sheet.cell(row, column, value)
+        cells = [sheet.cell(row, column, value) for column, value in enumerate(values, start=1)]
+        _fit_row(sheet, row, cells, widths)
     return row + 1
+
+
+def _fit_row(sheet: Any, row: int, cells: list[Any], widths: dict[int, int]) -> None:
+    """Text wider than its column wraps inside it rather than running over its neighbours,
+    and its row is made tall enough for the lines (spreadsheets do not grow rows on opening);
+    the row's other cells then align to the top beside it."""
+    lines = 1
+    for column, cell in enumerate(cells, start=1):
+        width = widths.get(column, MAX_WIDTH)
+        if isinstance(cell.value, str) and _text_width(cell.value) > width:
+            lines = max(lines, math.ceil(_text_width(cell.value) / width))
+            cell.alignment = WRAPPED
+    if lines > 1:
+        sheet.row_dimensions[row].height = LINE_POINTS * lines
+        for cell in cells:
+            if not cell.alignment.wrap_text:
+                cell.alignment = TOP
+
+
+def _text_width(text: str) -> float:
+    """How many character widths ``text`` takes in a cell (a Chinese character about 1.8)."""
+    return sum(WIDE if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def _write_chart(sheet: Any, chart: Chart, row: int, widths: dict[int, int]) -> int:
@@ -99,6 +149,8 @@ def _write_chart(sheet: Any, chart: Chart, row: int, widths: dict[int, int]) -> 
     sheet.cell(header, 1, "")
     for column, series in enumerate(chart.series, start=2):
         sheet.cell(header, column, series.name).font = BOLD
+        wanted = min(math.ceil(_text_width(series.name)) + 1, MAX_WIDTH)
+        widths[column] = max(widths.get(column, MIN_WIDTH), wanted)
     for offset, category in enumerate(chart.categories, start=1):
         sheet.cell(header + offset, 1, category)
         for column, series in enumerate(chart.series, start=2):
@@ -115,6 +167,12 @@ def _write_chart(sheet: Any, chart: Chart, row: int, widths: dict[int, int]) -> 
         )
         drawn.add_data(data, titles_from_data=True)
         drawn.set_categories(Reference(sheet, min_col=1, min_row=header + 1, max_row=last))
+    for line in drawn.series:
+        line.smooth = False  # a curve would draw values between the points that were not
+    # Axes shown (left unset, Excel hides them) with at most LABELS_SHOWN category labels.
+    drawn.x_axis.delete = drawn.y_axis.delete = False
+    drawn.x_axis.tickLblSkip = max(1, math.ceil(len(chart.categories) / LABELS_SHOWN))
+    drawn.x_axis.txPr = SLANTED
     anchor = get_column_letter(len(chart.series) + 3) + str(top)
     sheet.add_chart(drawn, anchor)
     return max(last, top + CHART_ROWS)

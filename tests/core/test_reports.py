@@ -79,6 +79,27 @@ def test_the_workbook_has_a_sheet_per_section_typed_numbers_and_native_charts(
     assert dates == [dt.datetime(2026, 11, 3)]
 
 
+def test_the_workbook_prints_one_page_wide_and_wraps_long_text_in_taller_rows(
+    tmp_path: Path,
+) -> None:
+    long = "首页 14 天内未更新、互动回应差：3 条有效咨询留言超过 3 个月未答复" * 2
+    wide = Document(
+        "报告", "", (Section("风险", (Table(("网站", "风险"), (("甲", long),), (8, 30)),)),)
+    )
+    book = load_workbook(write_xlsx(wide, tmp_path / "宽.xlsx"))
+    sheet = book["风险"]
+    setup = sheet.page_setup
+    assert (setup.orientation, setup.fitToWidth, setup.fitToHeight) == ("landscape", 1, 0)
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    row = next(r for r in sheet.iter_rows() if r[1].value == long)
+    assert row[1].alignment.wrap_text and row[0].alignment.vertical == "top"
+    assert sheet.row_dimensions[row[1].row].height >= 15 * 4
+    charts = load_workbook(write_xlsx(DOC, tmp_path / "图.xlsx"))["趋势"]._charts
+    line = charts[0]
+    assert line.x_axis.delete is False and line.y_axis.delete is False
+    assert all(series.smooth is False for series in line.series)
+
+
 def pdf_text(path: Path) -> str:
     """The PDF's text as poppler reads it (``.ci/run`` installs poppler-utils)."""
     tool = shutil.which("pdftotext")

@@ -179,15 +179,19 @@ class SupervisionTab(AreaTab):
         seen = await attempt(
             self.status.setText, overview_elsewhere(self.database, self.actor, under, (days,))
         )
-        if seen is REFUSED or not shiboken6.isValid(self) or mine != self.generation:
+        if seen is REFUSED or not self._still(mine):
             return
         states = await attempt(self.status.setText, self.database.call(job_states))
-        if states is REFUSED or not shiboken6.isValid(self) or mine != self.generation:
+        if states is REFUSED or not self._still(mine):
             return
         self.seen = seen
         zone = self.database.zone
+        # Shown a piece per turn of the event loop (the figures, the tables, then each chart),
+        # so that no single turn builds and paints all of it.
         self.headline.show_headline(seen.facts.headline, zone)
-        self.charts.show_trend(seen.trends[days])
+        await asyncio.sleep(0)
+        if not self._still(mine):
+            return
         self.ranking_model.set_records(seen.ranking)
         self.jobs_model.zone = zone
         self.jobs_model.set_records(states)
@@ -198,7 +202,14 @@ class SupervisionTab(AreaTab):
                 n=seen.facts.headline.running, late=late,
             )
         )  # fmt: skip
-        self.refreshed.emit(clock.utcnow())
+        await asyncio.sleep(0)
+        await self.charts.show_trend(seen.trends[days], lambda: self._still(mine))
+        if self._still(mine):
+            self.refreshed.emit(clock.utcnow())
+
+    def _still(self, generation: int) -> bool:
+        """Whether the tab is open and no later reload began than ``generation``."""
+        return shiboken6.isValid(self) and generation == self.generation
 
     def _open(self, figure: Figure) -> None:
         """Open the list behind ``figure`` in its tab, narrowed to the scope and the figure."""
