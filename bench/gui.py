@@ -32,17 +32,22 @@ class Heartbeat:
         self.timer.timeout.connect(self._beat)
         self.last = time.perf_counter()
         self.gaps: list[float] = []
+        # This process's processor time over each gap: a stall it spent running is its own
+        # work; one it spent waiting is the machine's other processes (or the disk).
+        self.busy: list[float] = []
+        self.last_cpu = time.process_time()
 
     def _beat(self) -> None:
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), time.process_time()
         self.gaps.append((now - self.last) * 1000 - BEAT_MS)
-        self.last = now
+        self.busy.append((cpu - self.last_cpu) * 1000)
+        self.last, self.last_cpu = now, cpu
         _check_waits()
 
     def start(self) -> None:
         """Begin a fresh measurement."""
-        self.gaps = []
-        self.last = time.perf_counter()
+        self.gaps, self.busy = [], []
+        self.last, self.last_cpu = time.perf_counter(), time.process_time()
         if not self.timer.isActive():
             self.timer.start()
 
@@ -54,6 +59,10 @@ class Heartbeat:
     def worst(self) -> float:
         """The longest stall so far, in ms."""
         return max(self.gaps, default=0.0)
+
+    def worst_busy(self) -> float:
+        """The processor time (ms, all threads) this process used during the longest stall."""
+        return self.busy[self.gaps.index(max(self.gaps))] if self.gaps else 0.0
 
 
 _waits: list[tuple[Callable[[], bool], asyncio.Future[None]]] = []

@@ -25,16 +25,14 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from console.patrol.content import main_text
-from console.patrol.fetching import FetchOptions, user_agent
-from console.patrol.gates import DEFAULT_SPACING
-from console.patrol.records import PatrolMemory
-from console.patrol.results import SiteResult
-from console.patrol.run import patrol
-from console.patrol.targets import Domains, PatrolOptions, PatrolTarget
-from console.probes.dialing import Dialer
-from console.screening.normalise import normalise
+# The patrol is imported where it is used: a worker process started by ``--gui`` imports
+# this module first, which is to stay as light as the console's own ``main.py``.
+if TYPE_CHECKING:
+    from console.patrol.records import PatrolMemory
+    from console.patrol.results import SiteResult
+    from console.patrol.targets import PatrolOptions, PatrolTarget
 
 SEED = 2026
 CLEAR_REFS = Path("/proc/self/clear_refs")
@@ -96,6 +94,8 @@ def measure(
     at_once: int,
 ) -> Run:
     """Patrol ``targets`` and measure time, counts and the memory the patrol added."""
+    from console.patrol.run import patrol
+
     base = resident_kib("VmRSS")
     peak_reset()
     cpu0, wall0 = time.process_time(), time.perf_counter()
@@ -125,6 +125,8 @@ def line(label: str, run: Run) -> str:
 
 def main() -> None:
     """Start the sites, then time patrols of the whole cluster and of a sample one by one."""
+    from console.patrol.gates import DEFAULT_SPACING
+
     parser = argparse.ArgumentParser()
     parser.add_argument("--sites", type=int, default=100)
     parser.add_argument("--columns", type=int, default=30)
@@ -183,6 +185,12 @@ def gui(args: argparse.Namespace, port: int) -> None:
 
 def run_all(args: argparse.Namespace, port: int) -> None:
     """The measurements, one line per patrol, then the medians and the ratio."""
+    from console.patrol.content import main_text
+    from console.patrol.fetching import FetchOptions, user_agent
+    from console.patrol.records import PatrolMemory
+    from console.patrol.targets import Domains, PatrolOptions
+    from console.probes.dialing import Dialer
+    from console.screening.normalise import normalise
     from tests.patrol_server import target
     from tests.patrol_sites import TODAY, generate
 

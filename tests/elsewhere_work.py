@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from console.base.errors import InvalidInput
-from ui.elsewhere import Channel
+from console.base.worker import Channel
 
 
 def count_until_stopped(url: str, n: int, channel: Channel) -> str:

@@ -8,26 +8,26 @@ one piece of work at a time, in the order asked, at a lower priority than the wi
 work is a function called there with the cluster database's address first (it opens the
 database itself); only its result crosses back, so it returns what the window shows, not what
 it computed. A refusal crosses back as its text. Work that reports progress or can be stopped
-takes a ``Channel``: ``Channel.send`` hands a message to the window as it goes,
-``Channel.stop`` is set when the operator stops it.
+takes a ``Channel`` (``console.base.worker``, the worker's side): ``Channel.send`` hands a
+message to the window as it goes, ``Channel.stop`` is set when the operator stops it.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import itertools
 import multiprocessing
-import os
 import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from console.base.errors import ConsoleError, EnvironmentFault, InvalidInput
+from console.base.errors import EnvironmentFault, InvalidInput
 from console.base.i18n import QT_TR_NOOP
+from console.base.worker import END, Refused, perform, settle
 
 if TYPE_CHECKING:
     from ui.tasks import Database
@@ -35,76 +35,7 @@ if TYPE_CHECKING:
 # A refusal crosses the process boundary as its text (its parameters need not pickle).
 SAID = "{text}"
 WORKER_LOST = QT_TR_NOOP("后台进程意外退出，请重试。")
-_END = "end"
 _WATCH_S = 0.2
-NICENESS = 10  # the worker's priority below the console's (where the system has nice)
-
-
-@dataclass(frozen=True)
-class Refused:
-    """A refusal's text, as it crosses back from the worker."""
-
-    text: str
-
-
-@dataclass
-class Channel:
-    """The worker's side of one piece of work: its stop flag and its way back to the window."""
-
-    number: int
-    stop: threading.Event
-    _messages: Any
-
-    def send(self, message: Any) -> None:
-        """Hand ``message`` (small: it is copied across) to the window."""
-        self._messages.put((self.number, message))
-
-
-# -- in the worker process -------------------------------------------------------------------
-
-_stops: dict[int, threading.Event] = {}
-_stops_lock = threading.Lock()
-_settled: dict[str, Any] = {"finished": 0}
-
-
-def _settle(messages: Any, stops: Any) -> None:
-    """Start the worker: below the window's priority, so that the window is given the
-    processor first when both want it; keep the way back; listen for stops."""
-    if hasattr(os, "nice"):
-        os.nice(NICENESS)
-    _settled["messages"] = messages
-    threading.Thread(target=_listen, args=(stops,), name="elsewhere-stops", daemon=True).start()
-
-
-def _listen(stops: Any) -> None:
-    for number in iter(stops.get, None):
-        if number > _settled["finished"]:  # the work is under way or waits its turn
-            _stop_of(number).set()
-
-
-def _stop_of(number: int) -> threading.Event:
-    with _stops_lock:
-        return _stops.setdefault(number, threading.Event())
-
-
-def _perform(
-    number: int, function: Callable[..., Any], args: tuple[Any, ...], channelled: bool
-) -> Any:
-    """Call ``function`` for the piece of work ``number``; its result, or its refusal."""
-    channel = Channel(number, _stop_of(number), _settled["messages"])
-    try:
-        return function(*args, channel) if channelled else function(*args)
-    except ConsoleError as refused:
-        return Refused(str(refused))
-    finally:
-        with _stops_lock:
-            _stops.pop(number, None)
-            _settled["finished"] = number
-        if channelled:
-            channel.send(_END)
-
-
-# -- in the console ----------------------------------------------------------------------------
 
 
 class Elsewhere:
@@ -124,7 +55,7 @@ class Elsewhere:
             self._pool = ProcessPoolExecutor(
                 max_workers=1,
                 mp_context=context,
-                initializer=_settle,
+                initializer=settle,
                 initargs=(self._messages, self._stops),
             )
             reader = threading.Thread(
@@ -160,7 +91,7 @@ class Elsewhere:
         ended = asyncio.Event()
 
         def arrived(message: Any) -> None:
-            if message == _END:
+            if message == END:
                 ended.set()
             elif on_message is not None:
                 on_message(message)
@@ -168,13 +99,16 @@ class Elsewhere:
         if channelled:
             self._listeners[number] = lambda m: loop.call_soon_threadsafe(arrived, m)
         pool = self._started()
-        work = loop.run_in_executor(pool, _perform, number, function, (url, *args), channelled)
+        # Handed over on another thread: the first piece starts the worker process, whose
+        # spawning held the window for up to ≈ 100 ms.
+        submit = functools.partial(pool.submit, perform, number, function, (url, *args), channelled)
         over = threading.Event()
         if stop is not None:
             threading.Thread(
                 target=self._forward, args=(number, stop, over), name="elsewhere-stop", daemon=True
             ).start()
         try:
+            work = asyncio.wrap_future(await loop.run_in_executor(None, submit))
             result = await database.watched(work)
             if channelled:
                 await ended.wait()

@@ -15,13 +15,14 @@ from dataclasses import dataclass
 
 from console.base import clock
 from console.base.actor import Actor
+from console.base.worker import Channel
 from console.db import engine_of, open_database
 from console.patrol.results import SiteResult
 from console.patrol.run import DEFAULT_SITES
 from console.patrol.service import run_patrol
 from console.patrol.views import LastPatrol, as_last
 from console.probes.dialing import Dialer
-from ui.elsewhere import Channel, Elsewhere
+from ui.elsewhere import Elsewhere
 from ui.long_work import LongWork
 from ui.tasks import Database
 
