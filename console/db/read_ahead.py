@@ -40,6 +40,9 @@ def read_together(session: Session, statements: Sequence[Executable]) -> list[An
     connection = session.connection()
     if connection.dialect.name == "sqlite" or len(statements) < 2:
         return [session.execute(statement) for statement in statements]
+    if session.autoflush:
+        # As the session would before its first query: the reads see its pending changes.
+        session.flush()
     texts: list[str] = []
     for statement in statements:
         connection.execute(statement, execution_options={_BIND: texts}).close()
