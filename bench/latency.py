@@ -3,11 +3,12 @@
     python -m bench.latency [--engines postgresql,mariadb] [--delay-ms 30] [--repeat 5]
 
 On each server engine a scratch database gets a small cluster (queued posts enough for every
-decision), then every
-action runs through a loopback relay (``tests.wire.Relay``: a TCP relay that holds each chunk
-``--delay-ms`` in each direction and stops by itself) with no delay and with the delay. For
-each action it prints the statements SQLAlchemy ran, the round trips on the wire (the count
-is the same at every delay), the median time at 0 ms and at the delay, and the budget the
+decision, an editor's account with a grant), then every action runs through a loopback relay
+(``tests.wire.Relay``: a TCP relay that holds each chunk ``--delay-ms`` in each direction and
+stops by itself) with no delay and with the delay. For each action it prints the statements
+SQLAlchemy ran and the round trips on the wire (medians of the repetitions: the count is the
+same at every delay, but psycopg prepares a statement the fifth time a connection runs it,
+one round trip more that once), the median time at 0 ms and at the delay, and the budget the
 action is held to. The baseline, measured in the same run, is one ``SELECT 1`` round trip
 through the delayed relay: "× RTT" is the action's time at the delay in round trips of that
 baseline, so it stays near the round-trip count when the network is what the action waits for.
@@ -33,7 +34,11 @@ from sqlalchemy.engine import URL
 
 from console import cli
 from console.db import SessionFactory, engine_of, open_database, ping
+from console.filings import service as filings
 from console.operators import service as operators
+from console.permissions import accounts, grants
+from console.permissions.accounts import AccountFields
+from console.permissions.grant_rules import GrantRequest
 from console.review import service as review
 from console.sites import views
 from tests.core.queue_cluster import queue_cluster
@@ -43,6 +48,7 @@ from tests.wire import Meter, Relay
 
 # Items decided per repetition of the actions (claims of 20 and decisions), with room.
 ITEMS_PER_ROUND = 120
+ACCOUNT_ID = 1
 
 
 @dataclass
@@ -101,6 +107,14 @@ def actions(run: Run) -> list[tuple[str, str, Callable[[], Any]]]:
         ids = review.claim_next(sessions, reviewer, 20)
         review.review(sessions, reviewer, ids, "return", note="请核实")
 
+    admin = reviewer_or_admin(sessions)
+    security = operators.login(sessions, "secadmin", PASSWORD)
+
+    def account() -> None:
+        accounts.detail(sessions, security, ACCOUNT_ID)
+        grants.of(sessions, security, ACCOUNT_ID)
+        grants.conflicts(sessions, security, [ACCOUNT_ID])
+
     def login() -> None:
         actor = operators.login(sessions, "reviewer", PASSWORD)
         operators.must_change_password(sessions, actor)
@@ -133,6 +147,8 @@ def actions(run: Run) -> list[tuple[str, str, Callable[[], Any]]]:
             lambda: review.item_details(sessions, reviewer, list(range(1, 7))),
         ),
         ("site detail", "≤ 4", lambda: views.site_detail(sessions, reviewer_or_admin(sessions), 1)),
+        ("filing detail", "≤ 4", lambda: filings.filing_detail(sessions, admin, 1)),
+        ("account detail (+ rights, conflicts)", "≤ 4", account),
         ("review decision", "≤ 3", decide_one),
         ("claim 20 + bulk decision of 20", "≤ 6 (decision)", decide_twenty),
         ("CLI sites list (read-only)", "≤ 8", lambda: _cli(run, "sites", "list")),
@@ -155,6 +171,15 @@ def reviewer_or_admin(sessions: SessionFactory) -> Any:
     return _admins[key]
 
 
+def _add_account(sessions: SessionFactory) -> None:
+    """An editor's account on the first site, with a grant (the account detail's subject)."""
+    security = operators.login(sessions, "secadmin", PASSWORD)
+    fields = AccountFields("wang.li", "王立", "云溪市第1局", "3312000001", "13900005678", "")
+    account_id = accounts.create(sessions, security, fields)
+    assert account_id == ACCOUNT_ID
+    grants.grant(sessions, security, GrantRequest(account_id, "editor", 1))
+
+
 def measure(url: URL, delay_s: float, repeat: int) -> tuple[float, list[Figure]]:
     """The baseline round trip and every action's figures through a relay of ``delay_s``."""
     figures: list[Figure] = []
@@ -169,13 +194,16 @@ def measure(url: URL, delay_s: float, repeat: int) -> tuple[float, list[Figure]]
         for name, budget, work in actions(run):
             work()  # once before measuring: connections made, caches filled
             figure = Figure(name, budget)
-            times = []
+            times, statements, round_trips = [], [], []
             for _ in range(repeat):
                 with run.meter.measure() as count:
                     began = time.perf_counter()
                     work()
                     times.append(time.perf_counter() - began)
-                figure.statements, figure.round_trips = count.statements, count.round_trips
+                statements.append(count.statements)
+                round_trips.append(count.round_trips)
+            figure.statements = statistics.median_low(statements)
+            figure.round_trips = statistics.median_low(round_trips)
             figure.slow = statistics.median(times)
             figures.append(figure)
     return baseline, figures
@@ -195,6 +223,7 @@ def main(argv: list[str] | None = None) -> int:
         with scratch_database(engine, Path(tempfile.mkdtemp())) as url:
             sessions = open_database(url, upgrade_schema=True)
             queue_cluster(sessions, ITEMS_PER_ROUND * (args.repeat + 1) * 2)
+            _add_account(sessions)
             engine_of(sessions).dispose()
             _, fast = measure(url, 0.0, args.repeat)
             rtt, slow = measure(url, args.delay_ms / 1000, args.repeat)

@@ -24,6 +24,7 @@ from console.operators import db_logins
 from console.schema import Duty
 from ui.dialogs import finished
 from ui.forms import REFUSED, Teller, attempt, message_label, say
+from ui.i18n import translated
 from ui.tasks import Database, spawn
 
 Wanted = Sequence[tuple[str, frozenset[Duty]]]
@@ -76,8 +77,14 @@ class DatabaseLoginsDialog(QDialog):
             told = self.tr(
                 "本连接无权建立登录：请把上面的 SQL 交给数据库管理员执行（把 <口令> 换成口令）。"
             )
+        if advice.missing_roles:
+            # The logins would grant roles that do not exist yet: say so before anyone tries.
+            roles = ", ".join(advice.missing_roles)
+            told = translated(db_logins.ROLES_MISSING).format(roles=roles) + "\n" + told
         how = QLabel(told, self)
+        how.setObjectName("databaseLoginsHow")
         how.setWordWrap(True)
+        self.how = how
         self.outcome = message_label(self, "databaseLoginsOutcome")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
@@ -89,7 +96,7 @@ class DatabaseLoginsDialog(QDialog):
             lambda: spawn(self.create_logins(), "create database logins")
         )
         buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.create_button.setVisible(advice.can_create)
+        self.create_button.setVisible(advice.can_create and not advice.missing_roles)
         layout = QVBoxLayout(self)
         for widget in (intro, self.sql, how, self.outcome, buttons):
             layout.addWidget(widget)

@@ -33,15 +33,14 @@ def run_together(
             session.execute(statement)
         return
     dbapi_connection = connection.connection.dbapi_connection
-    texts = [bound_text(dialect, dbapi_connection, statement) for statement in statements]
+    texts = [_bound(dialect, dbapi_connection, statement) for statement in statements]
     if commit:
         texts.append("COMMIT")
     # No parameters are left, but the drivers still read "%" as the start of one.
     connection.exec_driver_sql(TOGETHER + "; ".join(texts).replace("%", "%%"))
 
 
-def bound_text(dialect: Any, dbapi_connection: Any, statement: Executable) -> str:
-    """``statement`` with its parameters bound by the driver's own client-side quoting."""
+def _bound(dialect: Any, dbapi_connection: Any, statement: Executable) -> str:
     compiled: Any = statement.compile(  # type: ignore[attr-defined]
         dialect=dialect, compile_kwargs={"render_postcompile": True}
     )

@@ -1,11 +1,12 @@
 """Several reads in one round trip, each then read through SQLAlchemy as if it had just run.
 
-The statements are bound on the client (``console.db.batch``) and sent as one multi-statement
-query (PostgreSQL's simple query protocol, MariaDB with multi-statements on); every result set
-is fetched. Then each statement is executed through the session as usual, except that the
-driver is not asked again: its rows are the ones already fetched (SQLAlchemy's own buffered
-fetch strategy), so types, ORM objects and rows come out exactly as from a query of its own.
-SQLite has no round trips to save and runs them one after another.
+The statements are compiled as SQLAlchemy executes them (through its compiled cache, without
+sending them), bound on the client by the driver's own quoting, and sent as one
+multi-statement query (PostgreSQL's simple query protocol, MariaDB with multi-statements on);
+every result set is fetched. Then each statement is executed through the session as usual,
+except that the driver is not asked again: its rows are the ones already fetched
+(SQLAlchemy's own buffered fetch strategy), so types, ORM objects and rows come out exactly as
+from a query of its own. SQLite has no round trips to save and runs them one after another.
 
 Only plain reads belong here: a locking read needs the transaction that
 ``console.db.transactions`` opens for it.
@@ -22,10 +23,10 @@ from sqlalchemy.engine.cursor import FullyBufferedCursorFetchStrategy
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import Executable
 
-from console.db.batch import bound_text
-
-# Execution options: where to put the result sets of a query sent together (``_AHEAD``), and
-# the result set fetched for a statement (``_FETCHED``).
+# Execution options: where to put a statement's text, bound and not sent (``_BIND``); where to
+# put the result sets of the statements sent together (``_AHEAD``); the result set fetched
+# for a statement (``_FETCHED``).
+_BIND = "console_bind"
 _AHEAD = "console_read_ahead"
 _FETCHED = "console_fetched"
 
@@ -37,11 +38,14 @@ AnyResult = Result[*tuple[Any, ...]]
 def read_together(session: Session, statements: Sequence[Executable]) -> list[AnyResult]:
     """The results of ``statements`` (plain reads), in order, fetched in one round trip."""
     connection = session.connection()
-    dialect = connection.dialect
-    if dialect.name == "sqlite" or len(statements) < 2:
+    if connection.dialect.name == "sqlite" or len(statements) < 2:
         return [session.execute(statement) for statement in statements]
-    dbapi_connection = connection.connection.dbapi_connection
-    texts = [bound_text(dialect, dbapi_connection, statement) for statement in statements]
+    if session.autoflush:
+        # As the session would before its first query: the reads see its pending changes.
+        session.flush()
+    texts: list[str] = []
+    for statement in statements:
+        connection.execute(statement, execution_options={_BIND: texts}).close()
     fetched: list[ResultSet] = []
     connection.exec_driver_sql("; ".join(texts), execution_options={_AHEAD: fetched}).close()
     if len(fetched) != len(statements):
@@ -53,9 +57,10 @@ def read_together(session: Session, statements: Sequence[Executable]) -> list[An
 
 
 def carries_reads(context: Any) -> bool:
-    """Whether the execution of ``context`` sends reads that are then executed one by one
-    (each counted there: this one is their carrier)."""
-    return context is not None and _AHEAD in context.execution_options
+    """Whether the execution of ``context`` only binds or carries reads that are then executed
+    one by one (each counted there)."""
+    options = context.execution_options if context is not None else {}
+    return _AHEAD in options or _BIND in options
 
 
 def install(engine: Engine) -> None:
@@ -70,6 +75,10 @@ def _execute_no_params(cursor: Any, statement: str, context: Any) -> bool:
 
 def _execute(cursor: Any, statement: str, parameters: Any, context: Any) -> bool:
     options = context.execution_options
+    texts: list[str] | None = options.get(_BIND)
+    if texts is not None:
+        texts.append(statement if parameters is None else _bound(cursor, statement, parameters))
+        return True
     fetched: ResultSet | None = options.get(_FETCHED)
     if fetched is not None:
         description, rows = fetched
@@ -86,6 +95,16 @@ def _execute(cursor: Any, statement: str, parameters: Any, context: Any) -> bool
         collected.append((_plain(description), rows))
         if not cursor.nextset():
             return True
+
+
+def _bound(cursor: Any, statement: str, parameters: Any) -> str:
+    """``statement`` with ``parameters`` bound by the driver's own client-side quoting."""
+    if hasattr(cursor, "mogrify"):
+        return str(cursor.mogrify(statement, parameters))
+    from psycopg import ClientCursor
+
+    with ClientCursor(cursor.connection) as client:
+        return str(client.mogrify(statement, parameters))
 
 
 def _plain(description: Any) -> Any:

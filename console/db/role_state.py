@@ -32,6 +32,7 @@ SELECT r.rolname, c.relname, a.privilege_type, t.attname
 FROM pg_attribute t JOIN pg_class c ON c.oid = t.attrelid
 CROSS JOIN LATERAL aclexplode(t.attacl) a JOIN pg_roles r ON r.oid = a.grantee
 WHERE c.relnamespace = current_schema()::regnamespace AND r.rolname LIKE :pattern
+  AND NOT t.attisdropped
 UNION ALL
 SELECT r.rolname, p.proname, a.privilege_type, ''
 FROM pg_proc p CROSS JOIN LATERAL aclexplode(p.proacl) a JOIN pg_roles r ON r.oid = a.grantee

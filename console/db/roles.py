@@ -25,7 +25,7 @@ ROUTINES = {
     "journal_append": "journal_append(integer, text, text, text, text, text, text, text)",
     "journal_append_many": "journal_append_many(integer, text, text)",
     "operator_login": "operator_login(integer, text, integer, integer)",
-    "operator_password": "operator_password(integer, text, text)",
+    "operator_password": "operator_password(integer, text, text, text)",
 }
 WRITE = ("INSERT", "UPDATE", "DELETE")
 
@@ -77,6 +77,7 @@ PRIVILEGES: dict[Duty, tuple[TableGrant, ...]] = {
                 "version",
                 "active",
                 "password_hash",
+                "password_check",
                 "must_change_password",
                 "failed_logins",
                 "locked_until",

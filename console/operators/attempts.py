@@ -2,7 +2,7 @@
 
 After ``MAX_FAILED_LOGINS`` consecutive failures the operator is locked for ``LOCK_MINUTES``.
 On a server database the duty logins may not write the counters: the definer's routine
-``operator_login`` (migration 0008) compares the password's proof with the stored hash under
+``operator_login`` (migration 0008) checks the password's proof (``passwords.proof``) under
 the row's lock, by the server's clock, and writes them.
 """
 
@@ -18,7 +18,7 @@ from console.base.cluster import settings_of
 from console.base.errors import AuthenticationFailed
 from console.base.i18n import QT_TR_NOOP
 from console.db import routines
-from console.operators.passwords import check_password, rehash
+from console.operators.passwords import check_password, proof
 from console.schema import Operator
 
 MAX_FAILED_LOGINS = 5
@@ -57,13 +57,12 @@ def _attempt_on_server(
     session: Session, operator: Operator, password: str
 ) -> AuthenticationFailed | None:
     """Have the server's routine judge and count the attempt from the password's proof."""
-    proof = rehash(password, operator.password_hash)
     outcome, until = session.execute(
         routines.call(
             session,
             "operator_login",
             operator_id=operator.id,
-            proof=proof,
+            proof=proof(password, operator.password_hash),
             max_failed=MAX_FAILED_LOGINS,
             lock_minutes=LOCK_MINUTES,
         )

@@ -64,6 +64,7 @@ class LoginAdvice:
     engine: str
     statements: tuple[str, ...]
     can_create: bool
+    missing_roles: tuple[str, ...] = ()
 
     @property
     def single_operator(self) -> bool:
@@ -89,7 +90,8 @@ def advice(
     prefix: str | None = None,
 ) -> LoginAdvice:
     """The SQL creating each ``(login, duties)``, with a placeholder password (roles of
-    ``prefix``, by default the one ``db roles --apply`` recorded)."""
+    ``prefix``, by default the one ``db roles --apply`` recorded), and, when this connection
+    may create them, the roles they need that do not exist yet (``db roles --apply`` first)."""
     _checked(logins)
     with sessions() as session:
         family = _family(session)
@@ -97,12 +99,23 @@ def advice(
             return LoginAdvice(family, (), False)
         allowed = bool(session.execute(text(CAN_CREATE[family])).scalar())
         prefix = prefix or recorded_prefix(session.connection())
+        # Only a login that may create logins is sure to see every role (MariaDB's list of
+        # roles is not readable by the duty logins); the DBA handed the SQL sees it anyway.
+        missing = _missing_roles(session, logins, prefix) if allowed else ()
     statements = [
         statement
         for login, duties in logins
         for statement in login_statements(family, login, _ordered(duties), prefix)
     ]
-    return LoginAdvice(family, tuple(statements), allowed)
+    return LoginAdvice(family, tuple(statements), allowed, missing)
+
+
+def _missing_roles(
+    session: Session, logins: Sequence[tuple[str, frozenset[Duty]]], prefix: str
+) -> tuple[str, ...]:
+    """The duty roles ``logins`` need that the server does not have."""
+    wanted = {role_name(d, prefix) for _, duties in logins for d in duties}
+    return tuple(sorted(wanted - existing_roles(session.connection(), prefix)))
 
 
 def change_advice(
@@ -175,10 +188,9 @@ def create(
         if not session.execute(text(CAN_CREATE[family])).scalar():
             raise NotPermitted(CANNOT_CREATE)
         prefix = prefix or recorded_prefix(session.connection())
-        missing = {role_name(d, prefix) for _, duties in logins for d in duties}
-        missing -= existing_roles(session.connection(), prefix)
+        missing = _missing_roles(session, logins, prefix)
         if missing:
-            raise InvalidInput(ROLES_MISSING, roles=", ".join(sorted(missing)))
+            raise InvalidInput(ROLES_MISSING, roles=", ".join(missing))
         for login, _duties in logins:
             if session.execute(text(EXISTS[family]), {"login": login}).scalar():
                 raise InvalidInput(LOGIN_EXISTS, login=login)

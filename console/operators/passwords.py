@@ -6,6 +6,7 @@ import base64
 import hashlib
 import hmac
 import secrets
+from dataclasses import dataclass
 
 from console.base.errors import InvalidInput
 from console.base.i18n import QT_TR_NOOP
@@ -15,43 +16,69 @@ from console.base.i18n import QT_TR_NOOP
 N, R, P = 2**15, 8, 1
 MAX_MEM = 64 * 1024 * 1024
 MIN_LENGTH = 10
+# Bytes of the digest stored in the hash; as many again make the server's proof.
+HALF = 32
 
 TOO_SHORT = QT_TR_NOOP("密码至少需要 {n} 个字符。")
 TOO_SIMPLE = QT_TR_NOOP("密码需包含大写字母、小写字母、数字、符号四类中的至少三类。")
 
 
-def hash_password(password: str) -> str:
-    """A self-describing scrypt hash of ``password`` with a fresh salt."""
+@dataclass(frozen=True)
+class Hashed:
+    """What is stored of a password: the hash the console checks and the server's check.
+
+    One scrypt run gives 64 bytes. The first half is the hash's digest (``password_hash``);
+    the second half, in hex, is the proof a server's login routine asks for, and only its
+    SHA-256 is stored (``password_check``). Reading both columns gives no proof: only the
+    password does."""
+
+    password_hash: str
+    password_check: str
+
+
+def hash_password(password: str) -> Hashed:
+    """A self-describing scrypt hash of ``password`` with a fresh salt, and its server check."""
     salt = secrets.token_bytes(16)
-    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=N, r=R, p=P, maxmem=MAX_MEM)
-    return "$".join(["scrypt", str(N), str(R), str(P), _b64(salt), _b64(digest)])
+    digest = _scrypt(password, salt, N, R, P)
+    hashed = "$".join(["scrypt", str(N), str(R), str(P), _b64(salt), _b64(digest[:HALF])])
+    return Hashed(hashed, server_check(digest[HALF:].hex()))
+
+
+def server_check(proof: str) -> str:
+    """What a server stores to recognise ``proof``: its SHA-256 in hex (as SQL's sha256/SHA2)."""
+    return hashlib.sha256(proof.encode("ascii")).hexdigest()
 
 
 def check_password(password: str, stored: str) -> bool:
     """Whether ``password`` matches ``stored`` (constant-time comparison)."""
-    return hmac.compare_digest(rehash(password, stored).encode(), stored.encode())
+    digest = _digest(password, stored)
+    if digest is None:
+        return False
+    expected = stored.rsplit("$", 1)[-1]
+    return hmac.compare_digest(_b64(digest[: len(base64.b64decode(expected))]), expected)
 
 
-def rehash(password: str, stored: str) -> str:
-    """``password`` hashed with ``stored``'s salt and cost: equal to ``stored`` exactly when the
-    password is right ("" when ``stored`` is no hash of ours). A server's login routine compares
-    it with the hash it holds, so the proof of the password, not the console, decides."""
+def proof(password: str, stored: str) -> str:
+    """The proof of ``password`` a server's routine checks against ``password_check`` ("" when
+    ``stored`` is no hash of ours)."""
+    digest = _digest(password, stored)
+    return "" if digest is None else digest[HALF:].hex()
+
+
+def _digest(password: str, stored: str) -> bytes | None:
     try:
-        scheme, n, r, p, salt, digest = stored.split("$")
+        scheme, n, r, p, salt, _digest_text = stored.split("$")
         if scheme != "scrypt":
-            return ""
-        actual = hashlib.scrypt(
-            password.encode("utf-8"),
-            salt=base64.b64decode(salt),
-            n=int(n),
-            r=int(r),
-            p=int(p),
-            maxmem=MAX_MEM,
-            dklen=len(base64.b64decode(digest)),
-        )
+            return None
+        return _scrypt(password, base64.b64decode(salt), int(n), int(r), int(p))
     except ValueError:
-        return ""
-    return "$".join([scheme, n, r, p, salt, _b64(actual)])
+        return None
+
+
+def _scrypt(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    return hashlib.scrypt(
+        password.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=MAX_MEM, dklen=2 * HALF
+    )
 
 
 def check_policy(password: str) -> None:

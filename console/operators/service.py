@@ -32,7 +32,7 @@ from console.operators import attempts
 from console.operators.attempts import LOCK_MINUTES as LOCK_MINUTES
 from console.operators.attempts import LOGIN_FAILED
 from console.operators.attempts import MAX_FAILED_LOGINS as MAX_FAILED_LOGINS
-from console.operators.passwords import check_password, check_policy, hash_password
+from console.operators.passwords import check_password, check_policy, hash_password, proof
 from console.schema import Duty, Operator, OperatorDuty, utcnow
 
 EXCLUSIVE = QT_TR_NOOP("三员分立：{a}与{b}不能由同一人担任。")
@@ -197,7 +197,9 @@ def reset_password(
     with _editing_operator(sessions, operator_id, expected_version) as (session, operator):
         if not is_demo(session):
             check_policy(password)
-        operator.password_hash = hash_password(password)
+        hashed = hash_password(password)
+        operator.password_hash = hashed.password_hash
+        operator.password_check = hashed.password_check
         operator.must_change_password = True
         operator.failed_logins = 0
         operator.locked_until = None
@@ -217,21 +219,24 @@ def change_own_password(sessions: SessionFactory, actor: Actor, old: str, new: s
         if new == old:
             raise InvalidInput(SAME_PASSWORD)
         check_policy(new)
+        hashed = hash_password(new)
         if routines.on_server(session):
-            # The server's routine writes the one row, given the current hash as checked.
+            # The server's routine writes the one row, given the proof of the old password.
             changed = session.execute(
                 routines.call(
                     session,
                     "operator_password",
                     operator_id=operator.id,
-                    proof=operator.password_hash,
-                    new_hash=hash_password(new),
+                    proof=proof(old, operator.password_hash),
+                    new_hash=hashed.password_hash,
+                    new_check=hashed.password_check,
                 )
             ).scalar()
             if not changed:
                 raise AuthenticationFailed(WRONG_OLD_PASSWORD)
         else:
-            operator.password_hash = hash_password(new)
+            operator.password_hash = hashed.password_hash
+            operator.password_check = hashed.password_check
             operator.must_change_password = False
         journal.record(
             session, actor, "operator.change_password", "operator", operator.id, operator.username
@@ -378,7 +383,7 @@ def _insert(session: Session, actor: Actor, new: NewOperator, demo: bool) -> Ope
     operator = Operator(
         username=username,
         display_name=new.display_name.strip(),
-        password_hash=hash_password(new.password),
+        **vars(hash_password(new.password)),
         active=True,
         failed_logins=0,
         must_change_password=False,

@@ -145,21 +145,30 @@ def test_no_duty_writes_another_operators_login_bookkeeping(
         with pytest.raises(NotPermitted) as refused:
             _attempt(as_duty[duty], sql)
         assert "数据库拒绝" in str(refused.value), sql
-    # Nor through the routines without the password: a wrong proof changes nothing.
+    # Nor through the routines without the password: what the table shows proves nothing.
     with as_duty[duty].begin() as session:
-        changed = session.execute(
-            routines.call(
-                session, "operator_password", operator_id=1, proof="x", new_hash="scrypt$x"
-            )
-        ).scalar()
-        assert changed == 0
-        for _ in range(3):
+        stored, check = session.execute(
+            text("SELECT password_hash, password_check FROM operators WHERE id = 1")
+        ).one()
+        for forged in ("x", stored, check, stored.rsplit("$", 1)[-1]):
+            changed = session.execute(
+                routines.call(
+                    session,
+                    "operator_password",
+                    operator_id=1,
+                    proof=forged,
+                    new_hash=stored,
+                    new_check="0" * 64,
+                )
+            ).scalar()
+            assert changed == 0
+        for forged in ("x", stored, check):
             outcome = session.execute(
                 routines.call(
                     session,
                     "operator_login",
                     operator_id=1,
-                    proof="x",
+                    proof=forged,
                     max_failed=5,
                     lock_minutes=1,
                 )

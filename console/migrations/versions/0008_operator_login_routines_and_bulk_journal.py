@@ -7,8 +7,11 @@ Revises: 0007
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import importlib
 
+import sqlalchemy as sa
 from alembic import op
 
 # 0007's MariaDB journal_append, from which its chaining step is taken (and which a downgrade
@@ -20,10 +23,12 @@ down_revision = "0007"
 branch_labels = None
 depends_on = None
 
-# operator_login applies one login attempt: the console sends the password hashed with the
-# stored salt (the proof), the routine compares it with the stored hash and counts, locks or
-# clears by the server's clock. operator_password replaces one operator's hash only given the
-# proof of the current one. Outcomes: ok, failed, locked, disabled, unknown.
+# A password's scrypt run gives 64 bytes: the hash keeps the first 32 (as before 0008, when it
+# kept all 64), the second 32 in hex are the proof, of which password_check keeps the SHA-256.
+# Reading the table gives no proof. operator_login applies one login attempt: the console
+# sends the proof, the routine checks it and counts, locks or clears by the server's clock.
+# operator_password replaces one operator's hash and check only given the proof of the
+# current password. Outcomes: ok, failed, locked, disabled, unknown.
 POSTGRESQL_LOGIN = """
 CREATE OR REPLACE FUNCTION operator_login(
     p_operator_id integer, p_proof text, p_max_failed integer, p_lock_minutes integer)
@@ -35,11 +40,11 @@ DECLARE
     v_now timestamp := date_trunc('microseconds', clock_timestamp() AT TIME ZONE 'UTC');
     v_active boolean;
     v_failed integer;
-    v_hash text;
+    v_check text;
     v_until timestamp;
 BEGIN
-    SELECT o.active, o.failed_logins, o.password_hash, o.locked_until
-        INTO v_active, v_failed, v_hash, v_until
+    SELECT o.active, o.failed_logins, o.password_check, o.locked_until
+        INTO v_active, v_failed, v_check, v_until
         FROM operators AS o WHERE o.id = p_operator_id FOR UPDATE;
     IF NOT FOUND THEN
         RETURN QUERY SELECT 'unknown'::text, NULL::timestamp;
@@ -47,7 +52,7 @@ BEGIN
         RETURN QUERY SELECT 'disabled'::text, NULL::timestamp;
     ELSIF v_until IS NOT NULL AND v_until > v_now THEN
         RETURN QUERY SELECT 'locked'::text, v_until;
-    ELSIF p_proof <> '' AND p_proof = v_hash THEN
+    ELSIF p_proof <> '' AND v_check = encode(sha256(convert_to(p_proof, 'UTF8')), 'hex') THEN
         UPDATE operators AS o SET failed_logins = 0, locked_until = NULL, last_login_at = v_now
             WHERE o.id = p_operator_id;
         RETURN QUERY SELECT 'ok'::text, NULL::timestamp;
@@ -65,7 +70,7 @@ $body$
 """
 POSTGRESQL_PASSWORD = """
 CREATE OR REPLACE FUNCTION operator_password(
-    p_operator_id integer, p_proof text, p_new_hash text)
+    p_operator_id integer, p_proof text, p_new_hash text, p_new_check text)
 RETURNS TABLE (o_changed integer)
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path FROM CURRENT
@@ -74,9 +79,11 @@ DECLARE
     v_changed integer;
 BEGIN
     UPDATE operators AS o
-        SET password_hash = p_new_hash, must_change_password = false, version = o.version + 1
-        WHERE o.id = p_operator_id AND o.active AND p_proof <> '' AND o.password_hash = p_proof
-          AND left(p_new_hash, 7) = 'scrypt$' AND p_new_hash <> p_proof;
+        SET password_hash = p_new_hash, password_check = p_new_check,
+            must_change_password = false, version = o.version + 1
+        WHERE o.id = p_operator_id AND o.active AND p_proof <> ''
+          AND o.password_check = encode(sha256(convert_to(p_proof, 'UTF8')), 'hex')
+          AND left(p_new_hash, 7) = 'scrypt$' AND length(p_new_check) = 64;
     GET DIAGNOSTICS v_changed = ROW_COUNT;
     RETURN QUERY SELECT v_changed;
 END
@@ -84,7 +91,7 @@ $body$
 """
 POSTGRESQL_SIGNATURES = (
     "operator_login(integer, text, integer, integer)",
-    "operator_password(integer, text, text)",
+    "operator_password(integer, text, text, text)",
 )
 
 # Hashes are compared as bytes: the tables' collation ignores case, base64 does not.
@@ -97,12 +104,12 @@ BEGIN
     DECLARE v_found INT DEFAULT 1;
     DECLARE v_active INT;
     DECLARE v_failed INT;
-    DECLARE v_hash VARCHAR(255);
+    DECLARE v_check VARCHAR(64);
     DECLARE v_until DATETIME(6);
     DECLARE v_outcome VARCHAR(16) DEFAULT 'failed';
     DECLARE CONTINUE HANDLER FOR NOT FOUND SET v_found = 0;
-    SELECT active, failed_logins, password_hash, locked_until
-        INTO v_active, v_failed, v_hash, v_until
+    SELECT active, failed_logins, password_check, locked_until
+        INTO v_active, v_failed, v_check, v_until
         FROM operators WHERE id = p_operator_id FOR UPDATE;
     IF v_found = 0 THEN
         SET v_outcome = 'unknown', v_until = NULL;
@@ -110,7 +117,7 @@ BEGIN
         SET v_outcome = 'disabled', v_until = NULL;
     ELSEIF v_until IS NOT NULL AND v_until > v_now THEN
         SET v_outcome = 'locked';
-    ELSEIF p_proof <> '' AND BINARY p_proof = BINARY v_hash THEN
+    ELSEIF p_proof <> '' AND v_check = SHA2(p_proof, 256) THEN
         UPDATE operators SET failed_logins = 0, locked_until = NULL, last_login_at = v_now
             WHERE id = p_operator_id;
         SET v_outcome = 'ok', v_until = NULL;
@@ -128,14 +135,16 @@ END
 """
 MARIADB_PASSWORD = """
 CREATE PROCEDURE operator_password(
-    IN p_operator_id INT, IN p_proof VARCHAR(255), IN p_new_hash VARCHAR(255))
+    IN p_operator_id INT, IN p_proof VARCHAR(255), IN p_new_hash VARCHAR(255),
+    IN p_new_check VARCHAR(64))
 MODIFIES SQL DATA SQL SECURITY DEFINER
 BEGIN
     UPDATE operators
-        SET password_hash = p_new_hash, must_change_password = 0, version = version + 1
+        SET password_hash = p_new_hash, password_check = p_new_check,
+            must_change_password = 0, version = version + 1
         WHERE id = p_operator_id AND active AND p_proof <> ''
-          AND BINARY password_hash = BINARY p_proof
-          AND LEFT(p_new_hash, 7) = 'scrypt$' AND BINARY p_new_hash <> BINARY p_proof;
+          AND password_check = SHA2(p_proof, 256)
+          AND LEFT(p_new_hash, 7) = 'scrypt$' AND CHAR_LENGTH(p_new_check) = 64;
     SELECT ROW_COUNT() AS o_changed;
 END
 """
@@ -241,10 +250,43 @@ END
 """
 
 
+def _split(stored: str) -> tuple[str, str] | None:
+    """A hash that kept all 64 bytes: the hash keeping 32, and the check of the rest."""
+    parts = stored.split("$")
+    if len(parts) != 6 or parts[0] != "scrypt":
+        return None
+    try:
+        digest = base64.b64decode(parts[5])
+    except ValueError:
+        return None
+    if len(digest) != 64:
+        return None
+    hashed = "$".join([*parts[:5], base64.b64encode(digest[:32]).decode("ascii")])
+    return hashed, hashlib.sha256(digest[32:].hex().encode("ascii")).hexdigest()
+
+
 def upgrade() -> None:
     # Duty logins lose UPDATE on these columns (console.db.roles): a person with a SQL client
     # could otherwise lock another operator out, clear their own failures or set a password.
+    with op.batch_alter_table("operators") as batch:
+        batch.add_column(
+            sa.Column("password_check", sa.String(64), nullable=False, server_default="")
+        )
     bind = op.get_bind()
+    operators = sa.table(
+        "operators",
+        sa.column("id", sa.Integer),
+        sa.column("password_hash", sa.String),
+        sa.column("password_check", sa.String),
+    )
+    for operator_id, stored in bind.execute(sa.select(operators.c.id, operators.c.password_hash)):
+        split = _split(str(stored))
+        if split is not None:
+            bind.execute(
+                operators.update()
+                .where(operators.c.id == operator_id)
+                .values(password_hash=split[0], password_check=split[1])
+            )
     if bind.dialect.name == "postgresql":
         bind.exec_driver_sql(POSTGRESQL_LOGIN)
         bind.exec_driver_sql(POSTGRESQL_PASSWORD)
@@ -262,6 +304,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # The hashes keep working: a console before 0008 checks as many bytes as a hash holds.
+    with op.batch_alter_table("operators") as batch:
+        batch.drop_column("password_check")
     bind = op.get_bind()
     if bind.dialect.name == "postgresql":
         for signature in (*POSTGRESQL_SIGNATURES, POSTGRESQL_MANY_SIGNATURE):
