@@ -87,9 +87,6 @@ class Database(QObject):
     def __init__(self, sessions: SessionFactory, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.sessions = sessions
-        # On SQLite these begin without taking the write lock, so they never wait for it.
-        self._reads = for_reads(sessions)
-        self._engine = engine_of(sessions)
         self._shared: dict[tuple[Any, ...], asyncio.Future[Any]] = {}
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db")
         # Reads (list pages, counts, details) run on a thread and connection of their own, so
@@ -97,6 +94,18 @@ class Database(QObject):
         self._reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db-read")
         self.healthy = True
         self.zone: ZoneInfo = clock.zone_named(clock.DEFAULT_ZONE)
+
+    @property
+    def sessions(self) -> SessionFactory:
+        """The sessions services are called with."""
+        return self._sessions
+
+    @sessions.setter
+    def sessions(self, sessions: SessionFactory) -> None:
+        self._sessions = sessions
+        # On SQLite these begin without taking the write lock, so they never wait for it.
+        self._reads = for_reads(sessions)
+        self._engine = engine_of(sessions)
 
     async def read_zone(self) -> ZoneInfo:
         """Read the cluster's time zone again (another console may have changed it); while the
