@@ -60,6 +60,7 @@ def test_scan_claim_decide_from_the_command_line(
         "approved": 0,
         "returned": 0,
         "taken_down": 2,
+        "all": 5,
     }
 
 
