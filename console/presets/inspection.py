@@ -15,7 +15,9 @@ thresholds of the cluster settings (``console.presets.settings``, national value
   before is within, 15 is not); "within N months" means on or after the same day N calendar
   months back (2026-08-31 → 2026-02-28). A column never updated is updated within no period.
 - Only *leaf* columns are judged: a parent column shows its children's posts.
-- ``home``: the home page not updated within 14 days (never updated counts).
+- ``home``: the home page not updated within 14 days (never updated counts). A home page
+  updated since the check date no longer says when it was updated before: the site's newest
+  column update as of the check date (the home page shows the columns' posts) stands in.
 - ``stale_news``: 动态/要闻 columns not updated within 14 days plus 通知公告/政策文件 columns
   not updated within 6 months, 5 or more (超过(含)5个).
 - ``not_updated``: columns with an update rule of their own (``max_idle_days``) idle longer
@@ -382,13 +384,23 @@ def facts_reading(
             row.code,
             row.name,
             row.kind,
-            local_day(row.home_updated_at, end, zone),
+            _home_updated_on(row.home_updated_at, columns[row.id], end, zone),
             columns[row.id],
             reach.get(row.id),
             answers.get(row.id),
         )
         for row in site_rows
     ]
+
+
+def _home_updated_on(
+    at: dt.datetime | None, columns: Sequence[ColumnFacts], end: dt.datetime, zone: ZoneInfo
+) -> dt.date | None:
+    """The home page's last update as of the check date (``end`` its end); when it has been
+    updated since, the newest column update by then."""
+    if at is None or at < end:
+        return local_day(at, end, zone)
+    return max((c.updated_on for c in columns if c.updated_on is not None), default=None)
 
 
 def risk_text(risk: SiteRisk) -> str:

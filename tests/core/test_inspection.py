@@ -325,6 +325,22 @@ def test_updates_after_the_check_date_do_not_count(sessions: SessionFactory) -> 
     assert later.risks == ()
 
 
+@pytest.mark.parametrize(("days", "risky"), [(14, False), (15, True)])
+def test_a_home_page_updated_since_the_check_date_stands_at_the_newest_column_update(
+    sessions: SessionFactory, days: int, risky: bool
+) -> None:
+    """A later update overwrote the home page's date: the newest post by the check date is the
+    home page's update then (the home page shows the posts)."""
+    site_id = add_site(sessions, "3312000001", home=days_before(-3))
+    with sessions.begin() as session:
+        news = add_column(session, site_id, "n", kind=ColumnType.NEWS, idle=None)
+        add_posts(session, site_id, news.id, days_before(days + 30))
+        add_posts(session, site_id, news.id, days_before(days))
+        add_posts(session, site_id, news.id, days_before(-1))
+    [result] = presets.inspect(sessions, READER, AS_OF, [site_id]).sites
+    assert [r.rule for r in result.risks] == ([HOME] if risky else [])
+
+
 def test_the_last_moment_of_the_check_date_in_beijing_counts(sessions: SessionFactory) -> None:
     last = _beijing(AS_OF, 23, 59)
     site_id = add_site(sessions, "3312000001", home=last)
