@@ -35,7 +35,8 @@ from console.demo.sites import MAX_SITES, MIN_SITES, SitePlan, all_domains, plan
 from console.demo.writer import BulkWriter, next_ids, table
 from console.operators import service as operators
 from console.presets.files import PresetFile, default_presets
-from console.schema import Duty, Operator, Site, SiteKind, SiteState
+from console.presets.inspection import inspect_sites
+from console.schema import Duty, Operator, Site, SiteKind
 from console.screening import Screener
 from console.screening.lexicon_files import (
     STARTER_TERMS,
@@ -249,9 +250,13 @@ class _Run:
         writer.finish()
 
     def _jobs(self, writer: BulkWriter, trees: list[SiteTree], first_id: int) -> None:
-        """A year of daily risk snapshots and each scheduled job's last run."""
-        running = [t.site.code for t in trees if t.site.state == SiteState.RUNNING]
-        writer.add_all(history.snapshots(running, self.as_of, first_id, len(trees)))
+        """A year of daily risk snapshots, ending with what the inspection finds in the demo's
+        own data on the day before the check date, and each scheduled job's last run."""
+        writer.flush()
+        found = inspect_sites(writer.session, self.as_of - dt.timedelta(days=1))
+        last = {site.code: [r.rule for r in site.risks] for site in found.sites if site.risks}
+        running = [site.code for site in found.sites]
+        writer.add_all(history.snapshots(running, last, self.as_of, first_id, len(trees)))
         runs, leases = history.last_runs(self.as_of, first_id + history.HISTORY_DAYS)
         writer.add_all(("job_runs", row) for row in runs)
         writer.session.execute(table("job_leases").insert(), leases)

@@ -1,5 +1,7 @@
 """A year of history for the 监管 tab's trends and the monthly report: probes before the
-last eight days (two a day), a daily risk snapshot, and each scheduled job's last run.
+last eight days (hourly, as the probe round records them, back to ``HOURLY_DAYS`` so every
+report of the previous month can judge reachability; two a day before that), a daily risk
+snapshot, and each scheduled job's last run.
 
 Every series is drawn from its own generator, so the rest of the demo is the same with or
 without it.
@@ -10,19 +12,20 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from console.demo.filings import PROBE_DAYS, PROBE_TIMEOUT_MS
 from console.demo.sites import SitePlan
+from console.presets.inspection import RULES
 from console.schema import SiteState
 
 HISTORY_DAYS = 365
+HOURLY_DAYS = 40
 OLD_PROBE_HOURS = (3, 15)
 SNAPSHOT_JOB = "inspection.snapshot"
-# The share of running sites at risk, a year ago and at the check date: the cluster improves.
-RISK_SHARE_THEN, RISK_SHARE_NOW = 0.30, 0.10
-RULES = ("home", "stale_news", "not_updated", "blank", "unreachable")
+# The share of running sites at risk a year ago: the cluster has improved since.
+RISK_SHARE_THEN = 0.30
 # Each job's interval in minutes, as the defaults of console/jobs/settings.py.
 # What the older probes did not keep (the rows of one insert all name the same columns).
 UNRECORDED = dict.fromkeys((
@@ -33,7 +36,8 @@ JOBS = {"probes.round": 60, "queue.scan": 10, SNAPSHOT_JOB: 1440, "report.monthl
 
 
 def older_probes(site: SitePlan, first_id: int, as_of: dt.date) -> list[dict[str, Any]]:
-    """Two probes a day of a running site over the year before the last eight days."""
+    """Probes of a running site over the year before the last eight days: hourly back to
+    ``HOURLY_DAYS``, two a day before that."""
     if site.state not in (SiteState.RUNNING, SiteState.CHANGING) or not site.domains:
         return []
     rng = random.Random(f"old-probes-{site.code}-{as_of.isoformat()}")
@@ -45,7 +49,7 @@ def older_probes(site: SitePlan, first_id: int, as_of: dt.date) -> list[dict[str
         day = as_of - dt.timedelta(days=back)
         if day < opened:
             break
-        for hour in OLD_PROBE_HOURS:
+        for hour in range(24) if back <= HOURLY_DAYS else OLD_PROBE_HOURS:
             failed = rng.random() < (0.10 if flaky else 0.004)
             rows.append({
                 "id": first_id + len(rows), "site_id": site.id,
@@ -59,18 +63,32 @@ def older_probes(site: SitePlan, first_id: int, as_of: dt.date) -> list[dict[str
 
 
 def snapshots(
-    codes: Sequence[str], as_of: dt.date, first_id: int, seed: int
+    codes: Sequence[str],
+    last: Mapping[str, Sequence[str]],
+    as_of: dt.date,
+    first_id: int,
+    seed: int,
 ) -> Iterator[tuple[str, dict[str, Any]]]:
-    """A daily risk snapshot over the year: the share at risk falls from 30 % to 10 %."""
+    """A daily risk snapshot over the year: the share at risk falls from 30 % to the last
+    snapshot's, which is ``last`` (each site at risk on the day before ``as_of`` and its rules,
+    as the inspection of the demo's own data finds them). Sites at risk only earlier break
+    one of the inspection's rules each."""
     rng = random.Random(f"snapshots-{seed}")
-    ordered = sorted(codes)
-    rng.shuffle(ordered)
+    still = sorted(last)
+    rng.shuffle(still)
+    others = sorted(set(codes) - set(last))
+    rng.shuffle(others)
+    ordered = still + others
+    then = max(len(last), round(RISK_SHARE_THEN * len(ordered)))
     for back in range(HISTORY_DAYS, 0, -1):
         day = as_of - dt.timedelta(days=back)
-        share = RISK_SHARE_NOW + (RISK_SHARE_THEN - RISK_SHARE_NOW) * back / HISTORY_DAYS
-        wobble = rng.randint(-2, 2)
-        count = max(0, min(len(ordered), round(share * len(ordered)) + wobble))
-        at_risk = {code: [RULES[hash_of(code) % len(RULES)]] for code in ordered[:count]}
+        wobble = rng.randint(-2, 2) if back > 1 else 0
+        trend = len(last) + (then - len(last)) * (back - 1) / (HISTORY_DAYS - 1)
+        count = max(0, min(len(ordered), round(trend) + wobble))
+        at_risk = {
+            code: list(last.get(code, ())) or [RULES[hash_of(code) % len(RULES)]]
+            for code in ordered[:count]
+        }
         started = dt.datetime.combine(day, dt.time(6))
         counts = {"sites": len(ordered), "at_risk": at_risk, "as_of": day.isoformat()}
         yield "job_runs", _run(first_id + HISTORY_DAYS - back, SNAPSHOT_JOB, started, counts)

@@ -3,8 +3,10 @@
 Every running site gets channels (portals: a 政务咨询 mailbox, 建言献策, 在线访谈 and 意见
 征集; departments: a consultation mailbox), but one department in twelve has none, so the
 rule's "no consultation channel" shows. Messages come over the year before the demo's date;
-most are answered within days, a few after more than 3 months or not at all (the rule's
-late messages), some are marked invalid with a reason, most replies are public. The rows are
+most are answered within days. A few sites (one in twenty, at least one) are slow: some of
+their consultation messages are answered after more than 3 months or not at all (the rule's
+late messages), the first of them surely. Some messages are marked invalid with a reason,
+most replies are public. The rows are
 drawn from a generator of their own so the rest of the demo is the same with or without them.
 """
 
@@ -20,7 +22,8 @@ from console.schema import ChannelKind, MessageState, SiteKind, SiteState
 
 PORTALS = (SiteKind.PROVINCE_PORTAL, SiteKind.CITY_PORTAL, SiteKind.COUNTY_PORTAL)
 WITHOUT_CHANNEL_EVERY = 12
-LATE_SHARE = 0.04
+SLOW_SITE_SHARE = 0.05
+LATE_SHARE = 0.15
 INVALID_SHARE = 0.05
 PUBLIC_SHARE = 0.7
 TOPICS = (
@@ -37,21 +40,45 @@ def interaction_rows(
     """``(table, row)`` pairs of the channels and messages, ids from those given."""
     rng = random.Random(f"interactions-{as_of.isoformat()}")
     stamp = dt.datetime.combine(as_of, dt.time(1))
+    channels = _all_channels(sites)
+    slow = _slow_sites(channels, as_of)
+    for site, named in channels:
+        for name, kind in named:
+            yield "interaction_channels", {
+                "id": channel_id, "site_id": site.id, "name": name, "kind": kind.value,
+                "working": True, "created_at": stamp, "version": 1,
+            }  # fmt: skip
+            late = LATE_SHARE if site.id in slow and kind == ChannelKind.CONSULTATION else 0.0
+            for row in _messages(rng, site, kind, as_of, (channel_id, message_id, late), stamp):
+                yield "interaction_messages", row
+                message_id += 1
+            channel_id += 1
+
+
+def _all_channels(
+    sites: Sequence[SitePlan],
+) -> list[tuple[SitePlan, list[tuple[str, ChannelKind]]]]:
+    """The running sites that publish, each with its channels."""
+    found = []
     departments = 0
     for site in sites:
         if site.state not in (SiteState.RUNNING, SiteState.CHANGING) or not site.publishes:
             continue
         if site.kind == SiteKind.DEPARTMENT:
             departments += 1
-        for name, kind in _channels(site, departments):
-            yield "interaction_channels", {
-                "id": channel_id, "site_id": site.id, "name": name, "kind": kind.value,
-                "working": True, "created_at": stamp, "version": 1,
-            }  # fmt: skip
-            for row in _messages(rng, site, kind, as_of, channel_id, message_id, stamp):
-                yield "interaction_messages", row
-                message_id += 1
-            channel_id += 1
+        found.append((site, _channels(site, departments)))
+    return found
+
+
+def _slow_sites(
+    channels: Sequence[tuple[SitePlan, list[tuple[str, ChannelKind]]]], as_of: dt.date
+) -> set[int]:
+    """The ids of the few sites with a consultation channel that answer some messages late."""
+    able = [site.id for site, named in channels if named]
+    if not able:
+        return set()
+    rng = random.Random(f"slow-answers-{as_of.isoformat()}")
+    return set(rng.sample(able, max(1, round(SLOW_SITE_SHARE * len(able)))))
 
 
 def _channels(site: SitePlan, departments: int) -> list[tuple[str, ChannelKind]]:
@@ -72,24 +99,28 @@ def _messages(
     site: SitePlan,
     kind: ChannelKind,
     as_of: dt.date,
-    channel_id: int,
-    first_id: int,
+    ids: tuple[int, int, float],
     stamp: dt.datetime,
 ) -> Iterator[dict[str, Any]]:
+    """A channel's messages; ``ids`` holds the channel's id, the first message's id and the
+    share answered late (when above 0, the first message surely is, received months ago)."""
+    channel_id, first_id, late_share = ids
     count = rng.randint(15, 40) if kind == ChannelKind.CONSULTATION else rng.randint(2, 10)
     for offset in range(count):
+        surely_late = late_share > 0 and offset == 0
         received = dt.datetime.combine(as_of, dt.time()) - dt.timedelta(
-            days=rng.randint(1, 365), minutes=rng.randint(0, 24 * 60 - 1)
+            days=rng.randint(100, 300) if surely_late else rng.randint(1, 365),
+            minutes=rng.randint(0, 24 * 60 - 1),
         )
         answered: dt.datetime | None = received + dt.timedelta(
             days=rng.randint(1, 20), hours=rng.randint(0, 8)
         )
-        if rng.random() < LATE_SHARE:
+        if rng.random() < late_share or surely_late:
             answered = received + dt.timedelta(days=rng.randint(95, 140))
         latest = dt.datetime.combine(as_of, dt.time())
         if answered is not None and answered >= latest:
             answered = None
-        valid = rng.random() >= INVALID_SHARE
+        valid = rng.random() >= INVALID_SHARE or surely_late
         state = MessageState.CLOSED if answered is not None else MessageState.PENDING
         yield {
             "id": first_id + offset,
