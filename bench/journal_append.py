@@ -77,8 +77,7 @@ def _bulk(sessions: SessionFactory, entries: int, append: Callable[..., Any]) ->
         ]
         began = time.perf_counter()
         with sessions.begin() as session:
-            # An import writes its rows first: the journal's statements never open the
-            # transaction (a PostgreSQL transaction's first statement goes out alone).
+            # An import writes its rows first; the journal's statements follow in its transaction.
             session.execute(text("UPDATE cluster_settings SET value = value WHERE 1 = 0"))
             append(session, ACTOR, changes)
         times.append(time.perf_counter() - began)

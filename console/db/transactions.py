@@ -4,7 +4,8 @@ Over a network every wait for the server costs a round trip, so on PostgreSQL an
 driver runs in autocommit and a transaction is opened lazily, by its first statement that
 needs one (a write, a locking read, DDL, a savepoint), and in the same round trip:
 
-- PostgreSQL: ``BEGIN`` and the statement go out together in psycopg's pipeline mode;
+- PostgreSQL: ``BEGIN`` and the statement go out together in psycopg's pipeline mode (statements
+  sent together by ``console.db.batch``: one simple query that starts with ``BEGIN``);
 - MariaDB: ``START TRANSACTION; statement`` go out as one multi-statement query (the
   parameters are bound by PyMySQL on the client); the session is READ COMMITTED from its
   first query (``console.db.settling``).
@@ -72,6 +73,11 @@ def _postgresql_idle(cursor: Any) -> bool:
 def _postgresql_execute(cursor: Any, statement: str, parameters: Any, _context: Any) -> Any:
     if not (_postgresql_idle(cursor) and needs_transaction(statement)):
         return None
+    if statement.startswith(TOGETHER):
+        # Several statements, bound already: the simple query protocol takes BEGIN with them
+        # (a pipeline's extended protocol takes one statement at a time).
+        cursor.execute("BEGIN; " + statement, parameters)
+        return True
     connection = cursor.connection
     with connection.pipeline():
         connection.execute("BEGIN")

@@ -10,7 +10,7 @@ import time
 from unittest import mock
 
 import pytest
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import create_engine, func, insert, select, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 
@@ -20,6 +20,7 @@ from console.base.actor import Actor
 from console.base.errors import EnvironmentFault, classify
 from console.base.listing import Query, read_first
 from console.db import SessionFactory, engine_of, open_database, ping
+from console.db.batch import run_together
 from console.db.recovery import retried
 from console.filings import service as filings
 from console.filings.facts import FilingRecord
@@ -27,7 +28,7 @@ from console.interactions.importing import feed
 from console.interactions.records import MessageRecord
 from console.operators import service as operators
 from console.review import service as review
-from console.schema import ChannelKind, Duty, JournalEntry, MessageState
+from console.schema import ChannelKind, ClusterSetting, Duty, JournalEntry, MessageState
 from console.sites import service as sites_service
 from console.sites import views
 from tests.core.queue_cluster import queue_cluster
@@ -333,3 +334,28 @@ def test_a_list_opens_or_refreshes_in_at_most_four_round_trips(metered: Metered)
         review.status_counts(metered.sessions, reviewer)
     if metered.engine_name != "sqlite":
         assert count.round_trips <= 1
+
+
+def test_writes_sent_together_may_open_the_transaction(metered: Metered) -> None:
+    """Statements sent together as a transaction's first writes begin it in the same round
+    trip, and commit or roll back as one."""
+    statements = [
+        insert(ClusterSetting).values(key="together.one", value="1", version=1),
+        insert(ClusterSetting).values(key="together.two", value="100%", version=1),
+    ]
+    with metered.sessions() as session:
+        with metered.meter.measure() as count:
+            run_together(session, statements)
+        session.rollback()
+    with metered.sessions() as session:
+        assert session.scalars(select(ClusterSetting.key).where(_together)).all() == []
+        run_together(session, statements)
+        session.commit()
+    with metered.sessions() as session:
+        stored = session.scalars(select(ClusterSetting.value).where(_together))
+        assert sorted(stored) == ["1", "100%"]
+    if metered.engine_name != "sqlite":
+        assert count.round_trips == 1
+
+
+_together = ClusterSetting.key.startswith("together.")
