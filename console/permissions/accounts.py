@@ -8,6 +8,7 @@ import csv
 import datetime as dt
 import re
 from collections.abc import Sequence
+from contextlib import closing
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -380,13 +381,11 @@ def read_import(path: Path) -> list[tuple[int, AccountFields]]:
     """The rows of a CSV or XLSX file whose first row holds the headings (账号, 姓名, …)."""
     try:
         if path.suffix.lower() == ".xlsx":
-            book = load_workbook(path, read_only=True, data_only=True)
-            sheet = book.worksheets[0]
-            table = [
-                ["" if c is None else str(c) for c in row]
-                for row in sheet.iter_rows(values_only=True)
-            ]
-            book.close()
+            with closing(load_workbook(path, read_only=True, data_only=True)) as book:
+                table = [
+                    ["" if c is None else str(c) for c in row]
+                    for row in book.worksheets[0].iter_rows(values_only=True)
+                ]
         else:
             with open(path, encoding="utf-8-sig", newline="") as stream:
                 table = list(csv.reader(stream))

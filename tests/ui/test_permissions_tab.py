@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -363,8 +364,8 @@ def test_the_journal_exports_what_the_filters_show(
         assert lines[0].startswith("序号,时间") and all("operator.create" in x for x in lines[1:])
         book = tmp_path / "journal.xlsx"
         assert run(tab.journal.pane.export_to(book)) == 3
-        sheet = load_workbook(book, read_only=True).worksheets[0]
-        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+        with closing(load_workbook(book, read_only=True)) as workbook:
+            rows = [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
         assert rows[0][:2] == ["序号", "时间"] and len(rows) == 4
         assert all("operator.create" in row for row in rows[1:])
     finally:
