@@ -108,7 +108,7 @@ def record(
 def _chained_here(session: Session, actor: Actor, change: Change) -> JournalEntry:
     """Chain the entry in the console (SQLite: whoever opens the file may write anyway)."""
     seq, prev_hash = _take_head(session)
-    statements, entries = chained(session, actor, (seq - 1, prev_hash), [change])
+    statements, entries = chained_here(actor, (seq - 1, prev_hash), [change])
     run_together(session, statements)
     return entries[0]
 
@@ -161,6 +161,13 @@ def chained(
             entries=json.dumps(material, ensure_ascii=False, separators=(",", ":")),
         )
         return [call], unchained
+    return chained_here(actor, head, changes)
+
+
+def chained_here(
+    actor: Actor, head: tuple[int, str], changes: Sequence[Change]
+) -> tuple[list[Any], list[JournalEntry]]:
+    """``chained`` as the console does it (SQLite): every entry hashed here, after ``head``."""
     seq, prev_hash = head
     at = utcnow()
     entries: list[JournalEntry] = []
