@@ -43,6 +43,12 @@ def one(statement: Executable) -> Reading[AnyResult]:
     return result
 
 
+def given(value: T) -> Reading[T]:
+    """A reading that reads nothing and returns ``value`` (a part ``alongside`` may skip)."""
+    return value
+    yield []  # a generator, of no round
+
+
 def every(statements: Sequence[Executable]) -> Reading[list[AnyResult]]:
     """The results of ``statements``, in order, in one round (none when there are none)."""
     if not statements:

@@ -115,7 +115,7 @@ def load_facts(
     others' probes are read."""
 
     def reading() -> Reading[list[FilingFacts]]:
-        sites = yield from _sites_reading(now, site_ids)
+        sites = yield from sites_reading(now, site_ids)
         return (yield from _completed(sites, now, zone, rule, judged or {}))
 
     return run(session, reading())
@@ -126,15 +126,16 @@ def facts_reading(
 ) -> Reading[tuple[ClusterSettings, list[FilingFacts]]]:
     """The cluster's settings and ``load_facts`` under them: the settings, the sites and
     their latest probes in one round, their probes over the window in a second."""
-    settings, sites = yield from alongside(settings_reading(session), _sites_reading(now, site_ids))
+    settings, sites = yield from alongside(settings_reading(session), sites_reading(now, site_ids))
     rule = reachability_rule(settings)
     return settings, (yield from _completed(sites, now, settings.zone, rule, {}))
 
 
-_Sites = tuple[list[dict[str, Any]], dict[int, LatestProbe]]
+# The watched sites' filing rows by field name, and their latest probes by site.
+Sites = tuple[list[dict[str, Any]], dict[int, LatestProbe]]
 
 
-def _sites_reading(now: dt.datetime, site_ids: Iterable[int] | None) -> Reading[_Sites]:
+def sites_reading(now: dt.datetime, site_ids: Iterable[int] | None) -> Reading[Sites]:
     """The watched sites (all, or of ``site_ids``) with their filings, and their latest probes."""
     wanted = list(site_ids) if site_ids is not None else None
     statement = (
@@ -153,7 +154,7 @@ def _sites_reading(now: dt.datetime, site_ids: Iterable[int] | None) -> Reading[
 
 
 def _completed(
-    found: _Sites,
+    found: Sites,
     now: dt.datetime,
     zone: ZoneInfo,
     rule: ReachabilityRule,
@@ -161,10 +162,15 @@ def _completed(
 ) -> Reading[list[FilingFacts]]:
     """The facts of the sites ``found``, with their probes over the rule's window (except
     for the sites whose reachability is ``known``)."""
-    sites, latest = found
     as_of = clock.local_date(now, zone)
-    unknown = [v["site_id"] for v in sites if v["site_id"] not in known]
+    unknown = [v["site_id"] for v in found[0] if v["site_id"] not in known]
     reach = {**known, **(yield from reachability_reading(unknown, as_of, zone, rule))}
+    return assembled(found, reach)
+
+
+def assembled(found: Sites, reach: Mapping[int, Reachability | None]) -> list[FilingFacts]:
+    """The facts of the sites ``found`` given every one's reachability (None: no verdict)."""
+    sites, latest = found
     return [
         FilingFacts(
             **values,

@@ -330,7 +330,14 @@ def inspect_sites(
 ) -> Inspection:
     """Inspect the running sites (or those of ``site_ids``) at ``as_of`` under the cluster's
     thresholds: two round trips."""
-    (day, zone, limits), facts = run(session, facts_reading(_check(session, as_of), site_ids))
+    return run(session, inspection_reading(session, as_of, site_ids))
+
+
+def inspection_reading(
+    session: Session, as_of: dt.date | None = None, site_ids: Sequence[int] | None = None
+) -> Reading[Inspection]:
+    """``inspect_sites`` as a reading of two rounds (when the settings are known already)."""
+    (day, zone, limits), facts = yield from facts_reading(_check(session, as_of), site_ids)
     return Inspection(day, zone, limits, ranked(facts, day, limits))
 
 

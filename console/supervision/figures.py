@@ -17,14 +17,14 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from console.base import clock
-from console.base.cluster import settings_of
-from console.filings.facts import load_facts as load_filing_facts
+from console.base.cluster import ClusterSettings, settings_reading
+from console.db.rounds import Reading, alongside, given, one, run
+from console.filings.facts import Sites, assembled, sites_reading
 from console.filings.rules import Urgency, evaluate, urgency_of
 from console.filings.service import SiteStatus
 from console.filings.settings import FilingSettings
-from console.presets.inspection import RULES, SiteRisk, inspect_sites
+from console.presets.inspection import RULES, SiteRisk, inspection_reading
 from console.probes.reachability import UNDETERMINED, UNREACHABLE, Reachability
-from console.probes.settings import reachability_rule
 from console.schema import Post, QueueItem, QueueState, SiteColumn
 from console.screening import PERSONAL_CATEGORY
 from console.supervision.scope import RUNNING, Scope
@@ -72,31 +72,38 @@ class Facts:
     old_backlog: dict[int, int]
 
 
-def end_of(day: dt.date, session: Session) -> dt.datetime:
-    """The first stored instant after ``day`` in the cluster's zone."""
-    return clock.day_start(day + dt.timedelta(days=1), settings_of(session).zone)
-
-
 def gather(session: Session, scope: Scope, as_of: dt.date) -> Facts:
     """Every figure of ``scope`` as of the end of ``as_of``."""
-    settings = settings_of(session)
+    return run(session, gather_reading(session, scope, as_of))
+
+
+def gather_reading(session: Session, scope: Scope, as_of: dt.date) -> Reading[Facts]:
+    """``gather`` as a reading: two rounds once the settings are known (the inspection's two;
+    everything else reads beside its first)."""
+    settings = yield from settings_reading(session)
     zone = settings.zone
-    end = end_of(as_of, session)
+    end = clock.day_start(as_of + dt.timedelta(days=1), zone)
     running = scope.running_ids
     # The whole cluster is read without an id list: one pass instead of chunks of ids.
     wanted = None if scope.root_id is None else running
-    inspection = inspect_sites(session, as_of, wanted) if running else None
+    week = (clock.day_start(as_of - dt.timedelta(days=WEEK_DAYS - 1), zone), end)
+    month = (clock.day_start(as_of.replace(day=1), zone), end)
+    inspection, filed, review, updates, personal, old = yield from alongside(
+        inspection_reading(session, as_of, wanted) if running else given(None),
+        sites_reading(end - dt.timedelta(microseconds=1), wanted) if running else given(None),
+        _review_reading(scope, end, week),
+        _updates_reading(scope, month),
+        _personal_reading(scope, month),
+        _old_backlog_reading(scope, end),
+    )
     risks = inspection.sites if inspection else []
     # The inspection judged the running sites' reachability: the filings' rules reuse it.
     judged = {r.site_id: r.reachability for r in risks}
-    statuses = _filings(session, wanted, end, judged) if running else []
+    statuses = _statuses(settings, end, filed, judged) if filed else []
     reach = [r.reachability for r in risks if r.reachability is not None]
     probes = sum(r.probes for r in reach)
     failures = sum(r.failures for r in reach)
     rule_counts = Counter(risk.rule for site in risks for risk in site.risks)
-    week = (clock.day_start(as_of - dt.timedelta(days=WEEK_DAYS - 1), zone), end)
-    month = (clock.day_start(as_of.replace(day=1), zone), end)
-    review = _review(session, scope, end, week)
     headline = Headline(
         as_of=as_of,
         running=len(running),
@@ -115,36 +122,31 @@ def gather(session: Session, scope: Scope, as_of: dt.date) -> Facts:
         oldest_pending=review.oldest,
         decisions_week=review.decisions,
         median_decision_hours=review.median_hours,
-    )
-    headline = replace(
-        headline,
-        updates=_updates(session, scope, month),
-        personal_findings=_personal(session, scope, month),
+        updates=updates,
+        personal_findings=personal,
         week=week,
         month=month,
     )
-    return Facts(headline, risks, statuses, _old_backlog(session, scope, end))
+    return Facts(headline, risks, statuses, old)
 
 
-def _filings(
-    session: Session,
-    site_ids: list[int] | None,
+def _statuses(
+    settings: ClusterSettings,
     end: dt.datetime,
+    found: Sites,
     judged: Mapping[int, Reachability | None],
 ) -> list[SiteStatus]:
-    settings = settings_of(session)
+    """The filing status of the sites in service (all of which the inspection judged)."""
     zone = settings.zone
     policy = replace(FilingSettings.of(settings).policy, zone=zone)
-    now = end - dt.timedelta(microseconds=1)
-    as_of = clock.local_date(now, zone)
+    as_of = clock.local_date(end - dt.timedelta(microseconds=1), zone)
     statuses = []
-    rule = reachability_rule(settings)
-    for item in load_filing_facts(session, now, zone, rule, site_ids, judged):
+    for item in assembled(found, judged):
         if item.state not in RUNNING:
             continue
-        found = tuple(evaluate(item, as_of, policy))
+        rules = tuple(evaluate(item, as_of, policy))
         statuses.append(
-            SiteStatus(item.site_id, item.code, item.name, item.state, urgency_of(found), found)
+            SiteStatus(item.site_id, item.code, item.name, item.state, urgency_of(rules), rules)
         )
     statuses.sort(key=lambda s: (-s.urgency, s.due or dt.date.max, s.code))
     return statuses
@@ -165,25 +167,25 @@ def _open_at(end: dt.datetime) -> ColumnElement[bool]:
     )
 
 
-def _review(session: Session, scope: Scope, end: dt.datetime, week: Window) -> _Review:
+def _review_reading(scope: Scope, end: dt.datetime, week: Window) -> Reading[_Review]:
     in_scope = scope.clause(Post.site_id)
-    backlog, oldest = session.execute(
+    open_now, decided_rows = yield [
         select(func.count(), func.min(QueueItem.created_at))
         .join(Post, Post.id == QueueItem.post_id)
-        .where(in_scope, _open_at(end))
-    ).one()
-    decided = session.execute(
+        .where(in_scope, _open_at(end)),
         select(QueueItem.created_at, QueueItem.decided_at)
         .join(Post, Post.id == QueueItem.post_id)
-        .where(in_scope, QueueItem.decided_at >= week[0], QueueItem.decided_at < week[1])
-    ).all()
+        .where(in_scope, QueueItem.decided_at >= week[0], QueueItem.decided_at < week[1]),
+    ]
+    backlog, oldest = open_now.one()
+    decided = decided_rows.all()
     hours = [(d - c).total_seconds() / 3600 for c, d in decided if d is not None and d >= c]
     median = round(statistics.median(hours), 1) if hours else None
     return _Review(int(backlog), oldest, len(decided), median)
 
 
-def _updates(session: Session, scope: Scope, month: Window) -> dict[str, int]:
-    rows = session.execute(
+def _updates_reading(scope: Scope, month: Window) -> Reading[dict[str, int]]:
+    rows = yield from one(
         select(SiteColumn.column_type, func.count())
         .select_from(Post)
         .join(SiteColumn, SiteColumn.id == Post.column_id)
@@ -193,36 +195,34 @@ def _updates(session: Session, scope: Scope, month: Window) -> dict[str, int]:
             Post.published_at < month[1],
         )
         .group_by(SiteColumn.column_type)
-    ).all()
-    return {str(kind): int(n) for kind, n in sorted(rows)}
-
-
-def _personal(session: Session, scope: Scope, month: Window) -> int:
-    return int(
-        session.scalar(
-            select(func.count())
-            .select_from(QueueItem)
-            .join(Post, Post.id == QueueItem.post_id)
-            .where(
-                scope.clause(Post.site_id),
-                QueueItem.created_at >= month[0],
-                QueueItem.created_at < month[1],
-                QueueItem.findings.contains(PERSONAL_MARK, autoescape=True),
-            )
-        )
-        or 0
     )
+    return {str(kind): int(n) for kind, n in sorted(rows.all())}
 
 
-def _old_backlog(session: Session, scope: Scope, end: dt.datetime) -> dict[int, int]:
+def _personal_reading(scope: Scope, month: Window) -> Reading[int]:
+    found = yield from one(
+        select(func.count())
+        .select_from(QueueItem)
+        .join(Post, Post.id == QueueItem.post_id)
+        .where(
+            scope.clause(Post.site_id),
+            QueueItem.created_at >= month[0],
+            QueueItem.created_at < month[1],
+            QueueItem.findings.contains(PERSONAL_MARK, autoescape=True),
+        )
+    )
+    return int(found.scalar() or 0)
+
+
+def _old_backlog_reading(scope: Scope, end: dt.datetime) -> Reading[dict[int, int]]:
     """Per site: queue items open at ``end`` that had waited more than a week by then."""
     before = end - dt.timedelta(days=WEEK_DAYS)
     # Counted here rather than grouped in SQL: grouping by site led SQLite to walk every post
     # in site order and look for its queue items, instead of reading the far fewer items.
-    sites = session.scalars(
+    sites = yield from one(
         select(Post.site_id)
         .select_from(QueueItem)
         .join(Post, Post.id == QueueItem.post_id)
         .where(scope.clause(Post.site_id), _open_at(end), QueueItem.created_at < before)
     )
-    return {int(site): n for site, n in Counter(sites).items()}
+    return {int(site): n for site, n in Counter(sites.scalars()).items()}

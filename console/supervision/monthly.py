@@ -19,16 +19,14 @@ from console.base.cluster import settings_of
 from console.base.errors import InvalidInput
 from console.base.i18n import QT_TR_NOOP
 from console.db import SessionFactory
+from console.db.rounds import run
 from console.reports import find_cjk_font, write_pdf, write_xlsx
 from console.reports.document import CANNOT_WRITE
 from console.schema import Site
-from console.supervision.figures import gather
-from console.supervision.ranking import rank_units
 from console.supervision.report import Problem, add_working_days, monthly_document, problems_of
 from console.supervision.scope import scope_by_code
-from console.supervision.service import READERS, Overview
+from console.supervision.service import READERS, Overview, overview_of
 from console.supervision.settings import FIX_DAYS
-from console.supervision.trends import trend
 
 Progress = Callable[[int, int], None]
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -87,10 +85,9 @@ def compute(
             raise InvalidInput(NOT_ENDED, month=month, today=today)
         _check_cluster_existed(session, month, last, settings.zone)
         scope = scope_by_code(session, under)
-        facts = gather(session, scope, last)
-        trends = {days: trend(session, scope, last, days) for days in (30,)}
+        seen = run(session, overview_of(session, scope, last, (30,)))
         fix_by = add_working_days(dated, settings[FIX_DAYS])
-    return Overview(scope, facts, rank_units(scope, facts), trends), fix_by
+    return seen, fix_by
 
 
 def _check_cluster_existed(session: object, month: str, last: dt.date, zone: object) -> None:

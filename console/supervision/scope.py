@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session
 
 from console.base.errors import NotFound
 from console.base.i18n import QT_TR_NOOP
+from console.db.read_ahead import AnyResult
+from console.db.rounds import Reading, one, run
 from console.schema import Site, SiteState
 from console.sites.service import subtree
 
@@ -65,18 +67,29 @@ class Scope:
 
 def load_scope(session: Session, under: int | None = None) -> Scope:
     """The scope rooted at site ``under`` (None: the whole cluster), in code order."""
+    return run(session, scope_reading(under))
+
+
+def scope_reading(under: int | None = None) -> Reading[Scope]:
+    """``load_scope`` as a reading of one round."""
     statement = select(
         Site.id, Site.code, Site.name, Site.kind, Site.parent_id, Site.state,
         Site.organiser_name, Site.contact_name, Site.contact_email, Site.opened_on,
     ).where(Site.state.not_in(GONE))  # fmt: skip
-    title = WHOLE_CLUSTER
-    if under is not None:
-        root = session.get(Site, under)
-        if root is None:
-            raise NotFound(NO_SCOPE, code=str(under))
-        title = root.name
-        statement = statement.where(subtree(under))
-    rows = session.execute(statement.order_by(Site.code)).all()
+    if under is None:
+        rows = yield from one(statement.order_by(Site.code))
+        return _scope(None, WHOLE_CLUSTER, rows)
+    root, rows = yield [
+        select(Site.name).where(Site.id == under),
+        statement.where(subtree(under)).order_by(Site.code),
+    ]
+    title = root.scalar()
+    if title is None:
+        raise NotFound(NO_SCOPE, code=str(under))
+    return _scope(under, title, rows)
+
+
+def _scope(under: int | None, title: str, rows: AnyResult) -> Scope:
     return Scope(under, title, tuple(ScopeSite(**dict(row._mapping)) for row in rows))
 
 

@@ -6,16 +6,18 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from console.base import clock
 from console.base.actor import REGISTER_READERS, Actor, require
-from console.base.cluster import settings_of
+from console.base.cluster import settings_reading
 from console.db import SessionFactory
+from console.db.rounds import Reading, alongside, run
 from console.schema import Site, SiteKind
-from console.supervision.figures import Facts, gather
+from console.supervision.figures import Facts, gather_reading
 from console.supervision.ranking import UnitScore, rank_units
-from console.supervision.scope import GONE, Scope, load_scope
-from console.supervision.trends import WINDOWS, Trend, trend
+from console.supervision.scope import GONE, Scope, scope_reading
+from console.supervision.trends import WINDOWS, Trend, trend_reading
 
 READERS = REGISTER_READERS
 PORTAL_KINDS = (
@@ -46,11 +48,28 @@ def overview(
     cluster) as of the end of ``as_of`` (today in the cluster's zone by default)."""
     require(actor, *READERS)
     with sessions() as session:
-        day = as_of or clock.today(settings_of(session).zone)
-        scope = load_scope(session, under)
-        facts = gather(session, scope, day)
-        trends = {days: trend(session, scope, day, days) for days in windows}
-    return Overview(scope, facts, rank_units(scope, facts), trends)
+        return run(session, _overview_reading(session, under, as_of, windows))
+
+
+def _overview_reading(
+    session: Session, under: int | None, as_of: dt.date | None, windows: tuple[int, ...]
+) -> Reading[Overview]:
+    """The overview in three rounds: the settings and the scope, then everything else."""
+    settings, scope = yield from alongside(settings_reading(session), scope_reading(under))
+    day = as_of or clock.today(settings.zone)
+    return (yield from overview_of(session, scope, day, windows))
+
+
+def overview_of(
+    session: Session, scope: Scope, day: dt.date, windows: tuple[int, ...]
+) -> Reading[Overview]:
+    """The figures, ranking and trends of ``scope`` as of ``day``: the figures and every
+    window's trend read side by side."""
+    facts, *trends = yield from alongside(
+        gather_reading(session, scope, day),
+        *(trend_reading(session, scope, day, days) for days in windows),
+    )
+    return Overview(scope, facts, rank_units(scope, facts), dict(zip(windows, trends, strict=True)))
 
 
 @dataclass(frozen=True)

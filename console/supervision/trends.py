@@ -17,7 +17,9 @@ from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from console.base import clock
-from console.base.cluster import settings_of
+from console.base.cluster import settings_reading
+from console.db.read_ahead import AnyResult
+from console.db.rounds import Reading, run
 from console.probes.settings import reachability_rule
 from console.schema import JobRun, Post, ProbeResult, QueueItem
 from console.supervision.scope import Scope
@@ -75,18 +77,31 @@ def buckets(as_of: dt.date, days: int) -> list[Bucket]:
 
 def trend(session: Session, scope: Scope, as_of: dt.date, days: int) -> Trend:
     """Every series of ``scope`` over the ``days`` days ending with ``as_of``."""
-    zone = settings_of(session).zone
+    return run(session, trend_reading(session, scope, as_of, days))
+
+
+def trend_reading(session: Session, scope: Scope, as_of: dt.date, days: int) -> Reading[Trend]:
+    """``trend`` as a reading: one round of four queries (when the settings are known)."""
+    settings = yield from settings_reading(session)
     cuts = buckets(as_of, days)
-    bounds = [clock.day_start(b.first, zone) for b in cuts] + [
-        clock.day_start(cuts[-1].after, zone)
+    bounds = [clock.day_start(b.first, settings.zone) for b in cuts] + [
+        clock.day_start(cuts[-1].after, settings.zone)
     ]
+    limit_ms = reachability_rule(settings).timeout_s * 1000
+    probes, backlog, updates, snapshots = yield [
+        _availability_query(scope, bounds, limit_ms),
+        _backlog_query(scope, bounds),
+        _updates_query(scope, bounds),
+        _snapshots_query(bounds),
+    ]
+    published = _per_bucket(updates, bounds)
     return Trend(
         days,
         tuple(cuts),
-        _availability(session, scope, bounds),
-        _backlog(session, scope, bounds),
-        _updates(session, scope, bounds),
-        _risks(session, scope, bounds),
+        _availability(probes, bounds),
+        tuple(int(value or 0) for value in backlog.one()),
+        tuple(int(published.get(i, (0,))[0]) for i in range(len(cuts))),
+        _risks(snapshots, scope, bounds),
     )
 
 
@@ -96,18 +111,16 @@ def _bucket(column: Any, bounds: list[dt.datetime]) -> Any:
     )
 
 
-def _per_bucket(rows: Any, size: int) -> dict[int, tuple[Any, ...]]:
+def _per_bucket(rows: Any, bounds: list[dt.datetime]) -> dict[int, tuple[Any, ...]]:
+    size = len(bounds) - 1
     return {int(row[0]): tuple(row[1:]) for row in rows if row[0] is not None and row[0] < size}
 
 
-def _availability(
-    session: Session, scope: Scope, bounds: list[dt.datetime]
-) -> tuple[float | None, ...]:
-    limit_ms = reachability_rule(settings_of(session)).timeout_s * 1000
+def _availability_query(scope: Scope, bounds: list[dt.datetime], limit_ms: int) -> Any:
     good = and_(ProbeResult.ok.is_(True), or_(ProbeResult.latency_ms.is_(None),
                                               ProbeResult.latency_ms <= limit_ms))  # fmt: skip
     index = _bucket(ProbeResult.probed_at, bounds)
-    rows = session.execute(
+    return (
         select(index, func.count(), func.sum(case((good, 1), else_=0)))
         .where(
             scope.clause(ProbeResult.site_id),
@@ -115,8 +128,11 @@ def _availability(
             ProbeResult.probed_at < bounds[-1],
         )
         .group_by(index)
-    ).all()
-    found = _per_bucket(rows, len(bounds) - 1)
+    )
+
+
+def _availability(rows: AnyResult, bounds: list[dt.datetime]) -> tuple[float | None, ...]:
+    found = _per_bucket(rows, bounds)
     values: list[float | None] = []
     for i in range(len(bounds) - 1):
         total, ok = found.get(i, (0, 0))
@@ -131,10 +147,9 @@ def _open_at(end: dt.datetime) -> ColumnElement[bool]:
     )
 
 
-def _backlog(session: Session, scope: Scope, bounds: list[dt.datetime]) -> tuple[int, ...]:
-    ends = bounds[1:]
-    row = session.execute(
-        select(*(func.sum(case((_open_at(end), 1), else_=0)) for end in ends))
+def _backlog_query(scope: Scope, bounds: list[dt.datetime]) -> Any:
+    return (
+        select(*(func.sum(case((_open_at(end), 1), else_=0)) for end in bounds[1:]))
         .select_from(QueueItem)
         .join(Post, Post.id == QueueItem.post_id)
         .where(
@@ -142,13 +157,12 @@ def _backlog(session: Session, scope: Scope, bounds: list[dt.datetime]) -> tuple
             QueueItem.created_at < bounds[-1],
             or_(QueueItem.decided_at.is_(None), QueueItem.decided_at >= bounds[1]),
         )
-    ).one()
-    return tuple(int(value or 0) for value in row)
+    )
 
 
-def _updates(session: Session, scope: Scope, bounds: list[dt.datetime]) -> tuple[int, ...]:
+def _updates_query(scope: Scope, bounds: list[dt.datetime]) -> Any:
     index = _bucket(Post.published_at, bounds)
-    rows = session.execute(
+    return (
         select(index, func.count())
         .where(
             scope.clause(Post.site_id),
@@ -156,14 +170,11 @@ def _updates(session: Session, scope: Scope, bounds: list[dt.datetime]) -> tuple
             Post.published_at < bounds[-1],
         )
         .group_by(index)
-    ).all()
-    found = _per_bucket(rows, len(bounds) - 1)
-    return tuple(int(found.get(i, (0,))[0]) for i in range(len(bounds) - 1))
+    )
 
 
-def _risks(session: Session, scope: Scope, bounds: list[dt.datetime]) -> tuple[int | None, ...]:
-    """Sites of the scope at risk in the last snapshot of each bucket (None: no snapshot)."""
-    rows = session.execute(
+def _snapshots_query(bounds: list[dt.datetime]) -> Any:
+    return (
         select(JobRun.started_at, JobRun.counts)
         .where(
             JobRun.job == SNAPSHOT_JOB,
@@ -172,7 +183,11 @@ def _risks(session: Session, scope: Scope, bounds: list[dt.datetime]) -> tuple[i
             JobRun.started_at < bounds[-1],
         )
         .order_by(JobRun.started_at)
-    ).all()
+    )
+
+
+def _risks(rows: AnyResult, scope: Scope, bounds: list[dt.datetime]) -> tuple[int | None, ...]:
+    """Sites of the scope at risk in the last snapshot of each bucket (None: no snapshot)."""
     codes = None if scope.root_id is None else {s.code for s in scope.sites}
     values: list[int | None] = [None] * (len(bounds) - 1)
     position = 0

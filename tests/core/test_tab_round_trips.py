@@ -22,13 +22,14 @@ from console.operators.service import OPERATORS
 from console.permissions import accounts, grants, scopes
 from console.presets import service as presets
 from console.review import service as review
-from console.schema import Duty
+from console.schema import Duty, SiteKind
 from console.sites import service as sites_service
 from console.sites import views
-from console.supervision.service import scope_choices
+from console.supervision.service import overview, scope_choices
 from tests.wire import Metered
 
 AS_OF = dt.date(2026, 11, 1)
+COUNTY = SiteKind.COUNTY_PORTAL.value
 BUDGET = 4
 # Reading only: one operator holding every duty stands for the tab's own reader.
 EVERYONE = Actor(1, "everyone", frozenset(Duty))
@@ -64,6 +65,7 @@ def _statuses(sessions: SessionFactory) -> Read:
 def opening_reads(sessions: SessionFactory) -> dict[str, list[tuple[str, Read]]]:
     """Per tab, the lists and panels it reads when it opens or refreshes."""
     first_site = scopes.sites(sessions, EVERYONE)[0].id
+    first_county = next(c.site_id for c in scope_choices(sessions, EVERYONE) if c.kind == COUNTY)
     return {
         "站点": [
             ("site list", _listing(sessions, sites_service.SITES)),
@@ -94,6 +96,8 @@ def opening_reads(sessions: SessionFactory) -> dict[str, list[tuple[str, Read]]]
         "监管": [
             ("scope choices", lambda: scope_choices(sessions, EVERYONE)),
             ("scheduled jobs", lambda: job_states(sessions)),
+            ("figures, ranking, trends", lambda: overview(sessions, EVERYONE, None, AS_OF)),
+            ("one county's", lambda: overview(sessions, EVERYONE, first_county, AS_OF)),
         ],
     }
 
