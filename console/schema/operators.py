@@ -28,9 +28,15 @@ class Operator(Versioned, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(64), unique=True)
     display_name: Mapped[str] = mapped_column(String(100))
-    password_hash: Mapped[str] = mapped_column(String(255))
-    # SHA-256 of the password's proof, which a server's login routine checks (passwords.Hashed).
-    password_check: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    # What only the owner's routines read on a server (console.db.roles.HIDDEN): loaded on
+    # first use, so reading an operator never asks for them (passwords.Hashed).
+    password_hash: Mapped[str] = mapped_column(String(255), deferred=True)
+    # SHA-256 of the password's proof, which a server's login routine checks.
+    password_check: Mapped[str] = mapped_column(
+        String(64), default="", server_default="", deferred=True
+    )
+    # The hash without its digest: what a console needs to compute the proof.
+    password_salt: Mapped[str] = mapped_column(String(160), default="", server_default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[dt.datetime | None]
