@@ -24,6 +24,9 @@ class Operator(Versioned, Base):
     """A person who logs in to the console."""
 
     __tablename__ = "operators"
+    # MariaDB's INSERT … RETURNING needs SELECT on every column inserted, and duty logins may
+    # not read the hashes (console.db.roles.HIDDEN): the new id comes back another way.
+    __table_args__ = ({"implicit_returning": False},)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(64), unique=True)
