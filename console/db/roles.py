@@ -3,7 +3,8 @@
 ``PRIVILEGES`` is the one list of what each duty may do to each table; the SQL that creates the
 roles (``role_statements``), the drift report (``console.db.role_state``) and the refusal that
 names a missing privilege (``duty_for``) are all derived from it. Every role reads every table
-(the tabs show the register, conflicts name who changed a row from the journal); writes are
+(the tabs show the register, conflicts name who changed a row from the journal) but the columns
+of ``HIDDEN``, the operators' password hashes, which only the owner's routines read; writes are
 granted per table, and per column where a duty only touches a few (posts, operators). Nobody but
 the owner writes the journal or its head, nor the operators' login bookkeeping (failed
 attempts, lock, last login, one's own password): the definer's routines of ``ROUTINES``
@@ -78,6 +79,7 @@ PRIVILEGES: dict[Duty, tuple[TableGrant, ...]] = {
                 "active",
                 "password_hash",
                 "password_check",
+                "password_salt",
                 "must_change_password",
                 "failed_logins",
                 "locked_until",
@@ -95,6 +97,9 @@ PRIVILEGES: dict[Duty, tuple[TableGrant, ...]] = {
         *_writes("lexicon_terms", "whitelist_phrases"),
     ),
 }
+# Columns no role reads: with them, a SQL client could guess passwords offline. A console reads
+# password_salt instead, and the login and password routines check the proof on the server.
+HIDDEN: dict[str, frozenset[str]] = {"operators": frozenset({"password_hash", "password_check"})}
 # Rows only the owner writes; no role is ever granted more than SELECT on them.
 OWNER_ONLY = frozenset({"journal", "journal_head", "alembic_version"})
 # Tables every duty reads and none writes (none yet). Every table of the schema is in
@@ -126,6 +131,11 @@ def valid_login(name: str) -> bool:
 def tables() -> list[str]:
     """Every table of the schema and Alembic's version table (read when opening), in name order."""
     return sorted([*Base.metadata.tables, "alembic_version"])
+
+
+def readable_columns(table: str) -> list[str]:
+    """The columns of a table with ``HIDDEN`` columns that every role reads, in table order."""
+    return [c.name for c in Base.metadata.tables[table].columns if c.name not in HIDDEN[table]]
 
 
 def serial_tables() -> list[str]:
@@ -163,7 +173,12 @@ def expected(engine: str, prefix: str = DEFAULT_PREFIX) -> set[Privilege]:
     serial = set(serial_tables())
     for duty in Duty:
         role = role_name(duty, prefix)
-        wanted.update(Privilege(role, table, "SELECT") for table in tables())
+        wanted.update(Privilege(role, table, "SELECT") for table in tables() if table not in HIDDEN)
+        wanted.update(
+            Privilege(role, table, "SELECT", column)
+            for table in HIDDEN
+            for column in readable_columns(table)
+        )
         wanted.update(Privilege(role, routine, "EXECUTE") for routine in ROUTINES)
         for grant in grants_of(duty):
             for privilege in grant.privileges:
@@ -201,7 +216,14 @@ def duty_for(table: str, privilege: str, column: str = "") -> list[Duty]:
 
 def _grant_lines(engine: str, role: str, duty: Duty) -> list[str]:
     quote = '"' if engine == "postgresql" else "`"
-    lines = [f"GRANT SELECT ON {quote}{table}{quote} TO {role}" for table in tables()]
+    lines = [
+        f"GRANT SELECT ON {quote}{table}{quote} TO {role}"
+        for table in tables()
+        if table not in HIDDEN
+    ]
+    for table in HIDDEN:
+        columns = ", ".join(f"{quote}{c}{quote}" for c in readable_columns(table))
+        lines.append(f"GRANT SELECT ({columns}) ON {quote}{table}{quote} TO {role}")
     for grant in grants_of(duty):
         parts = []
         for privilege in grant.privileges:

@@ -2,7 +2,8 @@
 
 After ``MAX_FAILED_LOGINS`` consecutive failures the operator is locked for ``LOCK_MINUTES``.
 On a server database the duty logins may not write the counters: the definer's routine
-``operator_login`` (migration 0008) checks the password's proof (``passwords.proof``) under
+``operator_login`` (migration 0008) checks the password's proof (``passwords.proof``, computed
+from the public ``password_salt``: the duty logins may not read the hash, migration 0009) under
 the row's lock, by the server's clock, and writes them.
 """
 
@@ -62,7 +63,7 @@ def _attempt_on_server(
             session,
             "operator_login",
             operator_id=operator.id,
-            proof=proof(password, operator.password_hash),
+            proof=proof(password, operator.password_salt),
             max_failed=MAX_FAILED_LOGINS,
             lock_minutes=LOCK_MINUTES,
         )

@@ -30,18 +30,26 @@ class Hashed:
     One scrypt run gives 64 bytes. The first half is the hash's digest (``password_hash``);
     the second half, in hex, is the proof a server's login routine asks for, and only its
     SHA-256 is stored (``password_check``). Reading both columns gives no proof: only the
-    password does."""
+    password does. ``password_salt`` is the hash without its digest (scheme, cost, salt): all a
+    console needs to compute the proof, and all a duty login may read on a server, so nobody
+    with a SQL client can take the other two away and guess passwords against them."""
 
     password_hash: str
     password_check: str
+    password_salt: str
 
 
 def hash_password(password: str) -> Hashed:
     """A self-describing scrypt hash of ``password`` with a fresh salt, and its server check."""
     salt = secrets.token_bytes(16)
     digest = _scrypt(password, salt, N, R, P)
-    hashed = "$".join(["scrypt", str(N), str(R), str(P), _b64(salt), _b64(digest[:HALF])])
-    return Hashed(hashed, server_check(digest[HALF:].hex()))
+    salted = "$".join(["scrypt", str(N), str(R), str(P), _b64(salt)])
+    return Hashed(f"{salted}${_b64(digest[:HALF])}", server_check(digest[HALF:].hex()), salted)
+
+
+def salt_of(stored: str) -> str:
+    """The public part of a stored hash: everything but its digest."""
+    return stored.rsplit("$", 1)[0]
 
 
 def server_check(proof: str) -> str:
@@ -52,22 +60,23 @@ def server_check(proof: str) -> str:
 def check_password(password: str, stored: str) -> bool:
     """Whether ``password`` matches ``stored`` (constant-time comparison)."""
     digest = _digest(password, stored)
-    if digest is None:
+    if digest is None or stored.count("$") != 5:
         return False
     expected = stored.rsplit("$", 1)[-1]
     return hmac.compare_digest(_b64(digest[: len(base64.b64decode(expected))]), expected)
 
 
-def proof(password: str, stored: str) -> str:
-    """The proof of ``password`` a server's routine checks against ``password_check`` ("" when
-    ``stored`` is no hash of ours)."""
-    digest = _digest(password, stored)
+def proof(password: str, salted: str) -> str:
+    """The proof of ``password`` a server's routine checks against ``password_check``, from the
+    hash's ``password_salt`` (or the whole hash); "" when it is no hash of ours."""
+    digest = _digest(password, salted)
     return "" if digest is None else digest[HALF:].hex()
 
 
 def _digest(password: str, stored: str) -> bytes | None:
+    """The scrypt run ``stored`` describes, with or without its digest at the end."""
     try:
-        scheme, n, r, p, salt, _digest_text = stored.split("$")
+        scheme, n, r, p, salt = stored.split("$")[:5]
         if scheme != "scrypt":
             return None
         return _scrypt(password, base64.b64decode(salt), int(n), int(r), int(p))

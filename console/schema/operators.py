@@ -24,13 +24,22 @@ class Operator(Versioned, Base):
     """A person who logs in to the console."""
 
     __tablename__ = "operators"
+    # MariaDB's INSERT … RETURNING needs SELECT on every column inserted, and duty logins may
+    # not read the hashes (console.db.roles.HIDDEN): the new id comes back another way.
+    __table_args__ = ({"implicit_returning": False},)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(64), unique=True)
     display_name: Mapped[str] = mapped_column(String(100))
-    password_hash: Mapped[str] = mapped_column(String(255))
-    # SHA-256 of the password's proof, which a server's login routine checks (passwords.Hashed).
-    password_check: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    # What only the owner's routines read on a server (console.db.roles.HIDDEN): loaded on
+    # first use, so reading an operator never asks for them (passwords.Hashed).
+    password_hash: Mapped[str] = mapped_column(String(255), deferred=True)
+    # SHA-256 of the password's proof, which a server's login routine checks.
+    password_check: Mapped[str] = mapped_column(
+        String(64), default="", server_default="", deferred=True
+    )
+    # The hash without its digest: what a console needs to compute the proof.
+    password_salt: Mapped[str] = mapped_column(String(160), default="", server_default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[dt.datetime | None]

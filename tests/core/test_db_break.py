@@ -133,8 +133,21 @@ def test_the_server_refuses_what_a_duty_must_not_write(
 
 
 @pytest.mark.parametrize("duty", [SYS, SEC, AUD, REV])
+def test_no_duty_reads_the_password_hashes(as_duty: dict[Duty, SessionFactory], duty: Duty) -> None:
+    # Copied out, a hash or its check could be guessed against at leisure; the salt alone
+    # (all a console needs for the proof) gives nothing to compare a guess with.
+    for column in ("password_hash", "password_check", "*"):
+        with pytest.raises(NotPermitted) as refused:
+            _attempt(as_duty[duty], f"SELECT {column} FROM operators")
+        assert "数据库所有者" in str(refused.value), column
+    with as_duty[duty]() as session:
+        salts = session.scalars(text("SELECT password_salt FROM operators")).all()
+    assert salts and all(s.startswith("scrypt$") and s.count("$") == 4 for s in salts)
+
+
+@pytest.mark.parametrize("duty", [SYS, SEC, AUD, REV])
 def test_no_duty_writes_another_operators_login_bookkeeping(
-    as_duty: dict[Duty, SessionFactory], duty: Duty
+    cluster: RoleCluster, as_duty: dict[Duty, SessionFactory], duty: Duty
 ) -> None:
     # The security administrator resets passwords and unlocks through its own service, which
     # clears the counters: only the last login and the name stay out of its reach.
@@ -145,11 +158,14 @@ def test_no_duty_writes_another_operators_login_bookkeeping(
         with pytest.raises(NotPermitted) as refused:
             _attempt(as_duty[duty], sql)
         assert "数据库拒绝" in str(refused.value), sql
-    # Nor through the routines without the password: what the table shows proves nothing.
-    with as_duty[duty].begin() as session:
+    # Nor through the routines without the password: even what the owner sees proves nothing.
+    owner = open_database(cluster.owner)
+    with owner() as session:
         stored, check = session.execute(
             text("SELECT password_hash, password_check FROM operators WHERE id = 1")
         ).one()
+    engine_of(owner).dispose()
+    with as_duty[duty].begin() as session:
         for forged in ("x", stored, check, stored.rsplit("$", 1)[-1]):
             changed = session.execute(
                 routines.call(
@@ -313,7 +329,12 @@ def _statements(duty: Duty, quote: Callable[[str], str]) -> Iterator[tuple[str, 
         plain = [c.name for c in table.columns if not c.primary_key and c.name not in columns]
         t = quote(name)
         yield f"DELETE FROM {t} WHERE 1 = 0", f"DELETE {name}", "DELETE" in writes
-        yield f"INSERT INTO {t} SELECT * FROM {t} WHERE 1 = 0", f"INSERT {name}", "INSERT" in writes
+        # Hidden columns cannot be read, so an insert copies the others and fills those in.
+        hidden = roles.HIDDEN.get(name, frozenset())
+        copied = ", ".join("''" if c.name in hidden else quote(c.name) for c in table.columns)
+        named = ", ".join(quote(c.name) for c in table.columns)
+        into = f"{t} ({named}) SELECT {copied}" if hidden else f"{t} SELECT *"
+        yield f"INSERT INTO {into} FROM {t} WHERE 1 = 0", f"INSERT {name}", "INSERT" in writes
         for column in sorted(columns)[:1] + plain[:1]:
             c = quote(column)
             allowed = tablewide or column in columns

@@ -11,6 +11,7 @@ from console.operators.passwords import (
     check_password,
     hash_password,
     proof,
+    salt_of,
     server_check,
 )
 
@@ -38,6 +39,15 @@ def test_the_proof_comes_from_the_password_only() -> None:
     stored = (hashed.password_hash, hashed.password_check, hashed.password_hash.split("$")[-1])
     assert all(server_check(value) != hashed.password_check for value in stored)
     assert proof(SECRET, "not a hash") == "" and not check_password(SECRET, "!")
+
+
+def test_the_salt_alone_gives_the_proof_but_checks_nothing() -> None:
+    hashed = hash_password(SECRET)
+    assert hashed.password_salt == salt_of(hashed.password_hash)
+    assert hashed.password_hash.startswith(hashed.password_salt + "$")
+    assert proof(SECRET, hashed.password_salt) == proof(SECRET, hashed.password_hash)
+    assert server_check(proof(SECRET, hashed.password_salt)) == hashed.password_check
+    assert not check_password(SECRET, hashed.password_salt)
 
 
 def test_an_old_hash_still_checks_and_the_upgrade_splits_it() -> None:
