@@ -32,13 +32,7 @@ from console.operators import attempts
 from console.operators.attempts import LOCK_MINUTES as LOCK_MINUTES
 from console.operators.attempts import LOGIN_FAILED
 from console.operators.attempts import MAX_FAILED_LOGINS as MAX_FAILED_LOGINS
-from console.operators.passwords import (
-    Hashed,
-    check_password,
-    check_policy,
-    hash_password,
-    proof,
-)
+from console.operators.passwords import Hashed, check_password, check_policy, hash_password, proof
 from console.schema import Duty, Operator, OperatorDuty, utcnow
 
 EXCLUSIVE = QT_TR_NOOP("三员分立：{a}与{b}不能由同一人担任。")
