@@ -41,6 +41,7 @@ from console.permissions.accounts import AccountFields
 from console.permissions.grant_rules import GrantRequest
 from console.review import service as review
 from console.sites import views
+from console.supervision.service import overview
 from tests.core.queue_cluster import queue_cluster
 from tests.engines import scratch_database, server_problem
 from tests.staff import PASSWORD
@@ -149,6 +150,11 @@ def actions(run: Run) -> list[tuple[str, str, Callable[[], Any]]]:
         ("site detail", "≤ 4", lambda: views.site_detail(sessions, reviewer_or_admin(sessions), 1)),
         ("filing detail", "≤ 4", lambda: filings.filing_detail(sessions, admin, 1)),
         ("account detail (+ rights, conflicts)", "≤ 4", account),
+        (
+            "监管 figures, ranking and 30-day trend (whole cluster)",
+            "≤ 4",
+            lambda: overview(sessions, admin, None, None, (30,)),
+        ),
         ("review decision", "≤ 3", decide_one),
         ("claim 20 + bulk decision of 20", "≤ 6 (decision)", decide_twenty),
         ("CLI sites list (read-only)", "≤ 8", lambda: _cli(run, "sites", "list")),
