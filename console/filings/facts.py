@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from console.base import clock
 from console.base.cluster import ClusterSettings, settings_reading
 from console.base.rows import named_rows
-from console.db.rounds import Reading, alongside, run
+from console.db.rounds import Reading, alongside
 from console.probes.reachability import Reachability, reachability_reading
 from console.probes.settings import ReachabilityRule, reachability_rule
 from console.schema import Filing, ProbeResult, Site, SiteState
@@ -100,35 +100,16 @@ _LATEST_COLUMNS: tuple[Any, ...] = tuple(
 )
 
 
-def load_facts(
-    session: Session,
-    now: dt.datetime,
-    zone: ZoneInfo,
-    rule: ReachabilityRule,
-    site_ids: Iterable[int] | None = None,
-    judged: Mapping[int, Reachability | None] | None = None,
-) -> list[FilingFacts]:
-    """The facts of every watched site (or of ``site_ids``) at ``now`` (stored time): the
-    sites, their latest probes, and their probes over the reachability rule's window before
-    the date of ``now`` in ``zone`` (one query per 500 sites). ``judged`` holds sites whose
-    reachability under the same rule and date is known already (None: no verdict); only the
-    others' probes are read."""
-
-    def reading() -> Reading[list[FilingFacts]]:
-        sites = yield from sites_reading(now, site_ids)
-        return (yield from _completed(sites, now, zone, rule, judged or {}))
-
-    return run(session, reading())
-
-
 def facts_reading(
     session: Session, now: dt.datetime, site_ids: Iterable[int] | None = None
 ) -> Reading[tuple[ClusterSettings, list[FilingFacts]]]:
-    """The cluster's settings and ``load_facts`` under them: the settings, the sites and
-    their latest probes in one round, their probes over the window in a second."""
+    """The cluster's settings and the facts of every watched site (or of ``site_ids``) at
+    ``now`` (stored time) under them: the settings, the sites and their latest probes in one
+    round, their probes over the reachability rule's window before the date of ``now`` in the
+    cluster's zone in a second (one query per 500 sites)."""
     settings, sites = yield from alongside(settings_reading(session), sites_reading(now, site_ids))
     rule = reachability_rule(settings)
-    return settings, (yield from _completed(sites, now, settings.zone, rule, {}))
+    return settings, (yield from _completed(sites, now, settings.zone, rule))
 
 
 # The watched sites' filing rows by field name, and their latest probes by site.
@@ -154,17 +135,11 @@ def sites_reading(now: dt.datetime, site_ids: Iterable[int] | None) -> Reading[S
 
 
 def _completed(
-    found: Sites,
-    now: dt.datetime,
-    zone: ZoneInfo,
-    rule: ReachabilityRule,
-    known: Mapping[int, Reachability | None],
+    found: Sites, now: dt.datetime, zone: ZoneInfo, rule: ReachabilityRule
 ) -> Reading[list[FilingFacts]]:
-    """The facts of the sites ``found``, with their probes over the rule's window (except
-    for the sites whose reachability is ``known``)."""
-    as_of = clock.local_date(now, zone)
-    unknown = [v["site_id"] for v in found[0] if v["site_id"] not in known]
-    reach = {**known, **(yield from reachability_reading(unknown, as_of, zone, rule))}
+    """The facts of the sites ``found``, with their probes over the rule's window."""
+    site_ids = [values["site_id"] for values in found[0]]
+    reach = yield from reachability_reading(site_ids, clock.local_date(now, zone), zone, rule)
     return assembled(found, reach)
 
 
